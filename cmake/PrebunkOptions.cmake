@@ -1,0 +1,15 @@
+# Compiler warnings, -Werror and sanitizer switches shared by every target.
+option(PREBUNK_WERROR "Treat warnings as errors (CI)" OFF)
+option(PREBUNK_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+add_library(prebunk_warnings INTERFACE)
+target_compile_options(prebunk_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla -Wformat=2
+  -Wmissing-prototypes -Wold-style-definition
+  $<$<BOOL:${PREBUNK_WERROR}>:-Werror>)
+
+if(PREBUNK_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

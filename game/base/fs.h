@@ -1,0 +1,30 @@
+#pragma once
+// File helpers. Errors come back as a message in `err` (never NULL on failure,
+// owned by the caller) so callers can report FILE: error: ... themselves.
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum FsReadStatus {
+  FS_READ_OK,
+  FS_READ_ERROR,     // could not open or read
+  FS_READ_TOO_BIG,   // larger than the cap
+} FsReadStatus;
+
+// Reads a whole regular file, refusing anything larger than `max_bytes`
+// (checked before and while reading). *data is NUL-terminated, owned by the caller.
+FsReadStatus fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len, char **err);
+// Writes `data` to `path` so that a crash leaves either the old or the new
+// file: write a temporary beside it, fsync, rename over, fsync the folder.
+bool fs_write_atomic(const char *path, const void *data, size_t len, char **err);
+// mkdir -p; true if the folder exists afterwards.
+bool fs_mkdir_p(const char *path);
+bool fs_is_dir(const char *path);
+bool fs_exists(const char *path);
+// Modification time in nanoseconds, or 0 when the file is missing.
+int64_t fs_mtime_ns(const char *path);
+// Joins two path parts with exactly one '/'. Owned by the caller.
+char *fs_join(const char *a, const char *b);
+// The final component of a path (borrowed pointer into `path`).
+const char *fs_basename(const char *path);

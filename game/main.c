@@ -1,0 +1,195 @@
+// prebunk: command line. Parses options, then runs the game or a sub-command.
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "cli/cli.h"
+
+static void print_usage(FILE *out) {
+  fprintf(out, _("Usage: prebunk [OPTION]...            play (the bundled packs by default)\n"
+                 "       prebunk validate [--strict] FILE...\n"
+                 "       prebunk scores [--pack ID] [--player NAME] [--csv] [--answers]\n"
+                 "       prebunk import-moodle IN.xml -o OUT.xml\n"
+                 "       prebunk import-csv IN.csv -o OUT.xml\n"
+                 "\n"
+                 "Practise telling real news headlines from fabricated ones.\n"
+                 "\n"
+                 "Options:\n"
+                 "  --data-dir DIR       keep scores, settings and the log in DIR\n"
+                 "                       (default: the user's data folder)\n"
+                 "  --pack FILE          play (or preview) the pack in FILE\n"
+                 "  --preview            with --pack: show every item with its answer and\n"
+                 "                       explanation; reloads when the file changes\n"
+                 "  --seed N             fix the shuffle (same seed, same questions)\n"
+                 "  --fullscreen         start in desktop fullscreen (F11 or Alt+Enter toggles)\n"
+                 "  --display N          open the window on display N (0 is the first)\n"
+                 "  --size WxH           window size in pixels (default 1280x720, remembered)\n"
+                 "  --scene NAME         start on a screen: title, packs, player, round,\n"
+                 "                       summary, scores, settings, help\n"
+                 "  --screenshot FILE    save the first complete frame as PNG, then quit\n"
+                 "  --frames N           quit after N frames (for tests)\n"
+                 "  -h, --help           show this help and exit\n"
+                 "  -V, --version        show the version and exit\n"
+                 "\n"
+                 "Sub-commands:\n"
+                 "  validate             check pack files; prints FILE:LINE: error: ...\n"
+                 "                       exit 0 valid, 1 invalid, 2 usage error\n"
+                 "  scores               print the score history as a table (or CSV)\n"
+                 "  import-moodle        convert Moodle XML true/false questions to a pack\n"
+                 "  import-csv           convert a spreadsheet (CSV) to a pack\n"
+                 "Run 'prebunk COMMAND --help' for a sub-command's options.\n"));
+}
+
+static bool parse_int(const char *s, long min, long max, long *out) {
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || end == s || *end || v < min || v > max) {
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("prebunk: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  print_usage(stderr);
+  return 2;
+}
+
+enum {
+  OPT_DATA_DIR = 256,
+  OPT_PACK,
+  OPT_PREVIEW,
+  OPT_SEED,
+  OPT_FULLSCREEN,
+  OPT_DISPLAY,
+  OPT_SIZE,
+  OPT_SCENE,
+  OPT_SCREENSHOT,
+  OPT_FRAMES,
+};
+
+int main(int argc, char **argv) {
+  i18n_init(NULL);
+
+  if (argc > 1 && argv[1][0] != '-') {
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "validate") == 0) {
+      return cmd_validate(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "import-moodle") == 0) {
+      return cmd_import_moodle(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "import-csv") == 0) {
+      return cmd_import_csv(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "scores") == 0) {
+      // scores takes --data-dir itself: it reads the same store the game writes.
+      return cmd_scores(argc - 1, argv + 1, NULL);
+    }
+    return usage_error(_("unknown command '%s'"), cmd);
+  }
+
+  static const struct option longopts[] = {
+      {"help", no_argument, NULL, 'h'},
+      {"version", no_argument, NULL, 'V'},
+      {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+      {"pack", required_argument, NULL, OPT_PACK},
+      {"preview", no_argument, NULL, OPT_PREVIEW},
+      {"seed", required_argument, NULL, OPT_SEED},
+      {"fullscreen", no_argument, NULL, OPT_FULLSCREEN},
+      {"display", required_argument, NULL, OPT_DISPLAY},
+      {"size", required_argument, NULL, OPT_SIZE},
+      {"scene", required_argument, NULL, OPT_SCENE},
+      {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
+      {"frames", required_argument, NULL, OPT_FRAMES},
+      {NULL, 0, NULL, 0},
+  };
+  PlayOptions opts = {.display = -1};
+  opterr = 0;  // we print our own message
+  int c;
+  while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+    long v;
+    switch (c) {
+    case 'h':
+      print_usage(stdout);
+      return 0;
+    case 'V':
+      printf("prebunk %s\n", PREBUNK_VERSION);
+      return 0;
+    case OPT_DATA_DIR:
+      opts.data_dir = optarg;
+      break;
+    case OPT_PACK:
+      opts.pack_path = optarg;
+      break;
+    case OPT_PREVIEW:
+      opts.preview = true;
+      break;
+    case OPT_SEED: {
+      char *end;
+      errno = 0;
+      unsigned long long s = strtoull(optarg, &end, 10);
+      if (errno || end == optarg || *end || optarg[0] == '-') {
+        return usage_error(_("--seed needs a whole number, not '%s'"), optarg);
+      }
+      opts.seed = s;
+      opts.has_seed = true;
+      break;
+    }
+    case OPT_FULLSCREEN:
+      opts.fullscreen = true;
+      break;
+    case OPT_DISPLAY:
+      if (!parse_int(optarg, 0, 63, &v)) {
+        return usage_error(_("--display needs a display number, not '%s'"), optarg);
+      }
+      opts.display = (int)v;
+      break;
+    case OPT_SIZE: {
+      int w = 0, h = 0;
+      char tail;
+      if (sscanf(optarg, "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
+        return usage_error(_("--size needs WIDTHxHEIGHT (at least 320x240), not '%s'"), optarg);
+      }
+      opts.width = w;
+      opts.height = h;
+      break;
+    }
+    case OPT_SCENE:
+      opts.scene = optarg;
+      break;
+    case OPT_SCREENSHOT:
+      opts.screenshot = optarg;
+      break;
+    case OPT_FRAMES:
+      if (!parse_int(optarg, 1, 1000000, &v)) {
+        return usage_error(_("--frames needs a positive number, not '%s'"), optarg);
+      }
+      opts.quit_after_frames = (int)v;
+      break;
+    case ':':
+      return usage_error(_("option '%s' needs a value"), argv[optind - 1]);
+    default:
+      return usage_error(_("unknown option '%s'"), argv[optind - 1]);
+    }
+  }
+  if (optind < argc) {
+    return usage_error(_("unexpected argument '%s'"), argv[optind]);
+  }
+  if (opts.preview && !opts.pack_path) {
+    return usage_error("%s", _("--preview needs --pack FILE"));
+  }
+  return cmd_play(&opts);
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Prebunk set-up for a fresh Debian 12 machine.
+#   bash packaging/bootstrap.sh play   install what is missing, build, start the game
+#   bash packaging/bootstrap.sh test   install what is missing, build, run every test
+#                                      (normal build with -Werror, then ASan+UBSan)
+# Extra arguments after "play" go to the game (e.g. --fullscreen).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-play}
+shift || true
+
+# Build and run-time packages (Debian 12 names).
+packages=(
+  build-essential cmake pkg-config
+  libsdl2-dev libsdl2-ttf-dev libxml2-dev libsqlite3-dev libcmocka-dev libcsv-dev libinih-dev
+)
+# Needed by the tests only: packaging checks and the .deb build.
+test_packages=(desktop-file-utils appstream dpkg-dev file xvfb xauth)
+
+want=("${packages[@]}")
+[ "$mode" = test ] && want+=("${test_packages[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+case "$mode" in
+  play)
+    cmake --preset dev
+    cmake --build --preset dev -j "$jobs"
+    exec ./build/game/prebunk "$@"
+    ;;
+  test)
+    status=0
+    for preset in ci asan; do
+      echo "bootstrap: === $preset build ==="
+      cmake --preset "$preset"
+      cmake --build --preset "$preset" -j "$jobs"
+      ctest --preset "$preset" -j "$jobs" || status=1
+    done
+    exit $status
+    ;;
+  *)
+    echo "usage: bash packaging/bootstrap.sh play|test [game options]" >&2
+    exit 2
+    ;;
+esac
