@@ -1,5 +1,417 @@
-// placeholder: replaced by its owner
+// prebunk import-moodle / import-csv: convert what educators already have
+// (a Moodle question bank export, a spreadsheet) into a quiz pack.
+
+#include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/fs.h"
+#include "base/i18n.h"
+#include "base/str.h"
 #include "cli/cli.h"
-int cmd_import_moodle(int argc, char **argv) { (void)argc; (void)argv; fputs("not yet\n", stderr); return 2; }
-int cmd_import_csv(int argc, char **argv) { (void)argc; (void)argv; fputs("not yet\n", stderr); return 2; }
+#include "quiz/diag.h"
+#include "quiz/import_csv.h"
+#include "quiz/import_moodle.h"
+#include "quiz/pack_load.h"
+#include "quiz/pack_write.h"
+
+typedef enum ImportFormat {
+  IMPORT_MOODLE,
+  IMPORT_CSV,
+} ImportFormat;
+
+typedef struct ImportArgs {
+  const char *in;
+  const char *out;
+  const char *id;
+  const char *title;
+  const char *description;
+  const char *lang;
+  bool force;
+} ImportArgs;
+
+static void usage_moodle(FILE *f) {
+  fputs(_("Usage: prebunk import-moodle IN.xml -o OUT.xml [OPTION]...\n"
+          "Convert the true/false questions of a Moodle XML export into a quiz pack.\n"
+          "\n"
+          "  -o, --output FILE     the pack to write (required)\n"
+          "      --id ID           pack id: letters, digits, '-' and '_'\n"
+          "                        (default: the output file name without .xml)\n"
+          "      --title TEXT      pack title (default: the first question category,\n"
+          "                        else the input file name)\n"
+          "      --description TEXT  pack description (default: the first category's\n"
+          "                        description, else \"Imported from IN.xml.\")\n"
+          "      --lang LANG       language of the questions, e.g. en, fr, pt-BR (default: en)\n"
+          "      --force           replace OUT.xml if it exists (without it an existing\n"
+          "                        pack, perhaps edited by hand, is never overwritten)\n"
+          "  -h, --help            show this help and exit\n"
+          "\n"
+          "What carries over: the question text becomes the headline (HTML reduced to\n"
+          "plain text); the correct answer 'true' means real, 'false' fabricated; the\n"
+          "general feedback and the answers' feedback become the explanation (repeats\n"
+          "and short verdicts such as \"Correct!\" left out, since everyone reads it);\n"
+          "the question name gives the item id; categories and Moodle tags\n"
+          "become tags. Images and embedded files are left out with a warning. Other\n"
+          "question types (multichoice, essay, ...) are skipped and counted.\n"
+          "\n"
+          "Moodle has no field for where and when a real headline was published, and\n"
+          "the importer does not guess. The pack is written anyway, so nothing you wrote\n"
+          "in Moodle is lost, and a warning names each real item: add\n"
+          "  <source outlet=\"...\" date=\"YYYY-MM-DD\"/>\n"
+          "after its <headline> before the pack can be played. The same goes for a\n"
+          "question without feedback (write its <explanation>) and for a bank whose\n"
+          "questions are all true or all false (add items of the other kind). The last\n"
+          "line of output says whether the pack is ready; 'prebunk validate OUT.xml'\n"
+          "shows what is left.\n"
+          "\n"
+          "Exit status: 0 the pack was written (ready to play, or with the additions\n"
+          "               listed above still to make);\n"
+          "             1 nothing could be imported (nothing written);\n"
+          "             2 usage error.\n"),
+        f);
+}
+
+static void usage_csv(FILE *f) {
+  fputs(_("Usage: prebunk import-csv IN.csv -o OUT.xml [OPTION]...\n"
+          "Convert a spreadsheet saved as CSV (\"CSV UTF-8\") into a quiz pack.\n"
+          "\n"
+          "  -o, --output FILE     the pack to write (required)\n"
+          "      --id ID           pack id: letters, digits, '-' and '_'\n"
+          "                        (default: the output file name without .xml)\n"
+          "      --title TEXT      pack title (default: the input file name)\n"
+          "      --description TEXT  pack description (default: \"Imported from IN.csv.\")\n"
+          "      --lang LANG       language of the headlines, e.g. en, fr, pt-BR (default: en)\n"
+          "      --force           replace OUT.xml if it exists (without it an existing\n"
+          "                        pack, perhaps edited by hand, is never overwritten)\n"
+          "  -h, --help            show this help and exit\n"
+          "\n"
+          "The first row names the columns, in any order, in any case:\n"
+          "  headline, answer, explanation   required\n"
+          "  outlet, date                    required on rows whose answer is real\n"
+          "  url, techniques, tip, tags, id  optional; other columns are ignored\n"
+          "answer: real or fabricated (true is read as real; false and fake as\n"
+          "fabricated). date: YYYY-MM-DD, YYYY-MM or YYYY; 17/04/2016 is refused, since\n"
+          "countries order day and month differently. techniques: names such as\n"
+          "emotion or fake-expert, separated by ';', ',' or spaces. tags: separated by\n"
+          "';' or ','. A line break in an explanation or tip starts a paragraph. Rows\n"
+          "without an id get one made from the headline. quizzes/template.csv is a\n"
+          "template to start from.\n"
+          "\n"
+          "The spreadsheet has a column for everything a pack needs, so problems are\n"
+          "fixed there: every problem is listed as IN.csv:LINE (the line where the\n"
+          "row starts) and nothing is written until there are none.\n"
+          "\n"
+          "Exit status: 0 the pack was written and is ready to play;\n"
+          "             1 the spreadsheet has problems (nothing written);\n"
+          "             2 usage error.\n"),
+        f);
+}
+
+static void usage(ImportFormat format, FILE *f) {
+  if (format == IMPORT_MOODLE) {
+    usage_moodle(f);
+  } else {
+    usage_csv(f);
+  }
+}
+
+__attribute__((format(printf, 2, 3))) static int usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "prebunk %s: ", cmd);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  fprintf(stderr, _("Run 'prebunk %s --help' for the options.\n"), cmd);
+  return 2;
+}
+
+// BCP 47 in the shape the game needs: a 2-8 letter language, then subtags.
+static bool lang_valid(const char *lang) {
+  size_t first = strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  if (first < 2 || first > 8) {
+    return false;
+  }
+  const char *p = lang + first;
+  while (*p) {
+    if (*p != '-') {
+      return false;
+    }
+    p++;
+    size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    if (n < 1 || n > 8) {
+      return false;
+    }
+    p += n;
+  }
+  return true;
+}
+
+// Parses the command line; returns -1 to go on, else the exit status.
+static int parse_args(ImportFormat format, int argc, char **argv, ImportArgs *a) {
+  enum { OPT_ID = 256, OPT_TITLE, OPT_DESCRIPTION, OPT_LANG, OPT_FORCE };
+  static const struct option longopts[] = {
+      {"help", no_argument, NULL, 'h'},
+      {"output", required_argument, NULL, 'o'},
+      {"id", required_argument, NULL, OPT_ID},
+      {"title", required_argument, NULL, OPT_TITLE},
+      {"description", required_argument, NULL, OPT_DESCRIPTION},
+      {"lang", required_argument, NULL, OPT_LANG},
+      {"force", no_argument, NULL, OPT_FORCE},
+      {NULL, 0, NULL, 0},
+  };
+  const char *cmd = argv[0];
+  *a = (ImportArgs){.lang = "en"};
+  optind = 0;  // GNU: start afresh (main or an earlier command may have parsed)
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'h':
+      usage(format, stdout);
+      return 0;
+    case 'o':
+      a->out = optarg;
+      break;
+    case OPT_ID:
+      a->id = optarg;
+      break;
+    case OPT_TITLE:
+      a->title = optarg;
+      break;
+    case OPT_DESCRIPTION:
+      a->description = optarg;
+      break;
+    case OPT_LANG:
+      a->lang = optarg;
+      break;
+    case OPT_FORCE:
+      a->force = true;
+      break;
+    case ':':
+      return usage_error(cmd, _("option '%s' needs a value"), argv[optind - 1]);
+    default:
+      return usage_error(cmd, _("unknown option '%s'"), argv[optind - 1]);
+    }
+  }
+  if (optind >= argc) {
+    return usage_error(
+        cmd, "%s",
+        format == IMPORT_MOODLE ? _("no input file (the Moodle XML export)") : _("no input file (the CSV file)"));
+  }
+  a->in = argv[optind++];
+  if (optind < argc) {
+    return usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
+  }
+  if (!a->out || !*a->out) {
+    return usage_error(cmd, "%s", _("no output file: give one with -o OUT.xml"));
+  }
+  if (a->id && !pack_id_valid(a->id)) {
+    return usage_error(cmd, _("--id '%s': use 1 to %d letters, digits, '-' and '_'"), a->id, PACK_MAX_ID_CHARS);
+  }
+  if (!lang_valid(a->lang)) {
+    return usage_error(cmd, _("--lang '%s' is not a language tag such as en, fr or pt-BR"), a->lang);
+  }
+  if (a->title && (str_is_blank(a->title) || !str_utf8_valid(a->title, strlen(a->title)))) {
+    return usage_error(cmd, "%s", _("--title needs some text"));
+  }
+  if (a->description && (str_is_blank(a->description) || !str_utf8_valid(a->description, strlen(a->description)))) {
+    return usage_error(cmd, "%s", _("--description needs some text"));
+  }
+  return -1;
+}
+
+static bool same_file(const char *a, const char *b) {
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+// "media-literacy_week2.csv" -> "media literacy week2": a title of last resort.
+static char *title_from_path(const char *path) {
+  char *t = xstrdup(fs_basename(path));
+  char *dot = strrchr(t, '.');
+  if (dot && dot != t) {
+    *dot = '\0';
+  }
+  for (char *p = t; *p; p++) {
+    if (*p == '-' || *p == '_') {
+      *p = ' ';
+    }
+  }
+  str_squash_space(t);
+  if (!*t || !str_utf8_valid(t, strlen(t))) {
+    free(t);
+    t = xstrdup(_("Imported questions"));
+  }
+  return t;
+}
+
+// Fills in what the importer leaves to the command line.
+static bool apply_metadata(Pack *pack, const ImportArgs *a, const char *cmd) {
+  char *id;
+  if (a->id) {
+    id = xstrdup(a->id);
+  } else {
+    char *name = xstrdup(fs_basename(a->out));
+    if (str_ends_with(name, ".xml")) {
+      name[strlen(name) - 4] = '\0';
+    }
+    id = pack_id_from_text(name, PACK_MAX_ID_CHARS);
+    free(name);
+    if (!*id) {
+      fprintf(stderr, _("prebunk %s: cannot make a pack id from '%s': give one with --id\n"), cmd, a->out);
+      free(id);
+      return false;
+    }
+  }
+  free(pack->id);
+  pack->id = id;
+  free(pack->lang);
+  pack->lang = xstrdup(a->lang);
+  pack->version = 1;
+  pack->kind = PACK_KIND_PRACTICE;
+  if (a->title) {
+    free(pack->title);
+    pack->title = str_squash_space(xstrdup(a->title));
+  } else if (!pack->title) {
+    pack->title = title_from_path(a->in);
+  }
+  if (a->description) {
+    free(pack->description);
+    pack->description = str_trim(xstrdup(a->description));
+  } else if (!pack->description) {
+    const char *base = fs_basename(a->in);
+    pack->description = str_utf8_valid(base, strlen(base)) ? xasprintf(_("Imported from %s."), base)
+                                                           : xstrdup(_("Imported questions."));
+  }
+  return true;
+}
+
+static void print_summary(const Pack *pack, const char *out, const char *skipped) {
+  size_t real = pack_count_answer(pack, PACK_ANSWER_REAL), fab = pack_count_answer(pack, PACK_ANSWER_FABRICATED);
+  printf(ngettext_("wrote %s: %zu item (%zu real, %zu fabricated)", "wrote %s: %zu items (%zu real, %zu fabricated)",
+                   (unsigned long)pack->item_count),
+         out, pack->item_count, real, fab);
+  if (skipped) {
+    printf("; %s", skipped);
+  }
+  putchar('\n');
+}
+
+static int run(ImportFormat format, int argc, char **argv) {
+  const char *cmd = argv[0];
+  ImportArgs a;
+  int status = parse_args(format, argc, argv, &a);
+  if (status >= 0) {
+    return status;
+  }
+  if (same_file(a.in, a.out)) {
+    fprintf(stderr, _("prebunk %s: the output %s is the input file; choose another name\n"), cmd, a.out);
+    return 1;
+  }
+  if (fs_exists(a.out) && !a.force) {
+    fprintf(stderr,
+            _("prebunk %s: %s already exists; nothing was written (use --force to replace it, or choose another "
+              "name)\n"),
+            cmd, a.out);
+    return 1;
+  }
+
+  DiagList diags = {0};
+  MoodleReport moodle = {0};
+  CsvReport csv = {0};
+  Pack *pack =
+      format == IMPORT_MOODLE ? import_moodle_file(a.in, &moodle, &diags) : import_csv_file(a.in, &csv, &diags);
+  diag_print(&diags, stderr);
+  size_t incomplete = moodle.need_source + moodle.need_explanation + moodle.too_long + moodle.one_sided;
+  status = 1;
+  if (!pack) {
+    fprintf(stderr, _("prebunk %s: nothing was written\n"), cmd);
+  } else if (apply_metadata(pack, &a, cmd)) {
+    char *err = NULL;
+    char *xml = pack_write_xml_checked(pack, &err);
+    DiagList check = {0};
+    // Judge the result with the game's own loader, exactly as it will be read.
+    Pack *reloaded = xml ? pack_load_memory(a.out, xml, strlen(xml), &check) : NULL;
+    bool valid = reloaded != NULL;
+    pack_destroy(reloaded);
+    if (!xml) {
+      fprintf(stderr, "prebunk %s: %s\n", cmd, err);
+    } else if (!valid && incomplete == 0) {
+      // Not something the importer knew about: show the loader's verdict
+      // rather than write a pack that does not load.
+      diag_print(&check, stderr);
+      fprintf(stderr, _("prebunk %s: the converted pack does not validate; nothing was written\n"), cmd);
+    } else if (!fs_write_atomic(a.out, xml, strlen(xml), &err)) {
+      fprintf(stderr, "prebunk %s: %s\n", cmd, err);
+    } else {
+      if (valid) {
+        // Loader warnings (balance, long headlines) are worth knowing now.
+        for (size_t i = 0; i < check.count; i++) {
+          if (check.items[i].severity == DIAG_WARNING) {
+            char *line = diag_format(&check.items[i]);
+            fprintf(stderr, "%s\n", line);
+            free(line);
+          }
+        }
+      }
+      char *skipped = format == IMPORT_MOODLE ? moodle_report_skipped_text(&moodle) : NULL;
+      print_summary(pack, a.out, skipped);
+      free(skipped);
+      // Written is success: what is left is listed, and no Moodle bank can
+      // give the sources, so failing here would fail every Moodle import.
+      status = 0;
+      if (!valid) {
+        StrBuf todo = {0};
+        if (moodle.need_source) {
+          strbuf_appendf(
+              &todo,
+              ngettext_("%zu real item needs its source (outlet and date)",
+                        "%zu real items need their source (outlet and date)", (unsigned long)moodle.need_source),
+              moodle.need_source);
+        }
+        if (moodle.need_explanation) {
+          strbuf_appendf(&todo,
+                         ngettext_("%s%zu item needs an explanation", "%s%zu items need an explanation",
+                                   (unsigned long)moodle.need_explanation),
+                         todo.len ? ", " : "", moodle.need_explanation);
+        }
+        if (moodle.one_sided) {
+          strbuf_appendf(
+              &todo, "%s%s", todo.len ? ", " : "",
+              pack_count_answer(pack, PACK_ANSWER_REAL) ? _("it needs fabricated items") : _("it needs real items"));
+        }
+        if (moodle.too_long) {
+          strbuf_appendf(&todo,
+                         ngettext_("%s%zu item has text to shorten", "%s%zu items have text to shorten",
+                                   (unsigned long)moodle.too_long),
+                         todo.len ? ", " : "", moodle.too_long);
+        }
+        fprintf(stderr,
+                _("%s is not ready to play yet: %s (see the warnings above); then check it with 'prebunk "
+                  "validate %s'\n"),
+                a.out, todo.data, a.out);
+        strbuf_free(&todo);
+      }
+    }
+    diag_clear(&check);
+    free(xml);
+    free(err);
+  }
+  pack_destroy(pack);
+  moodle_report_clear(&moodle);
+  diag_clear(&diags);
+  pack_loader_shutdown();
+  return status;
+}
+
+int cmd_import_moodle(int argc, char **argv) {
+  return run(IMPORT_MOODLE, argc, argv);
+}
+
+int cmd_import_csv(int argc, char **argv) {
+  return run(IMPORT_CSV, argc, argv);
+}

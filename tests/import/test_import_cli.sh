@@ -1,0 +1,104 @@
+#!/bin/bash
+# prebunk import-moodle / import-csv through the real binary: exit codes,
+# messages, protection of an existing pack, and output that
+# `prebunk validate` accepts whenever the input had everything a pack needs.
+set -u
+bin=${PREBUNK_BINARY:?run through ctest}
+data=${PREBUNK_TEST_DATA:?run through ctest}/import
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# expect STATUS DESCRIPTION -- COMMAND...: runs it, output in $tmp/out.
+expect() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$tmp/out" 2>&1
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "$what: exit $got, expected $want"
+    sed 's/^/  | /' "$tmp/out" >&2
+  fi
+}
+
+contains() {
+  grep -qF -- "$1" "$tmp/out" || { fail "output lacks: $1"; sed 's/^/  | /' "$tmp/out" >&2; }
+}
+
+# Help and usage errors.
+expect 0 "csv --help" -- "$bin" import-csv --help
+contains "Usage: prebunk import-csv IN.csv -o OUT.xml"
+contains "Exit status"
+expect 0 "moodle --help" -- "$bin" import-moodle --help
+contains "Usage: prebunk import-moodle IN.xml -o OUT.xml"
+contains '<source outlet="..." date="YYYY-MM-DD"/>'
+expect 2 "csv without -o" -- "$bin" import-csv "$data/headlines.csv"
+contains "no output file"
+expect 2 "csv without input" -- "$bin" import-csv -o "$tmp/x.xml"
+expect 2 "unknown option" -- "$bin" import-moodle "$data/moodle-media-literacy.xml" -o "$tmp/x.xml" --nope
+expect 2 "bad --id" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/x.xml" --id "no spaces"
+[ -e "$tmp/x.xml" ] && fail "a usage error wrote output"
+
+# CSV: complete input -> valid pack, exit 0, summary on stdout.
+expect 0 "csv import" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --title "Headlines"
+contains "wrote $tmp/headlines.xml: 5 items (2 real, 3 fabricated)"
+contains "headlines.csv:1: warning: unknown column 'Notes' ignored"
+expect 0 "validate csv output" -- "$bin" validate "$tmp/headlines.xml"
+
+# An existing pack is protected; --force replaces it.
+cp "$tmp/headlines.xml" "$tmp/before.xml"
+expect 1 "existing output" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml"
+contains "already exists"
+cmp -s "$tmp/before.xml" "$tmp/headlines.xml" || fail "existing output was changed"
+expect 0 "--force" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --force
+
+# CSV problems: every one listed with its line, nothing written.
+printf 'headline,answer,outlet,date,explanation\r\n"Two\r\nlines",real,BBC,17/04/2016,Why.\r\nB,maybe,,,Why.\r\n' >"$tmp/bad.csv"
+expect 1 "bad csv" -- "$bin" import-csv "$tmp/bad.csv" -o "$tmp/bad.xml"
+contains "bad.csv:2: error: date '17/04/2016' is ambiguous"
+contains "bad.csv:4: error: answer 'maybe' is not 'real' or 'fabricated'"
+contains "nothing was written"
+[ -e "$tmp/bad.xml" ] && fail "bad csv wrote output"
+
+# Moodle: written so nothing is lost (exit 0); the real item's missing
+# source is named, and the pack validates once it is added.
+expect 0 "moodle import" -- "$bin" import-moodle "$data/moodle-media-literacy.xml" -o "$tmp/media.xml"
+contains "wrote $tmp/media.xml: 4 items (1 real, 3 fabricated); skipped 2 questions that are not true/false: 1 multichoice, 1 essay"
+contains "moodle-media-literacy.xml:44: warning: question 'Perseverance landing' is a real headline"
+contains "is not ready to play yet: 1 real item needs its source (outlet and date)"
+grep -q 'id="media"' "$tmp/media.xml" || fail "pack id not taken from the output name"
+expect 1 "validate incomplete moodle output" -- "$bin" validate "$tmp/media.xml"
+sed 's|<headline>NASA\(.*\)</headline>|<headline>NASA\1</headline><source outlet="NASA" date="2021-02-18"/>|' \
+  "$tmp/media.xml" >"$tmp/media-fixed.xml"
+expect 0 "validate completed moodle output" -- "$bin" validate "$tmp/media-fixed.xml"
+
+# A bank of only false questions: written, flagged as needing real items.
+sed -e '/<!-- question: 1042/,/<!-- question: 1043/{/<!-- question: 1043/!d}' \
+  "$data/moodle-media-literacy.xml" >"$tmp/fabricated-only.xml"
+expect 0 "moodle import, one-sided" -- "$bin" import-moodle "$tmp/fabricated-only.xml" -o "$tmp/fab.xml" --lang en
+contains "every imported question is false (fabricated): add real items"
+contains "is not ready to play yet: it needs real items"
+expect 1 "validate one-sided output" -- "$bin" validate "$tmp/fab.xml"
+
+# Nothing importable: exit 1, nothing written.
+printf '<quiz>\n<question type="essay"><name><text>E</text></name></question>\n</quiz>\n' >"$tmp/essay.xml"
+expect 1 "no true/false question" -- "$bin" import-moodle "$tmp/essay.xml" -o "$tmp/essay-out.xml"
+contains "no true/false question to import (1 question of another type)"
+[ -e "$tmp/essay-out.xml" ] && fail "empty import wrote output"
+
+# Hostile Moodle input: refused, nothing written.
+printf '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<quiz>&x;</quiz>\n' >"$tmp/xxe.xml"
+expect 1 "doctype" -- "$bin" import-moodle "$tmp/xxe.xml" -o "$tmp/xxe-out.xml"
+contains "xxe.xml:2: error: a DOCTYPE is not allowed"
+[ -e "$tmp/xxe-out.xml" ] && fail "hostile input wrote output"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures failure(s)" >&2
+  exit 1
+fi
+echo "all import command checks passed"
