@@ -2,6 +2,44 @@
 // Loading and checking quiz packs (format version 1, quizzes/quizpack-1.xsd).
 // Pack files are untrusted: every problem becomes a FILE:LINE diagnostic and
 // nothing else happens (no network, no other file read, no crash).
+//
+// What the loader refuses outright, before libxml2 sees the bytes:
+//   - files over PACK_MAX_FILE_BYTES;
+//   - bytes that are not UTF-8 (the line of the first bad byte is given), and
+//     NUL bytes (a UTF-16 file);
+//   - the tokens "<!DOCTYPE" and "<!ENTITY" anywhere in the file, even inside
+//     a comment or CDATA section: a pack never needs a DTD, and looking for
+//     them everywhere cannot be fooled by a crafted comment or processing
+//     instruction. Write &lt;!DOCTYPE to show the text itself.
+// libxml2 then parses with the network off, no entity substitution, no DTD
+// loading and no XInclude; an external entity loader that refuses everything
+// is installed, and the document is validated against the schema that is
+// built into the binary.
+//
+// Text is normalised when copied into the Pack: white space is trimmed and
+// runs of it squashed to one space. In <description>, <explanation> and <tip>
+// a blank line separates paragraphs; paragraphs are kept, joined by one '\n'.
+// Text must not be empty after this (an empty <tip> is an error: leave it out).
+//
+// Limits, in characters (Unicode code points) after that normalisation:
+enum {
+  PACK_MAX_FILE_BYTES = 16 * 1024 * 1024,
+  PACK_MAX_ITEMS = 100000,
+  PACK_MAX_ID_CHARS = 64,             // pack and item ids
+  PACK_MAX_TITLE_CHARS = 120,         // <title>
+  PACK_MAX_DESCRIPTION_CHARS = 2000,  // <description>
+  PACK_MAX_HEADLINE_CHARS = 500,      // <headline>
+  PACK_LONG_HEADLINE_CHARS = 200,     // longer headlines get a warning
+  PACK_MAX_EXPLANATION_CHARS = 5000,  // <explanation>
+  PACK_MAX_TIP_CHARS = 1000,          // <tip>
+  PACK_MAX_NAME_CHARS = 200,          // <author>, <license>, outlet="..."
+  PACK_MAX_URL_CHARS = 2000,          // url="..."
+  PACK_MAX_TAG_CHARS = 100,           // each <tag>
+  PACK_MAX_TAGS = 32,                 // <tag> elements per item
+  PACK_MAX_ROUND_QUESTIONS = 1000,    // <round questions="...">
+  PACK_MIN_ROUND_SECONDS = 5,         // <round seconds="...">
+  PACK_MAX_ROUND_SECONDS = 120,
+};
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -9,14 +47,20 @@
 #include "quiz/diag.h"
 #include "quiz/pack.h"
 
-enum {
-  PACK_MAX_FILE_BYTES = 16 * 1024 * 1024,
-  PACK_MAX_ITEMS = 100000,
-};
-
 // Loads, validates against the schema and checks `path`. Every problem is
-// appended to `diags` (errors and warnings, all in one pass). Returns the pack
-// (owned by the caller) when there is no error, else NULL.
+// appended to `diags` (errors and warnings, all in one pass, in line order).
+// Returns the pack (owned by the caller) when there is no error, else NULL.
 Pack *pack_load_file(const char *path, DiagList *diags);
-// The same from memory; `name` is used as FILE in messages.
+// The same from memory; `name` is used as FILE in messages. `data` need not
+// be NUL-terminated.
 Pack *pack_load_memory(const char *name, const char *data, size_t len, DiagList *diags);
+
+// A cheap look at the start of a file: false when it clearly is some other
+// XML document (its root element is not <quizpack>), so a folder scan can
+// skip it instead of listing it as a broken pack. True when unsure.
+bool pack_load_sniff(const char *head, size_t len);
+
+// The compiled schema is built on first use and kept for the process (the
+// loader's only state, guarded by a mutex). Frees it; loading again later
+// builds it again. Call once at exit so leak checkers stay quiet.
+void pack_loader_shutdown(void);

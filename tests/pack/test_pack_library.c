@@ -1,0 +1,184 @@
+// The pack library: folder scans, order, broken packs, duplicates, --pack FILE.
+#include "support/test_support.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/log.h"
+#include "base/str.h"
+#include "quiz/pack_library.h"
+#include "quiz/pack_load.h"
+
+static char *pack_text(const char *id, const char *title) {
+  return xasprintf(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<quizpack xmlns=\"urn:prebunk:quizpack:1\" id=\"%s\" version=\"1\" xml:lang=\"en\">\n"
+      "<title>%s</title><description>D</description>\n"
+      "<item id=\"r\" answer=\"real\"><headline>R</headline>"
+      "<source outlet=\"O\" date=\"2020\" url=\"https://example.org/r\"/><explanation>E</explanation></item>\n"
+      "<item id=\"f\" answer=\"fabricated\"><headline>F</headline><explanation>E</explanation>"
+      "<technique>emotion</technique></item>\n"
+      "</quizpack>\n",
+      id, title);
+}
+
+static void write_pack(const char *dir, const char *file, const char *id, const char *title) {
+  char *text = pack_text(id, title);
+  free(test_write_file(dir, file, text));
+  free(text);
+}
+
+typedef struct Fixture {
+  char *root;
+  char *bundled;
+  char *user;
+} Fixture;
+
+static int setup(void **state) {
+  log_set_stderr(false);  // the library logs broken packs; keep test output clean
+  Fixture *f = xcalloc(1, sizeof *f);
+  f->root = test_tmpdir();
+  f->bundled = xasprintf("%s/quizzes", f->root);
+  f->user = xasprintf("%s/packs", f->root);
+  mkdir(f->bundled, 0700);
+  mkdir(f->user, 0700);
+  write_pack(f->bundled, "zeta.xml", "zeta", "Zeta pack");
+  write_pack(f->bundled, "alpha.xml", "alpha", "alpha pack");  // sorts before "Zeta" ignoring case
+  free(test_write_file(f->bundled, "broken.xml", "<quizpack xmlns=\"urn:prebunk:quizpack:1\"><title>"));
+  free(test_write_file(f->bundled, "moodle.xml", "<?xml version=\"1.0\"?>\n<quiz><question/></quiz>\n"));
+  free(test_write_file(f->bundled, "quizpack-1.xsd", "<xs:schema/>"));
+  free(test_write_file(f->bundled, "README.md", "# packs"));
+  free(test_write_file(f->bundled, ".hidden.xml", "<quizpack/>"));
+  char *folder = xasprintf("%s/folder.xml", f->bundled);
+  mkdir(folder, 0700);  // a folder named like a pack is skipped
+  free(folder);
+  write_pack(f->user, "mine.xml", "my-pack", "Beta (mine)");
+  write_pack(f->user, "copy.xml", "alpha", "Another alpha");  // duplicate id of a bundled pack
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  Fixture *f = *state;
+  test_rmtree(f->root);
+  free(f->root);
+  free(f->bundled);
+  free(f->user);
+  free(f);
+  pack_loader_shutdown();
+  log_set_stderr(true);
+  return 0;
+}
+
+static void test_scan_order_and_broken_packs(void **state) {
+  Fixture *f = *state;
+  PackLibrary *lib = pack_library_create();
+  // User folder first on purpose: the order does not depend on the call order.
+  assert_int_equal(pack_library_add_dir(lib, f->user, PACK_ORIGIN_USER), 2);
+  assert_int_equal(pack_library_add_dir(lib, f->bundled, PACK_ORIGIN_BUNDLED), 3);  // not moodle, xsd, hidden
+  assert_int_equal(pack_library_count(lib), 5);
+
+  static const struct {
+    const char *file;
+    PackOrigin origin;
+    bool loaded;
+  } want[] = {
+      {"alpha.xml", PACK_ORIGIN_BUNDLED, true},   {"zeta.xml", PACK_ORIGIN_BUNDLED, true},
+      {"broken.xml", PACK_ORIGIN_BUNDLED, false},  // broken packs after playable ones
+      {"copy.xml", PACK_ORIGIN_USER, true},        // "Another alpha" < "Beta (mine)"
+      {"mine.xml", PACK_ORIGIN_USER, true},
+  };
+  for (size_t i = 0; i < 5; i++) {
+    const PackEntry *e = pack_library_get(lib, i);
+    assert_non_null(e);
+    assert_string_equal(strrchr(e->path, '/') + 1, want[i].file);
+    assert_int_equal(e->origin, want[i].origin);
+    assert_int_equal(e->pack != NULL, want[i].loaded);
+  }
+  assert_null(pack_library_get(lib, 5));
+
+  // The broken one keeps its diagnostics: the first error is what the menu shows.
+  const PackEntry *broken = pack_library_get(lib, 2);
+  const Diag *first = diag_first_error(&broken->diags);
+  assert_non_null(first);
+  assert_int_equal(first->line, 1);
+  assert_non_null(strstr(first->message, "malformed XML"));
+
+  // The duplicate id is flagged on the later entry and explained once.
+  assert_false(pack_library_get(lib, 0)->duplicate_id);
+  assert_true(pack_library_get(lib, 3)->duplicate_id);
+  const DiagList *ld = pack_library_diags(lib);
+  assert_int_equal(ld->count, 1);
+  char *msg = diag_format(&ld->items[0]);
+  char *expect = xasprintf(
+      "%s/copy.xml: warning: pack id \"alpha\" is already used by %s/alpha.xml; give each pack its own id, or their "
+      "scores get mixed up",
+      f->user, f->bundled);
+  assert_string_equal(msg, expect);
+  free(msg);
+  free(expect);
+
+  // find() returns the first in display order: the bundled one.
+  const PackEntry *alpha = pack_library_find(lib, "alpha");
+  assert_non_null(alpha);
+  assert_int_equal(alpha->origin, PACK_ORIGIN_BUNDLED);
+  assert_null(pack_library_find(lib, "nope"));
+  pack_library_destroy(lib);
+}
+
+static void test_add_file(void **state) {
+  Fixture *f = *state;
+  PackLibrary *lib = pack_library_create();
+  pack_library_add_dir(lib, f->bundled, PACK_ORIGIN_BUNDLED);
+  size_t before = pack_library_count(lib);
+
+  // A file already listed (here by another spelling of its path) is not added twice.
+  char *again = xasprintf("%s/../quizzes/zeta.xml", f->bundled);
+  const PackEntry *zeta = pack_library_add_file(lib, again);
+  assert_int_equal(pack_library_count(lib), before);
+  assert_int_equal(zeta->origin, PACK_ORIGIN_BUNDLED);
+  assert_string_equal(zeta->pack->id, "zeta");
+  free(again);
+
+  // A new one goes last, and entries handed out earlier stay valid.
+  char *extra_dir = xasprintf("%s/elsewhere", f->root);
+  mkdir(extra_dir, 0700);
+  write_pack(extra_dir, "extra.xml", "extra", "AAA first by title");
+  char *extra = xasprintf("%s/extra.xml", extra_dir);
+  const PackEntry *e = pack_library_add_file(lib, extra);
+  assert_int_equal(pack_library_count(lib), before + 1);
+  assert_int_equal(e->origin, PACK_ORIGIN_FILE);
+  assert_ptr_equal(pack_library_get(lib, before), e);
+  assert_string_equal(zeta->pack->id, "zeta");
+
+  // A missing file is an entry with an error, not a failure of the library.
+  const PackEntry *missing = pack_library_add_file(lib, "/nonexistent/x.xml");
+  assert_null(missing->pack);
+  assert_true(missing->diags.errors > 0);
+  assert_int_equal(pack_library_count(lib), before + 2);
+  free(extra);
+  free(extra_dir);
+  pack_library_destroy(lib);
+}
+
+static void test_missing_folder_is_fine(void **state) {
+  Fixture *f = *state;
+  PackLibrary *lib = pack_library_create();
+  char *none = xasprintf("%s/does-not-exist", f->root);
+  assert_int_equal(pack_library_add_dir(lib, none, PACK_ORIGIN_USER), 0);
+  assert_int_equal(pack_library_count(lib), 0);
+  assert_int_equal(pack_library_diags(lib)->count, 0);
+  free(none);
+  pack_library_destroy(lib);
+  pack_library_destroy(NULL);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_scan_order_and_broken_packs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_add_file, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_missing_folder_is_fine, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
