@@ -13,7 +13,7 @@
 static void print_usage(FILE *out) {
   fprintf(out, _("Usage: prebunk [OPTION]...            play (the bundled packs by default)\n"
                  "       prebunk validate [--strict] FILE...\n"
-                 "       prebunk scores [--pack ID] [--player NAME] [--csv] [--answers]\n"
+                 "       prebunk scores [--data-dir DIR] [--pack ID] [--player NAME] [--csv] [--answers]\n"
                  "       prebunk import-moodle IN.xml -o OUT.xml\n"
                  "       prebunk import-csv IN.csv -o OUT.xml\n"
                  "\n"
