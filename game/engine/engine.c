@@ -1,0 +1,685 @@
+#include "engine/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fs.h"
+#include "base/log.h"
+#include "base/str.h"
+#include "engine/engine_internal.h"
+#include "engine/png_io.h"
+
+// Requests that enter() calls make in turn are applied in the same pass; this
+// bounds a scene that pushes itself forever.
+#define MAX_SCENE_OPS_PER_PASS 64
+// An idle loop still wakes up now and then (cheap) so a clock-driven change
+// that a scene forgot to announce shows within a second.
+#define IDLE_WAIT_MS 1000
+#define REPEAT_WAIT_MS 16
+
+EngineConfig engine_config_default(void) {
+  return (EngineConfig){
+      .title = "Prebunk",
+      .width = 1280,
+      .height = 720,
+      .display = -1,
+      .sound = true,
+      .vsync = true,
+      .text_cache_bytes = (size_t)64 << 20,
+      .screenshot_frames = 1,
+  };
+}
+
+static void set_icon(Engine *e, const char *path) {
+  if (!path || !fs_exists(path)) {
+    return;  // an icon is nice to have, never required
+  }
+  uint8_t *px;
+  int w, h;
+  char *err = NULL;
+  if (!png_read_rgba(path, &px, &w, &h, &err)) {
+    log_warn("window icon: %s", err);
+    free(err);
+    return;
+  }
+  SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 32, w * 4, SDL_PIXELFORMAT_RGBA32);
+  if (s) {
+    SDL_SetWindowIcon(e->window, s);
+    SDL_FreeSurface(s);
+  } else {
+    log_warn("window icon: %s", SDL_GetError());
+  }
+  free(px);
+}
+
+static void update_view(Engine *e) {
+  int ow, oh, ww, wh;
+  if (SDL_GetRendererOutputSize(e->renderer, &ow, &oh) != 0) {
+    return;
+  }
+  SDL_GetWindowSize(e->window, &ww, &wh);
+  if (ow != e->view.out_w || oh != e->view.out_h || ww != e->view.win_w || wh != e->view.win_h) {
+    e->view = view_make(ow, oh, ww, wh);
+    e->redraw = true;
+  }
+}
+
+static void load_controller_mappings(const char *data_dir) {
+  if (!data_dir) {
+    return;
+  }
+  char *path = fs_join(data_dir, "gamecontrollerdb.txt");
+  if (fs_exists(path)) {
+    int n = SDL_GameControllerAddMappingsFromFile(path);
+    if (n < 0) {
+      log_warn("%s: %s", path, SDL_GetError());
+    } else {
+      log_info("%s: %d controller mappings", path, n);
+    }
+  }
+  free(path);
+}
+
+static bool create_window(Engine *e, char **err) {
+  const EngineConfig *c = &e->config;
+  int pos = SDL_WINDOWPOS_CENTERED;
+  if (c->display >= 0) {
+    if (c->display < SDL_GetNumVideoDisplays()) {
+      pos = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(c->display);
+    } else {
+      log_warn("there is no display %d; using the default one", c->display);
+    }
+  }
+  Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  if (c->fullscreen) {
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  }
+  e->win_w = c->width > 0 ? c->width : 1280;
+  e->win_h = c->height > 0 ? c->height : 720;
+  e->window = SDL_CreateWindow(c->title ? c->title : "", pos, pos, e->win_w, e->win_h, flags);
+  if (!e->window) {
+    *err = xasprintf("cannot open a window: %s", SDL_GetError());
+    return false;
+  }
+  e->fullscreen = c->fullscreen;
+  SDL_SetWindowMinimumSize(e->window, 480, 270);
+  Uint32 rflags = SDL_RENDERER_ACCELERATED | (c->vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
+  e->renderer = SDL_CreateRenderer(e->window, -1, rflags);
+  if (!e->renderer) {
+    log_warn("no accelerated renderer (%s); using software", SDL_GetError());
+    e->renderer = SDL_CreateRenderer(e->window, -1, SDL_RENDERER_SOFTWARE);
+  }
+  if (!e->renderer) {
+    *err = xasprintf("cannot create a renderer: %s", SDL_GetError());
+    return false;
+  }
+  SDL_RendererInfo info;
+  SDL_GetRendererInfo(e->renderer, &info);
+  // The software renderer may report the flag but cannot wait for the display.
+  e->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) && strcmp(info.name, "software") != 0;
+  SDL_DisplayMode mode;
+  int display = SDL_GetWindowDisplayIndex(e->window);
+  e->refresh_hz = 60;
+  if (display >= 0 && SDL_GetCurrentDisplayMode(display, &mode) == 0 && mode.refresh_rate > 0) {
+    e->refresh_hz = mode.refresh_rate;
+  }
+  SDL_SetRenderDrawBlendMode(e->renderer, SDL_BLENDMODE_BLEND);
+  log_info("renderer %s, vsync %s, %d Hz", info.name, e->vsync ? "on" : "off", e->refresh_hz);
+  return true;
+}
+
+Engine *engine_create(const EngineConfig *config, char **err) {
+  Engine *e = xcalloc(1, sizeof *e);
+  e->config = *config;
+  if (e->config.screenshot_frames <= 0) {
+    e->config.screenshot_frames = 1;
+  }
+  e->real_clock = clock_real();
+  e->clock = config->clock ? config->clock : &e->real_clock;
+  e->letterbox = (Color){0, 0, 0, 255};
+  e->background = (Color){0, 0, 0, 255};
+  e->redraw = true;
+  e->top_changed = true;
+  // Keep the desktop usable when a fullscreen game loses focus (alt-tab).
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    *err = xasprintf("cannot start SDL video: %s", SDL_GetError());
+    free(e);
+    return NULL;
+  }
+  if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0) {
+    log_warn("no game controller support: %s", SDL_GetError());
+  } else {
+    load_controller_mappings(config->data_dir);
+  }
+  if (TTF_Init() != 0) {
+    *err = xasprintf("cannot start SDL_ttf: %s", TTF_GetError());
+    engine_destroy(e);
+    return NULL;
+  }
+  e->ttf_inited = true;
+  if (!config->font_dir) {
+    *err = xstrdup("no font folder given");
+    engine_destroy(e);
+    return NULL;
+  }
+  e->fonts = font_cache_create(config->font_dir, err);
+  if (!e->fonts || !create_window(e, err)) {
+    engine_destroy(e);
+    return NULL;
+  }
+  set_icon(e, config->icon_path);
+  // SDL starts with text input on; it must be asked for (name entry only).
+  SDL_StopTextInput();
+  e->input = input_create();
+  e->text = text_cache_create(e->renderer, config->text_cache_bytes ? config->text_cache_bytes : (size_t)64 << 20);
+  e->audio = audio_create(config->sound);
+  update_view(e);
+  return e;
+}
+
+// --- scene stack -------------------------------------------------------
+
+static SceneCtx ctx_for(Engine *e, SceneEntry *s) {
+  return (SceneCtx){.engine = e, .app = e->config.app, .data = s->data};
+}
+
+static void request(Engine *e, SceneOp op, const SceneVTable *vt, void *data) {
+  e->pending = xgrow(e->pending, &e->pending_cap, e->npending + 1, sizeof *e->pending);
+  e->pending[e->npending++] = (SceneRequest){op, vt, data};
+}
+
+void engine_push_scene(Engine *e, const SceneVTable *vt, void *data) {
+  request(e, SCENE_OP_PUSH, vt, data);
+}
+
+void engine_pop_scene(Engine *e) {
+  request(e, SCENE_OP_POP, NULL, NULL);
+}
+
+void engine_replace_scene(Engine *e, const SceneVTable *vt, void *data) {
+  request(e, SCENE_OP_REPLACE, vt, data);
+}
+
+static void scene_pop_now(Engine *e) {
+  if (e->depth == 0) {
+    log_warn("pop on an empty scene stack");
+    return;
+  }
+  SceneEntry *top = &e->stack[e->depth - 1];
+  log_debug("leave %s", top->vt->name);
+  if (top->vt->leave) {
+    SceneCtx ctx = ctx_for(e, top);
+    top->vt->leave(&ctx);
+  }
+  e->depth--;
+}
+
+static void scene_push_now(Engine *e, const SceneVTable *vt, void *data) {
+  e->stack = xgrow(e->stack, &e->stack_cap, e->depth + 1, sizeof *e->stack);
+  SceneEntry *s = &e->stack[e->depth++];
+  *s = (SceneEntry){vt, data};
+  log_debug("enter %s", vt->name);
+  if (vt->enter) {
+    SceneCtx ctx = ctx_for(e, s);
+    vt->enter(&ctx);
+    // Requests made inside enter() are only queued, so `s` is still valid.
+    s->data = ctx.data;
+  }
+}
+
+static void apply_requests(Engine *e) {
+  size_t done = 0;
+  // Requests made by enter()/leave() are appended and handled in this pass.
+  for (size_t i = 0; i < e->npending; i++) {
+    if (++done > MAX_SCENE_OPS_PER_PASS) {
+      log_error("scene requests keep coming (a scene pushes itself?); dropping the rest");
+      break;
+    }
+    SceneRequest r = e->pending[i];
+    switch (r.op) {
+    case SCENE_OP_POP:
+      scene_pop_now(e);
+      break;
+    case SCENE_OP_REPLACE:
+      scene_pop_now(e);
+      scene_push_now(e, r.vt, r.data);
+      break;
+    case SCENE_OP_PUSH:
+      scene_push_now(e, r.vt, r.data);
+      break;
+    }
+    e->redraw = true;
+    e->top_changed = true;
+  }
+  e->npending = 0;
+}
+
+size_t engine_scene_count(const Engine *e) {
+  return e->depth;
+}
+
+const SceneVTable *engine_top_scene(const Engine *e) {
+  return e->depth ? e->stack[e->depth - 1].vt : NULL;
+}
+
+void *engine_scene_data(const Engine *e, size_t depth) {
+  return depth < e->depth ? e->stack[e->depth - 1 - depth].data : NULL;
+}
+
+// --- frames ------------------------------------------------------------
+
+static void draw_scenes(Engine *e) {
+  SDL_SetRenderDrawColor(e->renderer, e->letterbox.r, e->letterbox.g, e->letterbox.b, 255);
+  SDL_RenderSetClipRect(e->renderer, NULL);
+  SDL_RenderClear(e->renderer);
+  const View *v = &e->view;
+  // Scenes draw on the canvas only; the bars stay clean.
+  SDL_Rect clip = {(int)v->off_x, (int)v->off_y, v->out_w - 2 * (int)v->off_x, v->out_h - 2 * (int)v->off_y};
+  SDL_RenderSetClipRect(e->renderer, &clip);
+  draw_fill_rect(e, (Rect){0, 0, VIEW_LOGICAL_W, VIEW_LOGICAL_H}, e->background);
+  if (e->depth > 0) {
+    size_t base = e->depth - 1;
+    while (base > 0 && e->stack[base].vt->overlay) {
+      base--;
+    }
+    for (size_t i = base; i < e->depth; i++) {
+      if (e->stack[i].vt->draw) {
+        SceneCtx ctx = ctx_for(e, &e->stack[i]);
+        e->stack[i].vt->draw(&ctx);
+      }
+    }
+  }
+  SDL_RenderSetClipRect(e->renderer, NULL);
+}
+
+// Reads the frame being drawn (before present: afterwards the back buffer
+// is undefined on accelerated renderers).
+static bool capture_png(Engine *e, const char *path, char **err) {
+  int w = e->view.out_w, h = e->view.out_h;
+  if (w <= 0 || h <= 0) {
+    *err = xstrdup("the window has no size");
+    return false;
+  }
+  uint8_t *px = xmalloc((size_t)w * (size_t)h * 4);
+  if (SDL_RenderReadPixels(e->renderer, NULL, SDL_PIXELFORMAT_RGBA32, px, w * 4) != 0) {
+    *err = xasprintf("cannot read the frame: %s", SDL_GetError());
+    free(px);
+    return false;
+  }
+  bool ok = png_write_rgba(path, px, w, h, w * 4, err);
+  free(px);
+  return ok;
+}
+
+static void present(Engine *e) {
+  SDL_RenderPresent(e->renderer);
+  e->frames++;
+  if (e->depth > 0) {
+    e->scene_frames++;
+  }
+}
+
+bool engine_save_screenshot(Engine *e, const char *path, char **err) {
+  update_view(e);
+  draw_scenes(e);
+  bool ok = capture_png(e, path, err);
+  present(e);
+  return ok;
+}
+
+static void draw_frame(Engine *e) {
+  draw_scenes(e);
+  const EngineConfig *c = &e->config;
+  // --screenshot: the first complete frame is the first drawn with the
+  // starting scene entered (screenshot_frames counts those).
+  bool shoot = c->screenshot_path && !e->screenshot_done && e->depth > 0 &&
+               e->scene_frames + 1 >= (uint64_t)c->screenshot_frames;
+  if (shoot) {
+    char *err = NULL;
+    if (capture_png(e, c->screenshot_path, &err)) {
+      log_info("screenshot saved to %s", c->screenshot_path);
+    } else {
+      log_error("%s", err);
+      free(err);
+    }
+    e->screenshot_done = true;
+    e->quit = true;
+  }
+  present(e);
+  e->redraw = false;
+  if (c->quit_after_frames > 0 && e->frames >= (uint64_t)c->quit_after_frames) {
+    e->quit = true;
+  }
+}
+
+// --- events ------------------------------------------------------------
+
+static void controller_added(Engine *e, int device_index) {
+  if (!SDL_IsGameController(device_index)) {
+    return;
+  }
+  SDL_GameController *pad = SDL_GameControllerOpen(device_index);
+  if (!pad) {
+    log_warn("cannot open controller %d: %s", device_index, SDL_GetError());
+    return;
+  }
+  e->pads = xgrow(e->pads, &e->pads_cap, e->npads + 1, sizeof *e->pads);
+  e->pads[e->npads++] = pad;
+  log_info("controller connected: %s", SDL_GameControllerName(pad));
+}
+
+static void controller_removed(Engine *e, SDL_JoystickID id) {
+  for (size_t i = 0; i < e->npads; i++) {
+    if (SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(e->pads[i])) == id) {
+      log_info("controller disconnected: %s", SDL_GameControllerName(e->pads[i]));
+      SDL_GameControllerClose(e->pads[i]);
+      e->pads[i] = e->pads[--e->npads];
+      return;
+    }
+  }
+}
+
+static void dispatch(Engine *e, const InputEvent *ev) {
+  if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_MUTE) {
+    bool on = !audio_enabled(e->audio);
+    audio_set_enabled(e->audio, on);
+    log_info("sound %s", on ? "on" : "off");
+    if (e->config.on_sound_toggled) {
+      e->config.on_sound_toggled(e->config.app, on);
+    }
+  }
+  e->redraw = true;
+  if (e->depth > 0) {
+    SceneEntry *top = &e->stack[e->depth - 1];
+    if (top->vt->event) {
+      SceneCtx ctx = ctx_for(e, top);
+      top->vt->event(&ctx, ev);
+    }
+  }
+}
+
+static void handle_event(Engine *e, const SDL_Event *sdl) {
+  e->events++;
+  switch (sdl->type) {
+  case SDL_QUIT:
+    e->quit = true;
+    return;
+  case SDL_WINDOWEVENT:
+    switch (sdl->window.event) {
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+      if (!e->fullscreen && !(SDL_GetWindowFlags(e->window) & SDL_WINDOW_MAXIMIZED)) {
+        e->win_w = sdl->window.data1;
+        e->win_h = sdl->window.data2;
+      }
+      update_view(e);
+      e->redraw = true;
+      break;
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_RESTORED:
+    case SDL_WINDOWEVENT_MAXIMIZED:
+    case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+      update_view(e);
+      e->redraw = true;
+      break;
+    default:
+      break;
+    }
+    return;
+  case SDL_RENDER_TARGETS_RESET:
+  case SDL_RENDER_DEVICE_RESET:
+    // Texture contents may be lost: rasterise again.
+    text_cache_clear(e->text);
+    e->redraw = true;
+    return;
+  case SDL_CONTROLLERDEVICEADDED:
+    controller_added(e, sdl->cdevice.which);
+    return;
+  case SDL_CONTROLLERDEVICEREMOVED:
+    controller_removed(e, sdl->cdevice.which);
+    return;
+  default:
+    break;
+  }
+  if (input_is_fullscreen_chord(sdl)) {
+    if (!sdl->key.repeat) {
+      engine_set_fullscreen(e, !e->fullscreen);
+    }
+    return;
+  }
+  InputEvent ev;
+  if (input_translate(e->input, sdl, &e->view, engine_now_ms(e), &ev)) {
+    dispatch(e, &ev);
+  }
+}
+
+// Everything after the events of one step.
+static void finish_step(Engine *e) {
+  uint64_t now = engine_now_ms(e);
+  InputEvent ev;
+  while (input_poll_repeat(e->input, now, &ev)) {
+    dispatch(e, &ev);
+  }
+  e->animating = false;
+  if (e->depth > 0) {
+    SceneEntry *top = &e->stack[e->depth - 1];
+    uint64_t dt = e->top_changed || now < e->last_update_ms ? 0 : now - e->last_update_ms;
+    e->top_changed = false;
+    e->last_update_ms = now;
+    if (top->vt->update) {
+      SceneCtx ctx = ctx_for(e, top);
+      e->animating = top->vt->update(&ctx, now, dt);
+    }
+  }
+  if (!e->quit && (e->redraw || e->animating || (e->config.screenshot_path && !e->screenshot_done))) {
+    draw_frame(e);
+  }
+  apply_requests(e);
+  if (e->depth == 0) {
+    e->quit = true;
+  }
+}
+
+bool engine_step(Engine *e) {
+  if (e->quit) {
+    return false;
+  }
+  e->steps++;
+  // Requests made before the first step (the starting scene) or between steps.
+  apply_requests(e);
+  update_view(e);
+  SDL_Event sdl;
+  while (!e->quit && SDL_PollEvent(&sdl)) {
+    handle_event(e, &sdl);
+  }
+  if (!e->quit) {
+    finish_step(e);
+  }
+  return !e->quit;
+}
+
+void engine_run(Engine *e) {
+  while (!e->quit) {
+    bool busy = e->animating || e->redraw || e->npending > 0 || (e->config.screenshot_path && !e->screenshot_done);
+    if (!busy) {
+      // Idle: sleep in the OS until an event arrives.
+      SDL_Event sdl;
+      int timeout = input_repeat_pending(e->input) ? REPEAT_WAIT_MS : IDLE_WAIT_MS;
+      if (SDL_WaitEventTimeout(&sdl, timeout)) {
+        handle_event(e, &sdl);
+      }
+    }
+    uint64_t before = SDL_GetTicks64();
+    uint64_t frames = e->frames;
+    engine_step(e);
+    // Without vsync, animated frames are paced to the display rate.
+    if (e->frames != frames && e->animating && !e->vsync) {
+      uint64_t period = 1000 / (uint64_t)(e->refresh_hz > 0 ? e->refresh_hz : 60);
+      uint64_t spent = SDL_GetTicks64() - before;
+      if (spent < period) {
+        SDL_Delay((Uint32)(period - spent));
+      }
+    }
+  }
+}
+
+void engine_quit(Engine *e) {
+  e->quit = true;
+}
+
+bool engine_quitting(const Engine *e) {
+  return e->quit;
+}
+
+void engine_request_redraw(Engine *e) {
+  e->redraw = true;
+}
+
+uint64_t engine_now_ms(const Engine *e) {
+  return clock_now_ms(e->clock);
+}
+
+// --- window ------------------------------------------------------------
+
+void engine_window_size(const Engine *e, int *w, int *h) {
+  *w = e->win_w;
+  *h = e->win_h;
+}
+
+bool engine_is_fullscreen(const Engine *e) {
+  return e->fullscreen;
+}
+
+void engine_set_fullscreen(Engine *e, bool fullscreen) {
+  if (fullscreen == e->fullscreen) {
+    return;
+  }
+  if (SDL_SetWindowFullscreen(e->window, fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
+    log_warn("cannot switch fullscreen: %s", SDL_GetError());
+    return;
+  }
+  e->fullscreen = fullscreen;
+  update_view(e);
+  e->redraw = true;
+}
+
+void engine_set_window_size(Engine *e, int w, int h) {
+  SDL_SetWindowSize(e->window, w, h);
+  if (!e->fullscreen) {
+    e->win_w = w;
+    e->win_h = h;
+  }
+  update_view(e);
+  e->redraw = true;
+}
+
+const View *engine_view(const Engine *e) {
+  return &e->view;
+}
+
+void engine_window_to_logical(const Engine *e, float wx, float wy, float *lx, float *ly) {
+  view_window_to_logical(&e->view, wx, wy, lx, ly);
+}
+
+void engine_set_letterbox_color(Engine *e, Color color) {
+  e->letterbox = color;
+  e->redraw = true;
+}
+
+void engine_set_background_color(Engine *e, Color color) {
+  e->background = color;
+  e->redraw = true;
+}
+
+// --- text input, sound, stats ------------------------------------------
+
+void engine_text_input_start(Engine *e) {
+  input_set_text_active(e->input, true);
+  SDL_StartTextInput();
+}
+
+void engine_text_input_stop(Engine *e) {
+  input_set_text_active(e->input, false);
+  SDL_StopTextInput();
+}
+
+bool engine_text_input_active(const Engine *e) {
+  return input_text_active(e->input);
+}
+
+void engine_play_sound(Engine *e, SoundCue cue) {
+  audio_play(e->audio, cue);
+}
+
+void engine_set_sound(Engine *e, bool on) {
+  audio_set_enabled(e->audio, on);
+}
+
+bool engine_sound_on(const Engine *e) {
+  return audio_enabled(e->audio);
+}
+
+Audio *engine_audio(Engine *e) {
+  return e->audio;
+}
+
+EngineStats engine_stats(const Engine *e) {
+  TextCacheStats t = text_cache_stats(e->text);
+  return (EngineStats){
+      .frames_drawn = e->frames,
+      .events_handled = e->events,
+      .steps = e->steps,
+      .text_rasterisations = t.rasterisations,
+      .text_cache_hits = t.hits,
+      .text_cache_evictions = t.evictions,
+      .text_cache_bytes = t.bytes,
+      .fonts_open = font_cache_count(e->fonts),
+  };
+}
+
+void engine_set_text_cache_cap(Engine *e, size_t cap_bytes) {
+  text_cache_set_cap(e->text, cap_bytes);
+}
+
+SDL_Renderer *engine_renderer(Engine *e) {
+  return e->renderer;
+}
+
+SDL_Window *engine_window(Engine *e) {
+  return e->window;
+}
+
+void engine_destroy(Engine *e) {
+  if (!e) {
+    return;
+  }
+  // Every pushed scene gets its enter() and its leave().
+  if (e->renderer) {
+    apply_requests(e);
+    while (e->depth > 0) {
+      scene_pop_now(e);
+    }
+  }
+  free(e->stack);
+  free(e->pending);
+  for (size_t i = 0; i < e->npads; i++) {
+    SDL_GameControllerClose(e->pads[i]);
+  }
+  free(e->pads);
+  audio_destroy(e->audio);
+  text_cache_destroy(e->text);
+  font_cache_destroy(e->fonts);
+  input_destroy(e->input);
+  if (e->renderer) {
+    SDL_DestroyRenderer(e->renderer);
+  }
+  if (e->window) {
+    SDL_DestroyWindow(e->window);
+  }
+  if (e->ttf_inited) {
+    TTF_Quit();
+  }
+  SDL_Quit();
+  free(e);
+}

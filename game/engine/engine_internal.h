@@ -1,0 +1,69 @@
+#pragma once
+// Private to game/engine: the Engine structure shared by engine.c, draw.c and
+// text.c. Scenes use the functions in engine.h, never this.
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "engine/engine.h"
+#include "engine/text_cache.h"
+
+typedef struct FontCache FontCache;
+
+// Loads the four font files from `dir` into memory. NULL and *err on failure.
+FontCache *font_cache_create(const char *dir, char **err);
+void font_cache_destroy(FontCache *fonts);
+size_t font_cache_count(const FontCache *fonts);
+
+typedef struct SceneEntry {
+  const SceneVTable *vt;
+  void *data;
+} SceneEntry;
+
+typedef enum SceneOp {
+  SCENE_OP_PUSH,
+  SCENE_OP_POP,
+  SCENE_OP_REPLACE,
+} SceneOp;
+
+typedef struct SceneRequest {
+  SceneOp op;
+  const SceneVTable *vt;
+  void *data;
+} SceneRequest;
+
+struct Engine {
+  EngineConfig config;  // strings borrowed from the caller
+  SDL_Window *window;
+  SDL_Renderer *renderer;
+  bool vsync;
+  int refresh_hz;
+  View view;
+  Clock real_clock;
+  const Clock *clock;
+  Input *input;
+  Audio *audio;
+  TextCache *text;
+  FontCache *fonts;
+  bool ttf_inited;
+
+  SceneEntry *stack;
+  size_t depth, stack_cap;
+  SceneRequest *pending;
+  size_t npending, pending_cap;
+
+  SDL_GameController **pads;
+  size_t npads, pads_cap;
+
+  bool quit;
+  bool redraw;
+  bool animating;
+  bool top_changed;  // the next update() of the top scene gets dt 0
+  uint64_t last_update_ms;
+  Color letterbox, background;
+  int win_w, win_h;  // windowed size (kept while fullscreen)
+  bool fullscreen;
+  uint64_t frames, events, steps;
+  uint64_t scene_frames;  // frames drawn with a scene on the stack (screenshot option)
+  bool screenshot_done;
+};

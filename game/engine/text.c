@@ -1,0 +1,308 @@
+#include "engine/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fs.h"
+#include "base/i18n.h"
+#include "base/log.h"
+#include "base/str.h"
+#include "engine/engine_internal.h"
+
+typedef enum Face {
+  FACE_SANS,
+  FACE_SANS_BOLD,
+  FACE_ARABIC,
+  FACE_ARABIC_BOLD,
+  FACE_COUNT,
+} Face;
+
+static const char *const FACE_FILES[FACE_COUNT] = {
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+};
+
+// Enough for every size a few screens use, plus text_fit's probes; the least
+// recently used font is closed beyond it (fonts are cheap to reopen from memory).
+#define FONT_CACHE_MAX 48
+
+typedef struct OpenFont {
+  Face face;
+  int px;
+  TTF_Font *font;
+  uint64_t last_use;
+} OpenFont;
+
+struct FontCache {
+  // Font files are read once and opened from memory, so reopening a size
+  // touches no file and holds no descriptor.
+  char *file[FACE_COUNT];
+  size_t file_len[FACE_COUNT];
+  OpenFont open[FONT_CACHE_MAX];
+  size_t nopen;
+  uint64_t use_counter;
+};
+
+FontCache *font_cache_create(const char *dir, char **err) {
+  FontCache *fc = xcalloc(1, sizeof *fc);
+  for (int f = 0; f < FACE_COUNT; f++) {
+    char *path = fs_join(dir, FACE_FILES[f]);
+    char *ferr = NULL;
+    FsReadStatus st = fs_read_file(path, (size_t)32 << 20, &fc->file[f], &fc->file_len[f], &ferr);
+    if (st != FS_READ_OK) {
+      *err = xasprintf("%s: %s", path, ferr ? ferr : "cannot read font");
+      free(ferr);
+      free(path);
+      font_cache_destroy(fc);
+      return NULL;
+    }
+    free(path);
+  }
+  return fc;
+}
+
+void font_cache_destroy(FontCache *fc) {
+  if (!fc) {
+    return;
+  }
+  for (size_t i = 0; i < fc->nopen; i++) {
+    TTF_CloseFont(fc->open[i].font);
+  }
+  for (int f = 0; f < FACE_COUNT; f++) {
+    free(fc->file[f]);
+  }
+  free(fc);
+}
+
+size_t font_cache_count(const FontCache *fc) {
+  return fc->nopen;
+}
+
+static TTF_Font *font_get(FontCache *fc, Face face, int px) {
+  fc->use_counter++;
+  for (size_t i = 0; i < fc->nopen; i++) {
+    if (fc->open[i].face == face && fc->open[i].px == px) {
+      fc->open[i].last_use = fc->use_counter;
+      return fc->open[i].font;
+    }
+  }
+  SDL_RWops *rw = SDL_RWFromConstMem(fc->file[face], (int)fc->file_len[face]);
+  TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+  if (!font) {
+    log_error("cannot open %s at %d px: %s", FACE_FILES[face], px, TTF_GetError());
+    return NULL;
+  }
+  if (face == FACE_ARABIC || face == FACE_ARABIC_BOLD) {
+    TTF_SetFontScriptName(font, "Arab");
+  }
+  size_t slot = fc->nopen;
+  if (fc->nopen == FONT_CACHE_MAX) {
+    slot = 0;
+    for (size_t i = 1; i < fc->nopen; i++) {
+      if (fc->open[i].last_use < fc->open[slot].last_use) {
+        slot = i;
+      }
+    }
+    TTF_CloseFont(fc->open[slot].font);
+  } else {
+    fc->nopen++;
+  }
+  fc->open[slot] = (OpenFont){face, px, font, fc->use_counter};
+  return font;
+}
+
+// Languages written in the Arabic script (primary subtag).
+static bool lang_is_arabic_script(const char *lang) {
+  static const char *const arab[] = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug"};
+  if (!lang) {
+    return false;
+  }
+  size_t n = strcspn(lang, "-_");
+  for (size_t i = 0; i < sizeof arab / sizeof arab[0]; i++) {
+    if (strlen(arab[i]) == n && strncmp(lang, arab[i], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static Face face_for(const TextStyle *style) {
+  const char *lang = style->lang ? style->lang : "en";
+  Face face = lang_is_arabic_script(lang) ? FACE_ARABIC : FACE_SANS;
+  if (style->weight == TEXT_WEIGHT_BOLD) {
+    face = face == FACE_ARABIC ? FACE_ARABIC_BOLD : FACE_SANS_BOLD;
+  }
+  return face;
+}
+
+const char *text_face_file(const TextStyle *style) {
+  return FACE_FILES[face_for(style)];
+}
+
+// Everything a style resolves to at the current output scale.
+typedef struct Resolved {
+  TTF_Font *font;
+  TextKey key;
+  float scale;
+} Resolved;
+
+static bool resolve(Engine *e, const char *utf8, const TextStyle *style, Resolved *r) {
+  const View *v = &e->view;
+  if (v->scale <= 0.0f || style->size <= 0.0f) {
+    return false;
+  }
+  const char *lang = style->lang ? style->lang : "en";
+  bool rtl = i18n_lang_is_rtl(lang);
+  Face face = face_for(style);
+  int px = (int)lroundf(style->size * v->scale);
+  px = px < 1 ? 1 : px;
+  TTF_Font *font = font_get(e->fonts, face, px);
+  if (!font) {
+    return false;
+  }
+  // Direction is per call: DejaVu serves both LTR and RTL (Hebrew) text.
+  TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+  int align;
+  switch (style->align) {
+  case TEXT_ALIGN_CENTER:
+    align = TTF_WRAPPED_ALIGN_CENTER;
+    break;
+  case TEXT_ALIGN_END:
+    align = rtl ? TTF_WRAPPED_ALIGN_LEFT : TTF_WRAPPED_ALIGN_RIGHT;
+    break;
+  case TEXT_ALIGN_START:
+  default:
+    align = rtl ? TTF_WRAPPED_ALIGN_RIGHT : TTF_WRAPPED_ALIGN_LEFT;
+    break;
+  }
+  int wrap = 0;
+  if (style->wrap_width > 0.0f) {
+    wrap = (int)lroundf(style->wrap_width * v->scale);
+    wrap = wrap < 1 ? 1 : wrap;
+  }
+  *r = (Resolved){
+      .font = font,
+      .key = {.face = face, .px_size = px, .rtl = rtl, .wrap_px = wrap, .align = align, .text = utf8},
+      .scale = v->scale,
+  };
+  return true;
+}
+
+static bool text_ok(const char *utf8) {
+  if (!utf8) {
+    return false;
+  }
+  if (!str_utf8_valid(utf8, strlen(utf8))) {
+    log_warn("text is not valid UTF-8; not drawn");
+    return false;
+  }
+  return true;
+}
+
+TextStyle text_style(float size, Color color, const char *lang) {
+  return (TextStyle){.weight = TEXT_WEIGHT_REGULAR, .size = size, .color = color, .lang = lang};
+}
+
+float text_line_height(Engine *e, const TextStyle *style) {
+  Resolved r;
+  if (!resolve(e, "", style, &r)) {
+    return 0.0f;
+  }
+  return (float)TTF_FontLineSkip(r.font) / r.scale;
+}
+
+TextSize text_measure(Engine *e, const char *utf8, const TextStyle *style) {
+  Resolved r;
+  if (!text_ok(utf8) || !resolve(e, utf8, style, &r)) {
+    return (TextSize){0, 0};
+  }
+  if (!utf8[0]) {
+    return (TextSize){0, (float)TTF_FontLineSkip(r.font) / r.scale};
+  }
+  int w, h;
+  text_cache_get(e->text, &r.key, r.font, &w, &h);
+  return (TextSize){(float)w / r.scale, (float)h / r.scale};
+}
+
+TextSize text_draw(Engine *e, const char *utf8, const TextStyle *style, Rect box) {
+  Resolved r;
+  if (!text_ok(utf8) || !resolve(e, utf8, style, &r)) {
+    return (TextSize){0, 0};
+  }
+  if (!utf8[0]) {
+    return (TextSize){0, (float)TTF_FontLineSkip(r.font) / r.scale};
+  }
+  int w, h;
+  SDL_Texture *t = text_cache_get(e->text, &r.key, r.font, &w, &h);
+  if (!t) {
+    return (TextSize){0, 0};
+  }
+  TextSize size = {(float)w / r.scale, (float)h / r.scale};
+  // Place the block in the box: START is the reading-start side.
+  bool left;
+  switch (style->align) {
+  case TEXT_ALIGN_START:
+    left = !r.key.rtl;
+    break;
+  case TEXT_ALIGN_END:
+    left = r.key.rtl;
+    break;
+  case TEXT_ALIGN_CENTER:
+  default:
+    left = false;
+    break;
+  }
+  float x;
+  if (style->align == TEXT_ALIGN_CENTER) {
+    x = box.x + (box.w - size.w) / 2;
+  } else {
+    x = left ? box.x : box.x + box.w - size.w;
+  }
+  float y;
+  switch (style->valign) {
+  case TEXT_VALIGN_MIDDLE:
+    y = box.y + (box.h - size.h) / 2;
+    break;
+  case TEXT_VALIGN_BOTTOM:
+    y = box.y + box.h - size.h;
+    break;
+  case TEXT_VALIGN_TOP:
+  default:
+    y = box.y;
+    break;
+  }
+  // Whole output pixels and the texture's own size: glyphs are never resampled.
+  SDL_Rect dst = {(int)lroundf(view_px_x(&e->view, x)), (int)lroundf(view_px_y(&e->view, y)), w, h};
+  SDL_SetTextureColorMod(t, style->color.r, style->color.g, style->color.b);
+  SDL_SetTextureAlphaMod(t, style->color.a);
+  SDL_RenderCopy(e->renderer, t, NULL, &dst);
+  return size;
+}
+
+float text_fit(Engine *e, const char *utf8, const TextStyle *style, float box_w, float box_h, float min_size) {
+  int lo = (int)ceilf(min_size < 1.0f ? 1.0f : min_size);
+  int hi = (int)floorf(style->size);
+  if (hi <= lo) {
+    return (float)lo;
+  }
+  TextStyle s = *style;
+  s.wrap_width = box_w;
+  // Binary search for the largest size that fits; measuring is monotone in
+  // size up to line-breaking noise, which only costs a unit or so.
+  int best = lo;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    s.size = (float)mid;
+    TextSize m = text_measure(e, utf8, &s);
+    if (m.w <= box_w + 0.5f && m.h <= box_h + 0.5f) {
+      best = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return (float)best;
+}

@@ -1,0 +1,79 @@
+#pragma once
+// Styled text in logical units. Text is rasterised at the real output pixel
+// size (logical size * view scale), so it stays sharp on HiDPI and 4K, and a
+// rasterised string is kept in the engine's text cache (text_cache.h): a
+// frame that shows the same text again rasterises nothing.
+//
+// Faces (shipped in assets/fonts/): DejaVu Sans (Latin, Greek, Cyrillic,
+// Hebrew) and Noto Sans Arabic, each regular and bold. The style's language
+// tag picks the face (Arabic-script languages -> Noto Sans Arabic) and the
+// direction (i18n_lang_is_rtl). Shaping is done by HarfBuzz through SDL_ttf.
+// Text must be valid UTF-8; invalid text is not drawn (a warning is logged,
+// never a crash).
+
+#include <stdbool.h>
+
+#include "engine/draw.h"
+#include "engine/view.h"
+
+typedef struct Engine Engine;
+
+typedef enum TextWeight {
+  TEXT_WEIGHT_REGULAR,
+  TEXT_WEIGHT_BOLD,
+} TextWeight;
+
+// Horizontal alignment. START is the side where reading begins: left for
+// left-to-right languages, right for right-to-left ones. Applies both to the
+// lines inside a wrapped block and to the block inside the box given to
+// text_draw().
+typedef enum TextAlign {
+  TEXT_ALIGN_START,
+  TEXT_ALIGN_CENTER,
+  TEXT_ALIGN_END,
+} TextAlign;
+
+typedef enum TextVAlign {
+  TEXT_VALIGN_TOP,
+  TEXT_VALIGN_MIDDLE,
+  TEXT_VALIGN_BOTTOM,
+} TextVAlign;
+
+typedef struct TextStyle {
+  TextWeight weight;
+  float size;  // logical units (em size; 36 reads well on the 1080 canvas)
+  Color color;
+  float wrap_width;  // logical units; 0 = no wrapping (only at '\n')
+  TextAlign align;
+  TextVAlign valign;  // placement inside the box of text_draw()
+  const char *lang;   // BCP 47 tag, e.g. "en", "ar"; NULL = "en". Borrowed.
+} TextStyle;
+
+typedef struct TextSize {
+  float w, h;  // logical units
+} TextSize;
+
+// A handy default: regular, `size`, opaque `color`, no wrap, start-aligned, top.
+TextStyle text_style(float size, Color color, const char *lang);
+
+// Draws `utf8` laid out by `style` inside `box` (logical): horizontally by
+// style->align (and direction), vertically by style->valign. The box does not
+// clip; text larger than it overflows (use text_fit). Returns the drawn size.
+TextSize text_draw(Engine *engine, const char *utf8, const TextStyle *style, Rect box);
+
+// The logical size text_draw() would use. Exact (it uses the cached
+// rasterisation), so a later text_draw() of the same text costs no
+// rasterisation. Empty text has width 0 and one line's height.
+TextSize text_measure(Engine *engine, const char *utf8, const TextStyle *style);
+
+// The largest size <= style->size (and >= min_size) at which `utf8`, wrapped at
+// box_w, fits in box_w x box_h; min_size when even that does not fit.
+// Results are whole logical units. Measures a few sizes (each cached once).
+float text_fit(Engine *engine, const char *utf8, const TextStyle *style, float box_w, float box_h, float min_size);
+
+// Height of one line (logical) for a style's face and size.
+float text_line_height(Engine *engine, const TextStyle *style);
+
+// The font file a style selects, e.g. "DejaVuSans.ttf" or
+// "NotoSansArabic-Bold.ttf" (static string), for logs and tests.
+const char *text_face_file(const TextStyle *style);

@@ -1,0 +1,39 @@
+#include <stdlib.h>
+
+#include "base/log.h"
+#include "base/str.h"
+#include "engine_tests.h"
+
+Engine *test_engine_with(EngineConfig *cfg) {
+  char *fonts = test_source_path("assets/fonts");
+  cfg->font_dir = fonts;
+  char *err = NULL;
+  Engine *e = engine_create(cfg, &err);
+  if (!e) {
+    fail_msg("engine_create: %s", err);
+  }
+  free(fonts);
+  cfg->font_dir = NULL;
+  return e;
+}
+
+Engine *test_engine_new(DemoLog *log, const Clock *clock) {
+  EngineConfig cfg = engine_config_default();
+  cfg.title = "prebunk engine test";
+  cfg.app = log;
+  cfg.clock = clock;
+  cfg.on_sound_toggled = demo_sound_toggled;
+  return test_engine_with(&cfg);
+}
+
+int main(void) {
+  log_set_stderr(getenv("PREBUNK_DEBUG") != NULL);
+  int failed = 0;
+  failed += run_view_tests();
+  failed += run_audio_tests();
+  failed += run_text_tests();
+  failed += run_scene_tests();
+  failed += run_input_tests();
+  failed += run_screenshot_tests();
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,298 @@
+// Input: every device becomes the same actions; pointers map through the
+// letterbox to logical units.
+#include <math.h>
+#include <string.h>
+
+#include "engine_tests.h"
+
+static void push_key(SDL_Keycode sym, SDL_Scancode sc, Uint16 mod) {
+  SDL_Event ev = {.type = SDL_KEYDOWN};
+  ev.key.keysym.sym = sym;
+  ev.key.keysym.scancode = sc;
+  ev.key.keysym.mod = mod;
+  ev.key.state = SDL_PRESSED;
+  assert_int_equal(SDL_PushEvent(&ev), 1);
+}
+
+static void push_button(Uint8 button) {
+  SDL_Event ev = {.type = SDL_CONTROLLERBUTTONDOWN};
+  ev.cbutton.button = button;
+  ev.cbutton.state = SDL_PRESSED;
+  assert_int_equal(SDL_PushEvent(&ev), 1);
+}
+
+static Engine *input_engine(DemoLog *log, const Clock *clock) {
+  Engine *e = test_engine_new(log, clock);
+  engine_push_scene(e, &demo_scene, demo_create("input", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  return e;
+}
+
+static void test_keys_map_to_actions(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = input_engine(&log, NULL);
+  struct {
+    SDL_Keycode sym;
+    InputAction action;
+  } keys[] = {
+      {SDLK_UP, INPUT_ACTION_UP},          {SDLK_DOWN, INPUT_ACTION_DOWN},
+      {SDLK_LEFT, INPUT_ACTION_LEFT},      {SDLK_RIGHT, INPUT_ACTION_RIGHT},
+      {SDLK_RETURN, INPUT_ACTION_CONFIRM}, {SDLK_KP_ENTER, INPUT_ACTION_CONFIRM},
+      {SDLK_SPACE, INPUT_ACTION_CONFIRM},  {SDLK_ESCAPE, INPUT_ACTION_BACK},
+      {SDLK_r, INPUT_ACTION_ANSWER_REAL},  {SDLK_f, INPUT_ACTION_ANSWER_FABRICATED},
+      {SDLK_p, INPUT_ACTION_PAUSE},        {SDLK_F1, INPUT_ACTION_HELP},
+      {SDLK_h, INPUT_ACTION_HELP},
+  };
+  size_t n = sizeof keys / sizeof keys[0];
+  for (size_t i = 0; i < n; i++) {
+    push_key(keys[i].sym, SDL_SCANCODE_UNKNOWN, KMOD_NONE);
+  }
+  // Not actions: an unbound key, Ctrl+R, and F11 (fullscreen, engine only).
+  push_key(SDLK_q, SDL_SCANCODE_Q, KMOD_NONE);
+  push_key(SDLK_r, SDL_SCANCODE_R, KMOD_LCTRL);
+  push_key(SDLK_F11, SDL_SCANCODE_F11, KMOD_NONE);
+  engine_step(e);
+  assert_int_equal(log.nevents, n);
+  for (size_t i = 0; i < n; i++) {
+    assert_int_equal(log.events[i].type, INPUT_EVENT_ACTION);
+    assert_int_equal(log.events[i].device, INPUT_DEVICE_KEYBOARD);
+    if (log.events[i].action != keys[i].action) {
+      fail_msg("key %zu gave %s, expected %s", i, input_action_name(log.events[i].action),
+               input_action_name(keys[i].action));
+    }
+  }
+  // F11 toggled fullscreen; Alt+Enter toggles back (and is not CONFIRM).
+  assert_true(engine_is_fullscreen(e));
+  push_key(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_LALT);
+  engine_step(e);
+  assert_false(engine_is_fullscreen(e));
+  assert_int_equal(log.nevents, n);
+  // A Cyrillic layout: the key in R's place still answers "real".
+  push_key(0x440 /* U+0440 CYRILLIC SMALL LETTER ER */, SDL_SCANCODE_R, KMOD_NONE);
+  engine_step(e);
+  assert_int_equal(log.nevents, n + 1);
+  assert_int_equal(log.events[n].action, INPUT_ACTION_ANSWER_REAL);
+  engine_destroy(e);
+}
+
+static void test_mute_key_toggles_sound_and_tells_app(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = input_engine(&log, NULL);
+  assert_true(engine_sound_on(e));
+  push_key(SDLK_m, SDL_SCANCODE_M, KMOD_NONE);
+  engine_step(e);
+  assert_false(engine_sound_on(e));
+  assert_int_equal(log.sound_toggles, 1);
+  assert_false(log.last_sound_on);
+  assert_int_equal(log.events[0].action, INPUT_ACTION_MUTE);
+  uint64_t played = audio_cues_played(engine_audio(e));
+  engine_play_sound(e, SOUND_CUE_CORRECT);
+  assert_int_equal(audio_cues_played(engine_audio(e)), played);  // muted
+  push_key(SDLK_m, SDL_SCANCODE_M, KMOD_NONE);
+  engine_step(e);
+  assert_true(engine_sound_on(e));
+  assert_true(log.last_sound_on);
+  engine_play_sound(e, SOUND_CUE_CORRECT);
+  assert_int_equal(audio_cues_played(engine_audio(e)), played + 1);
+  engine_destroy(e);
+}
+
+static void assert_near(float a, float b) {
+  if (fabsf(a - b) > 0.6f) {
+    fail_msg("%f != %f", (double)a, (double)b);
+  }
+}
+
+static void click(int x, int y) {
+  SDL_Event down = {.type = SDL_MOUSEBUTTONDOWN};
+  down.button.x = x;
+  down.button.y = y;
+  down.button.button = SDL_BUTTON_LEFT;
+  down.button.which = 0;
+  SDL_PushEvent(&down);
+  SDL_Event up = down;
+  up.type = SDL_MOUSEBUTTONUP;
+  SDL_PushEvent(&up);
+}
+
+static void test_mouse_through_letterbox(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = input_engine(&log, NULL);
+  struct {
+    int w, h;      // window size
+    int x, y;      // click in window coordinates
+    float lx, ly;  // expected logical point
+  } cases[] = {
+      {1280, 720, 640, 360, 960, 540},  {1280, 720, 0, 0, 0, 0}, {1920, 1080, 1919, 1079, 1919, 1079},
+      {1000, 1000, 500, 218, 960, 0},    // bars top and bottom: canvas 562.5 high at y=218
+      {2000, 720, 360, 0, 0, 0},         // bars left and right: canvas 1280 wide at x=360
+      {2000, 720, 100, 360, -390, 540},  // on the left bar: outside the canvas
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    engine_set_window_size(e, cases[i].w, cases[i].h);
+    engine_step(e);
+    log.nevents = 0;
+    click(cases[i].x, cases[i].y);
+    engine_step(e);
+    assert_int_equal(log.nevents, 2);
+    assert_int_equal(log.events[0].type, INPUT_EVENT_POINTER_DOWN);
+    assert_int_equal(log.events[1].type, INPUT_EVENT_POINTER_UP);
+    assert_int_equal(log.events[0].button, 1);
+    assert_false(log.events[0].from_touch);
+    assert_near(log.events[0].x, cases[i].lx);
+    assert_near(log.events[0].y, cases[i].ly);
+    float lx, ly;
+    engine_window_to_logical(e, (float)cases[i].x, (float)cases[i].y, &lx, &ly);
+    assert_near(lx, cases[i].lx);
+  }
+  // The window size to remember follows the resizes.
+  int w, h;
+  engine_window_size(e, &w, &h);
+  assert_int_equal(w, 2000);
+  assert_int_equal(h, 720);
+  engine_destroy(e);
+}
+
+static void test_touch_and_synthetic_mouse(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = input_engine(&log, NULL);
+  SDL_Event f = {.type = SDL_FINGERDOWN};
+  f.tfinger.fingerId = 7;
+  f.tfinger.x = 0.5f;
+  f.tfinger.y = 0.25f;
+  SDL_PushEvent(&f);
+  // The mouse event SDL makes from that touch: ignored.
+  SDL_Event m = {.type = SDL_MOUSEBUTTONDOWN};
+  m.button.which = SDL_TOUCH_MOUSEID;
+  m.button.button = SDL_BUTTON_LEFT;
+  m.button.x = 640;
+  m.button.y = 180;
+  SDL_PushEvent(&m);
+  // A second finger does not move the pointer.
+  SDL_Event f2 = f;
+  f2.tfinger.fingerId = 8;
+  SDL_PushEvent(&f2);
+  SDL_Event fu = f;
+  fu.type = SDL_FINGERUP;
+  SDL_PushEvent(&fu);
+  engine_step(e);
+  assert_int_equal(log.nevents, 2);
+  assert_int_equal(log.events[0].type, INPUT_EVENT_POINTER_DOWN);
+  assert_true(log.events[0].from_touch);
+  assert_int_equal(log.events[0].device, INPUT_DEVICE_TOUCH);
+  assert_near(log.events[0].x, 960);
+  assert_near(log.events[0].y, 270);
+  assert_int_equal(log.events[1].type, INPUT_EVENT_POINTER_UP);
+  engine_destroy(e);
+}
+
+static void test_controller_buttons_and_repeat(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Clock clock = clock_manual(0);
+  Engine *e = input_engine(&log, &clock);
+  Uint8 buttons[] = {SDL_CONTROLLER_BUTTON_A,      SDL_CONTROLLER_BUTTON_B,     SDL_CONTROLLER_BUTTON_X,
+                     SDL_CONTROLLER_BUTTON_Y,      SDL_CONTROLLER_BUTTON_START, SDL_CONTROLLER_BUTTON_BACK,
+                     SDL_CONTROLLER_BUTTON_DPAD_UP};
+  InputAction want[] = {
+      INPUT_ACTION_CONFIRM, INPUT_ACTION_BACK, INPUT_ACTION_ANSWER_REAL, INPUT_ACTION_ANSWER_FABRICATED,
+      INPUT_ACTION_PAUSE,   INPUT_ACTION_HELP, INPUT_ACTION_UP};
+  for (size_t i = 0; i < sizeof buttons; i++) {
+    push_button(buttons[i]);
+  }
+  engine_step(e);
+  assert_int_equal(log.nevents, sizeof buttons);
+  for (size_t i = 0; i < sizeof buttons; i++) {
+    assert_int_equal(log.events[i].device, INPUT_DEVICE_CONTROLLER);
+    assert_int_equal(log.events[i].action, want[i]);
+  }
+  // D-pad up is still held: repeats after the delay, then at the interval.
+  log.nevents = 0;
+  clock_advance(&clock, INPUT_REPEAT_DELAY_MS - 1);
+  engine_step(e);
+  assert_int_equal(log.nevents, 0);
+  clock_advance(&clock, 1);
+  engine_step(e);
+  assert_int_equal(log.nevents, 1);
+  assert_true(log.events[0].repeat);
+  assert_int_equal(log.events[0].action, INPUT_ACTION_UP);
+  clock_advance(&clock, INPUT_REPEAT_INTERVAL_MS);
+  engine_step(e);
+  assert_int_equal(log.nevents, 2);
+  SDL_Event up = {.type = SDL_CONTROLLERBUTTONUP};
+  up.cbutton.button = SDL_CONTROLLER_BUTTON_DPAD_UP;
+  SDL_PushEvent(&up);
+  clock_advance(&clock, 1000);
+  engine_step(e);
+  assert_int_equal(log.nevents, 2);  // released: no more repeats
+
+  // Left stick: a small push is inside the dead zone; a full push is RIGHT.
+  log.nevents = 0;
+  SDL_Event ax = {.type = SDL_CONTROLLERAXISMOTION};
+  ax.caxis.axis = SDL_CONTROLLER_AXIS_LEFTX;
+  ax.caxis.value = 5000;
+  SDL_PushEvent(&ax);
+  engine_step(e);
+  assert_int_equal(log.nevents, 0);
+  ax.caxis.value = 30000;
+  SDL_PushEvent(&ax);
+  ax.caxis.value = 31000;  // still right: no second action
+  SDL_PushEvent(&ax);
+  engine_step(e);
+  assert_int_equal(log.nevents, 1);
+  assert_int_equal(log.events[0].action, INPUT_ACTION_RIGHT);
+  ax.caxis.value = 0;
+  SDL_PushEvent(&ax);
+  clock_advance(&clock, 1000);
+  engine_step(e);
+  assert_int_equal(log.nevents, 1);
+  engine_destroy(e);
+}
+
+static void test_text_input_suppresses_letter_actions(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = input_engine(&log, NULL);
+  engine_text_input_start(e);
+  assert_true(engine_text_input_active(e));
+  push_key(SDLK_r, SDL_SCANCODE_R, KMOD_NONE);
+  push_key(SDLK_m, SDL_SCANCODE_M, KMOD_NONE);
+  push_key(SDLK_SPACE, SDL_SCANCODE_SPACE, KMOD_NONE);
+  SDL_Event t = {.type = SDL_TEXTINPUT};
+  strcpy(t.text.text, "r\xC3\xA9");  // "ré"
+  assert_int_equal(SDL_PushEvent(&t), 1);
+  push_key(SDLK_BACKSPACE, SDL_SCANCODE_BACKSPACE, KMOD_NONE);
+  push_key(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
+  push_key(SDLK_ESCAPE, SDL_SCANCODE_ESCAPE, KMOD_NONE);
+  push_key(SDLK_F1, SDL_SCANCODE_F1, KMOD_NONE);
+  engine_step(e);
+  assert_true(engine_sound_on(e));  // M was text, not mute
+  assert_int_equal(log.nevents, 5);
+  assert_int_equal(log.events[0].type, INPUT_EVENT_TEXT);
+  assert_string_equal(log.events[0].text, "r\xC3\xA9");
+  assert_int_equal(log.events[1].type, INPUT_EVENT_TEXT_BACKSPACE);
+  assert_int_equal(log.events[2].action, INPUT_ACTION_CONFIRM);
+  assert_int_equal(log.events[3].action, INPUT_ACTION_BACK);
+  assert_int_equal(log.events[4].action, INPUT_ACTION_HELP);
+  // Stopped: letters are actions again.
+  engine_text_input_stop(e);
+  log.nevents = 0;
+  push_key(SDLK_r, SDL_SCANCODE_R, KMOD_NONE);
+  engine_step(e);
+  assert_int_equal(log.nevents, 1);
+  assert_int_equal(log.events[0].action, INPUT_ACTION_ANSWER_REAL);
+  engine_destroy(e);
+}
+
+int run_input_tests(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_keys_map_to_actions),           cmocka_unit_test(test_mute_key_toggles_sound_and_tells_app),
+      cmocka_unit_test(test_mouse_through_letterbox),       cmocka_unit_test(test_touch_and_synthetic_mouse),
+      cmocka_unit_test(test_controller_buttons_and_repeat), cmocka_unit_test(test_text_input_suppresses_letter_actions),
+  };
+  return cmocka_run_group_tests_name("input", tests, NULL, NULL);
+}
