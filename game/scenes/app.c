@@ -1,0 +1,395 @@
+#include "scenes/app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/fs.h"
+#include "base/i18n.h"
+#include "base/log.h"
+#include "base/str.h"
+#include "quiz/pack_library.h"
+#include "scenes/scenes.h"
+
+AppConfig app_config_default(void) {
+  return (AppConfig){.display = -1};
+}
+
+// The interface language comes from the translation in use, not from the
+// environment: a German locale without a German catalogue shows English
+// text and must be laid out as English.
+static void detect_ui_lang(App *app) {
+  /* TRANSLATORS: replace "en" with your language's BCP 47 tag (e.g.
+     "ui-language:ar"); it picks the font and the reading direction of the
+     interface. Keep the "ui-language:" prefix. */
+  const char *tag = _("ui-language:en");
+  const char *prefix = "ui-language:";
+  const char *lang = "en";
+  if (str_starts_with(tag, prefix) && tag[strlen(prefix)] != '\0') {
+    lang = tag + strlen(prefix);
+  }
+  str_copy(app->ui_lang, sizeof app->ui_lang, lang);
+  app->ui_rtl = i18n_lang_is_rtl(app->ui_lang);
+}
+
+static void on_sound_toggled(void *user, bool on) {
+  App *app = user;
+  app->settings.sound = on;
+  char *err = NULL;
+  if (!app_save_settings(app, &err)) {
+    log_warn("cannot save settings: %s", err ? err : "?");
+    free(err);
+  }
+}
+
+static void log_pack_problems(const PackLibrary *lib) {
+  for (size_t i = 0; i < pack_library_count(lib); i++) {
+    const PackEntry *e = pack_library_get(lib, i);
+    for (size_t d = 0; d < e->diags.count; d++) {
+      char *line = diag_format(&e->diags.items[d]);
+      if (e->diags.items[d].severity == DIAG_ERROR) {
+        log_warn("%s", line);
+      } else {
+        log_info("%s", line);
+      }
+      free(line);
+    }
+  }
+  const DiagList *folder = pack_library_diags(lib);
+  for (size_t d = 0; d < folder->count; d++) {
+    char *line = diag_format(&folder->items[d]);
+    log_warn("%s", line);
+    free(line);
+  }
+}
+
+static uint64_t seed_from_time(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return ((uint64_t)ts.tv_sec * 1000000007u) ^ (uint64_t)ts.tv_nsec;
+}
+
+static void apply_colors(App *app) {
+  engine_set_letterbox_color(app->engine, app->theme.letterbox);
+  engine_set_background_color(app->engine, app->theme.background);
+}
+
+App *app_create(const AppConfig *cfg, char **err) {
+  App *app = xcalloc(1, sizeof *app);
+  app->data_dir = xstrdup(cfg->data_dir);
+  app->content_dir = xstrdup(cfg->content_dir);
+  app->pack_path = xstrdup(cfg->pack_path);
+  app->wall_base_ms = cfg->wall_base_ms;
+  app->remember_window = !cfg->screenshot_path && cfg->quit_after_frames == 0;
+  detect_ui_lang(app);
+
+  app->settings_path = fs_join(app->data_dir, SETTINGS_FILE_NAME);
+  char *serr = NULL;
+  if (!settings_load(app->settings_path, &app->settings, &serr)) {
+    log_warn("cannot read settings (%s); using the defaults", serr ? serr : "?");
+    free(serr);
+  }
+  app->theme = theme_from_settings(&app->settings);
+  rng_seed(&app->rng, cfg->has_seed ? cfg->seed : seed_from_time());
+
+  // The engine first: app_unix_ms() and the scenes need its clock.
+  EngineConfig ec = engine_config_default();
+  char *font_dir = fs_join(app->content_dir, "assets/fonts");
+  char *icon = fs_join(app->content_dir, "assets/icons/prebunk-256.png");
+  ec.title = _("Prebunk");
+  ec.font_dir = font_dir;
+  ec.icon_path = icon;
+  ec.data_dir = app->data_dir;
+  ec.width = cfg->width > 0 ? cfg->width : app->settings.window_w;
+  ec.height = cfg->height > 0 ? cfg->height : app->settings.window_h;
+  ec.fullscreen = cfg->fullscreen || app->settings.fullscreen;
+  ec.display = cfg->display;
+  ec.sound = app->settings.sound;
+  ec.clock = cfg->clock;
+  ec.app = app;
+  ec.on_sound_toggled = on_sound_toggled;
+  ec.screenshot_path = cfg->screenshot_path;
+  ec.quit_after_frames = cfg->quit_after_frames;
+  char *eerr = NULL;
+  app->engine = engine_create(&ec, &eerr);
+  free(font_dir);
+  free(icon);
+  if (!app->engine) {
+    *err = xasprintf(_("Cannot start the game: %s"), eerr ? eerr : "?");
+    free(eerr);
+    app_destroy(app);
+    return NULL;
+  }
+  apply_colors(app);
+  if (cfg->clock) {
+    app->clock = cfg->clock;
+  } else {
+    app->clock_storage = clock_real();
+    app->clock = &app->clock_storage;
+  }
+
+  StoreOptions so = {.force_read_only = cfg->store_read_only, .now_ms = app_unix_ms(app)};
+  app->store = store_open(app->data_dir, &so, &app->store_result);
+  if (!app->store) {
+    *err = xasprintf(_("Cannot keep scores, not even in memory: %s"),
+                     app->store_result.detail ? app->store_result.detail : "?");
+    app_destroy(app);
+    return NULL;
+  }
+  if (app->store_result.status != STORE_OPEN_OK) {
+    log_warn("score store %s: status %d (%s)", app->store_result.path ? app->store_result.path : "?",
+             (int)app->store_result.status, app->store_result.detail ? app->store_result.detail : "");
+  }
+
+  app->packs = pack_library_create();
+  char *bundled = fs_join(app->content_dir, "quizzes");
+  char *user = fs_join(app->data_dir, "packs");
+  pack_library_add_dir(app->packs, bundled, PACK_ORIGIN_BUNDLED);
+  pack_library_add_dir(app->packs, user, PACK_ORIGIN_USER);
+  free(bundled);
+  free(user);
+  if (app->pack_path) {
+    const PackEntry *e = pack_library_add_file(app->packs, app->pack_path);
+    if (e && e->pack) {
+      app->pack = e->pack;
+    }
+  }
+  log_pack_problems(app->packs);
+  return app;
+}
+
+void app_destroy(App *app) {
+  if (!app) {
+    return;
+  }
+  if (app->engine) {
+    char *err = NULL;
+    if (app->remember_window && !app_save_settings(app, &err)) {
+      log_warn("cannot save settings: %s", err ? err : "?");
+    }
+    free(err);
+    // Scenes leave first: the round marks itself abandoned in the store.
+    engine_destroy(app->engine);
+  }
+  store_close(app->store);
+  store_open_result_clear(&app->store_result);
+  pack_library_destroy(app->packs);
+  free(app->settings_path);
+  free(app->data_dir);
+  free(app->content_dir);
+  free(app->pack_path);
+  free(app->player_name);
+  free(app);
+}
+
+Ui app_ui(const App *app) {
+  return (Ui){.engine = app->engine, .theme = &app->theme, .lang = app->ui_lang, .rtl = app->ui_rtl};
+}
+
+bool app_save_settings(App *app, char **err) {
+  if (app->engine && app->remember_window) {
+    int w = 0, h = 0;
+    engine_window_size(app->engine, &w, &h);
+    if (w >= SETTINGS_WINDOW_MIN_W && h >= SETTINGS_WINDOW_MIN_H) {
+      app->settings.window_w = w;
+      app->settings.window_h = h;
+    }
+    app->settings.fullscreen = engine_is_fullscreen(app->engine);
+  }
+  return settings_save(app->settings_path, &app->settings, err);
+}
+
+bool app_apply_settings(App *app) {
+  settings_sanitise(&app->settings);
+  app->theme = theme_from_settings(&app->settings);
+  if (app->engine) {
+    apply_colors(app);
+    engine_set_sound(app->engine, app->settings.sound);
+    if (engine_is_fullscreen(app->engine) != app->settings.fullscreen) {
+      engine_set_fullscreen(app->engine, app->settings.fullscreen);
+    }
+    engine_request_redraw(app->engine);
+  }
+  // Saved without taking the window state back from the engine: the player
+  // just chose it on the settings screen.
+  char *err = NULL;
+  bool ok = settings_save(app->settings_path, &app->settings, &err);
+  if (!ok) {
+    log_warn("cannot save settings: %s", err ? err : "?");
+  }
+  free(err);
+  return ok;
+}
+
+bool app_set_player(App *app, const char *name, char **err) {
+  char *clean = store_player_name_clean(name, err);
+  if (!clean) {
+    return false;
+  }
+  int64_t id = 0;
+  if (!store_player_get_or_create(app->store, clean, app_unix_ms(app), &id, err)) {
+    free(clean);
+    return false;
+  }
+  free(app->player_name);
+  app->player_name = clean;
+  app->player_id = id;
+  return true;
+}
+
+void app_select_pack(App *app, const Pack *pack) {
+  app->pack = pack;
+}
+
+const Pack *app_first_valid_pack(const App *app) {
+  for (size_t i = 0; i < pack_library_count(app->packs); i++) {
+    const PackEntry *e = pack_library_get(app->packs, i);
+    if (e->pack) {
+      return e->pack;
+    }
+  }
+  return NULL;
+}
+
+int64_t app_unix_ms(const App *app) {
+  if (app->wall_base_ms > 0) {
+    return app->wall_base_ms + (int64_t)app_now_ms(app);
+  }
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+uint64_t app_now_ms(const App *app) {
+  return app->engine ? engine_now_ms(app->engine) : 0;
+}
+
+App *app_from_ctx(const SceneCtx *ctx) {
+  return ctx->app;
+}
+
+void app_run(App *app) {
+  engine_run(app->engine);
+}
+
+// ---- first screen ------------------------------------------------------------
+
+static bool demo_state(App *app, char **err) {
+  if (!app->pack) {
+    app->pack = app_first_valid_pack(app);
+  }
+  if (!app->pack) {
+    *err = xstrdup(_("There is no valid quiz pack to show."));
+    return false;
+  }
+  if (!app->player_name && !app_set_player(app, "Demo", err)) {
+    return false;
+  }
+  return true;
+}
+
+// A finished demo round for the summary screen: every third answer wrong, one
+// time-out, so every part of the summary has something to show.
+static Round *demo_round(App *app, char **err) {
+  RoundSettings rs = settings_round_settings(&app->settings, app->pack);
+  Round *round = round_create(app->pack, &rs, NULL, &app->rng, err);
+  if (!round) {
+    return NULL;
+  }
+  int64_t now = 1000;
+  for (size_t i = 0; round_state(round) == ROUND_STATE_READY; i++) {
+    round_start_question(round, now);
+    const PackItem *item = round_current_item(round);
+    now += 2500 + (int64_t)(i % 4) * 1500;
+    if (i == 4 && round_time_limit_ms(round) > 0) {
+      now += round_time_limit_ms(round);
+      round_tick(round, now, NULL);
+    } else {
+      bool right = i % 3 != 2;
+      PackAnswer truth = item->answer;
+      PackAnswer other = truth == PACK_ANSWER_REAL ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL;
+      round_answer(round, right ? truth : other, now, NULL);
+    }
+    round_next(round);
+  }
+  return round;
+}
+
+static void push_store_notice(App *app) {
+  char *msg = store_open_result_message(&app->store_result);
+  if (!msg) {
+    return;
+  }
+  const char *title = _("About your scores");
+  switch (app->store_result.status) {
+  case STORE_OPEN_RECOVERED:
+    title = _("Your score file was damaged");
+    break;
+  case STORE_OPEN_READ_ONLY:
+    title = _("Scores will not be saved");
+    break;
+  case STORE_OPEN_NEWER_VERSION:
+    title = _("Scores from a newer version");
+    break;
+  default:
+    break;
+  }
+  scene_notice_push(app, title, msg);
+  free(msg);
+}
+
+bool app_start(App *app, const char *scene, char **err) {
+  if (!scene || strcmp(scene, "title") == 0) {
+    scene_title_push(app);
+  } else if (strcmp(scene, "packs") == 0) {
+    scene_title_push(app);
+    scene_packs_push(app);
+  } else if (strcmp(scene, "player") == 0) {
+    if (!demo_state(app, err)) {
+      return false;
+    }
+    scene_title_push(app);
+    scene_packs_push(app);
+    scene_player_push(app);
+  } else if (strcmp(scene, "round") == 0) {
+    if (!demo_state(app, err)) {
+      return false;
+    }
+    scene_title_push(app);
+    scene_packs_push(app);
+    scene_round_push(app);
+  } else if (strcmp(scene, "summary") == 0) {
+    if (!demo_state(app, err)) {
+      return false;
+    }
+    Round *round = demo_round(app, err);
+    if (!round) {
+      return false;
+    }
+    scene_title_push(app);
+    scene_packs_push(app);
+    scene_summary_push(app, round);
+  } else if (strcmp(scene, "scores") == 0) {
+    scene_title_push(app);
+    scene_scores_push(app, NULL);
+  } else if (strcmp(scene, "settings") == 0) {
+    scene_title_push(app);
+    scene_settings_push(app);
+  } else if (strcmp(scene, "help") == 0) {
+    scene_title_push(app);
+    scene_help_push(app);
+  } else if (strcmp(scene, "preview") == 0) {
+    if (!app->pack_path) {
+      *err = xstrdup(_("--preview needs --pack FILE"));
+      return false;
+    }
+    scene_preview_push(app, app->pack_path);
+  } else {
+    *err = xasprintf(_("unknown screen '%s' (title, packs, player, round, summary, scores, settings, help)"), scene);
+    return false;
+  }
+  if (!scene || strcmp(scene, "preview") != 0) {
+    push_store_notice(app);
+  }
+  return true;
+}

@@ -1,0 +1,120 @@
+#pragma once
+// The game's context: everything a screen needs, created once by cmd_play
+// (or by a test) and handed to every scene as SceneCtx.app. There are no
+// globals: scenes reach the engine, store, packs, settings, theme, random
+// generator and the current player through this struct.
+//
+// Life cycle:
+//   AppConfig cfg = app_config_default(); cfg.data_dir = ...; cfg.content_dir = ...;
+//   App *app = app_create(&cfg, &err);   // settings, store, packs, engine
+//   app_start(app, "title", &err);       // first screen (+ a notice about the store)
+//   app_run(app);                        // until the player quits
+//   app_destroy(app);                    // saves settings (window size too), frees all
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/rng.h"
+#include "engine/clock.h"
+#include "engine/engine.h"
+#include "quiz/pack.h"
+#include "scenes/settings.h"
+#include "scenes/theme.h"
+#include "scenes/ui.h"
+#include "store/store.h"
+
+typedef struct PackLibrary PackLibrary;
+
+typedef struct AppConfig {
+  const char *data_dir;     // where settings.ini, scores.db, the log and packs/ live; required, borrowed
+  const char *content_dir;  // holds assets/ and quizzes/; required, borrowed
+  const char *pack_path;    // --pack FILE, added to the library; NULL for none
+  const Clock *clock;       // borrowed; NULL = the real clock
+  int width, height;        // window size; 0 = the remembered one (settings)
+  bool fullscreen;          // start fullscreen (else as remembered)
+  int display;              // -1 = default
+  bool has_seed;
+  uint64_t seed;                // shuffle seed; else from the time
+  const char *screenshot_path;  // save the first complete frame and quit
+  int quit_after_frames;        // 0 = run
+  bool open_log;                // write <data>/prebunk.log (the game: true; tests: false)
+  bool store_read_only;         // behave as if the data folder were read-only (tests, kiosks)
+  // Unix time in ms at clock time 0 for a manual clock (tests), so stored
+  // times are reproducible; 0 = the real wall clock.
+  int64_t wall_base_ms;
+} AppConfig;
+
+AppConfig app_config_default(void);
+
+typedef struct App {
+  Engine *engine;      // owned
+  const Clock *clock;  // borrowed from the config or points at clock_storage
+  Clock clock_storage;
+  int64_t wall_base_ms;
+
+  Store *store;                  // owned; never NULL after app_create (at worst in memory)
+  StoreOpenResult store_result;  // how the store opened (for the notice), owned
+  PackLibrary *packs;            // owned
+
+  Settings settings;
+  char *settings_path;  // owned
+  Theme theme;          // from the settings; app_apply_settings() rebuilds it
+  Rng rng;
+
+  char *data_dir;        // owned
+  char *content_dir;     // owned
+  char *pack_path;       // --pack FILE (owned) or NULL: what "preview" shows
+  bool remember_window;  // save the window size on exit (not for screenshots / --frames runs)
+
+  char ui_lang[16];  // interface language (BCP 47), from the translation in use
+  bool ui_rtl;       // the interface reads right to left
+
+  // The current player (id 0 and name NULL until chosen on the player screen).
+  int64_t player_id;
+  char *player_name;  // owned
+  // The pack chosen on the pack screen (borrowed from `packs`), or NULL.
+  const Pack *pack;
+} App;
+
+// Creates everything but shows nothing. NULL with *err (owned) when the
+// window or fonts cannot be had; a damaged or read-only store is not an
+// error (see store_result).
+App *app_create(const AppConfig *config, char **err);
+// Leaves every scene, saves the settings (with the window size and
+// fullscreen state), closes the store and frees everything. NULL is a no-op.
+void app_destroy(App *app);
+
+// Pushes the first screen by name: "title", "packs", "player", "round",
+// "summary", "scores", "settings", "help" (round and summary get demo state:
+// the first valid pack and the player "Demo"), or "preview" with a pack path.
+// Then, above it, a notice when the store was recovered or is read-only.
+// False with *err (owned) for an unknown name or when the demo state cannot
+// be made (no valid pack).
+bool app_start(App *app, const char *scene, char **err);
+// Runs the engine loop until the player quits.
+void app_run(App *app);
+
+// The drawing context for the UI kit (borrows from `app`).
+Ui app_ui(const App *app);
+// Rebuilds the theme and applies sound and fullscreen after the settings
+// changed, then saves them. Returns false (logged) when saving failed.
+bool app_apply_settings(App *app);
+// Writes settings.ini now (the window size is taken from the engine).
+bool app_save_settings(App *app, char **err);
+
+// Makes `name` the current player (cleaned, created in the store when new).
+// False with a message for the player in *err (owned) for a bad name.
+bool app_set_player(App *app, const char *name, char **err);
+// Makes `pack` (borrowed from app->packs) the selected pack.
+void app_select_pack(App *app, const Pack *pack);
+// The first pack of the library that loaded without errors, or NULL.
+const Pack *app_first_valid_pack(const App *app);
+
+// Time for the store: Unix ms (wall_base_ms + clock when set, else the real time).
+int64_t app_unix_ms(const App *app);
+// Time from the app's clock (ms, monotonic).
+uint64_t app_now_ms(const App *app);
+
+// The App of a scene callback's context.
+App *app_from_ctx(const SceneCtx *ctx);

@@ -1,0 +1,312 @@
+// Settings: one row per setting, changed with Left/Right (or the arrow
+// buttons in the row, or Enter/click to step forward). Every change applies
+// at once and is saved to settings.ini.
+
+#include <stdlib.h>
+
+#include "base/i18n.h"
+#include "base/str.h"
+#include "scenes/scenes.h"
+
+typedef enum SettingRow {
+  ROW_SECONDS,
+  ROW_QUESTIONS,
+  ROW_SPEED_BONUS,
+  ROW_SOUND,
+  ROW_TEXT_SIZE,
+  ROW_HIGH_CONTRAST,
+  ROW_REDUCED_MOTION,
+  ROW_FULLSCREEN,
+  ROW_COUNT,
+} SettingRow;
+
+static const int seconds_steps[] = {SETTINGS_FROM_PACK, SETTINGS_SECONDS_OFF, 5, 10, 15, 20, 30, 45, 60, 90, 120};
+static const int question_steps[] = {SETTINGS_FROM_PACK, 5, 10, 15, 20, 30, 40, 50, 100};
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct SettingsScene {
+  UiForm form;  // first: see scenes.h
+  UiList list;
+} SettingsScene;
+
+#define ROW_H 92.0f
+#define STEP_W 92.0f    // each of the two arrow buttons in a row
+#define VALUE_W 560.0f  // the value between them
+
+void scene_settings_push(App *app) {
+  engine_push_scene(app->engine, &scene_settings_vtable, xcalloc(1, sizeof(SettingsScene)));
+}
+
+static void settings_enter(SceneCtx *ctx) {
+  SettingsScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  Rect c = ui_content_rect();
+  Rect lr = {c.x + 120, c.y, c.w - 240, c.h};
+  ui_list_init(&s->list, ui_mirror(&ui, lr), ROW_H, 10);
+  ui_list_set_count(&s->list, ROW_COUNT);
+  ui_form_init(&s->form, ui.rtl);
+  ui_form_add_header(&s->form, &ui, true);
+  ui_form_set_list(&s->form, &s->list);
+}
+
+static void settings_leave(SceneCtx *ctx) {
+  free(ctx->data);
+}
+
+static size_t step_index(const int *steps, size_t n, int value) {
+  for (size_t i = 0; i < n; i++) {
+    if (steps[i] == value) {
+      return i;
+    }
+  }
+  // A value from the file that is not a step: continue from the nearest one below.
+  size_t best = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (steps[i] <= value) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+static int step(const int *steps, size_t n, int value, int dir, bool wrap) {
+  long i = (long)step_index(steps, n, value) + dir;
+  if (i < 0) {
+    i = wrap ? (long)n - 1 : 0;
+  } else if (i >= (long)n) {
+    i = wrap ? 0 : (long)n - 1;
+  }
+  return steps[i];
+}
+
+// Changes a row's value by one step (dir -1 / +1); `wrap` for Enter/click
+// cycling. Applies and saves.
+static void change(App *app, SettingRow row, int dir, bool wrap) {
+  Settings *st = &app->settings;
+  switch (row) {
+  case ROW_SECONDS:
+    st->seconds_per_question = step(seconds_steps, COUNT_OF(seconds_steps), st->seconds_per_question, dir, wrap);
+    break;
+  case ROW_QUESTIONS:
+    st->questions = step(question_steps, COUNT_OF(question_steps), st->questions, dir, wrap);
+    break;
+  case ROW_SPEED_BONUS:
+    st->speed_bonus = !st->speed_bonus;
+    break;
+  case ROW_SOUND:
+    st->sound = !st->sound;
+    break;
+  case ROW_TEXT_SIZE: {
+    int v = (int)st->text_size + dir;
+    if (v < 0) {
+      v = wrap ? SETTINGS_TEXT_COUNT - 1 : 0;
+    } else if (v >= SETTINGS_TEXT_COUNT) {
+      v = wrap ? 0 : SETTINGS_TEXT_COUNT - 1;
+    }
+    st->text_size = (SettingsTextSize)v;
+    break;
+  }
+  case ROW_HIGH_CONTRAST:
+    st->high_contrast = !st->high_contrast;
+    break;
+  case ROW_REDUCED_MOTION:
+    st->reduced_motion = !st->reduced_motion;
+    break;
+  case ROW_FULLSCREEN:
+    st->fullscreen = !st->fullscreen;
+    break;
+  case ROW_COUNT:
+    break;
+  }
+  app_apply_settings(app);
+}
+
+static const char *row_label(SettingRow row) {
+  static const char *const labels[ROW_COUNT] = {
+      N_("Seconds per question"),  N_("Questions per round"), N_("Speed bonus"), N_("Sound"), N_("Text size"),
+      N_("High-contrast colours"), N_("Reduced motion"),      N_("Fullscreen"),
+  };
+  return _(labels[row]);
+}
+
+// The value as shown (owned).
+static char *row_value(const App *app, SettingRow row) {
+  const Settings *st = &app->settings;
+  switch (row) {
+  case ROW_SECONDS:
+    if (st->seconds_per_question == SETTINGS_FROM_PACK) {
+      return xstrdup(_("As the pack says"));
+    }
+    if (st->seconds_per_question == SETTINGS_SECONDS_OFF) {
+      return xstrdup(_("Off (no time limit)"));
+    }
+    return xasprintf(ngettext("%d second", "%d seconds", (unsigned long)st->seconds_per_question),
+                     st->seconds_per_question);
+  case ROW_QUESTIONS:
+    if (st->questions == SETTINGS_FROM_PACK) {
+      return xstrdup(_("As the pack says"));
+    }
+    return xasprintf("%d", st->questions);
+  case ROW_SPEED_BONUS:
+    return xstrdup(st->speed_bonus ? _("On") : _("Off"));
+  case ROW_SOUND:
+    return xstrdup(st->sound ? _("On") : _("Off"));
+  case ROW_TEXT_SIZE: {
+    static const char *const sizes[SETTINGS_TEXT_COUNT] = {N_("Normal"), N_("Large"), N_("Largest")};
+    return xstrdup(_(sizes[st->text_size]));
+  }
+  case ROW_HIGH_CONTRAST:
+    return xstrdup(st->high_contrast ? _("On") : _("Off"));
+  case ROW_REDUCED_MOTION:
+    return xstrdup(st->reduced_motion ? _("On") : _("Off"));
+  case ROW_FULLSCREEN:
+    return xstrdup(st->fullscreen ? _("On") : _("Off"));
+  case ROW_COUNT:
+    break;
+  }
+  return xstrdup("");
+}
+
+// The two arrow buttons and the value box of a row (physical rects).
+static void row_parts(const Ui *ui, Rect r, Rect *dec, Rect *value, Rect *inc) {
+  float y = r.y + 10, h = r.h - 20;
+  float x_end = r.x + r.w - 20;
+  // Laid out left to right as [dec][value][inc] at the end side; mirrored in RTL,
+  // where "increase" sits on the left, the reading-end side.
+  Rect i = {x_end - STEP_W, y, STEP_W, h};
+  Rect v = {i.x - 12 - VALUE_W, y, VALUE_W, h};
+  Rect d = {v.x - 12 - STEP_W, y, STEP_W, h};
+  if (ui->rtl) {
+    float cx = r.x + r.w / 2;
+    i.x = 2 * cx - i.x - i.w;
+    v.x = 2 * cx - v.x - v.w;
+    d.x = 2 * cx - d.x - d.w;
+  }
+  *dec = d;
+  *value = v;
+  *inc = i;
+}
+
+static bool is_bool_row(SettingRow row) {
+  return row != ROW_SECONDS && row != ROW_QUESTIONS && row != ROW_TEXT_SIZE;
+}
+
+static void settings_event(SceneCtx *ctx, const InputEvent *ev) {
+  SettingsScene *s = ctx->data;
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
+  engine_request_redraw(ctx->engine);
+  // Left/Right change the focused row's value (the reading direction decides
+  // which one is "more").
+  if (ev->type == INPUT_EVENT_ACTION && s->form.focus == UI_FOCUS_LIST &&
+      (ev->action == INPUT_ACTION_LEFT || ev->action == INPUT_ACTION_RIGHT)) {
+    int dir = ev->action == INPUT_ACTION_RIGHT ? 1 : -1;
+    change(app, (SettingRow)s->list.selected, ui.rtl ? -dir : dir, false);
+    return;
+  }
+  // A click or tap on a row's arrow buttons.
+  if (ev->type == INPUT_EVENT_POINTER_DOWN && ev->button == 1) {
+    int row = ui_list_row_at(&s->list, ev->x, ev->y);
+    if (row >= 0) {
+      Rect dec, val, inc;
+      row_parts(&ui, ui_list_row_rect(&s->list, (size_t)row), &dec, &val, &inc);
+      int dir = rect_contains(inc, ev->x, ev->y) ? 1 : rect_contains(dec, ev->x, ev->y) ? -1 : 0;
+      if (dir != 0) {
+        ui_list_select(&s->list, (size_t)row);
+        s->form.focus = UI_FOCUS_LIST;
+        change(app, (SettingRow)row, dir, false);
+        return;
+      }
+    }
+  }
+  UiResult r = ui_form_event(&s->form, ev);
+  switch (r.kind) {
+  case UI_RESULT_ACTIVATE:
+    if (r.id == UI_ID_BACK) {
+      engine_pop_scene(ctx->engine);
+    } else if (r.id == UI_ID_HELP) {
+      scene_help_push(app);
+    }
+    break;
+  case UI_RESULT_LIST_ACTIVATE:
+    change(app, (SettingRow)r.row, 1, true);
+    break;
+  case UI_RESULT_LIST_SELECT:
+    // A tap on a yes/no row flips it at once: one tap, one change.
+    if (ev->type == INPUT_EVENT_POINTER_UP && is_bool_row((SettingRow)r.row)) {
+      change(app, (SettingRow)r.row, 1, true);
+    }
+    break;
+  case UI_RESULT_CHANGED:
+    break;
+  case UI_RESULT_IGNORED:
+    if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK) {
+      engine_pop_scene(ctx->engine);
+    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
+      scene_help_push(app);
+    }
+    break;
+  }
+}
+
+typedef struct RowCtx {
+  const App *app;
+} RowCtx;
+
+static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, bool focused, bool hovered) {
+  const RowCtx *rc = user;
+  const Theme *t = ui->theme;
+  SettingRow row = (SettingRow)i;
+  ui_list_row_background(ui, r, selected, focused, hovered);
+  Rect dec, val, inc;
+  row_parts(ui, r, &dec, &val, &inc);
+  float label_w = r.w - (STEP_W * 2 + VALUE_W + 24 + 20) - 60;
+  Rect label;
+  if (ui->rtl) {
+    // r is already physical: place the label at its start (right) side.
+    label = (Rect){r.x + r.w - 40 - label_w, r.y, label_w, r.h};
+  } else {
+    label = (Rect){r.x + 40, r.y, label_w, r.h};
+  }
+  TextStyle ls = ui_text_style(ui, THEME_TEXT_BODY, t->text);
+  ls.valign = TEXT_VALIGN_MIDDLE;
+  ui_text_fitted(ui, row_label(row), &ls, label, 22);
+
+  char *value = row_value(rc->app, row);
+  draw_round_rect(ui->engine, val, t->radius * 0.6f, t->surface);
+  TextStyle vs = ui_text_style(ui, THEME_TEXT_BODY, t->text);
+  vs.weight = TEXT_WEIGHT_BOLD;
+  vs.align = TEXT_ALIGN_CENTER;
+  vs.valign = TEXT_VALIGN_MIDDLE;
+  ui_text_fitted(ui, value, &vs, rect_inset(val, 8), 20);
+  free(value);
+  // Arrow buttons: physical arrows pointing away from the value.
+  Rect phys_left = dec.x < inc.x ? dec : inc;
+  Rect phys_right = dec.x < inc.x ? inc : dec;
+  draw_round_rect(ui->engine, phys_left, t->radius * 0.6f, t->surface);
+  draw_round_rect(ui->engine, phys_right, t->radius * 0.6f, t->surface);
+  if (t->high_contrast) {
+    draw_round_rect_outline(ui->engine, phys_left, t->radius * 0.6f, 2, t->border);
+    draw_round_rect_outline(ui->engine, phys_right, t->radius * 0.6f, 2, t->border);
+  }
+  draw_icon(ui->engine, DRAW_ICON_ARROW_LEFT, rect_inset(phys_left, 20), t->text);
+  draw_icon(ui->engine, DRAW_ICON_ARROW_RIGHT, rect_inset(phys_right, 20), t->text);
+}
+
+static void settings_draw(SceneCtx *ctx) {
+  SettingsScene *s = ctx->data;
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
+  ui_header_draw(&ui, _("Settings"));
+  RowCtx rc = {.app = app};
+  ui_list_draw(&ui, &s->list, s->form.focus == UI_FOCUS_LIST, draw_row, &rc);
+  ui_form_draw(&ui, &s->form);
+}
+
+const SceneVTable scene_settings_vtable = {
+    .name = "settings",
+    .enter = settings_enter,
+    .leave = settings_leave,
+    .event = settings_event,
+    .draw = settings_draw,
+};

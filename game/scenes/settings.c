@@ -1,0 +1,267 @@
+#include "scenes/settings.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fs.h"
+#include "base/log.h"
+#include "base/str.h"
+
+// A settings file is a few hundred bytes; anything huge is not ours.
+enum { SETTINGS_MAX_FILE_BYTES = 64 * 1024 };
+
+static const char *const text_size_names[SETTINGS_TEXT_COUNT] = {"normal", "large", "largest"};
+
+Settings settings_default(void) {
+  return (Settings){
+      .seconds_per_question = SETTINGS_FROM_PACK,
+      .questions = SETTINGS_FROM_PACK,
+      .speed_bonus = true,
+      .sound = true,
+      .text_size = SETTINGS_TEXT_NORMAL,
+      .high_contrast = false,
+      .reduced_motion = false,
+      .fullscreen = false,
+      .window_w = 1280,
+      .window_h = 720,
+  };
+}
+
+const char *settings_text_size_name(SettingsTextSize size) {
+  return (size >= 0 && size < SETTINGS_TEXT_COUNT) ? text_size_names[size] : text_size_names[0];
+}
+
+static bool parse_bool(const char *v, bool *out) {
+  static const char *const yes[] = {"true", "yes", "on", "1"};
+  static const char *const no[] = {"false", "no", "off", "0"};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+    if (str_casecmp(v, yes[i]) == 0) {
+      *out = true;
+      return true;
+    }
+    if (str_casecmp(v, no[i]) == 0) {
+      *out = false;
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool parse_int(const char *v, long min, long max, int *out) {
+  char *end;
+  errno = 0;
+  long n = strtol(v, &end, 10);
+  if (errno || end == v || *end || n < min || n > max) {
+    return false;
+  }
+  *out = (int)n;
+  return true;
+}
+
+typedef struct LoadState {
+  Settings *s;
+  const char *path;
+} LoadState;
+
+static void warn_bad(const LoadState *st, const char *section, const char *name, const char *value) {
+  log_warn("%s: [%s] %s = '%s' is not a valid value; using the default", st->path, section, name, value);
+}
+
+// libinih calls this for every name = value; we never stop on a bad line
+// (returning 1) because one bad value must not lose the others.
+static int on_value(void *user, const char *section, const char *name, const char *value) {
+  LoadState *st = user;
+  Settings *s = st->s;
+  const Settings def = settings_default();
+  bool ok = true;
+  if (strcmp(section, "round") == 0) {
+    if (strcmp(name, "seconds") == 0) {
+      if (str_casecmp(value, "off") == 0) {
+        s->seconds_per_question = SETTINGS_SECONDS_OFF;
+      } else if (str_casecmp(value, "pack") == 0) {
+        s->seconds_per_question = SETTINGS_FROM_PACK;
+      } else if (!(ok = parse_int(value, ROUND_SECONDS_MIN, ROUND_SECONDS_MAX, &s->seconds_per_question))) {
+        s->seconds_per_question = def.seconds_per_question;
+      }
+    } else if (strcmp(name, "questions") == 0) {
+      if (str_casecmp(value, "pack") == 0) {
+        s->questions = SETTINGS_FROM_PACK;
+      } else if (!(ok = parse_int(value, 1, SETTINGS_QUESTIONS_MAX, &s->questions))) {
+        s->questions = def.questions;
+      }
+    } else if (strcmp(name, "speed_bonus") == 0) {
+      if (!(ok = parse_bool(value, &s->speed_bonus))) {
+        s->speed_bonus = def.speed_bonus;
+      }
+    }
+  } else if (strcmp(section, "display") == 0) {
+    if (strcmp(name, "text_size") == 0) {
+      ok = false;
+      for (int i = 0; i < SETTINGS_TEXT_COUNT; i++) {
+        if (str_casecmp(value, text_size_names[i]) == 0) {
+          s->text_size = (SettingsTextSize)i;
+          ok = true;
+        }
+      }
+      if (!ok) {
+        s->text_size = def.text_size;
+      }
+    } else if (strcmp(name, "high_contrast") == 0) {
+      if (!(ok = parse_bool(value, &s->high_contrast))) {
+        s->high_contrast = def.high_contrast;
+      }
+    } else if (strcmp(name, "reduced_motion") == 0) {
+      if (!(ok = parse_bool(value, &s->reduced_motion))) {
+        s->reduced_motion = def.reduced_motion;
+      }
+    } else if (strcmp(name, "fullscreen") == 0) {
+      if (!(ok = parse_bool(value, &s->fullscreen))) {
+        s->fullscreen = def.fullscreen;
+      }
+    } else if (strcmp(name, "window_width") == 0) {
+      if (!(ok = parse_int(value, SETTINGS_WINDOW_MIN_W, SETTINGS_WINDOW_MAX, &s->window_w))) {
+        s->window_w = def.window_w;
+      }
+    } else if (strcmp(name, "window_height") == 0) {
+      if (!(ok = parse_int(value, SETTINGS_WINDOW_MIN_H, SETTINGS_WINDOW_MAX, &s->window_h))) {
+        s->window_h = def.window_h;
+      }
+    }
+  } else if (strcmp(section, "sound") == 0) {
+    if (strcmp(name, "enabled") == 0) {
+      if (!(ok = parse_bool(value, &s->sound))) {
+        s->sound = def.sound;
+      }
+    }
+  }
+  // Unknown sections and keys are ignored: a newer version may have written them.
+  if (!ok) {
+    warn_bad(st, section, name, value);
+  }
+  return 1;
+}
+
+bool settings_load(const char *path, Settings *out, char **err) {
+  *out = settings_default();
+  if (!fs_exists(path)) {
+    return true;
+  }
+  char *data = NULL;
+  size_t len = 0;
+  char *read_err = NULL;
+  FsReadStatus st = fs_read_file(path, SETTINGS_MAX_FILE_BYTES, &data, &len, &read_err);
+  if (st != FS_READ_OK) {
+    if (err) {
+      *err = st == FS_READ_TOO_BIG ? xasprintf("%s: too large for a settings file; using the defaults", path)
+                                   : xstrdup(read_err ? read_err : path);
+    }
+    free(read_err);
+    free(data);
+    return false;
+  }
+  LoadState ls = {.s = out, .path = path};
+  int rc = ini_parse_string(data, on_value, &ls);
+  if (rc > 0) {
+    // A line that is not "name = value" or "[section]": skipped, the rest kept.
+    log_warn("%s:%d: not a setting line; ignored", path, rc);
+  }
+  free(data);
+  settings_sanitise(out);
+  return true;
+}
+
+bool settings_sanitise(Settings *s) {
+  const Settings def = settings_default();
+  bool clean = true;
+  if (s->seconds_per_question != SETTINGS_FROM_PACK && s->seconds_per_question != SETTINGS_SECONDS_OFF &&
+      (s->seconds_per_question < ROUND_SECONDS_MIN || s->seconds_per_question > ROUND_SECONDS_MAX)) {
+    log_warn("seconds per question %d out of range; using the default", s->seconds_per_question);
+    s->seconds_per_question = def.seconds_per_question;
+    clean = false;
+  }
+  if (s->questions != SETTINGS_FROM_PACK && (s->questions < 1 || s->questions > SETTINGS_QUESTIONS_MAX)) {
+    log_warn("questions per round %d out of range; using the default", s->questions);
+    s->questions = def.questions;
+    clean = false;
+  }
+  if (s->text_size < 0 || s->text_size >= SETTINGS_TEXT_COUNT) {
+    log_warn("text size %d out of range; using the default", (int)s->text_size);
+    s->text_size = def.text_size;
+    clean = false;
+  }
+  if (s->window_w < SETTINGS_WINDOW_MIN_W || s->window_w > SETTINGS_WINDOW_MAX || s->window_h < SETTINGS_WINDOW_MIN_H ||
+      s->window_h > SETTINGS_WINDOW_MAX) {
+    log_warn("window size %dx%d out of range; using the default", s->window_w, s->window_h);
+    s->window_w = def.window_w;
+    s->window_h = def.window_h;
+    clean = false;
+  }
+  return clean;
+}
+
+static const char *bool_name(bool b) {
+  return b ? "true" : "false";
+}
+
+char *settings_to_ini(const Settings *s) {
+  StrBuf b = {0};
+  strbuf_append(&b, "# Prebunk settings (written by the game; unknown keys are ignored)\n\n[round]\n");
+  if (s->seconds_per_question == SETTINGS_FROM_PACK) {
+    strbuf_append(&b, "seconds = pack\n");
+  } else if (s->seconds_per_question == SETTINGS_SECONDS_OFF) {
+    strbuf_append(&b, "seconds = off\n");
+  } else {
+    strbuf_appendf(&b, "seconds = %d\n", s->seconds_per_question);
+  }
+  if (s->questions == SETTINGS_FROM_PACK) {
+    strbuf_append(&b, "questions = pack\n");
+  } else {
+    strbuf_appendf(&b, "questions = %d\n", s->questions);
+  }
+  strbuf_appendf(&b, "speed_bonus = %s\n", bool_name(s->speed_bonus));
+  strbuf_appendf(&b, "\n[display]\ntext_size = %s\n", settings_text_size_name(s->text_size));
+  strbuf_appendf(&b, "high_contrast = %s\n", bool_name(s->high_contrast));
+  strbuf_appendf(&b, "reduced_motion = %s\n", bool_name(s->reduced_motion));
+  strbuf_appendf(&b, "fullscreen = %s\n", bool_name(s->fullscreen));
+  strbuf_appendf(&b, "window_width = %d\nwindow_height = %d\n", s->window_w, s->window_h);
+  strbuf_appendf(&b, "\n[sound]\nenabled = %s\n", bool_name(s->sound));
+  return strbuf_take(&b);
+}
+
+bool settings_save(const char *path, const Settings *s, char **err) {
+  char *text = settings_to_ini(s);
+  char *werr = NULL;
+  bool ok = fs_write_atomic(path, text, strlen(text), &werr);
+  free(text);
+  if (!ok) {
+    if (err) {
+      *err = werr;
+    } else {
+      free(werr);
+    }
+  }
+  return ok;
+}
+
+RoundSettings settings_round_settings(const Settings *s, const Pack *pack) {
+  RoundSettings r = round_settings_default(pack);
+  if (s->questions != SETTINGS_FROM_PACK) {
+    r.questions = s->questions;
+  }
+  if (s->seconds_per_question != SETTINGS_FROM_PACK) {
+    r.seconds_per_question = s->seconds_per_question;
+  }
+  // A pack may ask for 3..600 s, the round accepts 5..120: clamp rather than
+  // refuse to start.
+  if (r.seconds_per_question != SETTINGS_SECONDS_OFF) {
+    if (r.seconds_per_question < ROUND_SECONDS_MIN) {
+      r.seconds_per_question = ROUND_SECONDS_MIN;
+    } else if (r.seconds_per_question > ROUND_SECONDS_MAX) {
+      r.seconds_per_question = ROUND_SECONDS_MAX;
+    }
+  }
+  r.speed_bonus = s->speed_bonus;
+  return r;
+}

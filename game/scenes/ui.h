@@ -1,0 +1,228 @@
+#pragma once
+// The UI kit shared by every screen: text in the interface language, cards,
+// buttons with a word and an optional icon, a focus ring, a header bar, a
+// scrolling list, and a form that ties buttons and one list together for
+// mouse, touch, keyboard and controller alike.
+//
+// Everything is in logical units (the 1920x1080 canvas, engine/view.h).
+// Layout code is written for left-to-right and passed through ui_mirror(),
+// which flips rectangles horizontally when the interface language reads
+// right to left; text uses TEXT_ALIGN_START/END, never left/right. Focus
+// navigation is spatial (it follows where things are drawn), so once the
+// rectangles are mirrored the arrow keys follow the mirrored layout.
+//
+// Usage in a scene:
+//   enter:  ui_form_init(&s->form, ui.rtl); ui_form_add_header(&s->form, &ui, true);
+//           ui_form_add(&s->form, (UiButton){.id = ID_PLAY, .rect = ui_mirror(&ui, r),
+//                                               .label = _("Play"), .kind = UI_BUTTON_PRIMARY});
+//   event:  UiResult res = ui_form_event(&s->form, ev);
+//           if (res.kind == UI_RESULT_ACTIVATE && res.id == ID_PLAY) ...
+//           if (res.kind != UI_RESULT_IGNORED) engine_request_redraw(...) (done by the form's owner)
+//   draw:   ui_header_draw(&ui, _("Packs")); ui_form_draw(&ui, &s->form);
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/draw.h"
+#include "engine/input.h"
+#include "engine/text.h"
+#include "engine/view.h"
+#include "scenes/theme.h"
+
+typedef struct Engine Engine;
+
+// What every drawing helper needs: borrowed pointers, built per call with
+// app_ui() (app.h). `lang` is the interface language (BCP 47), `rtl` its
+// direction.
+typedef struct Ui {
+  Engine *engine;
+  const Theme *theme;
+  const char *lang;
+  bool rtl;
+} Ui;
+
+// Page geometry on the 1920x1080 canvas.
+#define UI_MARGIN 72.0f     // left/right page margin
+#define UI_HEADER_H 128.0f  // header bar height
+#define UI_BUTTON_H 104.0f  // standard button height (touch friendly)
+#define UI_GAP 24.0f        // standard gap
+// The area below the header bar, inside the margins.
+Rect ui_content_rect(void);
+
+// Flips `r` horizontally on the canvas when the interface reads right to left.
+Rect ui_mirror(const Ui *ui, Rect r);
+
+// ---- text ------------------------------------------------------------------
+
+// A style for interface text of a role: its themed size, `color`, the
+// interface language, start-aligned, top.
+TextStyle ui_text_style(const Ui *ui, ThemeText role, Color color);
+// Draws interface text in `box` with the given alignment (start/centre/end
+// follow the interface direction), wrapped at the box width. Returns the size.
+TextSize ui_text(const Ui *ui, const char *utf8, ThemeText role, Color color, Rect box, TextAlign align,
+                 TextVAlign valign);
+// Like ui_text() but bold.
+TextSize ui_text_bold(const Ui *ui, const char *utf8, ThemeText role, Color color, Rect box, TextAlign align,
+                      TextVAlign valign);
+// Draws `utf8` wrapped in `box`, shrunk (down to `min_size`) until it fits;
+// `style` gives weight, colour, alignment, language (e.g. a headline's
+// pack_item_lang). Returns the size used.
+float ui_text_fitted(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size);
+
+// Like ui_text_fitted(), but when the text does not fit even at `min_size`
+// it is cut at a word boundary and ends with an ellipsis, so nothing ever
+// overflows the box (long pack descriptions). Returns the size used.
+float ui_text_fitted_clipped(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size);
+
+// ---- shapes ----------------------------------------------------------------
+
+// A rounded panel in the surface colour with a thin border.
+void ui_card_draw(const Ui *ui, Rect r);
+// The keyboard/controller focus ring around `r` (drawn just outside it).
+void ui_focus_ring_draw(const Ui *ui, Rect r);
+// A translucent layer over the whole canvas, for overlays.
+void ui_scrim_draw(const Ui *ui);
+
+// ---- buttons ---------------------------------------------------------------
+
+typedef enum UiButtonKind {
+  UI_BUTTON_NORMAL,      // raised surface, text colour
+  UI_BUTTON_PRIMARY,     // accent fill: the main action of a screen
+  UI_BUTTON_REAL,        // REAL answer: blue fill, check icon by default
+  UI_BUTTON_FABRICATED,  // FABRICATED answer: vermillion fill, cross icon by default
+  UI_BUTTON_QUIET,       // no fill until hovered/focused (header Back/Help)
+} UiButtonKind;
+
+// No icon (DrawIcon has no "none").
+#define UI_NO_ICON DRAW_ICON_COUNT
+
+typedef struct UiButton {
+  int id;                // the caller's id, reported on activation
+  Rect rect;             // logical, already mirrored (ui_mirror) where it matters
+  const char *label;     // translated, borrowed: must stay valid while the button is used
+  DrawIcon icon;         // UI_NO_ICON (the zero value is DRAW_ICON_CHECK: set it!)
+  const char *key_hint;  // small key name drawn at the end side ("R", "Esc"), NULL for none; borrowed
+  UiButtonKind kind;
+  bool disabled;  // drawn greyed, cannot be focused or activated
+  bool selected;  // "on" state of a toggle (drawn with a check mark)
+} UiButton;
+
+// A button with no icon and no hint: a convenient starting value.
+UiButton ui_button(int id, Rect rect, const char *label, UiButtonKind kind);
+// Draws one button: word (fitted to the button), icon before the word on the
+// start side, key hint on the end side; hovered / pressed / focused states.
+void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered, bool pressed);
+
+// ---- list ------------------------------------------------------------------
+
+// A vertical list of rows of equal height with a selected row, scrolled so
+// the selection is always visible. Rows are drawn by the caller.
+typedef struct UiList {
+  Rect rect;        // visible area
+  size_t count;     // rows
+  size_t selected;  // selected row (0 when empty)
+  size_t first;     // first visible row
+  float row_h;      // row height
+  float gap;        // gap between rows
+  int hover;        // row under the pointer, -1 for none
+} UiList;
+
+void ui_list_init(UiList *list, Rect rect, float row_h, float gap);
+// Changes the row count, keeping the selection in range and visible.
+void ui_list_set_count(UiList *list, size_t count);
+void ui_list_select(UiList *list, size_t row);
+// Number of whole rows that fit in the visible area (at least 1).
+size_t ui_list_visible_rows(const UiList *list);
+// Rectangle of a visible row (physical; the list's rect is already mirrored).
+Rect ui_list_row_rect(const UiList *list, size_t row);
+// The row at a logical point, or -1.
+int ui_list_row_at(const UiList *list, float x, float y);
+
+// Draws one row: `r` its rectangle, `selected` the list's selection,
+// `focused` when the list has the keyboard focus and this row is selected.
+typedef void (*UiListDrawRow)(void *user, const Ui *ui, size_t row, Rect r, bool selected, bool focused, bool hovered);
+// Draws the visible rows through `draw_row` and "more above / below" arrows
+// when the list scrolls.
+void ui_list_draw(const Ui *ui, const UiList *list, bool focused, UiListDrawRow draw_row, void *user);
+// A standard row background: raised surface, accent edge when selected,
+// focus ring when focused. Row callbacks call it first.
+void ui_list_row_background(const Ui *ui, Rect r, bool selected, bool focused, bool hovered);
+
+// ---- form: focus, hover, press, activation ---------------------------------
+
+#define UI_FORM_MAX_BUTTONS 32
+// The focus is on the form's list (see ui_form_set_list).
+#define UI_FOCUS_LIST (-2)
+#define UI_FOCUS_NONE (-1)
+// Ids the header bar's buttons get.
+#define UI_ID_BACK (-100)
+#define UI_ID_HELP (-101)
+
+typedef struct UiForm {
+  UiButton buttons[UI_FORM_MAX_BUTTONS];
+  int count;
+  UiList *list;  // optional, borrowed: a list that takes part in focus navigation
+  int focus;     // focused button index, UI_FOCUS_LIST or UI_FOCUS_NONE
+  int hover;     // button under the pointer, or -1
+  int pressed;   // button pressed by the pointer (activates on release over it), or -1
+  bool rtl;
+  // Pointer gesture on the list: the row pressed (-1 none), where, and
+  // whether it became a drag (touch scrolling) rather than a tap.
+  int list_pressed;
+  float press_y;
+  bool dragging;
+} UiForm;
+
+typedef enum UiResultKind {
+  UI_RESULT_IGNORED,        // the event means nothing to the form (BACK, HELP, answers...)
+  UI_RESULT_CHANGED,        // focus, hover, press, scroll or selection changed: redraw
+  UI_RESULT_ACTIVATE,       // a button was activated: .id
+  UI_RESULT_LIST_SELECT,    // the list's selection moved: .row (also a redraw)
+  UI_RESULT_LIST_ACTIVATE,  // a list row was chosen (confirm, click on the selected row): .row
+} UiResultKind;
+
+typedef struct UiResult {
+  UiResultKind kind;
+  int id;      // UI_RESULT_ACTIVATE
+  size_t row;  // UI_RESULT_LIST_*
+} UiResult;
+
+void ui_form_init(UiForm *form, bool rtl);
+// Adds a button (copied); returns its index. The first enabled button added
+// gets the focus unless something already has it.
+int ui_form_add(UiForm *form, UiButton button);
+// Removes every button (keeps the list); focus is reset.
+void ui_form_clear(UiForm *form);
+// Lets `list` (borrowed) take part in navigation; it gets the focus.
+void ui_form_set_list(UiForm *form, UiList *list);
+// The button with this id (borrowed, to change label/disabled), or NULL.
+UiButton *ui_form_button(UiForm *form, int id);
+// Moves the focus to the button with this id (false when there is none or it is disabled).
+bool ui_form_focus_id(UiForm *form, int id);
+// The focused button's id, or UI_FOCUS_LIST / UI_FOCUS_NONE.
+int ui_form_focused_id(const UiForm *form);
+
+// Handles one input event:
+//  - pointer move: hover (and focus follows the pointer, so there is one
+//    highlighted thing at a time); pointer down/up: press and activate on
+//    release over the same button; a click/tap on a list row selects it, on
+//    the selected row activates it; wheel scrolls the list;
+//  - UP/DOWN/LEFT/RIGHT: inside the list UP/DOWN move the selection, at its
+//    ends and otherwise focus moves to the nearest enabled item in that
+//    direction (spatially); CONFIRM activates the focused item.
+// Anything else is IGNORED, for the scene to handle (BACK, HELP, answers).
+UiResult ui_form_event(UiForm *form, const InputEvent *event);
+// Moves focus as an arrow key would (UP/DOWN/LEFT/RIGHT). True when it moved.
+bool ui_form_navigate(UiForm *form, InputAction direction);
+// Draws every button (with hover/press/focus states). The list is drawn by
+// its owner with ui_list_draw (its focus is ui_form_focused_id() == UI_FOCUS_LIST).
+void ui_form_draw(const Ui *ui, const UiForm *form);
+
+// ---- header bar ------------------------------------------------------------
+
+// Adds the header's buttons to `form`: "Back" (Esc) at the start side when
+// `with_back`, and "Help" (F1) at the end side, ids UI_ID_BACK / UI_ID_HELP.
+void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back);
+// Draws the header bar background and `title` (centred). Draw the form's
+// buttons after it.
+void ui_header_draw(const Ui *ui, const char *title);
