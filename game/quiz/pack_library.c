@@ -77,6 +77,10 @@ static int slot_order(const void *a, const void *b) {
   if (!x->pack != !y->pack) {
     return x->pack ? -1 : 1;  // broken packs after the playable ones
   }
+  if (x->pack && y->pack && x->pack->kind != y->pack->kind) {
+    // Practice first: a fixed test such as the MIST-20 is not where to start.
+    return x->pack->kind == PACK_KIND_PRACTICE ? -1 : 1;
+  }
   const char *kx = x->pack ? x->pack->title : fs_basename(x->path);
   const char *ky = y->pack ? y->pack->title : fs_basename(y->path);
   int c = str_casecmp(kx, ky);

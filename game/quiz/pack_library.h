@@ -6,7 +6,8 @@
 // stops the others from loading.
 //
 // Order: bundled packs first, then the user's, then single files; within a
-// group by title (case-insensitive), broken packs by file name, ties by path.
+// group practice packs before assessments, then by title (case-insensitive),
+// broken packs last by file name, ties by path.
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -127,6 +127,31 @@ static void test_scan_order_and_broken_packs(void **state) {
   pack_library_destroy(lib);
 }
 
+static void test_practice_before_assessment(void **state) {
+  (void)state;
+  char *dir = test_tmpdir();
+  char *text = pack_text("aaa-test", "Aardvark test");
+  // Same pack, marked as an assessment: it sorts first by title, but a fixed
+  // test is not where a new player should start.
+  char *assessment = NULL;
+  const char *at = strstr(text, "xml:lang=\"en\"");
+  assert_non_null(at);
+  assessment = xasprintf("%.*s kind=\"assessment\"%s", (int)(at - text + strlen("xml:lang=\"en\"")), text,
+                         at + strlen("xml:lang=\"en\""));
+  free(test_write_file(dir, "test.xml", assessment));
+  write_pack(dir, "practice.xml", "practice", "Zebra practice");
+  PackLibrary *lib = pack_library_create();
+  assert_int_equal(pack_library_add_dir(lib, dir, PACK_ORIGIN_BUNDLED), 2);
+  assert_string_equal(pack_library_get(lib, 0)->pack->id, "practice");
+  assert_string_equal(pack_library_get(lib, 1)->pack->id, "aaa-test");
+  assert_int_equal(pack_library_get(lib, 1)->pack->kind, PACK_KIND_ASSESSMENT);
+  pack_library_destroy(lib);
+  test_rmtree(dir);
+  free(dir);
+  free(text);
+  free(assessment);
+}
+
 static void test_add_file(void **state) {
   Fixture *f = *state;
   PackLibrary *lib = pack_library_create();
@@ -177,6 +202,7 @@ static void test_missing_folder_is_fine(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_scan_order_and_broken_packs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_practice_before_assessment, setup, teardown),
       cmocka_unit_test_setup_teardown(test_add_file, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_folder_is_fine, setup, teardown),
   };
