@@ -1,0 +1,70 @@
+#pragma once
+// Private to the gameplay screens (scene_round.c, scene_feedback.c,
+// scene_summary.c, scene_preview.c): the pieces they share. Other screens use
+// scenes.h.
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/view.h"
+#include "quiz/diag.h"
+#include "quiz/measures.h"
+#include "quiz/pack.h"
+#include "quiz/round.h"
+#include "quiz/technique.h"
+#include "scenes/app.h"
+#include "scenes/ui.h"
+
+// Why the feedback screen is shown.
+typedef enum FeedbackMode {
+  FEEDBACK_MODE_ANSWER,  // right after an answer in a round: "Next" continues the round
+  FEEDBACK_MODE_REVIEW,  // reopened from the summary, read-only: "Back" returns
+} FeedbackMode;
+
+// Called once when the player leaves the feedback screen (Next, Enter, Esc),
+// after the screen requested its own pop; not called when the app closes.
+typedef void (*FeedbackDoneFn)(App *app, void *user);
+
+// Shows the feedback for `answer` (copied; its item and `pack` are borrowed
+// and must outlive the screen). `index`/`count` give "Question i of n"; `last`
+// names the button "See results" instead of "Next". `done` (nullable) with
+// `user` (borrowed) is how the round carries on.
+void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
+                         size_t count, bool last, FeedbackDoneFn done, void *user);
+
+// The player-facing name of a technique ("Fake expert"), translated.
+const char *gameplay_technique_label(Technique t);
+
+// An ISO 8601 date ("2016", "2016-04", "2016-04-17") for people
+// ("2016", "April 2016", "17 April 2016"), translated; a malformed date is
+// returned as given. Owned by the caller; NULL in, NULL out.
+char *gameplay_format_date(const char *iso);
+
+// The truth about an item in a sentence: "This headline is real: The
+// Guardian, 17 April 2016." / "This headline is fabricated. It imitates X."
+// Owned by the caller.
+char *gameplay_truth_sentence(const PackItem *item);
+
+// The explanation part of the feedback (truth sentence, URL, explanation,
+// techniques with their descriptions, tip) laid out in a column `width` wide
+// with its top at `y` minus `scroll`, clipped to `clip`. Returns the height
+// of the whole column so callers can scroll it.
+float gameplay_explain_draw(const Ui *ui, const Pack *pack, const PackItem *item, float x, float y, float width,
+                            float scroll, Rect clip);
+
+// The headline in a card, in the item's language and direction, fitted to `box`.
+void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size);
+
+// A scroll offset clamped to 0..max(0, content - visible).
+float gameplay_clamp_scroll(float scroll, float content_h, float visible_h);
+
+// Read-only looks into the gameplay screens, for tests and the lead's tools:
+// `scene_data` is engine_scene_data() of a scene with that vtable (borrowed).
+// The round being played (NULL before it starts or once handed on).
+const Round *scene_round_peek(const void *scene_data);
+// The summary's round and measures.
+const Round *scene_summary_peek_round(const void *scene_data);
+const Measures *scene_summary_peek_measures(const void *scene_data);
+// The preview's pack (NULL while the file has errors) and its diagnostics.
+const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);

@@ -1,0 +1,468 @@
+// The feedback screen: after each answer of a practice round (and again from
+// the summary, read-only) it says whether the answer was right, states the
+// truth in a sentence and explains it. It stays until the player continues:
+// people read at their own pace. Also home of the explanation drawing the
+// author's preview shares, so authors see exactly what students see.
+
+#include "scenes/gameplay.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/str.h"
+#include "scenes/scenes.h"
+
+// ---- shared pieces ----------------------------------------------------------
+
+const char *gameplay_technique_label(Technique t) {
+  static const char *const labels[TECHNIQUE_COUNT] = {
+      [TECHNIQUE_IMPERSONATION] = N_("Impersonation"),
+      [TECHNIQUE_EMOTION] = N_("Emotional language"),
+      [TECHNIQUE_POLARIZATION] = N_("Polarisation"),
+      [TECHNIQUE_CONSPIRACY] = N_("Conspiracy theory"),
+      [TECHNIQUE_DISCREDITING] = N_("Discrediting"),
+      [TECHNIQUE_TROLLING] = N_("Trolling"),
+      [TECHNIQUE_FAKE_EXPERT] = N_("Fake expert"),
+      [TECHNIQUE_FEARMONGERING] = N_("Fearmongering"),
+      [TECHNIQUE_SATIRE] = N_("Satire taken as news"),
+      [TECHNIQUE_FALSE_CONTEXT] = N_("False context"),
+      [TECHNIQUE_MISLEADING_STATISTIC] = N_("Misleading statistic"),
+  };
+  return (unsigned)t < TECHNIQUE_COUNT ? _(labels[t]) : "?";
+}
+
+static bool parse_digits(const char *s, size_t n, int *out) {
+  int v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+char *gameplay_format_date(const char *iso) {
+  static const char *const months[12] = {
+      N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
+      N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  if (!iso) {
+    return NULL;
+  }
+  size_t len = strlen(iso);
+  int year = 0, month = 0, day = 0;
+  if (len < 4 || !parse_digits(iso, 4, &year)) {
+    return xstrdup(iso);
+  }
+  if (len == 4) {
+    return xasprintf("%d", year);
+  }
+  if ((len != 7 && len != 10) || iso[4] != '-' || !parse_digits(iso + 5, 2, &month) || month < 1 || month > 12) {
+    return xstrdup(iso);
+  }
+  const char *mname = _(months[month - 1]);
+  if (len == 7) {
+    // TRANSLATORS: a month and a year, e.g. "April 2016"; use %2$d / %1$s to reorder.
+    return xasprintf(_("%s %d"), mname, year);
+  }
+  if (iso[7] != '-' || !parse_digits(iso + 8, 2, &day) || day < 1 || day > 31) {
+    return xstrdup(iso);
+  }
+  // TRANSLATORS: day, month name, year, e.g. "17 April 2016"; reorder with %2$s etc.
+  return xasprintf(_("%d %s %d"), day, mname, year);
+}
+
+char *gameplay_truth_sentence(const PackItem *item) {
+  char *date = gameplay_format_date(item->date);
+  char *out;
+  if (item->answer == PACK_ANSWER_REAL) {
+    if (item->outlet && date) {
+      out = xasprintf(_("This headline is real: %s, %s."), item->outlet, date);
+    } else if (item->outlet) {
+      out = xasprintf(_("This headline is real: %s."), item->outlet);
+    } else if (date) {
+      out = xasprintf(_("This headline is real: it ran in %s."), date);
+    } else {
+      out = xstrdup(_("This headline is real."));
+    }
+  } else if (item->outlet) {
+    // A fabricated item's "outlet" says how it circulated ("Viral post on
+    // social media", "Screenshot styled as a BBC News post"), which reads
+    // wrongly after "It imitates".
+    out = xasprintf(_("This headline is fabricated. It circulated as: %s."), item->outlet);
+  } else {
+    out = xstrdup(_("This headline is fabricated."));
+  }
+  free(date);
+  return out;
+}
+
+float gameplay_clamp_scroll(float scroll, float content_h, float visible_h) {
+  float max = content_h - visible_h;
+  if (max < 0) {
+    max = 0;
+  }
+  return scroll < 0 ? 0 : scroll > max ? max : scroll;
+}
+
+// One wrapped block of the explanation column: measured, drawn when it shows
+// through the clip, and *y moved past it.
+typedef struct Column {
+  Engine *engine;
+  float x, y, width, scroll;
+  Rect clip;
+} Column;
+
+static void column_text(Column *c, const char *text, TextStyle style, float gap_after) {
+  if (!text || !text[0]) {
+    return;
+  }
+  style.wrap_width = c->width;
+  TextSize m = text_measure(c->engine, text, &style);
+  Rect box = {c->x, c->y - c->scroll, c->width, m.h};
+  if (box.y + box.h > c->clip.y && box.y < c->clip.y + c->clip.h) {
+    text_draw(c->engine, text, &style, box);
+  }
+  c->y += m.h + gap_after;
+}
+
+// A URL has no spaces to wrap at, so it is broken after '/', '?', '&', '-'
+// or '.' wherever the line would grow wider than the column.
+static char *break_url(Engine *engine, const char *url, const TextStyle *style, float width) {
+  StrBuf out = {0};
+  StrBuf line = {0};
+  const char *p = url;
+  while (*p) {
+    const char *q = p;
+    while (*q && !strchr("/?&-.", *q)) {
+      q++;
+    }
+    if (*q) {
+      q++;
+    }
+    StrBuf trial = {0};
+    strbuf_append(&trial, line.data ? line.data : "");
+    strbuf_append_n(&trial, p, (size_t)(q - p));
+    if (line.len > 0 && text_measure(engine, trial.data, style).w > width) {
+      strbuf_append(&out, line.data);
+      strbuf_append_char(&out, '\n');
+      strbuf_free(&line);
+      line = (StrBuf){0};
+      strbuf_append_n(&line, p, (size_t)(q - p));
+      strbuf_free(&trial);
+    } else {
+      strbuf_free(&line);
+      line = trial;
+    }
+    p = q;
+  }
+  if (line.data) {
+    strbuf_append(&out, line.data);
+  }
+  strbuf_free(&line);
+  return strbuf_take(&out);
+}
+
+float gameplay_explain_draw(const Ui *ui, const Pack *pack, const PackItem *item, float x, float y, float width,
+                            float scroll, Rect clip) {
+  const Theme *t = ui->theme;
+  const char *lang = pack_item_lang(pack, item);
+  Column c = {.engine = ui->engine, .x = x, .y = y, .width = width, .scroll = scroll, .clip = clip};
+  float gap = t->spacing > 0 ? t->spacing : UI_GAP;
+
+  SDL_Renderer *r = engine_renderer(ui->engine);
+  SDL_Rect old;
+  SDL_bool had_clip = SDL_RenderIsClipEnabled(r);
+  SDL_RenderGetClipRect(r, &old);
+  Rect px = view_rect_to_px(engine_view(ui->engine), clip);
+  SDL_Rect sc = {(int)px.x, (int)px.y, (int)(px.w + 0.5f), (int)(px.h + 0.5f)};
+  SDL_RenderSetClipRect(r, &sc);
+
+  char *truth = gameplay_truth_sentence(item);
+  TextStyle bold = ui_text_style(ui, THEME_TEXT_BODY, t->text);
+  bold.weight = TEXT_WEIGHT_BOLD;
+  column_text(&c, truth, bold, gap * 0.5f);
+  free(truth);
+
+  if (item->url) {
+    TextStyle small = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
+    small.lang = "en";  // a URL reads left to right in every language
+    char *url = break_url(ui->engine, item->url, &small, width);
+    column_text(&c, url, small, gap);
+    free(url);
+  } else {
+    c.y += gap * 0.5f;
+  }
+
+  TextStyle body = text_style(theme_text_size(t, THEME_TEXT_BODY), t->text, lang);
+  column_text(&c, item->explanation, body, gap * 1.5f);
+
+  if (item->techniques) {
+    TextStyle head = ui_text_style(ui, THEME_TEXT_BODY, t->text_muted);
+    head.weight = TEXT_WEIGHT_BOLD;
+    column_text(&c, _("Techniques used"), head, gap * 0.5f);
+    for (int i = 0; i < TECHNIQUE_COUNT; i++) {
+      if (!(item->techniques & (1u << i))) {
+        continue;
+      }
+      TextStyle label = ui_text_style(ui, THEME_TEXT_BODY, t->fabricated);
+      label.weight = TEXT_WEIGHT_BOLD;
+      if (t->high_contrast) {
+        label.color = t->text;
+      }
+      column_text(&c, gameplay_technique_label((Technique)i), label, 0);
+      column_text(&c, _(technique_description((Technique)i)), ui_text_style(ui, THEME_TEXT_BODY, t->text), gap);
+    }
+    c.y += gap * 0.5f;
+  }
+
+  if (item->tip) {
+    TextStyle head = ui_text_style(ui, THEME_TEXT_BODY, t->accent);
+    head.weight = TEXT_WEIGHT_BOLD;
+    if (t->high_contrast) {
+      head.color = t->text;
+    }
+    column_text(&c, _("Tip"), head, gap * 0.25f);
+    column_text(&c, item->tip, body, 0);
+  }
+
+  SDL_RenderSetClipRect(r, had_clip ? &old : NULL);
+  return c.y - y;
+}
+
+void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size) {
+  ui_card_draw(ui, box);
+  TextStyle s = text_style(max_size, ui->theme->text, pack_item_lang(pack, item));
+  s.weight = TEXT_WEIGHT_BOLD;
+  s.align = TEXT_ALIGN_CENTER;
+  s.valign = TEXT_VALIGN_MIDDLE;
+  float pad = 40.0f;
+  ui_text_fitted(ui, item->headline, &s, rect_inset(box, pad), 30.0f);
+}
+
+// ---- the feedback scene -----------------------------------------------------
+
+enum {
+  ID_NEXT = 1,
+};
+
+typedef struct FeedbackScene {
+  FeedbackMode mode;
+  const Pack *pack;
+  RoundAnswer answer;
+  size_t index, count;
+  bool last;
+  FeedbackDoneFn done;
+  void *user;
+  bool closing;  // the pop was requested: ignore the rest of this frame's events
+  UiForm form;
+  float scroll;
+  float content_h;
+  Rect body;  // the scrolling explanation's visible area
+} FeedbackScene;
+
+typedef struct FeedbackArgs {
+  FeedbackMode mode;
+  const Pack *pack;
+  RoundAnswer answer;
+  size_t index, count;
+  bool last;
+  FeedbackDoneFn done;
+  void *user;
+} FeedbackArgs;
+
+void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
+                         size_t count, bool last, FeedbackDoneFn done, void *user) {
+  FeedbackArgs *a = xcalloc(1, sizeof *a);
+  *a = (FeedbackArgs){.mode = mode,
+                      .pack = pack,
+                      .answer = *answer,
+                      .index = index,
+                      .count = count,
+                      .last = last,
+                      .done = done,
+                      .user = user};
+  engine_push_scene(app->engine, &scene_feedback_vtable, a);
+}
+
+// Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
+#define FB_VERDICT_Y (UI_HEADER_H + 24.0f)
+#define FB_VERDICT_H 88.0f
+#define FB_HEADLINE_Y (FB_VERDICT_Y + FB_VERDICT_H + 16.0f)
+#define FB_HEADLINE_H 160.0f
+#define FB_BODY_Y (FB_HEADLINE_Y + FB_HEADLINE_H + 28.0f)
+#define FB_FOOTER_Y (VIEW_LOGICAL_H - UI_BUTTON_H - 40.0f)
+
+static void feedback_enter(SceneCtx *ctx) {
+  App *app = app_from_ctx(ctx);
+  FeedbackArgs *a = ctx->data;
+  FeedbackScene *s = xcalloc(1, sizeof *s);
+  s->mode = a->mode;
+  s->pack = a->pack;
+  s->answer = a->answer;
+  s->index = a->index;
+  s->count = a->count;
+  s->last = a->last;
+  s->done = a->done;
+  s->user = a->user;
+  free(a);
+  ctx->data = s;
+
+  Ui ui = app_ui(app);
+  ui_form_init(&s->form, ui.rtl);
+  // Back only when it is a real step back (review); after an answer the way
+  // on is Next, and Esc asks to quit the round.
+  ui_form_add_header(&s->form, &ui, s->mode == FEEDBACK_MODE_REVIEW);
+  const char *label = s->mode == FEEDBACK_MODE_REVIEW ? _("Back to summary")
+                      : s->last                       ? _("See results")
+                                                      : _("Next question");
+  float w = 620.0f;
+  Rect r = {VIEW_LOGICAL_W - UI_MARGIN - w, FB_FOOTER_Y, w, UI_BUTTON_H};
+  UiButton b = ui_button(ID_NEXT, ui_mirror(&ui, r), label, UI_BUTTON_PRIMARY);
+  b.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
+  b.key_hint = _("Enter");
+  ui_form_add(&s->form, b);
+  ui_form_focus_id(&s->form, ID_NEXT);
+  s->body = (Rect){UI_MARGIN, FB_BODY_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, FB_FOOTER_Y - 24.0f - FB_BODY_Y};
+}
+
+static void feedback_leave(SceneCtx *ctx) {
+  free(ctx->data);
+}
+
+static void feedback_continue(SceneCtx *ctx) {
+  FeedbackScene *s = ctx->data;
+  if (s->closing) {
+    return;
+  }
+  s->closing = true;
+  engine_pop_scene(ctx->engine);
+  // Once only: a second Enter in the same frame must not skip a question.
+  FeedbackDoneFn done = s->done;
+  s->done = NULL;
+  if (done) {
+    done(app_from_ctx(ctx), s->user);
+  }
+}
+
+static void feedback_scroll(SceneCtx *ctx, float delta) {
+  FeedbackScene *s = ctx->data;
+  float next = gameplay_clamp_scroll(s->scroll + delta, s->content_h, s->body.h);
+  if (next != s->scroll) {
+    s->scroll = next;
+    engine_request_redraw(ctx->engine);
+  }
+}
+
+static void feedback_event(SceneCtx *ctx, const InputEvent *ev) {
+  App *app = app_from_ctx(ctx);
+  FeedbackScene *s = ctx->data;
+  if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
+    feedback_scroll(ctx, ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f);
+    return;
+  }
+  if (ev->type == INPUT_EVENT_WHEEL) {
+    feedback_scroll(ctx, -ev->wheel_y * 80.0f);
+    return;
+  }
+  UiResult res = ui_form_event(&s->form, ev);
+  if (res.kind == UI_RESULT_ACTIVATE) {
+    if (res.id == ID_NEXT || res.id == UI_ID_BACK) {
+      feedback_continue(ctx);
+    } else if (res.id == UI_ID_HELP) {
+      scene_help_push(app);
+    }
+    return;
+  }
+  if (res.kind != UI_RESULT_IGNORED) {
+    engine_request_redraw(ctx->engine);
+    return;
+  }
+  if (ev->type != INPUT_EVENT_ACTION) {
+    return;
+  }
+  switch (ev->action) {
+  case INPUT_ACTION_CONFIRM:
+    feedback_continue(ctx);
+    break;
+  case INPUT_ACTION_BACK:
+    // Reviewing: back to the summary. After an answer: the same as Next, so
+    // Esc never loses the player's place; quitting is asked on the question.
+    feedback_continue(ctx);
+    break;
+  case INPUT_ACTION_HELP:
+    scene_help_push(app);
+    break;
+  default:
+    break;
+  }
+}
+
+static void feedback_draw(SceneCtx *ctx) {
+  App *app = app_from_ctx(ctx);
+  FeedbackScene *s = ctx->data;
+  Ui ui = app_ui(app);
+  const Theme *t = ui.theme;
+  const RoundAnswer *a = &s->answer;
+
+  char *title = xasprintf(_("Question %zu of %zu"), s->index + 1, s->count);
+  ui_header_draw(&ui, title);
+  free(title);
+
+  // Verdict: icon + word + what was answered; never colour alone.
+  bool ok = a->correct;
+  Color vc = ok ? t->correct : t->wrong;
+  Rect icon = ui_mirror(&ui, (Rect){UI_MARGIN, FB_VERDICT_Y, FB_VERDICT_H, FB_VERDICT_H});
+  draw_circle(ui.engine, icon.x + icon.w / 2, icon.y + icon.h / 2, icon.w / 2, vc);
+  draw_icon(ui.engine, ok ? DRAW_ICON_CHECK : DRAW_ICON_CROSS, rect_inset(icon, 18.0f), t->background);
+  const char *verdict = ok ? _("Right!") : a->timed_out ? _("Time ran out") : _("Not quite");
+  Rect vbox = {UI_MARGIN + FB_VERDICT_H + 28.0f, FB_VERDICT_Y, 760.0f, FB_VERDICT_H};
+  ui_text_bold(&ui, verdict, THEME_TEXT_TITLE, vc, ui_mirror(&ui, vbox), TEXT_ALIGN_START, TEXT_VALIGN_MIDDLE);
+  const char *said = !a->answered                   ? _("You gave no answer.")
+                     : a->given == PACK_ANSWER_REAL ? _("You answered: real.")
+                                                    : _("You answered: fabricated.");
+  char *pts = NULL;
+  if (s->mode == FEEDBACK_MODE_ANSWER && a->points > 0) {
+    pts = xasprintf(ngettext("%s  +%d point", "%s  +%d points", (unsigned long)a->points), said, a->points);
+    said = pts;
+  }
+  Rect sbox = {vbox.x + vbox.w, FB_VERDICT_Y, VIEW_LOGICAL_W - UI_MARGIN - (vbox.x + vbox.w), FB_VERDICT_H};
+  ui_text(&ui, said, THEME_TEXT_BODY, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_END, TEXT_VALIGN_MIDDLE);
+  free(pts);
+
+  // The headline again, with the truth marked on the card's edge.
+  Rect hl = {UI_MARGIN, FB_HEADLINE_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, FB_HEADLINE_H};
+  gameplay_headline_draw(&ui, s->pack, a->item, hl, 52.0f);
+  Color truth = a->item->answer == PACK_ANSWER_REAL ? t->real : t->fabricated;
+  draw_round_rect(ui.engine, ui_mirror(&ui, (Rect){hl.x, hl.y, 14.0f, hl.h}), 7.0f, truth);
+
+  s->content_h = gameplay_explain_draw(&ui, s->pack, a->item, s->body.x, s->body.y, s->body.w, s->scroll, s->body);
+  s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, s->body.h);
+
+  if (s->content_h > s->body.h + 1.0f) {
+    // Something is below (or above) the fold: say how to reach it.
+    bool more_below = s->scroll + s->body.h < s->content_h - 1.0f;
+    Rect hint = {UI_MARGIN, FB_FOOTER_Y, 1000.0f, UI_BUTTON_H};
+    ui_text(&ui, more_below ? _("More below: scroll or press Down") : _("Press Up to scroll back"), THEME_TEXT_SMALL,
+            t->text_muted, ui_mirror(&ui, hint), TEXT_ALIGN_START, TEXT_VALIGN_MIDDLE);
+    Rect track = ui_mirror(&ui, (Rect){VIEW_LOGICAL_W - UI_MARGIN + 24.0f, s->body.y, 10.0f, s->body.h});
+    draw_round_rect(ui.engine, track, 5.0f, t->bar_track);
+    float th = s->body.h * s->body.h / s->content_h;
+    float ty = s->body.y + (s->body.h - th) * (s->scroll / (s->content_h - s->body.h));
+    draw_round_rect(ui.engine, (Rect){track.x, ty, track.w, th}, 5.0f, t->text_muted);
+  }
+  ui_form_draw(&ui, &s->form);
+}
+
+const SceneVTable scene_feedback_vtable = {
+    .name = "feedback",
+    .enter = feedback_enter,
+    .leave = feedback_leave,
+    .event = feedback_event,
+    .draw = feedback_draw,
+};

@@ -1,0 +1,300 @@
+// The author's preview (`prebunk --pack FILE --preview`): every item in turn
+// with its answer and the explanation exactly as students will see it after
+// answering. The file is polled about once a second and reloaded when it
+// changes; a pack with errors shows them (FILE:LINE: message) instead, and
+// recovers as soon as the author saves a fixed file.
+//
+// Polling never makes the game busy: update() returns false and relies on
+// the engine waking the top scene when its idle wait times out (once a
+// second, engine.c IDLE_WAIT_MS).
+
+#include "scenes/gameplay.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fs.h"
+#include "base/i18n.h"
+#include "base/log.h"
+#include "base/str.h"
+#include "quiz/diag.h"
+#include "quiz/pack_load.h"
+#include "scenes/scenes.h"
+
+enum {
+  ID_PREV = 1,
+  ID_NEXT = 2,
+  PREVIEW_POLL_MS = 1000,
+};
+
+typedef struct PreviewScene {
+  char *path;  // owned
+  Pack *pack;  // owned; NULL while the file has errors
+  DiagList diags;
+  int64_t mtime;
+  uint64_t last_poll;
+  size_t index;
+  float scroll, content_h;
+  UiForm form;
+} PreviewScene;
+
+void scene_preview_push(App *app, const char *path) {
+  engine_push_scene(app->engine, &scene_preview_vtable, xstrdup(path));
+}
+
+// Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
+#define PV_INFO_Y (UI_HEADER_H + 20.0f)
+#define PV_INFO_H 56.0f
+#define PV_HEADLINE_Y (PV_INFO_Y + PV_INFO_H + 12.0f)
+#define PV_HEADLINE_H 200.0f
+#define PV_BODY_Y (PV_HEADLINE_Y + PV_HEADLINE_H + 24.0f)
+#define PV_FOOTER_Y (VIEW_LOGICAL_H - 40.0f - UI_BUTTON_H)
+
+static void preview_load(PreviewScene *s) {
+  const char *keep_id = NULL;
+  char *kept = NULL;
+  if (s->pack && s->index < s->pack->item_count) {
+    kept = xstrdup(s->pack->items[s->index].id);
+    keep_id = kept;
+  }
+  diag_clear(&s->diags);
+  Pack *p = pack_load_file(s->path, &s->diags);
+  pack_destroy(s->pack);
+  s->pack = p;
+  s->mtime = fs_mtime_ns(s->path);
+  if (p) {
+    // Stay on the item the author was looking at, even if items moved.
+    size_t idx = s->index;
+    for (size_t i = 0; keep_id && i < p->item_count; i++) {
+      if (strcmp(p->items[i].id, keep_id) == 0) {
+        idx = i;
+        break;
+      }
+    }
+    s->index = p->item_count ? (idx < p->item_count ? idx : p->item_count - 1) : 0;
+  } else {
+    log_info("preview: %s has %zu error(s)", s->path, s->diags.errors);
+  }
+  free(kept);
+}
+
+// Moving between items means nothing while the file has errors.
+static void preview_sync_buttons(PreviewScene *s) {
+  bool items = s->pack && s->pack->item_count > 1;
+  for (int id = ID_PREV; id <= ID_NEXT; id++) {
+    UiButton *b = ui_form_button(&s->form, id);
+    if (b) {
+      b->disabled = !items;
+    }
+  }
+  if (items && ui_form_focused_id(&s->form) == UI_FOCUS_NONE) {
+    ui_form_focus_id(&s->form, ID_NEXT);
+  }
+}
+
+static void preview_enter(SceneCtx *ctx) {
+  App *app = app_from_ctx(ctx);
+  PreviewScene *s = xcalloc(1, sizeof *s);
+  s->path = ctx->data;
+  ctx->data = s;
+  preview_load(s);
+  s->last_poll = app_now_ms(app);
+
+  Ui ui = app_ui(app);
+  ui_form_init(&s->form, ui.rtl);
+  ui_form_add_header(&s->form, &ui, true);
+  float w = 440.0f;
+  // Previous sits on the reading-start side, Next on the end side.
+  UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){UI_MARGIN, PV_FOOTER_Y, w, UI_BUTTON_H}), _("Previous"),
+                            UI_BUTTON_NORMAL);
+  prev.icon = ui.rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
+  UiButton next =
+      ui_button(ID_NEXT, ui_mirror(&ui, (Rect){VIEW_LOGICAL_W - UI_MARGIN - w, PV_FOOTER_Y, w, UI_BUTTON_H}), _("Next"),
+                UI_BUTTON_PRIMARY);
+  next.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
+  ui_form_add(&s->form, prev);
+  ui_form_add(&s->form, next);
+  ui_form_focus_id(&s->form, ID_NEXT);
+  preview_sync_buttons(s);
+}
+
+static void preview_leave(SceneCtx *ctx) {
+  PreviewScene *s = ctx->data;
+  if (!s) {
+    return;
+  }
+  pack_destroy(s->pack);
+  diag_clear(&s->diags);
+  free(s->path);
+  free(s);
+}
+
+static void preview_move(SceneCtx *ctx, int delta) {
+  PreviewScene *s = ctx->data;
+  if (!s->pack || s->pack->item_count == 0) {
+    return;
+  }
+  size_t n = s->pack->item_count;
+  s->index = (s->index + n + (size_t)(delta < 0 ? n - 1 : 1)) % n;
+  s->scroll = 0;
+  engine_request_redraw(ctx->engine);
+}
+
+static void preview_event(SceneCtx *ctx, const InputEvent *ev) {
+  App *app = app_from_ctx(ctx);
+  PreviewScene *s = ctx->data;
+  if (ev->type == INPUT_EVENT_ACTION) {
+    switch (ev->action) {
+    case INPUT_ACTION_LEFT:
+    case INPUT_ACTION_RIGHT: {
+      // Physical arrows: Right moves on in a left-to-right interface.
+      bool forward = (ev->action == INPUT_ACTION_RIGHT) != app->ui_rtl;
+      preview_move(ctx, forward ? 1 : -1);
+      return;
+    }
+    case INPUT_ACTION_UP:
+    case INPUT_ACTION_DOWN:
+      s->scroll = gameplay_clamp_scroll(s->scroll + (ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f), s->content_h,
+                                        PV_FOOTER_Y - 24.0f - PV_BODY_Y);
+      engine_request_redraw(ctx->engine);
+      return;
+    case INPUT_ACTION_BACK:
+      engine_pop_scene(ctx->engine);
+      return;
+    case INPUT_ACTION_HELP:
+      scene_help_push(app);
+      return;
+    default:
+      break;
+    }
+  }
+  if (ev->type == INPUT_EVENT_WHEEL) {
+    s->scroll = gameplay_clamp_scroll(s->scroll - ev->wheel_y * 80.0f, s->content_h, PV_FOOTER_Y - 24.0f - PV_BODY_Y);
+    engine_request_redraw(ctx->engine);
+    return;
+  }
+  UiResult res = ui_form_event(&s->form, ev);
+  if (res.kind == UI_RESULT_ACTIVATE) {
+    if (res.id == ID_PREV || res.id == ID_NEXT) {
+      preview_move(ctx, res.id == ID_NEXT ? 1 : -1);
+    } else if (res.id == UI_ID_BACK) {
+      engine_pop_scene(ctx->engine);
+    } else if (res.id == UI_ID_HELP) {
+      scene_help_push(app);
+    }
+  } else if (res.kind != UI_RESULT_IGNORED) {
+    engine_request_redraw(ctx->engine);
+  }
+}
+
+static bool preview_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
+  (void)dt;
+  PreviewScene *s = ctx->data;
+  if (now - s->last_poll < PREVIEW_POLL_MS) {
+    return false;
+  }
+  s->last_poll = now;
+  int64_t mtime = fs_mtime_ns(s->path);
+  if (mtime != s->mtime) {
+    preview_load(s);
+    preview_sync_buttons(s);
+    engine_request_redraw(ctx->engine);
+  }
+  return false;
+}
+
+static void draw_errors(const Ui *ui, PreviewScene *s) {
+  const Theme *t = ui->theme;
+  Rect c = ui_content_rect();
+  float y = c.y + 24.0f;
+  float h =
+      ui_text_bold(ui, _("This pack has errors. Fix them and save: the preview reloads by itself."), THEME_TEXT_BODY,
+                   t->warning, ui_mirror(ui, (Rect){c.x, y, c.w, 1.0f}), TEXT_ALIGN_START, TEXT_VALIGN_TOP)
+          .h;
+  y += h + 24.0f;
+  for (size_t i = 0; i < s->diags.count && y < PV_FOOTER_Y - 40.0f; i++) {
+    char *line = diag_format(&s->diags.items[i]);
+    TextStyle st =
+        ui_text_style(ui, THEME_TEXT_SMALL, s->diags.items[i].severity == DIAG_ERROR ? t->text : t->text_muted);
+    st.lang = "en";  // file names and paths read left to right
+    st.wrap_width = c.w;
+    TextSize sz = text_draw(ui->engine, line, &st, (Rect){c.x, y, c.w, 1.0f});
+    y += sz.h + 10.0f;
+    free(line);
+  }
+}
+
+static void preview_draw(SceneCtx *ctx) {
+  App *app = app_from_ctx(ctx);
+  PreviewScene *s = ctx->data;
+  Ui ui = app_ui(app);
+  const Theme *t = ui.theme;
+  char *title = xasprintf(_("Preview: %s"), s->pack ? s->pack->title : fs_basename(s->path));
+  ui_header_draw(&ui, title);
+  free(title);
+  if (!s->pack) {
+    draw_errors(&ui, s);
+    ui_form_draw(&ui, &s->form);
+    return;
+  }
+  if (s->pack->item_count == 0) {
+    ui_text(&ui, _("This pack has no items yet."), THEME_TEXT_BODY, t->text, ui_content_rect(), TEXT_ALIGN_CENTER,
+            TEXT_VALIGN_MIDDLE);
+    ui_form_draw(&ui, &s->form);
+    return;
+  }
+  const PackItem *item = &s->pack->items[s->index];
+
+  // Which item, where in the file, and its answer (word + icon + colour).
+  char *info =
+      xasprintf(_("Item %zu of %zu · id %s · line %d"), s->index + 1, s->pack->item_count, item->id, item->line);
+  Rect ibox = {UI_MARGIN + 420.0f, PV_INFO_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN - 420.0f, PV_INFO_H};
+  ui_text(&ui, info, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, ibox), TEXT_ALIGN_END, TEXT_VALIGN_MIDDLE);
+  free(info);
+  bool real = item->answer == PACK_ANSWER_REAL;
+  Rect tag = ui_mirror(&ui, (Rect){UI_MARGIN, PV_INFO_Y, 400.0f, PV_INFO_H});
+  draw_round_rect(ui.engine, tag, PV_INFO_H / 2, real ? t->real_fill : t->fabricated_fill);
+  Color on = real ? t->on_real : t->on_fabricated;
+  Rect icon = {tag.x + 18.0f, tag.y + 8.0f, PV_INFO_H - 16.0f, PV_INFO_H - 16.0f};
+  if (ui.rtl) {
+    icon.x = tag.x + tag.w - 18.0f - icon.w;
+  }
+  draw_icon(ui.engine, real ? DRAW_ICON_CHECK : DRAW_ICON_CROSS, icon, on);
+  Rect word = {tag.x + 76.0f, tag.y, tag.w - 92.0f, tag.h};
+  if (ui.rtl) {
+    word.x = tag.x + 16.0f;
+  }
+  ui_text_bold(&ui, real ? _("REAL") : _("FABRICATED"), THEME_TEXT_BODY, on, word, TEXT_ALIGN_START,
+               TEXT_VALIGN_MIDDLE);
+
+  Rect hl = {UI_MARGIN, PV_HEADLINE_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, PV_HEADLINE_H};
+  gameplay_headline_draw(&ui, s->pack, item, hl, 60.0f);
+
+  Rect body = {UI_MARGIN, PV_BODY_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, PV_FOOTER_Y - 24.0f - PV_BODY_Y};
+  s->content_h = gameplay_explain_draw(&ui, s->pack, item, body.x, body.y, body.w, s->scroll, body);
+  s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, body.h);
+
+  const char *status = s->content_h > body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
+                                                    : _("Left/Right moves · reloads on save");
+  Rect sbox = {UI_MARGIN + 460.0f, PV_FOOTER_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN - 920.0f, UI_BUTTON_H};
+  ui_text(&ui, status, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
+  ui_form_draw(&ui, &s->form);
+}
+
+const SceneVTable scene_preview_vtable = {
+    .name = "preview",
+    .enter = preview_enter,
+    .leave = preview_leave,
+    .event = preview_event,
+    .update = preview_update,
+    .draw = preview_draw,
+};
+
+const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags) {
+  const PreviewScene *s = scene_data;
+  if (diags) {
+    *diags = s ? &s->diags : NULL;
+  }
+  return s ? s->pack : NULL;
+}

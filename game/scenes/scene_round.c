@@ -1,0 +1,493 @@
+// The round: one headline at a time, two big answers (REAL / FABRICATED),
+// a countdown. Every answer is committed to the store the moment it is given,
+// so a crash or a quit keeps what was played; quitting marks the round
+// abandoned. The rules (draw, timer, points) live in quiz/round.h.
+
+#include "scenes/gameplay.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/log.h"
+#include "base/str.h"
+#include "scenes/scenes.h"
+
+enum {
+  ID_REAL = 1,
+  ID_FABRICATED = 2,
+  // The tick cue sounds once a second for the last seconds of a question.
+  ROUND_TICK_FROM_S = 5,
+};
+
+typedef struct RoundScene {
+  Round *round;  // owned until handed to the summary
+  const Pack *pack;
+  char *error;  // the round could not start: shown instead (owned)
+  uint64_t seed;
+  int64_t round_id;
+  bool stored;          // store_round_begin succeeded
+  bool store_failed;    // an answer could not be saved: say so on screen
+  bool ended;           // store_round_finish was called
+  bool confirm_open;    // "Quit this round?" is showing above us
+  bool overlay_pushed;  // an overlay was requested this frame: do not resume yet
+  uint64_t now;         // time of the last update(), what draw() shows
+  int last_tick_s;
+  UiForm form;
+} RoundScene;
+
+void scene_round_push(App *app) {
+  engine_push_scene(app->engine, &scene_round_vtable, NULL);
+}
+
+// ---- store ------------------------------------------------------------------
+
+static void round_store_begin(App *app, RoundScene *s) {
+  if (!app->store || app->player_id <= 0) {
+    return;
+  }
+  const RoundSettings *rs = round_settings(s->round);
+  StoreRoundSpec spec = {
+      .player_id = app->player_id,
+      .pack_id = s->pack->id,
+      .pack_version = s->pack->version,
+      .questions = (int)round_count(s->round),
+      .seconds_per_question = rs->seconds_per_question,
+      .speed_bonus = rs->speed_bonus,
+      .seed = s->seed,
+      .started_ms = app_unix_ms(app),
+  };
+  char *err = NULL;
+  s->stored = store_round_begin(app->store, &spec, &s->round_id, &err);
+  if (!s->stored) {
+    log_warn("round not recorded: %s", err ? err : "?");
+    s->store_failed = true;
+  }
+  free(err);
+}
+
+static char *techniques_joined(TechniqueSet set) {
+  StrBuf b = {0};
+  strbuf_append(&b, "");
+  for (int i = 0; i < TECHNIQUE_COUNT; i++) {
+    if (set & (1u << i)) {
+      if (b.len) {
+        strbuf_append_char(&b, ';');
+      }
+      strbuf_append(&b, technique_name((Technique)i));
+    }
+  }
+  return strbuf_take(&b);
+}
+
+static StoreVerdict verdict_of(PackAnswer a) {
+  return a == PACK_ANSWER_REAL ? STORE_VERDICT_REAL : STORE_VERDICT_FABRICATED;
+}
+
+static void round_store_answer(App *app, RoundScene *s, const RoundAnswer *a, size_t position) {
+  if (!s->stored) {
+    return;
+  }
+  char *techniques = techniques_joined(a->item->techniques);
+  StoreAnswerSpec spec = {
+      .position = (int)position,
+      .item_id = a->item->id,
+      .truth = verdict_of(a->item->answer),
+      .given = a->answered ? verdict_of(a->given) : STORE_VERDICT_NONE,
+      .points = a->points,
+      .response_ms = (int)a->response_ms,
+      .techniques = techniques,
+      .answered_ms = app_unix_ms(app),
+  };
+  char *err = NULL;
+  if (!store_answer_add(app->store, s->round_id, &spec, &err)) {
+    log_warn("answer not saved: %s", err ? err : "?");
+    s->store_failed = true;
+  }
+  free(err);
+  free(techniques);
+}
+
+static void round_store_end(App *app, RoundScene *s, bool completed) {
+  if (!s->stored || s->ended) {
+    return;
+  }
+  s->ended = true;
+  char *err = NULL;
+  if (!store_round_finish(app->store, s->round_id, round_score(s->round), completed, app_unix_ms(app), &err)) {
+    log_warn("round end not saved: %s", err ? err : "?");
+  }
+  free(err);
+}
+
+// ---- flow -------------------------------------------------------------------
+
+static void round_start_next(App *app, RoundScene *s) {
+  s->now = app_now_ms(app);
+  s->last_tick_s = -1;
+  round_start_question(s->round, (int64_t)s->now);
+  // A fresh question starts with no button focused, so a stray Enter (from
+  // the feedback screen) cannot answer it.
+  s->form.focus = UI_FOCUS_NONE;
+  engine_request_redraw(app->engine);
+}
+
+// After an answer's feedback (or straight after the answer in assessments):
+// the next question, or the summary once the last one was answered.
+static void round_advance(App *app, RoundScene *s) {
+  if (!s->round) {
+    return;
+  }
+  if (round_next(s->round)) {
+    round_start_next(app, s);
+    return;
+  }
+  round_store_end(app, s, true);
+  Round *done = s->round;
+  s->round = NULL;
+  engine_pop_scene(app->engine);
+  scene_summary_push(app, done);
+}
+
+static void on_feedback_done(App *app, void *user) {
+  round_advance(app, user);
+}
+
+static void round_handle_result(App *app, RoundScene *s, const RoundAnswer *a) {
+  size_t position = round_result_count(s->round) - 1;
+  round_store_answer(app, s, a, position);
+  if (app->settings.sound) {
+    engine_play_sound(app->engine, a->correct ? SOUND_CUE_CORRECT : SOUND_CUE_WRONG);
+  }
+  if (round_shows_feedback(s->round)) {
+    bool last = position + 1 >= round_count(s->round);
+    scene_feedback_push(app, FEEDBACK_MODE_ANSWER, s->pack, a, position, round_count(s->round), last, on_feedback_done,
+                        s);
+  } else {
+    round_advance(app, s);
+  }
+  engine_request_redraw(app->engine);
+}
+
+static void round_give(App *app, RoundScene *s, PackAnswer answer) {
+  if (!s->round) {
+    return;
+  }
+  RoundAnswer a;
+  s->now = app_now_ms(app);
+  if (round_answer(s->round, answer, (int64_t)s->now, &a)) {
+    round_handle_result(app, s, &a);
+  }
+}
+
+static void on_quit_answer(App *app, void *user, bool yes) {
+  RoundScene *s = user;
+  s->confirm_open = false;
+  if (yes) {
+    // leave() records the round as abandoned; the answers given stay.
+    engine_pop_scene(app->engine);
+  }
+}
+
+// Freezes the question's timer before an overlay covers it (the engine stops
+// calling our update(), but the round reads wall time). update() resumes it
+// once we are on top again.
+static void round_cover(App *app, RoundScene *s) {
+  if (s->round) {
+    round_pause(s->round, (int64_t)app_now_ms(app));
+  }
+  s->overlay_pushed = true;
+}
+
+static void round_ask_quit(App *app, RoundScene *s) {
+  if (s->confirm_open) {
+    return;
+  }
+  round_cover(app, s);
+  s->confirm_open = true;
+  scene_confirm_push(app, _("Quit this round? The answers you gave are kept."), _("Quit round"), _("Keep playing"),
+                     on_quit_answer, s);
+}
+
+// ---- scene ------------------------------------------------------------------
+
+// Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
+#define RD_STATUS_Y (UI_HEADER_H + 28.0f)
+#define RD_STATUS_H 64.0f
+#define RD_ANSWER_H 180.0f
+#define RD_ANSWER_Y (VIEW_LOGICAL_H - 48.0f - RD_ANSWER_H)
+#define RD_CARD_Y (RD_STATUS_Y + RD_STATUS_H + 36.0f)
+#define RD_CARD_H (RD_ANSWER_Y - 40.0f - RD_CARD_Y)
+
+static void round_enter(SceneCtx *ctx) {
+  App *app = app_from_ctx(ctx);
+  RoundScene *s = xcalloc(1, sizeof *s);
+  ctx->data = s;
+  s->last_tick_s = -1;
+  Ui ui = app_ui(app);
+  ui_form_init(&s->form, ui.rtl);
+  ui_form_add_header(&s->form, &ui, true);
+
+  s->pack = app->pack;
+  if (!s->pack) {
+    s->error = xstrdup(_("Choose a pack first."));
+    return;
+  }
+  RoundSettings rs = settings_round_settings(&app->settings, s->pack);
+
+  // The player's history puts unseen and missed items first.
+  StoreItemStatList stats = {0};
+  RoundHistoryEntry *entries = NULL;
+  RoundHistory history = {0};
+  if (app->store && app->player_id > 0 && store_item_history(app->store, app->player_id, s->pack->id, &stats, NULL)) {
+    entries = xcalloc(stats.count ? stats.count : 1, sizeof *entries);
+    for (size_t i = 0; i < stats.count; i++) {
+      entries[i] = (RoundHistoryEntry){.item_id = stats.items[i].item_id,
+                                       .times_seen = stats.items[i].seen,
+                                       .times_correct = stats.items[i].correct,
+                                       .last_correct = stats.items[i].last_correct};
+    }
+    history = (RoundHistory){.entries = entries, .count = stats.count};
+  }
+  // A seed of its own, stored with the round, reproduces its draw exactly.
+  s->seed = ((uint64_t)rng_next(&app->rng) << 32) | rng_next(&app->rng);
+  Rng rng;
+  rng_seed(&rng, s->seed);
+  char *err = NULL;
+  s->round = round_create(s->pack, &rs, &history, &rng, &err);
+  free(entries);
+  store_item_stat_list_free(&stats);
+  if (!s->round) {
+    s->error = err ? err : xstrdup(_("This pack cannot be played."));
+    return;
+  }
+  round_store_begin(app, s);
+
+  float w = (VIEW_LOGICAL_W - 2 * UI_MARGIN - 2 * UI_GAP) / 2;
+  Rect left = {UI_MARGIN, RD_ANSWER_Y, w, RD_ANSWER_H};
+  Rect right = {VIEW_LOGICAL_W - UI_MARGIN - w, RD_ANSWER_Y, w, RD_ANSWER_H};
+  UiButton real = ui_button(ID_REAL, ui_mirror(&ui, left), _("REAL"), UI_BUTTON_REAL);
+  real.icon = DRAW_ICON_CHECK;
+  real.key_hint = _("R");
+  UiButton fake = ui_button(ID_FABRICATED, ui_mirror(&ui, right), _("FABRICATED"), UI_BUTTON_FABRICATED);
+  fake.icon = DRAW_ICON_CROSS;
+  fake.key_hint = _("F");
+  ui_form_add(&s->form, real);
+  ui_form_add(&s->form, fake);
+  round_start_next(app, s);
+}
+
+static void round_leave(SceneCtx *ctx) {
+  App *app = app_from_ctx(ctx);
+  RoundScene *s = ctx->data;
+  if (!s) {
+    return;
+  }
+  if (s->round) {
+    // Quit (or the window closed) before the end.
+    round_store_end(app, s, false);
+    round_destroy(s->round);
+  }
+  free(s->error);
+  free(s);
+}
+
+// The answer on the physical left / right of the screen: REAL is on the
+// reading-start side, so the arrows follow what the player sees.
+static PackAnswer answer_on_side(const App *app, bool left) {
+  return left != app->ui_rtl ? PACK_ANSWER_REAL : PACK_ANSWER_FABRICATED;
+}
+
+static void round_event(SceneCtx *ctx, const InputEvent *ev) {
+  App *app = app_from_ctx(ctx);
+  RoundScene *s = ctx->data;
+  if (s->error) {
+    if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_BACK || ev->action == INPUT_ACTION_CONFIRM)) {
+      engine_pop_scene(ctx->engine);
+    } else if (ev->type != INPUT_EVENT_ACTION) {
+      UiResult res = ui_form_event(&s->form, ev);
+      if (res.kind == UI_RESULT_ACTIVATE && res.id == UI_ID_BACK) {
+        engine_pop_scene(ctx->engine);
+      } else if (res.kind != UI_RESULT_IGNORED) {
+        engine_request_redraw(ctx->engine);
+      }
+    }
+    return;
+  }
+  if (ev->type == INPUT_EVENT_ACTION) {
+    switch (ev->action) {
+    case INPUT_ACTION_ANSWER_REAL:
+    case INPUT_ACTION_ANSWER_FABRICATED:
+      if (!ev->repeat) {
+        round_give(app, s, ev->action == INPUT_ACTION_ANSWER_REAL ? PACK_ANSWER_REAL : PACK_ANSWER_FABRICATED);
+      }
+      return;
+    case INPUT_ACTION_LEFT:
+    case INPUT_ACTION_RIGHT:
+      if (!ev->repeat) {
+        round_give(app, s, answer_on_side(app, ev->action == INPUT_ACTION_LEFT));
+      }
+      return;
+    case INPUT_ACTION_BACK:
+    case INPUT_ACTION_PAUSE:
+      round_ask_quit(app, s);
+      return;
+    case INPUT_ACTION_HELP:
+      round_cover(app, s);
+      scene_help_push(app);
+      return;
+    default:
+      break;
+    }
+  }
+  UiResult res = ui_form_event(&s->form, ev);
+  switch (res.kind) {
+  case UI_RESULT_ACTIVATE:
+    if (res.id == ID_REAL || res.id == ID_FABRICATED) {
+      round_give(app, s, res.id == ID_REAL ? PACK_ANSWER_REAL : PACK_ANSWER_FABRICATED);
+    } else if (res.id == UI_ID_BACK) {
+      round_ask_quit(app, s);
+    } else if (res.id == UI_ID_HELP) {
+      round_cover(app, s);
+      scene_help_push(app);
+    }
+    break;
+  case UI_RESULT_IGNORED:
+    break;
+  default:
+    engine_request_redraw(ctx->engine);
+    break;
+  }
+}
+
+static bool round_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
+  (void)dt;
+  App *app = app_from_ctx(ctx);
+  RoundScene *s = ctx->data;
+  if (!s->round) {
+    return false;
+  }
+  if (s->overlay_pushed) {
+    // The overlay is only pushed at the end of this frame.
+    s->overlay_pushed = false;
+    return false;
+  }
+  s->now = now;
+  if (round_is_paused(s->round) && !s->confirm_open) {
+    round_resume(s->round, (int64_t)now);
+    engine_request_redraw(ctx->engine);
+  }
+  RoundAnswer a;
+  if (round_tick(s->round, (int64_t)now, &a)) {
+    round_handle_result(app, s, &a);
+    return s->round && round_state(s->round) == ROUND_STATE_QUESTION && round_time_limit_ms(s->round) > 0;
+  }
+  if (round_state(s->round) != ROUND_STATE_QUESTION || round_time_limit_ms(s->round) <= 0 ||
+      round_is_paused(s->round)) {
+    return false;
+  }
+  int64_t left = round_time_left_ms(s->round, (int64_t)now);
+  int secs = (int)((left + 999) / 1000);
+  if (secs != s->last_tick_s) {
+    if (s->last_tick_s >= 0 && secs <= ROUND_TICK_FROM_S && secs > 0 && app->settings.sound) {
+      engine_play_sound(ctx->engine, SOUND_CUE_TICK);
+    }
+    s->last_tick_s = secs;
+  }
+  return true;
+}
+
+static void draw_status(const Ui *ui, const App *app, RoundScene *s) {
+  const Theme *t = ui->theme;
+  Round *r = s->round;
+  bool assessment = !round_shows_feedback(r);
+  size_t shown = round_index(r) < round_count(r) ? round_index(r) + 1 : round_count(r);
+  char *q = xasprintf(_("Question %zu of %zu"), shown, round_count(r));
+  Rect qbox = {UI_MARGIN, RD_STATUS_Y, 500.0f, RD_STATUS_H};
+  ui_text_bold(ui, q, THEME_TEXT_BODY, t->text, ui_mirror(ui, qbox), TEXT_ALIGN_START, TEXT_VALIGN_MIDDLE);
+  free(q);
+
+  // An assessment shows no score: a rising score would tell which answers were right.
+  char *score = assessment ? xstrdup(_("Assessment: results at the end")) : xasprintf(_("Score: %d"), round_score(r));
+  float sw = assessment ? 620.0f : 360.0f;
+  Rect sbox = {VIEW_LOGICAL_W - UI_MARGIN - sw, RD_STATUS_Y, sw, RD_STATUS_H};
+  ui_text_bold(ui, score, assessment ? THEME_TEXT_SMALL : THEME_TEXT_BODY, t->text, ui_mirror(ui, sbox), TEXT_ALIGN_END,
+               TEXT_VALIGN_MIDDLE);
+  free(score);
+
+  float bx = qbox.x + qbox.w + 40.0f;
+  Rect area = {bx, RD_STATUS_Y, sbox.x - 40.0f - bx, RD_STATUS_H};
+  int64_t limit = round_time_limit_ms(r);
+  if (limit <= 0) {
+    ui_text(ui, _("No time limit"), THEME_TEXT_SMALL, t->text_muted, ui_mirror(ui, area), TEXT_ALIGN_CENTER,
+            TEXT_VALIGN_MIDDLE);
+    return;
+  }
+  int64_t left = round_time_left_ms(r, (int64_t)s->now);
+  if (left < 0) {
+    left = 0;
+  }
+  int secs = (int)((left + 999) / 1000);
+  float frac = (float)left / (float)limit;
+  if (app->settings.reduced_motion) {
+    // Whole-second steps: no continuous movement at the edge of vision.
+    frac = (float)secs * 1000.0f / (float)limit;
+  }
+  float lw = 150.0f;
+  Rect bar = {area.x, area.y + (area.h - 28.0f) / 2, area.w - lw - 16.0f, 28.0f};
+  bool hurry = secs <= ROUND_TICK_FROM_S;
+  draw_bar(ui->engine, ui_mirror(ui, bar), frac, hurry ? t->wrong : t->accent, t->bar_track, ui->rtl);
+  char *sec = xasprintf(_("%d s"), secs);
+  Rect lbox = {area.x + area.w - lw, area.y, lw, area.h};
+  ui_text_bold(ui, sec, THEME_TEXT_BODY, hurry ? t->wrong : t->text, ui_mirror(ui, lbox), TEXT_ALIGN_END,
+               TEXT_VALIGN_MIDDLE);
+  free(sec);
+}
+
+static void round_draw(SceneCtx *ctx) {
+  App *app = app_from_ctx(ctx);
+  RoundScene *s = ctx->data;
+  Ui ui = app_ui(app);
+  const Theme *t = ui.theme;
+  ui_header_draw(&ui, s->pack ? s->pack->title : _("Round"));
+  if (s->error || !s->round) {
+    if (s->error) {
+      Rect box = rect_inset(ui_content_rect(), 40.0f);
+      ui_text(&ui, s->error, THEME_TEXT_BODY, t->warning, box, TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
+    }
+    ui_form_draw(&ui, &s->form);
+    return;
+  }
+  draw_status(&ui, app, s);
+
+  const PackItem *item = round_current_item(s->round);
+  if (!item && round_count(s->round) > 0) {
+    item = round_item(s->round, round_count(s->round) - 1);
+  }
+  Rect card = {UI_MARGIN, RD_CARD_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, RD_CARD_H};
+  if (item) {
+    gameplay_headline_draw(&ui, s->pack, item, card, theme_text_size(t, THEME_TEXT_HEADLINE));
+  }
+  if (s->store_failed) {
+    Rect note = {UI_MARGIN, card.y + card.h + 4.0f, card.w, 34.0f};
+    ui_text(&ui, _("Scores are not being saved."), THEME_TEXT_SMALL, t->text_muted, note, TEXT_ALIGN_CENTER,
+            TEXT_VALIGN_TOP);
+  }
+  ui_form_draw(&ui, &s->form);
+}
+
+const SceneVTable scene_round_vtable = {
+    .name = "round",
+    .enter = round_enter,
+    .leave = round_leave,
+    .event = round_event,
+    .update = round_update,
+    .draw = round_draw,
+};
+
+const Round *scene_round_peek(const void *scene_data) {
+  const RoundScene *s = scene_data;
+  return s ? s->round : NULL;
+}

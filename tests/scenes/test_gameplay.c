@@ -1,0 +1,616 @@
+// End-to-end: whole rounds played through the real scenes (round, feedback,
+// summary) of a real App, headless, with a manual clock, a fixed seed, a
+// temporary data folder and pushed SDL input events; then the score store
+// and the summary's figures are checked against values worked out here.
+
+#include "support/test_support.h"
+
+#include <SDL.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/fs.h"
+#include "base/log.h"
+#include "base/str.h"
+#include "engine/engine.h"
+#include "engine/png_io.h"
+#include "quiz/measures.h"
+#include "quiz/pack_load.h"
+#include "scenes/app.h"
+#include "scenes/gameplay.h"
+#include "scenes/scenes.h"
+#include "store/store.h"
+
+enum {
+  LIMIT_MS = 10000,  // the test packs ask for 10 s per question
+  WALL_BASE_MS = 1700000000,
+};
+
+static const char *const practice_pack =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<quizpack xmlns=\"urn:prebunk:quizpack:1\" id=\"e2e-practice\" version=\"3\" xml:lang=\"en\">\n"
+    "  <title>End-to-end practice</title>\n"
+    "  <description>Four items for the gameplay test.</description>\n"
+    "  <round questions=\"4\" seconds=\"10\"/>\n"
+    "  <item id=\"r1\" answer=\"real\">\n"
+    "    <headline>Council opens new library on the high street</headline>\n"
+    "    <source outlet=\"The Daily Test\" date=\"2016-04-17\" url=\"https://example.org/news/2016/04/17/library\"/>\n"
+    "    <explanation>Real. Reported by several outlets.</explanation>\n"
+    "    <tip>Look for other outlets.</tip>\n"
+    "  </item>\n"
+    "  <item id=\"r2\" answer=\"real\">\n"
+    "    <headline>Dog elected honorary mayor of small town</headline>\n"
+    "    <source outlet=\"Town Herald\" date=\"2019\"/>\n"
+    "    <explanation>Real. Strange but true.</explanation>\n"
+    "  </item>\n"
+    "  <item id=\"f1\" answer=\"fabricated\">\n"
+    "    <headline>Scientists confirm chocolate cures all colds, says Institute of Everything</headline>\n"
+    "    <source outlet=\"Daily Test\"/>\n"
+    "    <explanation>Fabricated. The institute does not exist.</explanation>\n"
+    "    <technique>fake-expert</technique>\n"
+    "    <technique>misleading-statistic</technique>\n"
+    "  </item>\n"
+    "  <item id=\"f2\" answer=\"fabricated\">\n"
+    "    <headline>URGENT: tap water turns toxic at midnight, share now</headline>\n"
+    "    <explanation>Fabricated. Classic fearmongering.</explanation>\n"
+    "    <technique>fearmongering</technique>\n"
+    "    <technique>emotion</technique>\n"
+    "  </item>\n"
+    "</quizpack>\n";
+
+typedef struct Fixture {
+  char *dir;
+  char *pack_path;
+  Clock clock;
+  App *app;
+} Fixture;
+
+static Fixture *fixture_make(const char *pack_text) {
+  Fixture *f = xcalloc(1, sizeof *f);
+  f->dir = test_tmpdir();
+  f->pack_path = test_write_file(f->dir, "pack.xml", pack_text);
+  f->clock = clock_manual(1000);
+  char *content = test_source_path("");
+  AppConfig cfg = app_config_default();
+  cfg.data_dir = f->dir;
+  cfg.content_dir = content;
+  cfg.pack_path = f->pack_path;
+  cfg.clock = &f->clock;
+  cfg.width = 1280;
+  cfg.height = 720;
+  cfg.has_seed = true;
+  cfg.seed = 20240601;
+  cfg.wall_base_ms = WALL_BASE_MS;
+  char *err = NULL;
+  f->app = app_create(&cfg, &err);
+  free(content);
+  if (!f->app) {
+    fail_msg("app_create: %s", err ? err : "?");
+  }
+  assert_non_null(f->app->pack);
+  assert_string_equal(f->app->pack->path ? fs_basename(f->app->pack->path) : "pack.xml", "pack.xml");
+  assert_true(app_set_player(f->app, "Tester", &err));
+  // Sound on or off does not matter to the rules; keep the test quiet.
+  f->app->settings.sound = false;
+  return f;
+}
+
+static void fixture_free(Fixture *f) {
+  app_destroy(f->app);
+  test_rmtree(f->dir);
+  free(f->dir);
+  free(f->pack_path);
+  free(f);
+}
+
+static void step(Fixture *f) {
+  for (int i = 0; i < 3; i++) {
+    engine_step(f->app->engine);
+  }
+}
+
+// The way the game gets there: the pack chooser beneath, the round on top.
+static void start_round(Fixture *f) {
+  scene_packs_push(f->app);
+  scene_round_push(f->app);
+  step(f);
+  assert_string_equal(engine_top_scene(f->app->engine)->name, "round");
+}
+
+static void advance(Fixture *f, uint64_t ms) {
+  clock_advance(&f->clock, ms);
+  step(f);
+}
+
+static void push_key(Fixture *f, SDL_Keycode sym, SDL_Scancode sc) {
+  SDL_Event e;
+  memset(&e, 0, sizeof e);
+  e.type = SDL_KEYDOWN;
+  e.key.state = SDL_PRESSED;
+  e.key.keysym.sym = sym;
+  e.key.keysym.scancode = sc;
+  e.key.windowID = SDL_GetWindowID(engine_window(f->app->engine));
+  SDL_PushEvent(&e);
+  e.type = SDL_KEYUP;
+  e.key.state = SDL_RELEASED;
+  SDL_PushEvent(&e);
+  step(f);
+}
+
+static void press(Fixture *f, char key) {
+  switch (key) {
+  case 'r':
+    push_key(f, SDLK_r, SDL_SCANCODE_R);
+    break;
+  case 'f':
+    push_key(f, SDLK_f, SDL_SCANCODE_F);
+    break;
+  case '\n':
+    push_key(f, SDLK_RETURN, SDL_SCANCODE_RETURN);
+    break;
+  case 27:
+    push_key(f, SDLK_ESCAPE, SDL_SCANCODE_ESCAPE);
+    break;
+  case '>':
+    push_key(f, SDLK_RIGHT, SDL_SCANCODE_RIGHT);
+    break;
+  case '<':
+    push_key(f, SDLK_LEFT, SDL_SCANCODE_LEFT);
+    break;
+  default:
+    fail_msg("no key '%c'", key);
+  }
+}
+
+// A left click (mouse only) at a logical point.
+static void click(Fixture *f, float lx, float ly) {
+  const View *v = engine_view(f->app->engine);
+  // With the dummy driver the output and the window have the same size.
+  int x = (int)(view_px_x(v, lx) + 0.5f), y = (int)(view_px_y(v, ly) + 0.5f);
+  SDL_Event e;
+  memset(&e, 0, sizeof e);
+  e.type = SDL_MOUSEMOTION;
+  e.motion.windowID = SDL_GetWindowID(engine_window(f->app->engine));
+  e.motion.x = x;
+  e.motion.y = y;
+  SDL_PushEvent(&e);
+  memset(&e, 0, sizeof e);
+  e.type = SDL_MOUSEBUTTONDOWN;
+  e.button.windowID = SDL_GetWindowID(engine_window(f->app->engine));
+  e.button.button = SDL_BUTTON_LEFT;
+  e.button.state = SDL_PRESSED;
+  e.button.clicks = 1;
+  e.button.x = x;
+  e.button.y = y;
+  SDL_PushEvent(&e);
+  e.type = SDL_MOUSEBUTTONUP;
+  e.button.state = SDL_RELEASED;
+  SDL_PushEvent(&e);
+  step(f);
+}
+
+static void pad_button(Fixture *f, SDL_GameControllerButton button) {
+  SDL_Event e;
+  memset(&e, 0, sizeof e);
+  e.type = SDL_CONTROLLERBUTTONDOWN;
+  e.cbutton.button = (Uint8)button;
+  e.cbutton.state = SDL_PRESSED;
+  SDL_PushEvent(&e);
+  e.type = SDL_CONTROLLERBUTTONUP;
+  e.cbutton.state = SDL_RELEASED;
+  SDL_PushEvent(&e);
+  step(f);
+}
+
+static const char *top(Fixture *f) {
+  const SceneVTable *vt = engine_top_scene(f->app->engine);
+  return vt ? vt->name : "";
+}
+
+// The round being played: on top, or just beneath an overlay or the feedback.
+static const Round *live_round(Fixture *f) {
+  size_t depth = engine_top_scene(f->app->engine) == &scene_round_vtable ? 0 : 1;
+  return scene_round_peek(engine_scene_data(f->app->engine, depth));
+}
+
+static PackAnswer current_truth(Fixture *f) {
+  assert_string_equal(top(f), "round");
+  const Round *r = scene_round_peek(engine_scene_data(f->app->engine, 0));
+  assert_non_null(r);
+  const PackItem *item = round_current_item(r);
+  assert_non_null(item);
+  return item->answer;
+}
+
+static char key_for(PackAnswer a) {
+  return a == PACK_ANSWER_REAL ? 'r' : 'f';
+}
+static PackAnswer other(PackAnswer a) {
+  return a == PACK_ANSWER_REAL ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL;
+}
+
+static void fetch(Fixture *f, StoreRoundList *rounds, StoreAnswerList *answers) {
+  StoreFilter filter = {.player_name = "Tester", .pack_id = f->app->pack->id};
+  char *err = NULL;
+  assert_true(store_rounds(f->app->store, &filter, rounds, &err));
+  assert_true(store_answers(f->app->store, &filter, answers, &err));
+  free(err);
+}
+
+// A whole practice round by keyboard: right, wrong, time-out, and a last
+// answer given after a pause that must not have cost any time.
+static void test_practice_round_keyboard(void **state) {
+  (void)state;
+  Fixture *f = fixture_make(practice_pack);
+  start_round(f);
+  assert_string_equal(top(f), "round");
+
+  PackAnswer truth[4], given[4];
+  bool answered[4] = {true, true, false, true};
+  int expect_ms[4] = {2000, 3000, LIMIT_MS, 4000};
+
+  // Q1: right after 2 s (8 of 10 s left: 100 + ceil(50 * 0.8) = 140).
+  truth[0] = current_truth(f);
+  given[0] = truth[0];
+  advance(f, 2000);
+  press(f, key_for(given[0]));
+  assert_string_equal(top(f), "feedback");
+  // Feedback stays until the player continues, however long they read.
+  advance(f, 120000);
+  assert_string_equal(top(f), "feedback");
+  press(f, '\n');
+  assert_string_equal(top(f), "round");
+
+  // Q2: wrong after 3 s.
+  truth[1] = current_truth(f);
+  given[1] = other(truth[1]);
+  advance(f, 3000);
+  press(f, key_for(given[1]));
+  assert_string_equal(top(f), "feedback");
+  press(f, '\n');
+
+  // Q3: the time runs out.
+  truth[2] = current_truth(f);
+  advance(f, 9999);
+  assert_string_equal(top(f), "round");
+  advance(f, 1);
+  assert_string_equal(top(f), "feedback");
+  press(f, '\n');
+
+  // Q4: 1 s, then Esc asks to quit; the question is frozen while asked.
+  truth[3] = current_truth(f);
+  given[3] = PACK_ANSWER_FABRICATED;
+  advance(f, 1000);
+  press(f, 27);
+  assert_string_equal(top(f), "confirm");
+  const Round *r = live_round(f);
+  assert_non_null(r);
+  assert_true(round_is_paused(r));
+  int64_t now = (int64_t)clock_now_ms(&f->clock);
+  assert_int_equal(round_time_left_ms(r, now), 9000);
+  advance(f, 60000);
+  assert_int_equal(round_time_left_ms(r, (int64_t)clock_now_ms(&f->clock)), 9000);
+  press(f, 27);  // Esc on the question means "no, keep playing"
+  assert_string_equal(top(f), "round");
+  assert_false(round_is_paused(r));
+  assert_int_equal(round_time_left_ms(r, (int64_t)clock_now_ms(&f->clock)), 9000);
+  advance(f, 3000);
+  press(f, 'f');
+  assert_string_equal(top(f), "feedback");
+  press(f, '\n');
+  assert_string_equal(top(f), "summary");
+
+  // Points by the rule: 100 + ceil(50 * left / limit) for a right answer.
+  int points[4];
+  int score = 0;
+  points[0] = 140;
+  points[1] = 0;
+  points[2] = 0;
+  points[3] = given[3] == truth[3] ? 100 + 30 : 0;  // 6 of 10 s left: ceil(30) = 30
+  for (int i = 0; i < 4; i++) {
+    score += points[i];
+  }
+
+  StoreRoundList rounds = {0};
+  StoreAnswerList answers = {0};
+  fetch(f, &rounds, &answers);
+  assert_int_equal(rounds.count, 1);
+  assert_int_equal(rounds.items[0].status, STORE_ROUND_COMPLETED);
+  assert_int_equal(rounds.items[0].questions, 4);
+  assert_int_equal(rounds.items[0].seconds_per_question, 10);
+  assert_int_equal(rounds.items[0].pack_version, 3);
+  assert_int_equal(rounds.items[0].score, score);
+  assert_int_equal(rounds.items[0].answered, 4);
+  assert_int_equal(rounds.items[0].timed_out, 1);
+  assert_int_equal(answers.count, 4);
+  int correct = 0;
+  for (int i = 0; i < 4; i++) {
+    const StoreAnswer *a = &answers.items[i];
+    assert_int_equal(a->position, i);
+    assert_int_equal(a->truth, truth[i] == PACK_ANSWER_REAL ? STORE_VERDICT_REAL : STORE_VERDICT_FABRICATED);
+    StoreVerdict g = !answered[i]                   ? STORE_VERDICT_NONE
+                     : given[i] == PACK_ANSWER_REAL ? STORE_VERDICT_REAL
+                                                    : STORE_VERDICT_FABRICATED;
+    assert_int_equal(a->given, g);
+    bool ok = answered[i] && given[i] == truth[i];
+    assert_int_equal(a->correct, ok);
+    correct += ok;
+    assert_int_equal(a->points, points[i]);
+    assert_int_equal(a->response_ms, expect_ms[i]);
+    assert_true(a->answered_ms >= WALL_BASE_MS);
+  }
+  assert_int_equal(rounds.items[0].correct, correct);
+  store_round_list_free(&rounds);
+  store_answer_list_free(&answers);
+
+  // The summary's MIST figures, worked out from what was pressed.
+  int R = 0, F = 0, V = 0, rr = 0, ff = 0, said_real = 0, said_fake = 0;
+  for (int i = 0; i < 4; i++) {
+    R += truth[i] == PACK_ANSWER_REAL;
+    F += truth[i] == PACK_ANSWER_FABRICATED;
+    if (!answered[i]) {
+      continue;
+    }
+    said_real += given[i] == PACK_ANSWER_REAL;
+    said_fake += given[i] == PACK_ANSWER_FABRICATED;
+    if (given[i] == truth[i]) {
+      V++;
+      rr += truth[i] == PACK_ANSWER_REAL;
+      ff += truth[i] == PACK_ANSWER_FABRICATED;
+    }
+  }
+  assert_int_equal(R, 2);
+  assert_int_equal(F, 2);
+  const Measures *m = scene_summary_peek_measures(engine_scene_data(f->app->engine, 0));
+  assert_non_null(m);
+  assert_int_equal(m->veracity, V);
+  assert_int_equal(m->veracity, correct);
+  assert_int_equal(m->real_detected, rr);
+  assert_int_equal(m->fake_detected, ff);
+  assert_int_equal(m->distrust, said_fake > F ? said_fake - F : 0);
+  assert_int_equal(m->naivety, said_real > R ? said_real - R : 0);
+  assert_int_equal(m->unanswered, 1);
+  assert_int_equal(round_score(scene_summary_peek_round(engine_scene_data(f->app->engine, 0))), score);
+  // One missed item at least (Q2 and Q3), reviewable read-only.
+  assert_true(m->missed_count >= 2);
+  press(f, '\n');  // focus is on Play again: a new round starts
+  assert_string_equal(top(f), "round");
+  fixture_free(f);
+}
+
+// Quitting mid-round (Esc, then Yes) marks the round abandoned and keeps the
+// answers given. Answers by mouse only, then by controller only.
+static void test_quit_keeps_answers_mouse_and_pad(void **state) {
+  (void)state;
+  Fixture *f = fixture_make(practice_pack);
+  start_round(f);
+
+  // Mouse: click the FABRICATED button (end side, bottom), then Next.
+  PackAnswer t0 = current_truth(f);
+  advance(f, 1500);
+  click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 130.0f);
+  assert_string_equal(top(f), "feedback");
+  click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 90.0f);
+  assert_string_equal(top(f), "round");
+
+  // Controller: X answers REAL, A continues.
+  PackAnswer t1 = current_truth(f);
+  advance(f, 2500);
+  pad_button(f, SDL_CONTROLLER_BUTTON_X);
+  assert_string_equal(top(f), "feedback");
+  pad_button(f, SDL_CONTROLLER_BUTTON_A);
+  assert_string_equal(top(f), "round");
+
+  // Keyboard arrows: Left is the button on the left, REAL.
+  PackAnswer t2 = current_truth(f);
+  advance(f, 500);
+  press(f, '<');
+  assert_string_equal(top(f), "feedback");
+  press(f, '\n');
+
+  // Quit: Esc, focus moves from No to Yes, Enter.
+  press(f, 27);
+  assert_string_equal(top(f), "confirm");
+  press(f, '>');
+  press(f, '\n');
+  assert_string_equal(top(f), "packs");
+
+  StoreRoundList rounds = {0};
+  StoreAnswerList answers = {0};
+  fetch(f, &rounds, &answers);
+  assert_int_equal(rounds.count, 1);
+  assert_int_equal(rounds.items[0].status, STORE_ROUND_ABANDONED);
+  assert_int_equal(answers.count, 3);
+  assert_int_equal(answers.items[0].given, STORE_VERDICT_FABRICATED);
+  assert_int_equal(answers.items[0].correct, t0 == PACK_ANSWER_FABRICATED);
+  assert_int_equal(answers.items[0].response_ms, 1500);
+  assert_int_equal(answers.items[1].given, STORE_VERDICT_REAL);
+  assert_int_equal(answers.items[1].correct, t1 == PACK_ANSWER_REAL);
+  assert_int_equal(answers.items[1].response_ms, 2500);
+  assert_int_equal(answers.items[2].given, STORE_VERDICT_REAL);
+  assert_int_equal(answers.items[2].correct, t2 == PACK_ANSWER_REAL);
+  store_round_list_free(&rounds);
+  store_answer_list_free(&answers);
+  fixture_free(f);
+}
+
+// An assessment gives no feedback between questions; the summary has the
+// five MIST numbers.
+static void test_assessment_no_feedback(void **state) {
+  (void)state;
+  char *text = xstrdup(practice_pack);
+  char *at = strstr(text, "xml:lang=\"en\">");
+  assert_non_null(at);
+  StrBuf b = {0};
+  strbuf_append_n(&b, text, (size_t)(at - text));
+  strbuf_append(&b, "xml:lang=\"en\" kind=\"assessment\">");
+  strbuf_append(&b, at + strlen("xml:lang=\"en\">"));
+  free(text);
+  char *pack = strbuf_take(&b);
+  Fixture *f = fixture_make(pack);
+  free(pack);
+  start_round(f);
+  int said_real = 0, rr = 0;
+  for (int i = 0; i < 4; i++) {
+    PackAnswer t = current_truth(f);
+    advance(f, 1000);
+    press(f, 'r');  // "real" to everything: naive by construction
+    said_real++;
+    rr += t == PACK_ANSWER_REAL;
+    if (i < 3) {
+      assert_string_equal(top(f), "round");
+    }
+  }
+  assert_string_equal(top(f), "summary");
+  const Measures *m = scene_summary_peek_measures(engine_scene_data(f->app->engine, 0));
+  assert_int_equal(m->veracity, 2);
+  assert_int_equal(rr, 2);
+  assert_int_equal(m->real_detected, 2);
+  assert_int_equal(m->fake_detected, 0);
+  assert_int_equal(m->distrust, 0);
+  assert_int_equal(m->naivety, said_real - 2);
+  assert_int_equal(m->tendency, MEASURES_TENDENCY_TOO_TRUSTING);
+  fixture_free(f);
+}
+
+// Review from the summary reopens a missed item's feedback, read-only.
+static void test_summary_review(void **state) {
+  (void)state;
+  Fixture *f = fixture_make(practice_pack);
+  start_round(f);
+  for (int i = 0; i < 4; i++) {
+    PackAnswer t = current_truth(f);
+    advance(f, 1000);
+    press(f, key_for(other(t)));  // all wrong
+    press(f, '\n');
+  }
+  assert_string_equal(top(f), "summary");
+  const Measures *m = scene_summary_peek_measures(engine_scene_data(f->app->engine, 0));
+  assert_int_equal(m->missed_count, 4);
+  assert_int_equal(m->tendency, MEASURES_TENDENCY_BOTH);
+  // Up from the buttons reaches the list of items to review; Enter opens one.
+  push_key(f, SDLK_UP, SDL_SCANCODE_UP);
+  press(f, '\n');
+  assert_string_equal(top(f), "feedback");
+  press(f, '\n');
+  assert_string_equal(top(f), "summary");
+  fixture_free(f);
+}
+
+// Writes `text` over `path` and moves its modification time forward, so the
+// change is seen even on file systems with coarse timestamps.
+static void rewrite(const char *path, const char *text, int64_t bump_s) {
+  char *err = NULL;
+  assert_true(fs_write_atomic(path, text, strlen(text), &err));
+  struct timespec times[2] = {{.tv_sec = 0, .tv_nsec = UTIME_OMIT}, {.tv_sec = 2000000000 + bump_s, .tv_nsec = 0}};
+  assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+}
+
+// The author's preview shows a broken file's errors with their lines, and
+// reloads by itself (polling about once a second) when the file is fixed.
+static void test_preview_reloads(void **state) {
+  (void)state;
+  Fixture *f = fixture_make(practice_pack);
+  // Break the pack: an unknown technique on line 23 (the first <technique>).
+  char *broken = xstrdup(practice_pack);
+  char *t = strstr(broken, "<technique>fake-expert</technique>");
+  memcpy(t + strlen("<technique>"), "fake-exprt ", strlen("fake-expert"));
+  rewrite(f->pack_path, broken, 1);
+  scene_preview_push(f->app, f->pack_path);
+  step(f);
+  assert_string_equal(top(f), "preview");
+  const DiagList *diags = NULL;
+  assert_null(scene_preview_peek(engine_scene_data(f->app->engine, 0), &diags));
+  assert_true(diags->errors >= 1);
+  const Diag *d = diag_first_error(diags);
+  assert_non_null(d);
+  assert_true(d->line > 0);
+  assert_non_null(strstr(d->file, "pack.xml"));
+
+  // Fixed and saved: picked up at the next poll without any input event.
+  rewrite(f->pack_path, practice_pack, 2);
+  advance(f, 400);
+  assert_null(scene_preview_peek(engine_scene_data(f->app->engine, 0), NULL));
+  advance(f, 700);
+  const Pack *p = scene_preview_peek(engine_scene_data(f->app->engine, 0), &diags);
+  assert_non_null(p);
+  assert_int_equal(p->item_count, 4);
+  assert_int_equal(diags->errors, 0);
+  // Right moves to the next item; Esc leaves.
+  press(f, '>');
+  press(f, 27);
+  free(broken);
+  fixture_free(f);
+}
+
+static void assert_png(const char *path, int w, int h) {
+  uint8_t *px = NULL;
+  int pw = 0, ph = 0;
+  char *err = NULL;
+  if (!png_read_rgba(path, &px, &pw, &ph, &err)) {
+    fail_msg("%s: %s", path, err ? err : "?");
+  }
+  assert_int_equal(pw, w);
+  assert_int_equal(ph, h);
+  free(px);
+}
+
+// Every gameplay screen of a round of the bundled starter pack draws at three
+// window sizes (screenshots land in $PREBUNK_SHOT_DIR when set, for people
+// to look at; else in the temporary folder).
+static void test_screenshots(void **state) {
+  (void)state;
+  char *starter = test_source_path("quizzes/starter-en.xml");
+  char *text = test_read_file(starter);
+  free(starter);
+  Fixture *f = fixture_make(text);
+  free(text);
+  const char *out = getenv("PREBUNK_SHOT_DIR") ? getenv("PREBUNK_SHOT_DIR") : f->dir;
+  static const int sizes[3][2] = {{1280, 720}, {1366, 768}, {3840, 2160}};
+  for (int s = 0; s < 3; s++) {
+    engine_set_window_size(f->app->engine, sizes[s][0], sizes[s][1]);
+    if (s == 0) {
+      scene_packs_push(f->app);
+    }
+    scene_round_push(f->app);
+    step(f);
+    advance(f, 6500);
+    char *err = NULL;
+    char *p = xasprintf("%s/round-%d.png", out, sizes[s][0]);
+    assert_true(engine_save_screenshot(f->app->engine, p, &err));
+    assert_png(p, sizes[s][0], sizes[s][1]);
+    free(p);
+    for (int i = 0; i < 10 && strcmp(top(f), "summary") != 0; i++) {
+      PackAnswer t = current_truth(f);
+      advance(f, 1200);
+      press(f, key_for(i % 3 == 2 ? other(t) : t));
+      if (i == 1 || i == 2) {
+        p = xasprintf("%s/feedback-%d-%d.png", out, i, sizes[s][0]);
+        assert_true(engine_save_screenshot(f->app->engine, p, &err));
+        free(p);
+      }
+      press(f, '\n');
+    }
+    p = xasprintf("%s/summary-%d.png", out, sizes[s][0]);
+    assert_true(engine_save_screenshot(f->app->engine, p, &err));
+    free(p);
+    engine_pop_scene(f->app->engine);
+    step(f);
+  }
+  fixture_free(f);
+}
+
+int main(void) {
+  log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_practice_round_keyboard), cmocka_unit_test(test_quit_keeps_answers_mouse_and_pad),
+      cmocka_unit_test(test_assessment_no_feedback),  cmocka_unit_test(test_summary_review),
+      cmocka_unit_test(test_preview_reloads),         cmocka_unit_test(test_screenshots),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  pack_loader_shutdown();
+  return rc;
+}
