@@ -14,7 +14,7 @@
 #define MAX_SCENE_OPS_PER_PASS 64
 // An idle loop still wakes up now and then (cheap) so a clock-driven change
 // that a scene forgot to announce shows within a second.
-#define IDLE_WAIT_MS 1000
+#define IDLE_WAIT_MS ENGINE_IDLE_WAKE_MS
 #define REPEAT_WAIT_MS 16
 
 EngineConfig engine_config_default(void) {

@@ -18,6 +18,9 @@
 // changed, the window was exposed or resized) or while the top scene's
 // update() says it animates; then frames follow the display rate (vsync, or
 // SDL_Delay pacing when the renderer has no vsync).
+// While idle the loop still wakes at least every ENGINE_IDLE_WAKE_MS and
+// calls the top scene's update() (without drawing), so a scene can poll
+// something slow, such as a file's modification time, without animating.
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,6 +35,8 @@
 #include "engine/view.h"
 
 typedef struct Engine Engine;
+
+enum { ENGINE_IDLE_WAKE_MS = 1000 };
 
 typedef struct EngineConfig {
   const char *title;        // window title (already translated), borrowed

@@ -290,6 +290,10 @@ float text_fit(Engine *e, const char *utf8, const TextStyle *style, float box_w,
   }
   TextStyle s = *style;
   s.wrap_width = box_w;
+  // Wrapped text is measured as wide as the wrap width rounded to whole output
+  // pixels, so allow one output pixel (in logical units) besides half a unit.
+  const View *view = engine_view(e);
+  float tol = 0.5f + (view->scale > 0.0f ? 1.0f / view->scale : 0.0f);
   // Binary search for the largest size that fits; measuring is monotone in
   // size up to line-breaking noise, which only costs a unit or so.
   int best = lo;
@@ -297,7 +301,7 @@ float text_fit(Engine *e, const char *utf8, const TextStyle *style, float box_w,
     int mid = lo + (hi - lo) / 2;
     s.size = (float)mid;
     TextSize m = text_measure(e, utf8, &s);
-    if (m.w <= box_w + 0.5f && m.h <= box_h + 0.5f) {
+    if (m.w <= box_w + tol && m.h <= box_h + tol) {
       best = mid;
       lo = mid + 1;
     } else {

@@ -199,20 +199,48 @@ static void test_fit(void **state) {
   TextStyle fitted = st;
   fitted.size = f;
   fitted.wrap_width = 800;
+  // Within one output pixel (plus half a unit) of the box.
+  float tol = 0.5f + 1.0f / engine_view(e)->scale;
   TextSize m = text_measure(e, longer, &fitted);
-  assert_true(m.w <= 800.5f && m.h <= 300.5f);
+  assert_true(m.w <= 800 + tol && m.h <= 300 + tol);
   // One size larger would not fit (it is the largest).
   fitted.size = f + 1;
   TextSize over = text_measure(e, longer, &fitted);
-  assert_true(over.h > 300.5f || over.w > 800.5f);
+  assert_true(over.h > 300 + tol || over.w > 800 + tol);
   // Impossible boxes give the minimum, not a crash.
   assert_true(text_fit(e, longer, &st, 50, 10, 12) == 12.0f);
+  engine_destroy(e);
+}
+
+// Regression: text that wraps onto several lines is measured as wide as the
+// wrap width rounded to whole output pixels, which can exceed a box with a
+// fractional width by up to half a pixel. Such text must still fit at its
+// full size instead of falling to the minimum.
+static void test_fit_wrapped_text_at_fractional_scale(void **state) {
+  (void)state;
+  Engine *e = test_engine_new(NULL, NULL);
+  int sizes[][2] = {{1280, 720}, {1366, 768}, {3840, 2160}};
+  for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+    engine_set_window_size(e, sizes[i][0], sizes[i][1]);
+    engine_step(e);
+    float scale = engine_view(e)->scale;
+    // A width whose pixel size rounds up: (n + 0.6) output pixels.
+    float box_w = (floorf(300.0f * scale) + 0.6f) / scale;
+    TextStyle st = text_style(40, color_rgb(0xFFFFFF), "en");
+    st.weight = TEXT_WEIGHT_BOLD;
+    const char *label = "Seconds per question and more words";
+    st.wrap_width = box_w;
+    TextSize m = text_measure(e, label, &st);
+    assert_true(m.h > 1.5f * text_line_height(e, &st));  // it does wrap
+    assert_true(text_fit(e, label, &st, box_w, 400, 20) == 40.0f);
+  }
   engine_destroy(e);
 }
 
 int run_text_tests(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_steady_frame_rasterises_nothing),
+      cmocka_unit_test(test_fit_wrapped_text_at_fractional_scale),
       cmocka_unit_test(test_lru_eviction_respects_cap),
       cmocka_unit_test(test_resize_rerasterises_at_new_size),
       cmocka_unit_test(test_wrap_and_too_long_word),
