@@ -16,7 +16,7 @@ packages=(
   libsdl2-dev libsdl2-ttf-dev libxml2-dev libsqlite3-dev libcmocka-dev libcsv-dev libinih-dev libpng-dev
 )
 # Needed by the tests only: packaging checks and the .deb build.
-test_packages=(desktop-file-utils appstream dpkg-dev file xvfb xauth)
+test_packages=(desktop-file-utils appstream dpkg-dev file)
 
 want=("${packages[@]}")
 [ "$mode" = test ] && want+=("${test_packages[@]}")
