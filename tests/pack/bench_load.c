@@ -1,11 +1,11 @@
 // prebunk_bench_load: how pack loading scales, and what it costs over bare
 // parsing. Generates packs of two sizes in a temporary folder, loads each
-// several times (best run counts) and prints items per second, the ratio of
-// the large to the small load time (linear scaling gives about large/small),
-// and the ratio of a full load to a floor measured in the same run: reading
-// the file and xmlReadMemory alone, without validation, checks or copying.
+// several times (best run counts) and prints, for each size, items per second,
+// the ratio of a full load to a floor measured in the same run (reading the
+// file and xmlReadMemory alone, without validation, checks or copying), and
+// the per-item cost relative to the smallest size (1.00 = linear scaling).
 //
-//   prebunk_bench_load [--small N] [--large N] [--runs N]
+//   prebunk_bench_load [--sizes N,N,...] [--runs N]
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -123,17 +123,31 @@ static bool parse_count(const char *s, long min, long max, long *out) {
 }
 
 int main(int argc, char **argv) {
-  long small = 1000, large = 10000, runs = 5;
+  size_t sizes[16];
+  size_t nsizes = 0;
+  long runs = 5;
+  const char *list = "1000,2000,5000,10000,20000";
   for (int i = 1; i < argc; i++) {
-    long *target = strcmp(argv[i], "--small") == 0   ? &small
-                   : strcmp(argv[i], "--large") == 0 ? &large
-                   : strcmp(argv[i], "--runs") == 0  ? &runs
-                                                     : NULL;
-    if (!target || i + 1 >= argc || !parse_count(argv[++i], 1, PACK_MAX_ITEMS, target)) {
-      fprintf(stderr, "usage: prebunk_bench_load [--small N] [--large N] [--runs N]\n");
+    if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc) {
+      list = argv[++i];
+    } else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc && parse_count(argv[i + 1], 1, 1000, &runs)) {
+      i++;
+    } else {
+      fprintf(stderr, "usage: prebunk_bench_load [--sizes N,N,...] [--runs N]\n");
       return 2;
     }
   }
+  char *copy = xstrdup(list);
+  for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+    long n;
+    if (nsizes == sizeof sizes / sizeof sizes[0] || !parse_count(tok, 1, PACK_MAX_ITEMS, &n)) {
+      fprintf(stderr, "prebunk_bench_load: bad --sizes '%s'\n", list);
+      free(copy);
+      return 2;
+    }
+    sizes[nsizes++] = (size_t)n;
+  }
+  free(copy);
   const char *base = getenv("TMPDIR");
   char *dir = xasprintf("%s/prebunk-bench-XXXXXX", base && *base ? base : "/tmp");
   if (!mkdtemp(dir)) {
@@ -141,10 +155,11 @@ int main(int argc, char **argv) {
     free(dir);
     return 1;
   }
-  const size_t sizes[2] = {(size_t)small, (size_t)large};
-  Timing t[2];
+  printf("%8s %10s %10s %10s %10s %10s %12s\n", "items", "bytes", "load ms", "items/s", "floor ms", "load/floor",
+         "us/item rel.");
+  Timing t[16];
   bool ok = true;
-  for (int s = 0; s < 2 && ok; s++) {
+  for (size_t s = 0; s < nsizes && ok; s++) {
     char *text = make_pack(sizes[s]);
     char *path = xasprintf("%s/bench-%zu.xml", dir, sizes[s]);
     char *err = NULL;
@@ -154,22 +169,25 @@ int main(int argc, char **argv) {
     }
     free(err);
     if (ok) {
-      printf("%zu items, %zu bytes\n", sizes[s], strlen(text));
       ok = measure(path, sizes[s], (int)runs, &t[s]);
     }
     if (ok) {
-      printf("  full load: %8.2f ms  %10.0f items/s\n", t[s].load_s * 1e3, (double)sizes[s] / t[s].load_s);
-      printf("  floor:     %8.2f ms  %10.0f items/s  (read + xmlReadMemory only)\n", t[s].floor_s * 1e3,
-             (double)sizes[s] / t[s].floor_s);
-      printf("  full load / floor: %.2f\n", t[s].load_s / t[s].floor_s);
+      double per_item = t[s].load_s / (double)sizes[s];
+      double per_item0 = t[0].load_s / (double)sizes[0];
+      printf("%8zu %10zu %10.2f %10.0f %10.2f %10.2f %12.2f\n", sizes[s], strlen(text), t[s].load_s * 1e3,
+             (double)sizes[s] / t[s].load_s, t[s].floor_s * 1e3, t[s].load_s / t[s].floor_s, per_item / per_item0);
     }
     unlink(path);
     free(path);
     free(text);
   }
-  if (ok) {
-    printf("scaling: %zu-item time / %zu-item time = %.2f (linear: %.2f)\n", sizes[1], sizes[0],
-           t[1].load_s / t[0].load_s, (double)sizes[1] / (double)sizes[0]);
+  if (ok && nsizes > 1) {
+    size_t a = 0, b = nsizes - 1;
+    printf("scaling %zu -> %zu items: time x%.2f for x%.2f items (per-item cost x%.2f; 1.00 is linear)\n", sizes[a],
+           sizes[b], t[b].load_s / t[a].load_s, (double)sizes[b] / (double)sizes[a],
+           (t[b].load_s / (double)sizes[b]) / (t[a].load_s / (double)sizes[a]));
+    printf("floor    %zu -> %zu items: time x%.2f (floor = read + xmlReadMemory, same run)\n", sizes[a], sizes[b],
+           t[b].floor_s / t[a].floor_s);
   }
   rmdir(dir);
   free(dir);
