@@ -8,6 +8,7 @@
 #include "scenes/gameplay.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +187,9 @@ static void draw_row(void *user, const Ui *ui, size_t row, Rect r, bool selected
   ui_text_fitted(ui, a->item->headline, &st, text, 22.0f);
 }
 
+// A value that rounds to zero at two decimals prints as "0.00", not "-0.00".
+static double no_negative_zero(double v) { return fabs(v) < 0.005 ? 0.0 : v; }
+
 static void draw_sdt(const Ui *ui, const Measures *m, float x, float y, float w) {
   const Theme *t = ui->theme;
   y += line(ui, _("Signal-detection view"), THEME_TEXT_SMALL, true, t->text_muted, x, y, w) + 4.0f;
@@ -195,7 +199,7 @@ static void draw_sdt(const Ui *ui, const Measures *m, float x, float y, float w)
     return;
   }
   char *a = xasprintf(_("Hit rate %.0f%% · false-alarm rate %.0f%% · d′ %.2f · c %.2f"), m->hit_rate * 100.0,
-                      m->false_alarm_rate * 100.0, m->d_prime, m->criterion);
+                      m->false_alarm_rate * 100.0, no_negative_zero(m->d_prime), no_negative_zero(m->criterion));
   y += line(ui, a, THEME_TEXT_SMALL, false, t->text_muted, x, y, w) + 2.0f;
   free(a);
   line(ui, _("A fabricated headline is the signal. Higher d′ means better told apart; c above 0 leans to trusting."),
