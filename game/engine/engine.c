@@ -501,6 +501,11 @@ bool engine_step(Engine *e) {
 
 void engine_run(Engine *e) {
   while (!e->quit) {
+    // --frames (tests) draws a frame every step, so N frames take N steps
+    // rather than waiting for N changes of an idle screen.
+    if (e->config.quit_after_frames > 0) {
+      e->redraw = true;
+    }
     bool busy = e->animating || e->redraw || e->npending > 0 || (e->config.screenshot_path && !e->screenshot_done);
     if (!busy) {
       // Idle: sleep in the OS until an event arrives.

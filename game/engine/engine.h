@@ -57,7 +57,7 @@ typedef struct EngineConfig {
   // screenshot_frames'th frame drawn by the starting scene stack, then quits.
   const char *screenshot_path;
   int screenshot_frames;  // default 1 (the first complete frame)
-  // --frames: quit after this many drawn frames; 0 = run until quit.
+  // --frames: draw a frame every step and quit after this many; 0 = run until quit.
   int quit_after_frames;
 } EngineConfig;
 
