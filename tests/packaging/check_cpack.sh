@@ -51,14 +51,12 @@ unpacked="$scratch/deb"
 dpkg-deb -x "$deb" "$unpacked"
 bin="$unpacked/usr/bin/prebunk"
 check_version "$bin" "$version"
+check_finds_data "$unpacked/usr"
 check_data_layout "$unpacked/usr"
 check_desktop_layout "$unpacked/usr" "$app_id"
 
 # Every shared library the packaged binary needs must come from a package in
-# Depends (dpkg-shlibdeps computes them). The skeleton game does not call SDL
-# yet and gcc links with --as-needed, so libSDL2 may be absent from NEEDED in
-# an optimised build; whenever the binary needs it, libsdl2 must be a
-# dependency.
+# Depends (dpkg-shlibdeps computes them), and libsdl2 among them.
 depends_names=$(awk -v RS='[,|]' '{ gsub(/\(.*\)|[[:space:]]/, ""); if ($0 != "") print }' <<<"$depends" | sort -u)
 needed=$(LC_ALL=C readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 [ -n "$needed" ] || fail "readelf found no NEEDED entries in $bin"
@@ -85,6 +83,7 @@ tar -xzf "$tgz" -C "$scratch/tgz"
 top="$scratch/tgz/$(basename "$tgz" .tar.gz)"
 [ -d "$top" ] || fail "the tarball has no top-level folder $(basename "$tgz" .tar.gz)"
 check_version "$top/bin/prebunk" "$version"
+check_finds_data "$top"
 check_data_layout "$top"
 check_desktop_layout "$top" "$app_id"
 echo "packages OK: $(basename "$deb") $(basename "$tgz"); Depends: $depends"

@@ -18,6 +18,7 @@ prefix="$scratch/prefix"
 # GNUInstallDirs: bin/ and share/ under the prefix (the game finds its data
 # at <binary>/../share/prebunk).
 check_version "$prefix/bin/prebunk" "$version"
+check_finds_data "$prefix"
 check_data_layout "$prefix"
 check_desktop_layout "$prefix" "$app_id"
 echo "install layout OK"

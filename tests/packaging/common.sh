@@ -26,6 +26,22 @@ check_version() {
   [ "$out" = "prebunk $version" ] || fail "$bin --version printed '$out', expected 'prebunk $version'"
 }
 
+# Runs a relocated game headless and checks that it found its data (fonts,
+# packs) next to itself, at <prefix>/share/prebunk, not in the source tree.
+check_finds_data() {
+  local prefix=$1 work
+  work=$(mktemp -d "${TMPDIR:-/tmp}/prebunk-run.XXXXXX")
+  env -u PREBUNK_DATA_DIR SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy \
+    "$prefix/bin/prebunk" --data-dir "$work/data" --scene packs --screenshot "$work/packs.png" >"$work/out" 2>&1 ||
+    fail "the installed game did not run: $(cat "$work/out")"
+  local real
+  real=$(cd "$prefix/share/prebunk" && pwd -P)
+  grep -q "content folder $prefix/bin/../share/prebunk\|content folder $real" "$work/out" ||
+    fail "the installed game did not use $prefix/share/prebunk: $(grep 'content folder' "$work/out")"
+  [ -s "$work/packs.png" ] || fail "the installed game drew nothing"
+  rm -rf "$work"
+}
+
 # The freedesktop.org parts of an installed tree rooted at $1 (a prefix).
 check_desktop_layout() {
   local root=$1 app_id=$2 size
