@@ -1,7 +1,9 @@
 // Engine measurements (not a test: numbers depend on the machine).
 //  1. text rasterisations on a steady frame (should be 0);
 //  2. time to draw a screen full of text at 1080p (software renderer), first
-//     frame (rasterising) vs. steady frames (cached), and their ratio;
+//     frame (rasterising) vs. steady frames (cached), and the steady frame
+//     against a floor measured in the same run: an empty frame (clear and
+//     present only) at the same size;
 //  3. CPU used by an idle engine_run() over 3 s, in a child process.
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,26 +83,38 @@ static void idle_child(void) {
   engine_destroy(e);
 }
 
+// Mean time of `frames` redrawn frames of the top scene.
+static double steady_frame_s(Engine *e, int frames) {
+  double t0 = now_s();
+  for (int i = 0; i < frames; i++) {
+    engine_request_redraw(e);
+    engine_step(e);
+  }
+  return (now_s() - t0) / frames;
+}
+
 int main(void) {
   log_set_stderr(false);
   Engine *e = open_engine(1920, 1080);
-  engine_push_scene(e, &demo_scene, demo_create("full", DEMO_DRAW_FULL));
+  engine_push_scene(e, &demo_scene, demo_create("empty", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  double floor_s = steady_frame_s(e, 100);
+  // Requested between steps, the replacement applies at the start of the next
+  // step, which then draws the new scene for the first time.
+  engine_replace_scene(e, &demo_scene, demo_create("full", DEMO_DRAW_FULL));
   double t0 = now_s();
   engine_step(e);
   double first = now_s() - t0;
   EngineStats s0 = engine_stats(e);
   const int frames = 100;
-  t0 = now_s();
-  for (int i = 0; i < frames; i++) {
-    engine_request_redraw(e);
-    engine_step(e);
-  }
-  double steady = (now_s() - t0) / frames;
+  double steady = steady_frame_s(e, frames);
   EngineStats s1 = engine_stats(e);
   printf(
       "1080p text-heavy frame (software renderer): first %.2f ms (%llu rasterisations), steady %.2f ms/frame, "
       "first/steady %.1fx\n",
       first * 1e3, (unsigned long long)s0.text_rasterisations, steady * 1e3, first / steady);
+  printf("floor (empty 1080p frame, same run): %.2f ms; text-heavy steady / floor: %.1fx\n", floor_s * 1e3,
+         steady / floor_s);
   printf("rasterisations per steady frame: %.2f (over %d frames); cache %zu KiB, %zu fonts open\n",
          (double)(s1.text_rasterisations - s0.text_rasterisations) / frames, frames, s1.text_cache_bytes / 1024,
          s1.fonts_open);
