@@ -1,7 +1,13 @@
 // The pack chooser: every pack the library found, with its language, item
 // counts, description and best scores; broken packs are listed greyed out
 // with their first error and cannot be started.
+//
+// A long description is never cut: it scrolls inside the details card with
+// the mouse wheel (pointer over the card), a touch or mouse drag, and the
+// keyboard or controller (move the focus onto the description, then
+// Up/Down scroll it; at either end they move the focus on as usual).
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +17,7 @@
 #include "quiz/pack_library.h"
 #include "scenes/scenes.h"
 
-enum { ID_PLAY = 1, ID_SCORES };
+enum { ID_PLAY = 1, ID_SCORES, ID_DESC };
 
 typedef struct PackRow {
   const PackEntry *entry;  // borrowed from the library
@@ -27,7 +33,29 @@ typedef struct PacksScene {
   UiList list;
   Rect details;
   char *message;  // shown under the buttons after trying to start a broken pack
+  // The description's scroll state (see desc_layout).
+  float desc_scroll;           // logical units scrolled from the top
+  float pointer_x, pointer_y;  // last pointer position (wheel events carry none)
+  bool desc_dragging;          // a press on the description is dragging it
+  float drag_y;
 } PacksScene;
+
+// Where the selected pack's description goes and how tall it is.
+typedef struct DescLayout {
+  Rect area;        // visible area (physical); w == 0 when there is no description
+  Rect text;        // text column inside it (room for the scroll bar at the end side)
+  float content_h;  // height of the whole wrapped text
+  float line_h;
+} DescLayout;
+
+static DescLayout relayout(const Ui *ui, PacksScene *s);
+static bool desc_event(SceneCtx *ctx, PacksScene *s, const InputEvent *ev);
+
+// A scroll offset within 0..max(0, content - visible).
+static float clamp_scroll(float scroll, float content_h, float visible_h) {
+  float max = content_h > visible_h ? content_h - visible_h : 0;
+  return scroll < 0 ? 0 : scroll > max ? max : scroll;
+}
 
 #define LIST_W 860.0f
 #define ROW_H 150.0f
@@ -131,8 +159,12 @@ static void packs_enter(SceneCtx *ctx) {
       ui_button(ID_SCORES, ui_mirror(&ui, (Rect){dx + 40, by, bw, UI_BUTTON_H}), _("High scores"), UI_BUTTON_NORMAL);
   ui_form_add(&s->form, scores);
   ui_form_add(&s->form, play);
+  UiButton desc = ui_button(ID_DESC, (Rect){0, 0, 0, 0}, _("Description"), UI_BUTTON_AREA);
+  desc.disabled = true;
+  ui_form_add(&s->form, desc);
   s->form.focus = UI_FOCUS_LIST;
   update_buttons(s);
+  relayout(&ui, s);
 }
 
 static void packs_leave(SceneCtx *ctx) {
@@ -169,6 +201,10 @@ static void start(SceneCtx *ctx, PacksScene *s) {
 static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
   PacksScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
+  if (desc_event(ctx, s, ev)) {
+    engine_request_redraw(ctx->engine);
+    return;
+  }
   UiResult r = ui_form_event(&s->form, ev);
   switch (r.kind) {
   case UI_RESULT_ACTIVATE:
@@ -185,11 +221,15 @@ static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
   case UI_RESULT_LIST_ACTIVATE:
     start(ctx, s);
     break;
-  case UI_RESULT_LIST_SELECT:
+  case UI_RESULT_LIST_SELECT: {
     free(s->message);
     s->message = NULL;
     update_buttons(s);
+    s->desc_scroll = 0;
+    Ui ui = app_ui(app);
+    relayout(&ui, s);
     break;
+  }
   case UI_RESULT_CHANGED:
     break;
   case UI_RESULT_IGNORED:
@@ -236,16 +276,40 @@ static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, 
   ui_text_fitted(ui, row->meta, &ms, (Rect){in.x, in.y + in.h * 0.52f, in.w, in.h * 0.48f}, 20);
 }
 
-static void draw_details(const Ui *ui, const PacksScene *s) {
+// Draws (when `draw`) or only measures text like ui_text()/ui_text_bold().
+static TextSize block(const Ui *ui, bool draw, const char *utf8, TextWeight weight, Color color, Rect box) {
+  TextStyle st = ui_text_style(ui, THEME_TEXT_BODY, color);
+  st.weight = weight;
+  st.wrap_width = box.w;
+  return draw ? text_draw(ui->engine, utf8, &st, box) : text_measure(ui->engine, utf8, &st);
+}
+
+static TextStyle desc_style(const Ui *ui, const Pack *p) {
+  TextStyle ds = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  ds.lang = p->lang;
+  return ds;
+}
+
+#define SCROLLBAR_W 10.0f
+
+// Lays out the details card of the selected pack, drawing it when `draw`
+// (everything but the description, which packs_draw adds with its scroll).
+// The same code measures for the event handler, so both agree.
+static DescLayout details(const Ui *ui, const PacksScene *s, bool draw) {
   const Theme *t = ui->theme;
-  ui_card_draw(ui, s->details);
+  DescLayout out = {0};
+  if (draw) {
+    ui_card_draw(ui, s->details);
+  }
   const PackRow *row = selected_row(s);
   Rect in = rect_inset(s->details, 40);
   float buttons_top = s->details.y + s->details.h - 40 - UI_BUTTON_H;
   if (!row) {
-    ui_text(ui, _("No quiz packs were found. Put pack files (.xml) in the packs folder of your data folder."),
-            THEME_TEXT_BODY, t->text, in, TEXT_ALIGN_START, TEXT_VALIGN_TOP);
-    return;
+    if (draw) {
+      ui_text(ui, _("No quiz packs were found. Put pack files (.xml) in the packs folder of your data folder."),
+              THEME_TEXT_BODY, t->text, in, TEXT_ALIGN_START, TEXT_VALIGN_TOP);
+    }
+    return out;
   }
   const Pack *p = row->entry->pack;
   float y = in.y;
@@ -255,11 +319,13 @@ static void draw_details(const Ui *ui, const PacksScene *s) {
   Rect tb = {in.x, y, in.w, 150};
   title.wrap_width = tb.w;
   title.size = text_fit(ui->engine, row->title, &title, tb.w, tb.h, 32);
-  TextSize tsz = text_draw(ui->engine, row->title, &title, tb);
+  TextSize tsz = draw ? text_draw(ui->engine, row->title, &title, tb) : text_measure(ui->engine, row->title, &title);
   y += tsz.h + 20;
   float msg_bottom = buttons_top - 20;
   if (s->message) {
     msg_bottom -= 110;
+  }
+  if (s->message && draw) {
     ui_text_fitted(ui, s->message,
                    &(TextStyle){.size = theme_text_size(t, THEME_TEXT_BODY),
                                 .color = t->warning,
@@ -268,6 +334,9 @@ static void draw_details(const Ui *ui, const PacksScene *s) {
                    (Rect){in.x, msg_bottom, in.w, 110}, 24);
   }
   if (!p) {
+    if (!draw) {
+      return out;
+    }
     ui_text_bold(ui, _("This pack has errors and cannot be played."), THEME_TEXT_BODY, t->warning,
                  (Rect){in.x, y, in.w, 60}, TEXT_ALIGN_START, TEXT_VALIGN_TOP);
     y += 80;
@@ -283,32 +352,141 @@ static void draw_details(const Ui *ui, const PacksScene *s) {
     TextStyle es = ui_text_style(ui, THEME_TEXT_BODY, t->text_muted);
     ui_text_fitted_clipped(ui, all, &es, (Rect){in.x, y, in.w, msg_bottom - y}, 28);
     free(all);
-    return;
+    return out;
   }
   size_t real = pack_count_answer(p, PACK_ANSWER_REAL);
   size_t fake = pack_count_answer(p, PACK_ANSWER_FABRICATED);
   char *facts = xasprintf(_("%s · %zu real and %zu fabricated headlines"), lang_name(p->lang), real, fake);
-  TextSize fz =
-      ui_text(ui, facts, THEME_TEXT_BODY, t->text_muted, (Rect){in.x, y, in.w, 60}, TEXT_ALIGN_START, TEXT_VALIGN_TOP);
+  TextSize fz = block(ui, draw, facts, TEXT_WEIGHT_REGULAR, t->text_muted, (Rect){in.x, y, in.w, 60});
   free(facts);
   y += fz.h + 8;
   if (p->kind == PACK_KIND_ASSESSMENT) {
-    TextSize kz = ui_text(ui, _("A test: no answers are shown until the end."), THEME_TEXT_BODY, t->text_muted,
-                          (Rect){in.x, y, in.w, 60}, TEXT_ALIGN_START, TEXT_VALIGN_TOP);
+    TextSize kz = block(ui, draw, _("A test: no answers are shown until the end."), TEXT_WEIGHT_REGULAR, t->text_muted,
+                        (Rect){in.x, y, in.w, 60});
     y += kz.h + 8;
   }
   if (row->best) {
-    TextSize bz = ui_text_bold(ui, row->best, THEME_TEXT_BODY, t->text, (Rect){in.x, y, in.w, 60}, TEXT_ALIGN_START,
-                               TEXT_VALIGN_TOP);
+    TextSize bz = block(ui, draw, row->best, TEXT_WEIGHT_BOLD, t->text, (Rect){in.x, y, in.w, 60});
     y += bz.h + 8;
   }
   y += 16;
-  draw_fill_rect(ui->engine, (Rect){in.x, y, in.w, 2}, t->border);
+  if (draw) {
+    draw_fill_rect(ui->engine, (Rect){in.x, y, in.w, 2}, t->border);
+  }
   y += 24;
   if (p->description && *p->description && msg_bottom - y > 40) {
-    TextStyle ds = ui_text_style(ui, THEME_TEXT_BODY, t->text);
-    ds.lang = p->lang;
-    ui_text_fitted_clipped(ui, p->description, &ds, (Rect){in.x, y, in.w, msg_bottom - y}, 34);
+    // Full body size, wrapped to the card: scrolled rather than shrunk or cut.
+    TextStyle ds = desc_style(ui, p);
+    out.area = (Rect){in.x, y, in.w, msg_bottom - y};
+    out.line_h = text_line_height(ui->engine, &ds);
+    ds.wrap_width = in.w;
+    out.content_h = text_measure(ui->engine, p->description, &ds).h;
+    out.text = out.area;
+    if (out.content_h > out.area.h) {
+      // Whole lines only, so the last visible line is never sliced.
+      out.area.h = fmaxf(out.line_h, floorf(out.area.h / out.line_h) * out.line_h);
+      out.text = out.area;
+      float bar = SCROLLBAR_W + UI_GAP;
+      out.text.w -= bar;
+      out.text.x += ui->rtl ? bar : 0;
+      ds.wrap_width = out.text.w;
+      out.content_h = text_measure(ui->engine, p->description, &ds).h;
+    }
+  }
+  return out;
+}
+
+static bool desc_scrollable(const DescLayout *d) {
+  return d->area.w > 0 && d->content_h > d->area.h;
+}
+
+static void draw_description(const Ui *ui, const PacksScene *s, const DescLayout *d) {
+  const PackRow *row = selected_row(s);
+  if (d->area.w <= 0 || !row || !row->entry->pack) {
+    return;
+  }
+  TextStyle ds = desc_style(ui, row->entry->pack);
+  ds.wrap_width = d->text.w;
+  float scroll = desc_scrollable(d) ? clamp_scroll(s->desc_scroll, d->content_h, d->area.h) : 0;
+  UiClip clip = ui_clip_begin(ui, d->area);
+  text_draw(ui->engine, row->entry->pack->description, &ds,
+            (Rect){d->text.x, d->text.y - scroll, d->text.w, d->content_h});
+  ui_clip_end(ui, clip);
+  if (desc_scrollable(d)) {
+    Rect track = {ui->rtl ? d->area.x : d->area.x + d->area.w - SCROLLBAR_W, d->area.y, SCROLLBAR_W, d->area.h};
+    ui_scrollbar_draw(ui, track, d->area.h, d->content_h, scroll);
+  }
+}
+
+// Re-measures the description (after a selection change) and makes its
+// panel focusable only when it scrolls.
+static DescLayout relayout(const Ui *ui, PacksScene *s) {
+  DescLayout d = details(ui, s, false);
+  s->desc_scroll = clamp_scroll(s->desc_scroll, d.content_h, d.area.h);
+  UiButton *area = ui_form_button(&s->form, ID_DESC);
+  if (area) {
+    area->rect = d.area;
+    area->disabled = !desc_scrollable(&d);
+    if (area->disabled && ui_form_focused_id(&s->form) == ID_DESC) {
+      s->form.focus = UI_FOCUS_LIST;
+    }
+  }
+  return d;
+}
+
+// Scrolls the description by `dy`; true when it moved.
+static bool desc_scroll_by(PacksScene *s, const DescLayout *d, float dy) {
+  float before = s->desc_scroll;
+  s->desc_scroll = clamp_scroll(s->desc_scroll + dy, d->content_h, d->area.h);
+  return s->desc_scroll != before;
+}
+
+// Wheel, drag and Up/Down on the focused description; true when handled.
+static bool desc_event(SceneCtx *ctx, PacksScene *s, const InputEvent *ev) {
+  Ui ui = app_ui(app_from_ctx(ctx));
+  DescLayout d = relayout(&ui, s);
+  bool scrolls = desc_scrollable(&d);
+  switch (ev->type) {
+  case INPUT_EVENT_POINTER_MOVE:
+    s->pointer_x = ev->x;
+    s->pointer_y = ev->y;
+    if (s->desc_dragging) {
+      desc_scroll_by(s, &d, s->drag_y - ev->y);
+      s->drag_y = ev->y;
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_POINTER_DOWN:
+    s->pointer_x = ev->x;
+    s->pointer_y = ev->y;
+    if (scrolls && ev->button == 1 && rect_contains(d.area, ev->x, ev->y)) {
+      s->desc_dragging = true;
+      s->drag_y = ev->y;
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_POINTER_UP:
+    if (s->desc_dragging) {
+      s->desc_dragging = false;
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_WHEEL:
+    if (scrolls && rect_contains(s->details, s->pointer_x, s->pointer_y)) {
+      desc_scroll_by(s, &d, -ev->wheel_y * 2 * d.line_h);
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_ACTION:
+    if (scrolls && ui_form_focused_id(&s->form) == ID_DESC &&
+        (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
+      // Most of a page, keeping a line of context.
+      float page = fmaxf(d.line_h, d.area.h - d.line_h);
+      return desc_scroll_by(s, &d, ev->action == INPUT_ACTION_UP ? -page : page);
+    }
+    return false;
+  default:
+    return false;
   }
 }
 
@@ -317,7 +495,8 @@ static void packs_draw(SceneCtx *ctx) {
   Ui ui = app_ui(app_from_ctx(ctx));
   ui_header_draw(&ui, _("Choose a pack"));
   ui_list_draw(&ui, &s->list, s->form.focus == UI_FOCUS_LIST, draw_row, s);
-  draw_details(&ui, s);
+  DescLayout d = details(&ui, s, true);
+  draw_description(&ui, s, &d);
   ui_form_draw(&ui, &s->form);
 }
 

@@ -413,8 +413,12 @@ static void draw_status(const Ui *ui, const App *app, RoundScene *s) {
   char *score = assessment ? xstrdup(_("Assessment: results at the end")) : xasprintf(_("Score: %d"), round_score(r));
   float sw = assessment ? 620.0f : 360.0f;
   Rect sbox = {VIEW_LOGICAL_W - UI_MARGIN - sw, RD_STATUS_Y, sw, RD_STATUS_H};
-  ui_text_bold(ui, score, assessment ? THEME_TEXT_SMALL : THEME_TEXT_BODY, t->text, ui_mirror(ui, sbox), TEXT_ALIGN_END,
-               TEXT_VALIGN_MIDDLE);
+  // One line: at the largest text size the assessment note would wrap raggedly.
+  TextStyle ss = ui_text_style(ui, assessment ? THEME_TEXT_SMALL : THEME_TEXT_BODY, t->text);
+  ss.weight = TEXT_WEIGHT_BOLD;
+  ss.align = TEXT_ALIGN_END;
+  ss.valign = TEXT_VALIGN_MIDDLE;
+  ui_text_line(ui, score, &ss, ui_mirror(ui, sbox), 22.0f);
   free(score);
 
   float bx = qbox.x + qbox.w + 40.0f;

@@ -7,8 +7,8 @@
 
 #include "scenes/gameplay.h"
 
-#include <stdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,22 +188,39 @@ static void draw_row(void *user, const Ui *ui, size_t row, Rect r, bool selected
 }
 
 // A value that rounds to zero at two decimals prints as "0.00", not "-0.00".
-static double no_negative_zero(double v) { return fabs(v) < 0.005 ? 0.0 : v; }
+static double no_negative_zero(double v) {
+  return fabs(v) < 0.005 ? 0.0 : v;
+}
 
-static void draw_sdt(const Ui *ui, const Measures *m, float x, float y, float w) {
+// The signal-detection block between y and `bottom`: its heading, then the
+// numbers and their meaning shrunk (and at worst cut) to the room left, so
+// the largest text size never runs into the buttons below.
+static void draw_sdt(const Ui *ui, const Measures *m, float x, float y, float w, float bottom) {
   const Theme *t = ui->theme;
-  y += line(ui, _("Signal-detection view"), THEME_TEXT_SMALL, true, t->text_muted, x, y, w) + 4.0f;
-  if (!m->sdt_meaningful) {
-    line(ui, _("Needs at least one answered real and one answered fabricated headline."), THEME_TEXT_SMALL, false,
-         t->text_muted, x, y, w);
+  TextStyle hs = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
+  hs.weight = TEXT_WEIGHT_BOLD;
+  float head_h = text_line_height(ui->engine, &hs);
+  if (bottom - y < head_h) {
     return;
   }
-  char *a = xasprintf(_("Hit rate %.0f%% · false-alarm rate %.0f%% · d′ %.2f · c %.2f"), m->hit_rate * 100.0,
-                      m->false_alarm_rate * 100.0, no_negative_zero(m->d_prime), no_negative_zero(m->criterion));
-  y += line(ui, a, THEME_TEXT_SMALL, false, t->text_muted, x, y, w) + 2.0f;
-  free(a);
-  line(ui, _("A fabricated headline is the signal. Higher d′ means better told apart; c above 0 leans to trusting."),
-       THEME_TEXT_SMALL, false, t->text_muted, x, y, w);
+  ui_text_line(ui, _("Signal-detection view"), &hs, ui_mirror(ui, (Rect){x, y, w, head_h}), 18.0f);
+  y += head_h + 4.0f;
+  char *body;
+  if (!m->sdt_meaningful) {
+    body = xstrdup(_("Needs at least one answered real and one answered fabricated headline."));
+  } else {
+    char *a = xasprintf(_("Hit rate %.0f%% · false-alarm rate %.0f%% · d′ %.2f · c %.2f"), m->hit_rate * 100.0,
+                        m->false_alarm_rate * 100.0, no_negative_zero(m->d_prime), no_negative_zero(m->criterion));
+    body = xasprintf("%s\n%s", a,
+                     _("A fabricated headline is the signal. Higher d′ means better told apart; c above 0 leans to "
+                       "trusting."));
+    free(a);
+  }
+  if (bottom - y > 20.0f) {
+    TextStyle bs = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
+    ui_text_fitted_clipped(ui, body, &bs, ui_mirror(ui, (Rect){x, y, w, bottom - y}), 24.0f);
+  }
+  free(body);
 }
 
 // Returns the y below the block.
@@ -211,7 +228,15 @@ static float draw_practice_numbers(const Ui *ui, const SummaryScene *s, float x,
   const Theme *t = ui->theme;
   const Measures *m = s->measures;
   char *score = xasprintf(_("%d points"), round_score(s->round));
-  y += line(ui, score, THEME_TEXT_DISPLAY, true, t->text, x, y, w);
+  // One line, shrunk to the column: at the largest text size it would wrap.
+  TextStyle ds = ui_text_style(ui, THEME_TEXT_DISPLAY, t->text);
+  ds.weight = TEXT_WEIGHT_BOLD;
+  // Already the biggest thing on screen: it does not grow with the text size,
+  // which leaves the larger body text the room it needs.
+  ds.size = fminf(ds.size, 120.0f);
+  ds.size = ui_text_line(ui, score, &ds, ui_mirror(ui, (Rect){x, y, w, text_line_height(ui->engine, &ds)}),
+                         theme_text_size(t, THEME_TEXT_TITLE));
+  y += text_line_height(ui->engine, &ds);
   free(score);
   char *c = xasprintf(_("%d of %d correct"), m->veracity, m->total);
   y += line(ui, c, THEME_TEXT_TITLE, true, t->text, x, y, w) + 16.0f;
@@ -266,14 +291,18 @@ static void summary_draw(SceneCtx *ctx) {
   float y = s->assessment ? draw_assessment_numbers(&ui, s, x, SM_TOP, w) : draw_practice_numbers(&ui, s, x, SM_TOP, w);
   char sentence[1024];
   measures_tendency_sentence(m, sentence, sizeof sentence);
-  Rect card = {x, y + 24.0f, w, 180.0f};
+  // The buttons row reaches under this column: the card and the
+  // signal-detection block share what is left above it.
+  float bottom = SM_BUTTONS_Y - 24.0f;
+  float room = bottom - (y + 24.0f);
+  Rect card = {x, y + 24.0f, w, fmaxf(110.0f, fminf(180.0f, room * 0.55f))};
   ui_card_draw(&ui, ui_mirror(&ui, card));
   draw_round_rect(ui.engine, ui_mirror(&ui, (Rect){card.x, card.y, 12.0f, card.h}), 6.0f, t->accent);
   TextStyle ts = ui_text_style(&ui, THEME_TEXT_BODY, t->text);
   ts.valign = TEXT_VALIGN_MIDDLE;
   ui_text_fitted(&ui, sentence, &ts, ui_mirror(&ui, (Rect){card.x + 40.0f, card.y + 16.0f, w - 64.0f, card.h - 32.0f}),
                  22.0f);
-  draw_sdt(&ui, m, x, card.y + card.h + 20.0f, w);
+  draw_sdt(&ui, m, x, card.y + card.h + 20.0f, w, bottom);
 
   // Right column: accuracy per technique, then the list to review.
   float rx = SM_RIGHT_X, rw = SM_RIGHT_W, ry = SM_TOP;
@@ -301,7 +330,7 @@ static void summary_draw(SceneCtx *ctx) {
                            : s->row_count ? _("To review (select one to see why)")
                                           : _("Nothing to review: every answer was right.");
   ry += line(&ui, list_title, THEME_TEXT_BODY, true, t->text, rx, ry, rw) + 10.0f;
-  float bottom = SM_BUTTONS_Y - 28.0f;
+  bottom = SM_BUTTONS_Y - 28.0f;
   if (s->row_count > 0 && bottom - ry >= SM_ROW_H) {
     Rect lr = ui_mirror(&ui, (Rect){rx, ry, rw, bottom - ry});
     if (lr.x != s->list.rect.x || lr.y != s->list.rect.y || lr.h != s->list.rect.h) {

@@ -105,6 +105,97 @@ float ui_text_fitted_clipped(const Ui *ui, const char *utf8, const TextStyle *st
   return st.size;
 }
 
+// Byte length of the longest prefix of `utf8` (cut at a code point) that,
+// with an ellipsis after it, is at most `max_w` wide on one line. Binary
+// search over code point boundaries: a handful of cached measurements.
+static size_t one_line_cut(const Ui *ui, const char *utf8, const TextStyle *st, float max_w, char *buf) {
+  size_t len = strlen(utf8);
+  size_t *cuts = xmalloc((len + 1) * sizeof *cuts);
+  size_t ncuts = 0;
+  for (size_t i = 1; i <= len; i++) {
+    if (i == len || ((unsigned char)utf8[i] & 0xC0) != 0x80) {
+      cuts[ncuts++] = i;
+    }
+  }
+  size_t lo = 0, hi = ncuts, best = 0;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    size_t n = cuts[mid];
+    while (n > 0 && utf8[n - 1] == ' ') {
+      n--;  // "word …" reads worse than "word…"
+    }
+    memcpy(buf, utf8, n);
+    memcpy(buf + n, "\xE2\x80\xA6", 4);
+    if (text_measure(ui->engine, buf, st).w <= max_w) {
+      best = n;
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  free(cuts);
+  return best;
+}
+
+float ui_text_line(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size) {
+  TextStyle st = *style;
+  st.wrap_width = 0;
+  if (min_size > st.size) {
+    min_size = st.size;
+  }
+  float w = text_measure(ui->engine, utf8, &st).w;
+  if (w > box.w && w > 0) {
+    // Width grows about linearly with the size: guess, then step down the
+    // last few units that hinting and kerning add.
+    float size = floorf(st.size * box.w / w);
+    st.size = size < min_size ? min_size : size;
+    while (st.size > min_size && text_measure(ui->engine, utf8, &st).w > box.w) {
+      st.size -= 1;
+    }
+    w = text_measure(ui->engine, utf8, &st).w;
+  }
+  if (w <= box.w) {
+    text_draw(ui->engine, utf8, &st, box);
+    return st.size;
+  }
+  char *buf = xmalloc(strlen(utf8) + 4);
+  size_t n = one_line_cut(ui, utf8, &st, box.w, buf);
+  memcpy(buf, utf8, n);
+  memcpy(buf + n, "\xE2\x80\xA6", 4);  // U+2026 HORIZONTAL ELLIPSIS
+  text_draw(ui->engine, buf, &st, box);
+  free(buf);
+  return st.size;
+}
+
+// ---- clipping and scrolling --------------------------------------------------
+
+UiClip ui_clip_begin(const Ui *ui, Rect r) {
+  SDL_Renderer *ren = engine_renderer(ui->engine);
+  UiClip saved = {.enabled = SDL_RenderIsClipEnabled(ren) == SDL_TRUE};
+  SDL_RenderGetClipRect(ren, &saved.rect);
+  Rect px = view_rect_to_px(engine_view(ui->engine), r);
+  SDL_Rect clip = {(int)floorf(px.x), (int)floorf(px.y), (int)ceilf(px.w), (int)ceilf(px.h)};
+  SDL_RenderSetClipRect(ren, &clip);
+  return saved;
+}
+
+void ui_clip_end(const Ui *ui, UiClip saved) {
+  SDL_RenderSetClipRect(engine_renderer(ui->engine), saved.enabled ? &saved.rect : NULL);
+}
+
+void ui_scrollbar_draw(const Ui *ui, Rect track, float visible, float content, float offset) {
+  if (content <= visible || content <= 0) {
+    return;
+  }
+  const Theme *t = ui->theme;
+  draw_round_rect(ui->engine, track, track.w / 2, t->bar_track);
+  float h = fmaxf(track.h * visible / content, 32.0f);
+  float max_offset = content - visible;
+  float frac = max_offset > 0 ? fminf(fmaxf(offset / max_offset, 0.0f), 1.0f) : 0.0f;
+  Rect thumb = {track.x, track.y + (track.h - h) * frac, track.w, h};
+  draw_round_rect(ui->engine, thumb, track.w / 2, t->text_muted);
+}
+
 // ---- shapes ----------------------------------------------------------------
 
 void ui_card_draw(const Ui *ui, Rect r) {
@@ -145,6 +236,7 @@ static ButtonColors button_colors(const Theme *t, const UiButton *b, bool active
     c.fill = active ? t->surface_hover : t->surface_raised;
     break;
   case UI_BUTTON_QUIET:
+  case UI_BUTTON_AREA:
     c.fill = t->surface_hover;
     c.has_fill = active;
     break;
@@ -207,6 +299,12 @@ static float key_hint_measure(const Ui *ui, const char *hint, TextStyle *st, flo
 }
 
 void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered, bool pressed) {
+  if (b->kind == UI_BUTTON_AREA) {
+    if (focused && !b->disabled) {
+      ui_focus_ring_draw(ui, b->rect);
+    }
+    return;
+  }
   const Theme *t = ui->theme;
   Engine *e = ui->engine;
   bool active = !b->disabled && (hovered || focused);
@@ -402,7 +500,7 @@ void ui_form_init(UiForm *form, bool rtl) {
 
 int ui_form_add(UiForm *form, UiButton button) {
   if (form->count >= UI_FORM_MAX_BUTTONS) {
-    return -1;  // a screen with more than 32 buttons is a layout bug; the extra one is not shown
+    return -1;  // a screen with more than UI_FORM_MAX_BUTTONS buttons is a layout bug; the extra one is not shown
   }
   int i = form->count++;
   form->buttons[i] = button;
@@ -455,7 +553,7 @@ int ui_form_focused_id(const UiForm *form) {
 
 static int button_at(const UiForm *form, float x, float y) {
   for (int i = form->count - 1; i >= 0; i--) {
-    if (rect_contains(form->buttons[i].rect, x, y)) {
+    if (form->buttons[i].kind != UI_BUTTON_AREA && rect_contains(form->buttons[i].rect, x, y)) {
       return i;
     }
   }
@@ -476,7 +574,9 @@ static Rect focus_rect(const UiForm *form) {
   return (Rect){VIEW_LOGICAL_W / 2.0f, 0, 0, 0};
 }
 
-// How far `to` lies from `from` in `dir`; negative when it is not that way.
+// How far `to` lies from `from` in `dir`; negative when it is not that way
+// (its centre and its far edge must both lie beyond `from`, so a wide key
+// does not reach a narrower one above it that ends where it ends).
 // Distance along the direction plus a penalty for sideways offset, so the
 // nearest thing roughly in line wins over a closer one far to the side.
 static float nav_score(Rect from, Rect to, InputAction dir) {
@@ -486,7 +586,7 @@ static float nav_score(Rect from, Rect to, InputAction dir) {
   switch (dir) {
   case INPUT_ACTION_UP:
     along = from.y - (to.y + to.h);
-    if (tcy >= fcy - 1) {
+    if (tcy >= fcy - 1 || to.y >= from.y - 1) {
       return -1;
     }
     side_gap = fmaxf(0, fmaxf(to.x - (from.x + from.w), from.x - (to.x + to.w)));
@@ -494,7 +594,7 @@ static float nav_score(Rect from, Rect to, InputAction dir) {
     break;
   case INPUT_ACTION_DOWN:
     along = to.y - (from.y + from.h);
-    if (tcy <= fcy + 1) {
+    if (tcy <= fcy + 1 || to.y + to.h <= from.y + from.h + 1) {
       return -1;
     }
     side_gap = fmaxf(0, fmaxf(to.x - (from.x + from.w), from.x - (to.x + to.w)));
@@ -502,7 +602,7 @@ static float nav_score(Rect from, Rect to, InputAction dir) {
     break;
   case INPUT_ACTION_LEFT:
     along = from.x - (to.x + to.w);
-    if (tcx >= fcx - 1) {
+    if (tcx >= fcx - 1 || to.x >= from.x - 1) {
       return -1;
     }
     side_gap = fmaxf(0, fmaxf(to.y - (from.y + from.h), from.y - (to.y + to.h)));
@@ -510,7 +610,7 @@ static float nav_score(Rect from, Rect to, InputAction dir) {
     break;
   case INPUT_ACTION_RIGHT:
     along = to.x - (from.x + from.w);
-    if (tcx <= fcx + 1) {
+    if (tcx <= fcx + 1 || to.x + to.w <= from.x + from.w + 1) {
       return -1;
     }
     side_gap = fmaxf(0, fmaxf(to.y - (from.y + from.h), from.y - (to.y + to.h)));
@@ -736,5 +836,7 @@ void ui_header_draw(const Ui *ui, const char *title) {
   st.weight = TEXT_WEIGHT_BOLD;
   st.align = TEXT_ALIGN_CENTER;
   st.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(ui, title, &st, box, 32.0f);
+  // One line always: a wrapped title in a bar this high is cramped and hard
+  // to read from the back of a room. Shrink to ~60% at most, then cut.
+  ui_text_line(ui, title, &st, box, fmaxf(32.0f, roundf(st.size * 0.6f)));
 }

@@ -74,6 +74,28 @@ float ui_text_fitted(const Ui *ui, const char *utf8, const TextStyle *style, Rec
 // overflows the box (long pack descriptions). Returns the size used.
 float ui_text_fitted_clipped(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size);
 
+// Draws `utf8` on ONE line in `box` (no wrapping): shrunk towards `min_size`
+// when it is too wide, then cut at a character boundary and ended with an
+// ellipsis, so it never leaves the box (header titles). `style` gives
+// weight, colour, alignment, vertical placement and language. Returns the
+// size used.
+float ui_text_line(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size);
+
+// ---- clipping and scrolling --------------------------------------------------
+
+// The renderer's clip state, saved by ui_clip_begin().
+typedef struct UiClip {
+  SDL_Rect rect;
+  bool enabled;
+} UiClip;
+
+// Clips drawing to `r` (logical) until ui_clip_end() with the returned value.
+UiClip ui_clip_begin(const Ui *ui, Rect r);
+void ui_clip_end(const Ui *ui, UiClip saved);
+// A vertical scroll bar in `track` showing `visible` of `content` units from
+// `offset` (nothing is drawn when everything is visible).
+void ui_scrollbar_draw(const Ui *ui, Rect track, float visible, float content, float offset);
+
 // ---- shapes ----------------------------------------------------------------
 
 // A rounded panel in the surface colour with a thin border.
@@ -91,6 +113,10 @@ typedef enum UiButtonKind {
   UI_BUTTON_REAL,        // REAL answer: blue fill, check icon by default
   UI_BUTTON_FABRICATED,  // FABRICATED answer: vermillion fill, cross icon by default
   UI_BUTTON_QUIET,       // no fill until hovered/focused (header Back/Help)
+  // A focusable area drawn by its owner (e.g. a scrolling text panel): the
+  // form draws only its focus ring, and leaves pointer events over it to the
+  // owner (it is never pressed or hovered). CONFIRM on it is still reported.
+  UI_BUTTON_AREA,
 } UiButtonKind;
 
 // No icon (DrawIcon has no "none").
@@ -150,7 +176,7 @@ void ui_list_row_background(const Ui *ui, Rect r, bool selected, bool focused, b
 
 // ---- form: focus, hover, press, activation ---------------------------------
 
-#define UI_FORM_MAX_BUTTONS 32
+#define UI_FORM_MAX_BUTTONS 64
 // The focus is on the form's list (see ui_form_set_list).
 #define UI_FOCUS_LIST (-2)
 #define UI_FOCUS_NONE (-1)
