@@ -1,5 +1,7 @@
 #include "scenes/app.h"
 
+#include "scenes/gameplay.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -369,6 +371,27 @@ bool app_start(App *app, const char *scene, char **err) {
     scene_title_push(app);
     scene_packs_push(app);
     scene_summary_push(app, round);
+  } else if (strcmp(scene, "feedback") == 0) {
+    // The summary of a demo round with the feedback of its first fabricated
+    // item (the fullest page: techniques and a tip) on top, for screenshots.
+    if (!demo_state(app, err)) {
+      return false;
+    }
+    Round *round = demo_round(app, err);
+    if (!round) {
+      return false;
+    }
+    size_t pick = 0;
+    for (size_t i = 0; i < round_result_count(round); i++) {
+      if (round_result(round, i)->item->answer == PACK_ANSWER_FABRICATED) {
+        pick = i;
+        break;
+      }
+    }
+    scene_title_push(app);
+    scene_summary_push(app, round);  // owns the round, which outlives the feedback above it
+    scene_feedback_push(app, FEEDBACK_MODE_REVIEW, round_pack(round), round_result(round, pick), pick,
+                        round_count(round), false, NULL, NULL);
   } else if (strcmp(scene, "scores") == 0) {
     scene_title_push(app);
     scene_scores_push(app, NULL);
@@ -385,7 +408,8 @@ bool app_start(App *app, const char *scene, char **err) {
     }
     scene_preview_push(app, app->pack_path);
   } else {
-    *err = xasprintf(_("unknown screen '%s' (title, packs, player, round, summary, scores, settings, help)"), scene);
+    *err = xasprintf(_("unknown screen '%s' (title, packs, player, round, feedback, summary, scores, settings, help)"),
+                     scene);
     return false;
   }
   if (!scene || strcmp(scene, "preview") != 0) {
