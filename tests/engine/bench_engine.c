@@ -83,6 +83,11 @@ static void idle_child(void) {
   engine_destroy(e);
 }
 
+static const char *renderer_name(Engine *e) {
+  SDL_RendererInfo info;
+  return SDL_GetRendererInfo(engine_renderer(e), &info) == 0 ? info.name : "unknown";
+}
+
 // Mean time of `frames` redrawn frames of the top scene.
 static double steady_frame_s(Engine *e, int frames) {
   double t0 = now_s();
@@ -110,9 +115,10 @@ int main(void) {
   double steady = steady_frame_s(e, frames);
   EngineStats s1 = engine_stats(e);
   printf(
-      "1080p text-heavy frame (software renderer): first %.2f ms (%llu rasterisations), steady %.2f ms/frame, "
-      "first/steady %.1fx\n",
-      first * 1e3, (unsigned long long)s0.text_rasterisations, steady * 1e3, first / steady);
+      "1080p text-heavy frame (%s renderer, video driver %s): first %.2f ms (%llu rasterisations), steady %.2f "
+      "ms/frame, first/steady %.1fx\n",
+      renderer_name(e), SDL_GetCurrentVideoDriver(), first * 1e3, (unsigned long long)s0.text_rasterisations,
+      steady * 1e3, first / steady);
   printf("floor (empty 1080p frame, same run): %.2f ms; text-heavy steady / floor: %.1fx\n", floor_s * 1e3,
          steady / floor_s);
   printf("rasterisations per steady frame: %.2f (over %d frames); cache %zu KiB, %zu fonts open\n",
