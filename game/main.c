@@ -1,14 +1,12 @@
 // prebunk: command line. Parses options, then runs the game or a sub-command.
 
-#include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "cli/cli_util.h"
 
 static void print_usage(FILE *out) {
   fprintf(out, _("Usage: prebunk [OPTION]...            play (the bundled packs by default)\n"
@@ -45,27 +43,7 @@ static void print_usage(FILE *out) {
                  "Run 'prebunk COMMAND --help' for a sub-command's options.\n"));
 }
 
-static bool parse_int(const char *s, long min, long max, long *out) {
-  char *end;
-  errno = 0;
-  long v = strtol(s, &end, 10);
-  if (errno || end == s || *end || v < min || v > max) {
-    return false;
-  }
-  *out = v;
-  return true;
-}
-
-__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fputs("prebunk: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  print_usage(stderr);
-  return 2;
-}
+static const CliCommand PREBUNK = {.usage = print_usage};
 
 enum {
   OPT_DATA_DIR = 256,
@@ -98,7 +76,7 @@ int main(int argc, char **argv) {
       // scores takes --data-dir itself: it reads the same store the game writes.
       return cmd_scores(argc - 1, argv + 1, NULL);
     }
-    return usage_error(_("unknown command '%s'"), cmd);
+    return cli_usage_error(&PREBUNK, _("unknown command '%s'"), cmd);
   }
 
   static const struct option longopts[] = {
@@ -117,7 +95,7 @@ int main(int argc, char **argv) {
       {NULL, 0, NULL, 0},
   };
   PlayOptions opts = {.display = -1};
-  opterr = 0;  // we print our own message
+  cli_getopt_reset();
   int c;
   while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
     long v;
@@ -137,23 +115,18 @@ int main(int argc, char **argv) {
     case OPT_PREVIEW:
       opts.preview = true;
       break;
-    case OPT_SEED: {
-      char *end;
-      errno = 0;
-      unsigned long long s = strtoull(optarg, &end, 10);
-      if (errno || end == optarg || *end || optarg[0] == '-') {
-        return usage_error(_("--seed needs a whole number, not '%s'"), optarg);
+    case OPT_SEED:
+      if (!cli_parse_u64(optarg, &opts.seed)) {
+        return cli_usage_error(&PREBUNK, _("--seed needs a whole number, not '%s'"), optarg);
       }
-      opts.seed = s;
       opts.has_seed = true;
       break;
-    }
     case OPT_FULLSCREEN:
       opts.fullscreen = true;
       break;
     case OPT_DISPLAY:
-      if (!parse_int(optarg, 0, 63, &v)) {
-        return usage_error(_("--display needs a display number, not '%s'"), optarg);
+      if (!cli_parse_long(optarg, 0, 63, &v)) {
+        return cli_usage_error(&PREBUNK, _("--display needs a display number, not '%s'"), optarg);
       }
       opts.display = (int)v;
       break;
@@ -161,7 +134,7 @@ int main(int argc, char **argv) {
       int w = 0, h = 0;
       char tail;
       if (sscanf(optarg, "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
-        return usage_error(_("--size needs WIDTHxHEIGHT (at least 320x240), not '%s'"), optarg);
+        return cli_usage_error(&PREBUNK, _("--size needs WIDTHxHEIGHT (at least 320x240), not '%s'"), optarg);
       }
       opts.width = w;
       opts.height = h;
@@ -174,22 +147,20 @@ int main(int argc, char **argv) {
       opts.screenshot = optarg;
       break;
     case OPT_FRAMES:
-      if (!parse_int(optarg, 1, 1000000, &v)) {
-        return usage_error(_("--frames needs a positive number, not '%s'"), optarg);
+      if (!cli_parse_long(optarg, 1, 1000000, &v)) {
+        return cli_usage_error(&PREBUNK, _("--frames needs a positive number, not '%s'"), optarg);
       }
       opts.quit_after_frames = (int)v;
       break;
-    case ':':
-      return usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-    default:
-      return usage_error(_("unknown option '%s'"), argv[optind - 1]);
+    default:  // ':' or '?'
+      return cli_getopt_error(&PREBUNK, c, argv);
     }
   }
   if (optind < argc) {
-    return usage_error(_("unexpected argument '%s'"), argv[optind]);
+    return cli_unexpected_argument(&PREBUNK, argv[optind]);
   }
   if (opts.preview && !opts.pack_path) {
-    return usage_error("%s", _("--preview needs --pack FILE"));
+    return cli_usage_error(&PREBUNK, "%s", _("--preview needs --pack FILE"));
   }
   return cmd_play(&opts);
 }

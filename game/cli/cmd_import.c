@@ -2,7 +2,6 @@
 // (a Moodle question bank export, a spreadsheet) into a quiz pack.
 
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/str.h"
 #include "cli/cli.h"
+#include "cli/cli_util.h"
 #include "quiz/diag.h"
 #include "quiz/import_csv.h"
 #include "quiz/import_moodle.h"
@@ -118,17 +118,6 @@ static void usage(ImportFormat format, FILE *f) {
   }
 }
 
-__attribute__((format(printf, 2, 3))) static int usage_error(const char *cmd, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fprintf(stderr, "prebunk %s: ", cmd);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  fprintf(stderr, _("Run 'prebunk %s --help' for the options.\n"), cmd);
-  return 2;
-}
-
 // BCP 47 in the shape the game needs: a 2-8 letter language, then subtags.
 static bool lang_valid(const char *lang) {
   size_t first = strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -163,10 +152,10 @@ static int parse_args(ImportFormat format, int argc, char **argv, ImportArgs *a)
       {"force", no_argument, NULL, OPT_FORCE},
       {NULL, 0, NULL, 0},
   };
-  const char *cmd = argv[0];
+  // The full help is long: a usage error ends with a hint to ask for it.
+  const CliCommand command = {.name = argv[0]};
   *a = (ImportArgs){.lang = "en"};
-  optind = 0;  // GNU: start afresh (main or an earlier command may have parsed)
-  opterr = 0;
+  cli_getopt_reset();
   int c;
   while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
     switch (c) {
@@ -191,35 +180,34 @@ static int parse_args(ImportFormat format, int argc, char **argv, ImportArgs *a)
     case OPT_FORCE:
       a->force = true;
       break;
-    case ':':
-      return usage_error(cmd, _("option '%s' needs a value"), argv[optind - 1]);
-    default:
-      return usage_error(cmd, _("unknown option '%s'"), argv[optind - 1]);
+    default:  // ':' or '?'
+      return cli_getopt_error(&command, c, argv);
     }
   }
   if (optind >= argc) {
-    return usage_error(
-        cmd, "%s",
+    return cli_usage_error(
+        &command, "%s",
         format == IMPORT_MOODLE ? _("no input file (the Moodle XML export)") : _("no input file (the CSV file)"));
   }
   a->in = argv[optind++];
   if (optind < argc) {
-    return usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
+    return cli_unexpected_argument(&command, argv[optind]);
   }
   if (!a->out || !*a->out) {
-    return usage_error(cmd, "%s", _("no output file: give one with -o OUT.xml"));
+    return cli_usage_error(&command, "%s", _("no output file: give one with -o OUT.xml"));
   }
   if (a->id && !pack_id_valid(a->id)) {
-    return usage_error(cmd, _("--id '%s': use 1 to %d letters, digits, '-' and '_'"), a->id, PACK_MAX_ID_CHARS);
+    return cli_usage_error(&command, _("--id '%s': use 1 to %d letters, digits, '-' and '_'"), a->id,
+                           PACK_MAX_ID_CHARS);
   }
   if (!lang_valid(a->lang)) {
-    return usage_error(cmd, _("--lang '%s' is not a language tag such as en, fr or pt-BR"), a->lang);
+    return cli_usage_error(&command, _("--lang '%s' is not a language tag such as en, fr or pt-BR"), a->lang);
   }
   if (a->title && (str_is_blank(a->title) || !str_utf8_valid(a->title, strlen(a->title)))) {
-    return usage_error(cmd, "%s", _("--title needs some text"));
+    return cli_usage_error(&command, "%s", _("--title needs some text"));
   }
   if (a->description && (str_is_blank(a->description) || !str_utf8_valid(a->description, strlen(a->description)))) {
-    return usage_error(cmd, "%s", _("--description needs some text"));
+    return cli_usage_error(&command, "%s", _("--description needs some text"));
   }
   return -1;
 }

@@ -8,7 +8,6 @@
 #include "cli/cli.h"
 
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "cli/cli_util.h"
 #include "store/store.h"
 
 typedef struct ScoresOptions {
@@ -44,16 +44,7 @@ static void scores_usage(FILE *out) {
         out);
 }
 
-__attribute__((format(printf, 1, 2))) static int scores_usage_error(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fputs("prebunk scores: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  scores_usage(stderr);
-  return 2;
-}
+static const CliCommand SCORES = {"scores", scores_usage};
 
 // ---- formatting --------------------------------------------------------------
 
@@ -382,8 +373,7 @@ int cmd_scores(int argc, char **argv, const char *data_dir) {
       {NULL, 0, NULL, 0},
   };
   ScoresOptions o = {.data_dir = data_dir};
-  opterr = 0;  // we print our own messages
-  optind = 0;  // glibc: 0 restarts the scan, so this works when called twice in one process
+  cli_getopt_reset();
   int c;
   while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
     switch (c) {
@@ -405,14 +395,12 @@ int cmd_scores(int argc, char **argv, const char *data_dir) {
     case OPT_ANSWERS:
       o.answers = true;
       break;
-    case ':':
-      return scores_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-    default:
-      return scores_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+    default:  // ':' or '?'
+      return cli_getopt_error(&SCORES, c, argv);
     }
   }
   if (optind < argc) {
-    return scores_usage_error(_("unexpected argument '%s'"), argv[optind]);
+    return cli_unexpected_argument(&SCORES, argv[optind]);
   }
 
   // An explicit folder is only read, never created; the default one is

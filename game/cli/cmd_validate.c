@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/str.h"
 #include "cli/cli.h"
+#include "cli/cli_util.h"
 #include "quiz/diag.h"
 #include "quiz/pack.h"
 #include "quiz/pack_load.h"
@@ -28,12 +29,7 @@ static void print_usage(FILE *out) {
         out);
 }
 
-static int usage_error(char *message) {
-  fprintf(stderr, "prebunk validate: %s\n", message);
-  free(message);
-  print_usage(stderr);
-  return 2;
-}
+static const CliCommand VALIDATE = {"validate", print_usage};
 
 // With --strict a warning is an error: shown and counted as one.
 static void make_strict(DiagList *diags) {
@@ -94,12 +90,12 @@ int cmd_validate(int argc, char **argv) {
       return 0;
     } else {
       free(files);
-      return usage_error(xasprintf(_("unknown option '%s'"), a));
+      return cli_unknown_option(&VALIDATE, a);
     }
   }
   if (count == 0) {
     free(files);
-    return usage_error(xstrdup(_("no file given")));
+    return cli_usage_error(&VALIDATE, "%s", _("no file given"));
   }
 
   int status = 0;

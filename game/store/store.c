@@ -156,6 +156,55 @@ static void bind_int64_opt(sqlite3_stmt *st, const char *name, int64_t value) {
   }
 }
 
+// A size_t row limit as an SQL integer (signed 64-bit): larger means no limit.
+static int64_t limit_arg(size_t limit) {
+  return limit > INT64_MAX ? INT64_MAX : (int64_t)limit;
+}
+
+// ---- row lists -----------------------------------------------------------------
+
+// What a query needs to know about the element type of one of our public
+// lists (StorePlayerList, StoreRoundList...): its size, how to fill one from
+// the current row, and how to free what one element owns.
+typedef struct RowType {
+  size_t size;
+  void (*read)(sqlite3_stmt *st, void *elem);
+  void (*clear)(void *elem);
+} RowType;
+
+// Frees `count` elements of `type` and the array holding them.
+static void rows_free(const RowType *type, void *items, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    type->clear((char *)items + i * type->size);
+  }
+  free(items);
+}
+
+// Steps the prepared, bound statement `st` to its end, one element per row,
+// into *items (owned by the caller) and *count, then finalizes `st`. On an
+// error the rows read so far are freed, *items is NULL and *count 0.
+static bool query_rows(Store *store, sqlite3_stmt *st, const RowType *type, void **items, size_t *count, char **err) {
+  void *rows = NULL;
+  size_t n = 0, cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rows = xgrow(rows, &cap, n + 1, type->size);
+    type->read(st, (char *)rows + n * type->size);
+    n++;
+  }
+  bool ok = rc == SQLITE_DONE;
+  if (!ok) {
+    set_err(err, "%s", sqlite3_errmsg(store->db));
+    rows_free(type, rows, n);
+    rows = NULL;
+    n = 0;
+  }
+  sqlite3_finalize(st);
+  *items = rows;
+  *count = n;
+  return ok;
+}
+
 const char *store_verdict_name(StoreVerdict verdict) {
   switch (verdict) {
   case STORE_VERDICT_REAL:
@@ -395,6 +444,13 @@ static FileState classify(sqlite3 *db, int rc, char **detail) {
   return is_corruption(rc) ? FILE_CORRUPT : FILE_UNWRITABLE;
 }
 
+// classify() for a connection that failed to open or read: closes it.
+static FileState classify_close(sqlite3 *db, int rc, char **detail) {
+  FileState state = classify(db, rc, detail);
+  sqlite3_close(db);
+  return state;
+}
+
 static void db_configure(sqlite3 *db) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
@@ -413,9 +469,7 @@ static FileState probe_file(const char *path, int *file_version, char **detail) 
     rc = db_scalar(db, "PRAGMA user_version", &text);
   }
   if (rc != SQLITE_OK) {
-    FileState s = classify(db, rc, detail);
-    sqlite3_close(db);
-    return s;
+    return classify_close(db, rc, detail);
   }
   *file_version = atoi(text);
   free(text);
@@ -448,9 +502,7 @@ static FileState open_file_rw(const char *path, sqlite3 **out, int *file_version
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK) {
-    FileState s = classify(db, rc, detail);
-    sqlite3_close(db);
-    return s;
+    return classify_close(db, rc, detail);
   }
   db_configure(db);
   // WAL: readers (`prebunk scores`) never block the game's writes, and a
@@ -586,9 +638,8 @@ static int lock_instance(const char *db_path, bool *other) {
   return fd;
 }
 
-// An in-memory store, optionally seeded with a copy of the file at
-// `seed_path`. *snap tells what became of the copy.
-static Store *open_memory(const char *seed_path, SnapState *snap, int *file_version, char **detail) {
+// A new, configured, empty in-memory database, or NULL (and *detail).
+static sqlite3 *memory_db(char **detail) {
   sqlite3 *db = NULL;
   if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
     set_err(detail, "%s", db ? sqlite3_errmsg(db) : "out of memory");
@@ -596,21 +647,29 @@ static Store *open_memory(const char *seed_path, SnapState *snap, int *file_vers
     return NULL;
   }
   db_configure(db);
+  return db;
+}
+
+// An in-memory store, optionally seeded with a copy of the file at
+// `seed_path`. *snap tells what became of the copy (SNAP_MISSING when none
+// was made).
+static Store *open_memory(const char *seed_path, SnapState *snap, int *file_version, char **detail) {
+  *snap = SNAP_MISSING;
+  sqlite3 *db = memory_db(detail);
+  if (!db) {
+    return NULL;
+  }
   *snap = seed_path ? snapshot_file(seed_path, db, file_version, detail) : SNAP_MISSING;
   if (*snap != SNAP_OK) {
     // A failed or partial copy is thrown away: start from an empty schema.
+    // (The copy's failure stays in *detail.)
     sqlite3_close(db);
-    db = NULL;
-    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-      sqlite3_close(db);
+    db = memory_db(NULL);
+    if (!db) {
       return NULL;
     }
-    db_configure(db);
   }
-  char *merr = NULL;
-  if (!migrate(db, &merr)) {
-    set_err(detail, "%s", merr);
-    free(merr);
+  if (!migrate(db, detail)) {
     sqlite3_close(db);
     return NULL;
   }
@@ -777,10 +836,7 @@ Store *store_open(const char *dir, const StoreOptions *opts, StoreOpenResult *r)
     log_warn("%s: %s; scores are kept in memory only", r->path, r->detail ? r->detail : "");
     return open_unsaved(r, STORE_OPEN_READ_ONLY, true);
   }
-  char *merr = NULL;
-  if (!migrate(db, &merr)) {
-    set_err(&r->detail, "%s", merr);
-    free(merr);
+  if (!migrate(db, &r->detail)) {
     sqlite3_close(db);
     return open_unsaved(r, STORE_OPEN_READ_ONLY, true);
   }
@@ -886,6 +942,21 @@ bool store_player_get_or_create(Store *store, const char *name, int64_t now_ms, 
   return ok;
 }
 
+static void player_read(sqlite3_stmt *st, void *elem) {
+  StorePlayer *p = elem;
+  p->id = sqlite3_column_int64(st, 0);
+  p->name = text_col(st, 1);
+  p->created_ms = sqlite3_column_int64(st, 2);
+  p->last_played_ms = sqlite3_column_int64(st, 3);
+}
+
+static void player_clear(void *elem) {
+  StorePlayer *p = elem;
+  free(p->name);
+}
+
+static const RowType PLAYER_ROWS = {sizeof(StorePlayer), player_read, player_clear};
+
 bool store_recent_players(Store *store, size_t limit, StorePlayerList *out, char **err) {
   out->items = NULL;
   out->count = 0;
@@ -898,33 +969,16 @@ bool store_recent_players(Store *store, size_t limit, StorePlayerList *out, char
   if (!st) {
     return false;
   }
-  sqlite3_bind_int64(st, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
-    StorePlayer *p = &out->items[out->count++];
-    p->id = sqlite3_column_int64(st, 0);
-    p->name = text_col(st, 1);
-    p->created_ms = sqlite3_column_int64(st, 2);
-    p->last_played_ms = sqlite3_column_int64(st, 3);
-  }
-  bool ok = rc == SQLITE_DONE;
-  if (!ok) {
-    set_err(err, "%s", sqlite3_errmsg(store->db));
-    store_player_list_free(out);
-  }
-  sqlite3_finalize(st);
+  sqlite3_bind_int64(st, 1, limit_arg(limit));
+  void *items;
+  bool ok = query_rows(store, st, &PLAYER_ROWS, &items, &out->count, err);
+  out->items = items;
   return ok;
 }
 
 void store_player_list_free(StorePlayerList *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    free(list->items[i].name);
-  }
-  free(list->items);
-  list->items = NULL;
-  list->count = 0;
+  rows_free(&PLAYER_ROWS, list->items, list->count);
+  *list = (StorePlayerList){0};
 }
 
 // ---- rounds and answers ------------------------------------------------------
@@ -1101,6 +1155,17 @@ static void filter_order(StrBuf *sql, const StoreFilter *f) {
                 f->oldest_first ? " ORDER BY r.started_ms ASC, r.id ASC" : " ORDER BY r.started_ms DESC, r.id DESC");
 }
 
+// "SELECT <columns>" of the rounds (r, joined with their players p) that
+// `f` picks, in its order and up to its limit.
+static void filter_select_rounds(StrBuf *sql, const char *columns, const StoreFilter *f) {
+  strbuf_appendf(sql, "SELECT %s FROM rounds r JOIN players p ON p.id = r.player_id", columns);
+  filter_where(sql, f);
+  filter_order(sql, f);
+  if (f->limit) {
+    strbuf_append(sql, " LIMIT :limit");
+  }
+}
+
 static void filter_bind(sqlite3_stmt *st, const StoreFilter *f) {
   bind_int64_opt(st, ":player_id", f->player_id);
   if (f->player_name) {
@@ -1113,75 +1178,99 @@ static void filter_bind(sqlite3_stmt *st, const StoreFilter *f) {
   }
   bind_text_opt(st, ":pack_id", f->pack_id);
   bind_int64_opt(st, ":round_id", f->round_id);
-  bind_int64_opt(st, ":limit", f->limit > INT64_MAX ? INT64_MAX : (int64_t)f->limit);
+  bind_int64_opt(st, ":limit", limit_arg(f->limit));
 }
+
+// query_rows() for `sql` (freed here) with the values of `f` bound.
+static bool filter_query(Store *store, StrBuf *sql, const StoreFilter *f, const RowType *type, void **items,
+                         size_t *count, char **err) {
+  sqlite3_stmt *st = db_prepare(store->db, sql->data, err);
+  strbuf_free(sql);
+  if (!st) {
+    *items = NULL;
+    *count = 0;
+    return false;
+  }
+  filter_bind(st, f);
+  return query_rows(store, st, type, items, count, err);
+}
+
+static void round_read(sqlite3_stmt *st, void *elem) {
+  StoreRound *r = elem;
+  r->id = sqlite3_column_int64(st, 0);
+  r->player_id = sqlite3_column_int64(st, 1);
+  r->player_name = text_col(st, 2);
+  r->pack_id = text_col(st, 3);
+  r->pack_version = sqlite3_column_int(st, 4);
+  r->questions = sqlite3_column_int(st, 5);
+  r->seconds_per_question = sqlite3_column_int(st, 6);
+  r->speed_bonus = sqlite3_column_int(st, 7) != 0;
+  int64_t seed_bits = sqlite3_column_int64(st, 8);
+  memcpy(&r->seed, &seed_bits, sizeof r->seed);
+  r->started_ms = sqlite3_column_int64(st, 9);
+  r->ended_ms = sqlite3_column_int64(st, 10);
+  r->score = sqlite3_column_int(st, 11);
+  r->status = round_status_from_name((const char *)sqlite3_column_text(st, 12));
+  r->answered = sqlite3_column_int(st, 13);
+  r->correct = sqlite3_column_int(st, 14);
+  r->timed_out = sqlite3_column_int(st, 15);
+}
+
+static void round_clear(void *elem) {
+  StoreRound *r = elem;
+  free(r->player_name);
+  free(r->pack_id);
+}
+
+static const RowType ROUND_ROWS = {sizeof(StoreRound), round_read, round_clear};
 
 bool store_rounds(Store *store, const StoreFilter *filter, StoreRoundList *out, char **err) {
   static const StoreFilter all = {0};
   const StoreFilter *f = filter ? filter : &all;
-  out->items = NULL;
-  out->count = 0;
   StrBuf sql = {0};
-  strbuf_append(&sql,
-                "SELECT r.id, r.player_id, p.name, r.pack_id, r.pack_version, r.questions,"
-                " r.seconds_per_question, r.speed_bonus, r.seed, r.started_ms, COALESCE(r.ended_ms, 0),"
-                " r.score, r.status, r.answered, r.correct, r.timed_out"
-                " FROM rounds r JOIN players p ON p.id = r.player_id");
-  filter_where(&sql, f);
-  filter_order(&sql, f);
-  if (f->limit) {
-    strbuf_append(&sql, " LIMIT :limit");
-  }
-  sqlite3_stmt *st = db_prepare(store->db, sql.data, err);
-  strbuf_free(&sql);
-  if (!st) {
-    return false;
-  }
-  filter_bind(st, f);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
-    StoreRound *r = &out->items[out->count++];
-    r->id = sqlite3_column_int64(st, 0);
-    r->player_id = sqlite3_column_int64(st, 1);
-    r->player_name = text_col(st, 2);
-    r->pack_id = text_col(st, 3);
-    r->pack_version = sqlite3_column_int(st, 4);
-    r->questions = sqlite3_column_int(st, 5);
-    r->seconds_per_question = sqlite3_column_int(st, 6);
-    r->speed_bonus = sqlite3_column_int(st, 7) != 0;
-    int64_t seed_bits = sqlite3_column_int64(st, 8);
-    memcpy(&r->seed, &seed_bits, sizeof r->seed);
-    r->started_ms = sqlite3_column_int64(st, 9);
-    r->ended_ms = sqlite3_column_int64(st, 10);
-    r->score = sqlite3_column_int(st, 11);
-    r->status = round_status_from_name((const char *)sqlite3_column_text(st, 12));
-    r->answered = sqlite3_column_int(st, 13);
-    r->correct = sqlite3_column_int(st, 14);
-    r->timed_out = sqlite3_column_int(st, 15);
-  }
-  bool ok = rc == SQLITE_DONE;
-  if (!ok) {
-    set_err(err, "%s", sqlite3_errmsg(store->db));
-    store_round_list_free(out);
-  }
-  sqlite3_finalize(st);
+  filter_select_rounds(&sql,
+                       "r.id, r.player_id, p.name, r.pack_id, r.pack_version, r.questions,"
+                       " r.seconds_per_question, r.speed_bonus, r.seed, r.started_ms, COALESCE(r.ended_ms, 0),"
+                       " r.score, r.status, r.answered, r.correct, r.timed_out",
+                       f);
+  void *items;
+  bool ok = filter_query(store, &sql, f, &ROUND_ROWS, &items, &out->count, err);
+  out->items = items;
   return ok;
 }
+
+static void answer_read(sqlite3_stmt *st, void *elem) {
+  StoreAnswer *a = elem;
+  a->round_id = sqlite3_column_int64(st, 0);
+  a->player_name = text_col(st, 1);
+  a->pack_id = text_col(st, 2);
+  a->position = sqlite3_column_int(st, 3);
+  a->item_id = text_col(st, 4);
+  a->truth = verdict_from_name((const char *)sqlite3_column_text(st, 5));
+  a->given = verdict_from_name((const char *)sqlite3_column_text(st, 6));
+  a->correct = sqlite3_column_int(st, 7) != 0;
+  a->points = sqlite3_column_int(st, 8);
+  a->response_ms = sqlite3_column_int(st, 9);
+  a->techniques = text_col(st, 10);
+  a->answered_ms = sqlite3_column_int64(st, 11);
+}
+
+static void answer_clear(void *elem) {
+  StoreAnswer *a = elem;
+  free(a->player_name);
+  free(a->pack_id);
+  free(a->item_id);
+  free(a->techniques);
+}
+
+static const RowType ANSWER_ROWS = {sizeof(StoreAnswer), answer_read, answer_clear};
 
 bool store_answers(Store *store, const StoreFilter *filter, StoreAnswerList *out, char **err) {
   static const StoreFilter all = {0};
   const StoreFilter *f = filter ? filter : &all;
-  out->items = NULL;
-  out->count = 0;
   StrBuf sql = {0};
-  strbuf_append(&sql, "WITH picked AS (SELECT r.id FROM rounds r JOIN players p ON p.id = r.player_id");
-  filter_where(&sql, f);
-  filter_order(&sql, f);
-  if (f->limit) {
-    strbuf_append(&sql, " LIMIT :limit");
-  }
+  strbuf_append(&sql, "WITH picked AS (");
+  filter_select_rounds(&sql, "r.id", f);
   strbuf_append(&sql,
                 ") SELECT a.round_id, p.name, r.pack_id, a.position, a.item_id, a.truth, a.given, a.correct,"
                 " a.points, a.response_ms, a.techniques, a.answered_ms"
@@ -1189,59 +1278,20 @@ bool store_answers(Store *store, const StoreFilter *filter, StoreAnswerList *out
                 " WHERE a.round_id IN (SELECT id FROM picked)");
   filter_order(&sql, f);
   strbuf_append(&sql, ", a.position ASC");
-  sqlite3_stmt *st = db_prepare(store->db, sql.data, err);
-  strbuf_free(&sql);
-  if (!st) {
-    return false;
-  }
-  filter_bind(st, f);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
-    StoreAnswer *a = &out->items[out->count++];
-    a->round_id = sqlite3_column_int64(st, 0);
-    a->player_name = text_col(st, 1);
-    a->pack_id = text_col(st, 2);
-    a->position = sqlite3_column_int(st, 3);
-    a->item_id = text_col(st, 4);
-    a->truth = verdict_from_name((const char *)sqlite3_column_text(st, 5));
-    a->given = verdict_from_name((const char *)sqlite3_column_text(st, 6));
-    a->correct = sqlite3_column_int(st, 7) != 0;
-    a->points = sqlite3_column_int(st, 8);
-    a->response_ms = sqlite3_column_int(st, 9);
-    a->techniques = text_col(st, 10);
-    a->answered_ms = sqlite3_column_int64(st, 11);
-  }
-  bool ok = rc == SQLITE_DONE;
-  if (!ok) {
-    set_err(err, "%s", sqlite3_errmsg(store->db));
-    store_answer_list_free(out);
-  }
-  sqlite3_finalize(st);
+  void *items;
+  bool ok = filter_query(store, &sql, f, &ANSWER_ROWS, &items, &out->count, err);
+  out->items = items;
   return ok;
 }
 
 void store_round_list_free(StoreRoundList *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    free(list->items[i].player_name);
-    free(list->items[i].pack_id);
-  }
-  free(list->items);
-  list->items = NULL;
-  list->count = 0;
+  rows_free(&ROUND_ROWS, list->items, list->count);
+  *list = (StoreRoundList){0};
 }
 
 void store_answer_list_free(StoreAnswerList *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    free(list->items[i].player_name);
-    free(list->items[i].pack_id);
-    free(list->items[i].item_id);
-    free(list->items[i].techniques);
-  }
-  free(list->items);
-  list->items = NULL;
-  list->count = 0;
+  rows_free(&ANSWER_ROWS, list->items, list->count);
+  *list = (StoreAnswerList){0};
 }
 
 bool store_best_score(Store *store, int64_t player_id, const char *pack_id, int *score, bool *found, char **err) {
@@ -1267,6 +1317,26 @@ bool store_best_score(Store *store, int64_t player_id, const char *pack_id, int 
   return ok;
 }
 
+static void top_read(sqlite3_stmt *st, void *elem) {
+  StoreTopEntry *e = elem;
+  e->round_id = sqlite3_column_int64(st, 0);
+  e->player_id = sqlite3_column_int64(st, 1);
+  e->player_name = text_col(st, 2);
+  e->score = sqlite3_column_int(st, 3);
+  e->correct = sqlite3_column_int(st, 4);
+  e->answered = sqlite3_column_int(st, 5);
+  e->accuracy = sqlite3_column_double(st, 6);
+  e->ended_ms = sqlite3_column_int64(st, 7);
+  e->rank = sqlite3_column_int(st, 8);
+}
+
+static void top_clear(void *elem) {
+  StoreTopEntry *e = elem;
+  free(e->player_name);
+}
+
+static const RowType TOP_ROWS = {sizeof(StoreTopEntry), top_read, top_clear};
+
 bool store_top_scores(Store *store, const char *pack_id, size_t limit, StoreTopList *out, char **err) {
   out->items = NULL;
   out->count = 0;
@@ -1290,39 +1360,34 @@ bool store_top_scores(Store *store, const char *pack_id, size_t limit, StoreTopL
     return false;
   }
   sqlite3_bind_text(st, 1, pack_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(st, 2, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
-    StoreTopEntry *e = &out->items[out->count++];
-    e->round_id = sqlite3_column_int64(st, 0);
-    e->player_id = sqlite3_column_int64(st, 1);
-    e->player_name = text_col(st, 2);
-    e->score = sqlite3_column_int(st, 3);
-    e->correct = sqlite3_column_int(st, 4);
-    e->answered = sqlite3_column_int(st, 5);
-    e->accuracy = sqlite3_column_double(st, 6);
-    e->ended_ms = sqlite3_column_int64(st, 7);
-    e->rank = sqlite3_column_int(st, 8);
-  }
-  bool ok = rc == SQLITE_DONE;
-  if (!ok) {
-    set_err(err, "%s", sqlite3_errmsg(store->db));
-    store_top_list_free(out);
-  }
-  sqlite3_finalize(st);
+  sqlite3_bind_int64(st, 2, limit_arg(limit));
+  void *items;
+  bool ok = query_rows(store, st, &TOP_ROWS, &items, &out->count, err);
+  out->items = items;
   return ok;
 }
 
 void store_top_list_free(StoreTopList *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    free(list->items[i].player_name);
-  }
-  free(list->items);
-  list->items = NULL;
-  list->count = 0;
+  rows_free(&TOP_ROWS, list->items, list->count);
+  *list = (StoreTopList){0};
 }
+
+static void item_stat_read(sqlite3_stmt *st, void *elem) {
+  StoreItemStat *s = elem;
+  s->item_id = text_col(st, 0);
+  s->seen = sqlite3_column_int(st, 1);
+  s->correct = sqlite3_column_int(st, 2);
+  s->last_correct = sqlite3_column_int(st, 3) != 0;
+  s->last_seen_ms = sqlite3_column_int64(st, 4);
+  s->last_correct_ms = sqlite3_column_int64(st, 5);
+}
+
+static void item_stat_clear(void *elem) {
+  StoreItemStat *s = elem;
+  free(s->item_id);
+}
+
+static const RowType ITEM_STAT_ROWS = {sizeof(StoreItemStat), item_stat_read, item_stat_clear};
 
 bool store_item_history(Store *store, int64_t player_id, const char *pack_id, StoreItemStatList *out, char **err) {
   out->items = NULL;
@@ -1343,24 +1408,9 @@ bool store_item_history(Store *store, int64_t player_id, const char *pack_id, St
   }
   sqlite3_bind_int64(st, 1, player_id);
   sqlite3_bind_text(st, 2, pack_id, -1, SQLITE_STATIC);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
-    StoreItemStat *s = &out->items[out->count++];
-    s->item_id = text_col(st, 0);
-    s->seen = sqlite3_column_int(st, 1);
-    s->correct = sqlite3_column_int(st, 2);
-    s->last_correct = sqlite3_column_int(st, 3) != 0;
-    s->last_seen_ms = sqlite3_column_int64(st, 4);
-    s->last_correct_ms = sqlite3_column_int64(st, 5);
-  }
-  bool ok = rc == SQLITE_DONE;
-  if (!ok) {
-    set_err(err, "%s", sqlite3_errmsg(store->db));
-    store_item_stat_list_free(out);
-  }
-  sqlite3_finalize(st);
+  void *items;
+  bool ok = query_rows(store, st, &ITEM_STAT_ROWS, &items, &out->count, err);
+  out->items = items;
   return ok;
 }
 
@@ -1382,10 +1432,6 @@ const StoreItemStat *store_item_stat_find(const StoreItemStatList *list, const c
 }
 
 void store_item_stat_list_free(StoreItemStatList *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    free(list->items[i].item_id);
-  }
-  free(list->items);
-  list->items = NULL;
-  list->count = 0;
+  rows_free(&ITEM_STAT_ROWS, list->items, list->count);
+  *list = (StoreItemStatList){0};
 }

@@ -1,0 +1,73 @@
+#include "cli/cli_util.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "base/i18n.h"
+
+int cli_usage_error(const CliCommand *cmd, const char *fmt, ...) {
+  assert(cmd && (cmd->name || cmd->usage));
+  if (cmd->name) {
+    fprintf(stderr, "prebunk %s: ", cmd->name);
+  } else {
+    fputs("prebunk: ", stderr);
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  if (cmd->usage) {
+    cmd->usage(stderr);
+  } else {
+    fprintf(stderr, _("Run 'prebunk %s --help' for the options.\n"), cmd->name);
+  }
+  return CLI_EXIT_USAGE;
+}
+
+int cli_unknown_option(const CliCommand *cmd, const char *option) {
+  return cli_usage_error(cmd, _("unknown option '%s'"), option);
+}
+
+int cli_unexpected_argument(const CliCommand *cmd, const char *arg) {
+  return cli_usage_error(cmd, _("unexpected argument '%s'"), arg);
+}
+
+int cli_getopt_error(const CliCommand *cmd, int c, char *const *argv) {
+  const char *option = argv[optind - 1];
+  if (c == ':') {
+    return cli_usage_error(cmd, _("option '%s' needs a value"), option);
+  }
+  return cli_unknown_option(cmd, option);
+}
+
+void cli_getopt_reset(void) {
+  opterr = 0;
+  optind = 0;
+}
+
+bool cli_parse_long(const char *s, long min, long max, long *out) {
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || end == s || *end || v < min || v > max) {
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+bool cli_parse_u64(const char *s, uint64_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  // strtoull takes "-3" as a huge number: a sign is refused here instead.
+  if (errno || end == s || *end || s[0] == '-') {
+    return false;
+  }
+  *out = v;
+  return true;
+}
