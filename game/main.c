@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/str.h"
 #include "cli/cli.h"
 #include "cli/cli_util.h"
+#include "scenes/app.h"
 
 static void print_usage(FILE *out) {
   fprintf(out, _("Usage: prebunk [OPTION]...            play (the bundled packs by default)\n"
@@ -28,7 +30,7 @@ static void print_usage(FILE *out) {
                  "  --display N          open the window on display N (0 is the first)\n"
                  "  --size WxH           window size in pixels (default 1280x720, remembered)\n"
                  "  --scene NAME         start on a screen: title, packs, player, round,\n"
-                 "                       summary, scores, settings, help\n"
+                 "                       feedback, summary, scores, settings, help\n"
                  "  --screenshot FILE    save the first complete frame as PNG, then quit\n"
                  "  --frames N           quit after N frames (for tests)\n"
                  "  -h, --help           show this help and exit\n"
@@ -116,7 +118,7 @@ int main(int argc, char **argv) {
       opts.preview = true;
       break;
     case OPT_SEED:
-      if (!cli_parse_u64(optarg, &opts.seed)) {
+      if (!str_parse_u64(optarg, &opts.seed)) {
         return cli_usage_error(&PREBUNK, _("--seed needs a whole number, not '%s'"), optarg);
       }
       opts.has_seed = true;
@@ -125,7 +127,7 @@ int main(int argc, char **argv) {
       opts.fullscreen = true;
       break;
     case OPT_DISPLAY:
-      if (!cli_parse_long(optarg, 0, 63, &v)) {
+      if (!str_parse_long(optarg, 0, 63, &v)) {
         return cli_usage_error(&PREBUNK, _("--display needs a display number, not '%s'"), optarg);
       }
       opts.display = (int)v;
@@ -147,7 +149,7 @@ int main(int argc, char **argv) {
       opts.screenshot = optarg;
       break;
     case OPT_FRAMES:
-      if (!cli_parse_long(optarg, 1, 1000000, &v)) {
+      if (!str_parse_long(optarg, 1, 1000000, &v)) {
         return cli_usage_error(&PREBUNK, _("--frames needs a positive number, not '%s'"), optarg);
       }
       opts.quit_after_frames = (int)v;
@@ -161,6 +163,9 @@ int main(int argc, char **argv) {
   }
   if (opts.preview && !opts.pack_path) {
     return cli_usage_error(&PREBUNK, "%s", _("--preview needs --pack FILE"));
+  }
+  if (opts.scene && !app_scene_known(opts.scene)) {
+    return cli_usage_error(&PREBUNK, _("unknown screen '%s'"), opts.scene);
   }
   return cmd_play(&opts);
 }

@@ -1,6 +1,7 @@
 #include "base/str.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +51,9 @@ void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem) {
   return xrealloc(ptr, n * elem);
 }
 
-char *xstrdup(const char *s) { return s ? xstrndup(s, strlen(s)) : NULL; }
+char *xstrdup(const char *s) {
+  return s ? xstrndup(s, strlen(s)) : NULL;
+}
 
 char *xstrndup(const char *s, size_t n) {
   size_t len = strnlen(s, n);
@@ -97,7 +100,9 @@ bool str_copy(char *dst, size_t size, const char *src) {
   return false;
 }
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 char *str_trim(char *s) {
   size_t len = strlen(s);
@@ -144,7 +149,9 @@ bool str_is_blank(const char *s) {
   return true;
 }
 
-bool str_starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+bool str_starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
 
 bool str_ends_with(const char *s, const char *suffix) {
   size_t a = strlen(s), b = strlen(suffix);
@@ -199,6 +206,35 @@ size_t str_edit_distance(const char *a, const char *b, size_t cap) {
   return d > cap ? cap + 1 : d;
 }
 
+bool str_parse_long(const char *s, long min, long max, long *out) {
+  const char *digits = s[0] == '-' ? s + 1 : s;
+  if (!isdigit((unsigned char)digits[0])) {
+    return false;  // strtol would skip spaces and take '+'
+  }
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || *end || v < min || v > max) {
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+bool str_parse_u64(const char *s, uint64_t *out) {
+  if (!isdigit((unsigned char)s[0])) {
+    return false;  // strtoull would take "-3" as a huge number
+  }
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || *end || v > UINT64_MAX) {
+    return false;
+  }
+  *out = (uint64_t)v;
+  return true;
+}
+
 bool str_utf8_valid(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
@@ -246,9 +282,13 @@ void strbuf_append_n(StrBuf *b, const char *s, size_t n) {
   b->data[b->len] = '\0';
 }
 
-void strbuf_append(StrBuf *b, const char *s) { strbuf_append_n(b, s, strlen(s)); }
+void strbuf_append(StrBuf *b, const char *s) {
+  strbuf_append_n(b, s, strlen(s));
+}
 
-void strbuf_append_char(StrBuf *b, char c) { strbuf_append_n(b, &c, 1); }
+void strbuf_append_char(StrBuf *b, char c) {
+  strbuf_append_n(b, &c, 1);
+}
 
 void strbuf_appendf(StrBuf *b, const char *fmt, ...) {
   va_list ap;

@@ -5,13 +5,14 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 // Grow an array to hold at least `need` elements of `elem` bytes (doubling).
 void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
-char *xstrdup(const char *s);                 // NULL in -> NULL out
+char *xstrdup(const char *s);  // NULL in -> NULL out
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
@@ -30,6 +31,11 @@ bool str_ends_with(const char *s, const char *suffix);
 int str_casecmp(const char *a, const char *b);
 // Levenshtein distance, capped: returns cap+1 early when it is exceeded.
 size_t str_edit_distance(const char *a, const char *b, size_t cap);
+// Strict whole-number parsing for options and settings: optional '-' (signed
+// only) then decimal digits and nothing else (no spaces, no '+'), in range.
+// Returns false, leaving *out alone, otherwise.
+bool str_parse_long(const char *s, long min, long max, long *out);
+bool str_parse_u64(const char *s, uint64_t *out);
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 bool str_utf8_valid(const char *s, size_t len);
 

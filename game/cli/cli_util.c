@@ -48,26 +48,3 @@ void cli_getopt_reset(void) {
   opterr = 0;
   optind = 0;
 }
-
-bool cli_parse_long(const char *s, long min, long max, long *out) {
-  char *end;
-  errno = 0;
-  long v = strtol(s, &end, 10);
-  if (errno || end == s || *end || v < min || v > max) {
-    return false;
-  }
-  *out = v;
-  return true;
-}
-
-bool cli_parse_u64(const char *s, uint64_t *out) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  // strtoull takes "-3" as a huge number: a sign is refused here instead.
-  if (errno || end == s || *end || s[0] == '-') {
-    return false;
-  }
-  *out = v;
-  return true;
-}

@@ -33,7 +33,4 @@ int cli_getopt_error(const CliCommand *cmd, int c, char *const *argv);
 // can parse again after main or an earlier command in the same process.
 void cli_getopt_reset(void);
 
-// The whole of `s` as a base-10 number in [min, max]; false otherwise.
-bool cli_parse_long(const char *s, long min, long max, long *out);
-// The whole of `s` as a base-10 whole number (no sign) that fits in 64 bits.
-bool cli_parse_u64(const char *s, uint64_t *out);
+// Numbers: str_parse_long / str_parse_u64 in base/str.h.

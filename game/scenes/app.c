@@ -340,6 +340,17 @@ static void push_store_notice(App *app) {
   free(msg);
 }
 
+bool app_scene_known(const char *scene) {
+  static const char *const names[] = {"title",   "packs",  "player",   "round", "feedback",
+                                      "summary", "scores", "settings", "help",  "preview"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    if (strcmp(scene, names[i]) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool app_start(App *app, const char *scene, char **err) {
   if (!scene || strcmp(scene, "title") == 0) {
     scene_title_push(app);

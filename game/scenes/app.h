@@ -92,6 +92,9 @@ void app_destroy(App *app);
 // False with *err (owned) for an unknown name or when the demo state cannot
 // be made (no valid pack).
 bool app_start(App *app, const char *scene, char **err);
+// True for a screen name app_start() knows, so the command line can refuse a
+// wrong --scene before it opens a window.
+bool app_scene_known(const char *scene);
 // Runs the engine loop until the player quits.
 void app_run(App *app);
 

@@ -1,6 +1,5 @@
 #include "scenes/settings.h"
 
-#include <errno.h>
 #include <ini.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,10 +49,8 @@ static bool parse_bool(const char *v, bool *out) {
 }
 
 static bool parse_int(const char *v, long min, long max, int *out) {
-  char *end;
-  errno = 0;
-  long n = strtol(v, &end, 10);
-  if (errno || end == v || *end || n < min || n > max) {
+  long n;
+  if (!str_parse_long(v, min, max, &n)) {
     return false;
   }
   *out = (int)n;

@@ -24,7 +24,9 @@ static void test_copy_keeps_utf8_whole(void **state) {
   (void)state;
   char dst[5];
   // "ab" + U+00E9 (2 bytes) + "c": cutting at 4 bytes must not split the é.
-  assert_false(str_copy(dst, sizeof dst, "ab\xc3\xa9" "cd"));
+  assert_false(str_copy(dst, sizeof dst,
+                        "ab\xc3\xa9"
+                        "cd"));
   assert_string_equal(dst, "ab\xc3\xa9");
   char small[4];
   assert_false(str_copy(small, sizeof small, "ab\xc3\xa9"));
@@ -37,11 +39,11 @@ static void test_utf8_validation(void **state) {
   assert_true(str_utf8_valid("plain", 5));
   const char arabic[] = "\xd8\xa7\xd9\x84\xd8\xb5\xd8\xad\xd8\xa9";
   assert_true(str_utf8_valid(arabic, sizeof arabic - 1));
-  assert_true(str_utf8_valid("\xf0\x9f\x98\x80", 4));        // emoji
-  assert_false(str_utf8_valid("\xc3", 1));                  // truncated
-  assert_false(str_utf8_valid("\xc0\xaf", 2));              // overlong
-  assert_false(str_utf8_valid("\xed\xa0\x80", 3));          // surrogate
-  assert_false(str_utf8_valid("\xf4\x90\x80\x80", 4));      // > U+10FFFF
+  assert_true(str_utf8_valid("\xf0\x9f\x98\x80", 4));   // emoji
+  assert_false(str_utf8_valid("\xc3", 1));              // truncated
+  assert_false(str_utf8_valid("\xc0\xaf", 2));          // overlong
+  assert_false(str_utf8_valid("\xed\xa0\x80", 3));      // surrogate
+  assert_false(str_utf8_valid("\xf4\x90\x80\x80", 4));  // > U+10FFFF
   assert_false(str_utf8_valid("a\xff", 2));
 }
 
@@ -51,6 +53,28 @@ static void test_edit_distance(void **state) {
   assert_int_equal(str_edit_distance("emotoin", "emotion", 3), 2);
   assert_int_equal(str_edit_distance("polarisation", "polarization", 3), 1);
   assert_int_equal(str_edit_distance("abc", "xyzxyzxyz", 3), 4);  // capped
+}
+
+static void test_parse_numbers(void **state) {
+  (void)state;
+  long v = 7;
+  assert_true(str_parse_long("42", 0, 100, &v));
+  assert_int_equal(v, 42);
+  assert_true(str_parse_long("-5", -10, 10, &v));
+  assert_int_equal(v, -5);
+  const char *bad_long[] = {"", " 4", "4 ", "+4", "4x", "0x10", "-", "101", "99999999999999999999999"};
+  for (size_t i = 0; i < sizeof bad_long / sizeof bad_long[0]; i++) {
+    v = 7;
+    assert_false(str_parse_long(bad_long[i], 0, 100, &v));
+    assert_int_equal(v, 7);  // untouched
+  }
+  uint64_t u = 0;
+  assert_true(str_parse_u64("18446744073709551615", &u));
+  assert_true(u == UINT64_MAX);
+  const char *bad_u64[] = {"", "-3", " -3", " 3", "+3", "3.0", "18446744073709551616"};
+  for (size_t i = 0; i < sizeof bad_u64 / sizeof bad_u64[0]; i++) {
+    assert_false(str_parse_u64(bad_u64[i], &u));
+  }
 }
 
 static void test_strbuf(void **state) {
@@ -166,11 +190,17 @@ static void test_rtl_languages(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_trim_and_squash),   cmocka_unit_test(test_copy_keeps_utf8_whole),
-      cmocka_unit_test(test_utf8_validation),   cmocka_unit_test(test_edit_distance),
-      cmocka_unit_test(test_strbuf),            cmocka_unit_test(test_rng_is_reproducible),
-      cmocka_unit_test(test_rng_below_is_uniform_enough), cmocka_unit_test(test_shuffle_is_a_permutation),
-      cmocka_unit_test(test_files),             cmocka_unit_test(test_rtl_languages),
+      cmocka_unit_test(test_trim_and_squash),
+      cmocka_unit_test(test_copy_keeps_utf8_whole),
+      cmocka_unit_test(test_utf8_validation),
+      cmocka_unit_test(test_edit_distance),
+      cmocka_unit_test(test_strbuf),
+      cmocka_unit_test(test_parse_numbers),
+      cmocka_unit_test(test_rng_is_reproducible),
+      cmocka_unit_test(test_rng_below_is_uniform_enough),
+      cmocka_unit_test(test_shuffle_is_a_permutation),
+      cmocka_unit_test(test_files),
+      cmocka_unit_test(test_rtl_languages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

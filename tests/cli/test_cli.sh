@@ -65,6 +65,7 @@ usage_error "unknown command" "unknown command 'frobnicate'" -- frobnicate
 usage_error "missing value" "option '--seed' needs a value" -- --seed
 usage_error "bad seed" "--seed needs a whole number, not 'abc'" -- --seed abc
 usage_error "negative seed" "--seed needs a whole number, not '-3'" -- --seed -3
+usage_error "spaced seed" "--seed needs a whole number, not ' -3'" -- --seed " -3"
 usage_error "bad display" "--display needs a display number" -- --display x
 usage_error "bad size" "--size needs WIDTHxHEIGHT" -- --size 10x10
 usage_error "preview without pack" "--preview needs --pack FILE" -- --preview
@@ -90,6 +91,13 @@ shot() { "$bin" --data-dir "$tmp/seed-$1-$2" --seed "$1" --scene round --screens
 shot 11 a && shot 11 b && shot 12 a || fail "round screenshots failed"
 cmp -s "$tmp/round-11-a.png" "$tmp/round-11-b.png" || fail "--seed 11 twice gave different rounds"
 cmp -s "$tmp/round-11-a.png" "$tmp/round-12-a.png" && fail "--seed 11 and --seed 12 gave the same round"
+
+# Every screen named in --help can be started directly.
+for scene in title packs player round feedback summary scores settings help; do
+  run 0 "--scene $scene" -- "$bin" --data-dir "$tmp/scenes" --scene "$scene" --screenshot "$tmp/scene-$scene.png"
+  [ -s "$tmp/scene-$scene.png" ] || fail "--scene $scene drew nothing"
+done
+usage_error "unknown scene" "unknown screen 'nowhere'" -- --scene nowhere
 
 # A pack given with --pack that does not exist is an error for the player,
 # not a crash: the game still starts on the bundled packs.
