@@ -1,7 +1,9 @@
+#define _XOPEN_SOURCE 700  // nftw
 #include "base/fs.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +140,28 @@ bool fs_write_atomic(const char *path, const void *data, size_t len, char **err)
 bool fs_is_dir(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st;
+  (void)flag;
+  (void)ftw;
+  return remove(path);
+}
+
+bool fs_remove_tree(const char *path) {
+  nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  return !fs_exists(path);
+}
+
+char *fs_make_temp_dir(const char *prefix) {
+  const char *base = getenv("TMPDIR");
+  char *tmpl = xasprintf("%s/%s-XXXXXX", base && *base ? base : "/tmp", prefix);
+  if (!mkdtemp(tmpl)) {
+    free(tmpl);
+    return NULL;
+  }
+  return tmpl;
 }
 
 bool fs_exists(const char *path) {

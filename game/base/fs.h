@@ -8,8 +8,8 @@
 
 typedef enum FsReadStatus {
   FS_READ_OK,
-  FS_READ_ERROR,     // could not open or read
-  FS_READ_TOO_BIG,   // larger than the cap
+  FS_READ_ERROR,    // could not open or read
+  FS_READ_TOO_BIG,  // larger than the cap
 } FsReadStatus;
 
 // Reads a whole regular file, refusing anything larger than `max_bytes`
@@ -21,6 +21,12 @@ bool fs_write_atomic(const char *path, const void *data, size_t len, char **err)
 // mkdir -p; true if the folder exists afterwards.
 bool fs_mkdir_p(const char *path);
 bool fs_is_dir(const char *path);
+// Removes a folder and everything in it (not following links). True when it
+// is gone afterwards.
+bool fs_remove_tree(const char *path);
+// A new empty folder under $TMPDIR (or /tmp) named prefix-XXXXXX; owned by the
+// caller, NULL on failure.
+char *fs_make_temp_dir(const char *prefix);
 bool fs_exists(const char *path);
 // Modification time in nanoseconds, or 0 when the file is missing.
 int64_t fs_mtime_ns(const char *path);

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/fs.h"
 #include "base/i18n.h"
@@ -13,9 +14,31 @@
 #include "quiz/pack_load.h"
 #include "scenes/app.h"
 
+// Screens started with demo state (a "Demo" player and a round). Without
+// --data-dir they run in a throwaway folder, so screenshots never add a demo
+// player or abandoned rounds to the user's own scores.
+static bool is_demo_scene(const char *scene) {
+  static const char *const demo[] = {"player", "round", "feedback", "summary"};
+  for (size_t i = 0; scene && i < sizeof demo / sizeof demo[0]; i++) {
+    if (strcmp(scene, demo[i]) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int cmd_play(const PlayOptions *opts) {
-  char *data_dir = paths_user_dir(opts->data_dir);
+  char *scratch = NULL;
+  if (!opts->data_dir && !opts->preview && is_demo_scene(opts->scene)) {
+    scratch = fs_make_temp_dir("prebunk-demo");
+    if (!scratch) {
+      fprintf(stderr, "%s\n", _("prebunk: error: cannot create a temporary folder for the demo screen"));
+      return 1;
+    }
+  }
+  char *data_dir = paths_user_dir(scratch ? scratch : opts->data_dir);
   if (!data_dir) {
+    free(scratch);
     return 1;
   }
   char *content_dir = paths_content_dir();
@@ -64,5 +87,9 @@ int cmd_play(const PlayOptions *opts) {
   log_close_file();
   free(data_dir);
   free(content_dir);
+  if (scratch) {
+    fs_remove_tree(scratch);
+    free(scratch);
+  }
   return status;
 }

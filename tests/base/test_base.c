@@ -171,6 +171,16 @@ static void test_files(void **state) {
   assert_true(fs_mtime_ns(path) > 0);
   assert_int_equal(fs_mtime_ns(missing), 0);
   assert_string_equal(fs_basename(path), "f.txt");
+  char *made = fs_make_temp_dir("prebunk-base-test");
+  assert_non_null(made);
+  assert_true(fs_is_dir(made));
+  char *inner = fs_join(made, "x/y");
+  assert_true(fs_mkdir_p(inner));
+  free(test_write_file(inner, "f.txt", "data"));
+  assert_true(fs_remove_tree(made));
+  assert_false(fs_exists(made));
+  free(inner);
+  free(made);
   test_rmtree(dir);
   assert_false(fs_exists(dir));
   free(missing);

@@ -92,6 +92,12 @@ shot 11 a && shot 11 b && shot 12 a || fail "round screenshots failed"
 cmp -s "$tmp/round-11-a.png" "$tmp/round-11-b.png" || fail "--seed 11 twice gave different rounds"
 cmp -s "$tmp/round-11-a.png" "$tmp/round-12-a.png" && fail "--seed 11 and --seed 12 gave the same round"
 
+# Demo screens without --data-dir run in a throwaway folder: no "Demo"
+# player or demo round reaches the user's own scores.
+run 0 "demo screen without --data-dir" -- "$bin" --scene summary --screenshot "$tmp/demo.png"
+[ -s "$tmp/demo.png" ] || fail "demo screen drew nothing"
+[ -z "$(find "$HOME" -type f)" ] || fail "a demo screen wrote under HOME: $(find "$HOME" -type f)"
+
 # Every screen named in --help can be started directly.
 for scene in title packs player round feedback summary scores settings help; do
   run 0 "--scene $scene" -- "$bin" --data-dir "$tmp/scenes" --scene "$scene" --screenshot "$tmp/scene-$scene.png"
