@@ -1,7 +1,5 @@
-#define _XOPEN_SOURCE 700  // nftw
 #include "support/test_support.h"
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,24 +10,16 @@
 #include "base/str.h"
 
 char *test_tmpdir(void) {
-  const char *base = getenv("TMPDIR");
-  char *tmpl = xasprintf("%s/prebunk-test-XXXXXX", base && *base ? base : "/tmp");
-  if (!mkdtemp(tmpl)) {
-    fail_msg("mkdtemp failed for %s", tmpl);
+  char *dir = fs_make_temp_dir("prebunk-test");
+  if (!dir) {
+    fail_msg("cannot create a temporary folder");
   }
-  return tmpl;
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
+  return dir;
 }
 
 void test_rmtree(const char *path) {
   if (path) {
-    nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    fs_remove_tree(path);
   }
 }
 
