@@ -52,24 +52,36 @@ static void usage_moodle(FILE *f) {
           "What carries over: the question text becomes the headline (HTML reduced to\n"
           "plain text); the correct answer 'true' means real, 'false' fabricated; the\n"
           "general feedback and the answers' feedback become the explanation (repeats\n"
-          "and short verdicts such as \"Correct!\" left out, since everyone reads it);\n"
-          "the question name gives the item id; categories and Moodle tags\n"
-          "become tags. Images and embedded files are left out with a warning. Other\n"
-          "question types (multichoice, essay, ...) are skipped and counted.\n"
+          "left out, and so are verdicts on the student's choice such as \"Correct!\" or\n"
+          "\"Wrong.\" at the start of an answer's feedback, since everyone reads it);\n"
+          "the question name gives the item id; categories and Moodle tags become tags.\n"
+          "Images and embedded files are left out with a warning. Other question types\n"
+          "(multichoice, essay, ...) are skipped and counted.\n"
           "\n"
           "Moodle has no field for where and when a real headline was published, and\n"
-          "the importer does not guess. The pack is written anyway, so nothing you wrote\n"
-          "in Moodle is lost, and a warning names each real item: add\n"
-          "  <source outlet=\"...\" date=\"YYYY-MM-DD\"/>\n"
-          "after its <headline> before the pack can be played. The same goes for a\n"
-          "question without feedback (write its <explanation>) and for a bank whose\n"
-          "questions are all true or all false (add items of the other kind). The last\n"
-          "line of output says whether the pack is ready; 'prebunk validate OUT.xml'\n"
-          "shows what is left.\n"
+          "the importer does not guess. Write it in the question's general feedback (or\n"
+          "an answer's feedback) as a paragraph of its own:\n"
+          "  Source: The Guardian, 2016-04-17, https://www.theguardian.com/...\n"
+          "(the outlet, then the date as YYYY-MM-DD, YYYY-MM or YYYY, then an optional\n"
+          "http:// or https:// address, separated by commas). It becomes the item's\n"
+          "<source> and is left out of the explanation; a Source line that does not fit\n"
+          "this form is a warning at its line and gives no source. Give fabricated items\n"
+          "one too (where they circulated). A Moodle tag such as 'technique:fake-expert'\n"
+          "names a technique the headline uses (see quizzes/README.md).\n"
           "\n"
-          "Exit status: 0 the pack was written (ready to play, or with the additions\n"
-          "               listed above still to make);\n"
-          "             1 nothing could be imported (nothing written);\n"
+          "A real item without a Source line gets a warning: add one in Moodle and import\n"
+          "again, or add\n"
+          "  <source outlet=\"...\" date=\"YYYY-MM-DD\"/>\n"
+          "after its <headline>. The same goes for a question without feedback (write\n"
+          "its <explanation>) and for a bank whose questions are all true or all false\n"
+          "(add items of the other kind). The pack is written anyway, so nothing you\n"
+          "wrote in Moodle is lost; the last line of output says whether it is ready to\n"
+          "play, and 'prebunk validate OUT.xml' shows what is left.\n"
+          "\n"
+          "Exit status: 0 the pack was written and is ready to play;\n"
+          "             1 the pack was written but is NOT ready to play (the last line\n"
+          "               says what is missing), or nothing could be imported (then\n"
+          "               nothing was written and the last line says so);\n"
           "             2 usage error.\n"),
         f);
 }
@@ -349,10 +361,17 @@ static int run(ImportFormat format, int argc, char **argv) {
       char *skipped = format == IMPORT_MOODLE ? moodle_report_skipped_text(&moodle) : NULL;
       print_summary(pack, a.out, skipped);
       free(skipped);
-      // Written is success: what is left is listed, and no Moodle bank can
-      // give the sources, so failing here would fail every Moodle import.
-      status = 0;
-      if (!valid) {
+      // The verdict below (stderr) must come last, even when both streams
+      // go to one file and stdout is fully buffered.
+      fflush(stdout);
+      // Success means a pack the game can play: a script chaining the import
+      // with the game (or an educator checking $?) must not take a pack the
+      // game refuses for done. It is written all the same, so nothing typed
+      // in Moodle is lost; the last line says which case this is.
+      status = valid ? 0 : 1;
+      if (valid) {
+        printf(_("%s is ready to play\n"), a.out);
+      } else {
         StrBuf todo = {0};
         if (moodle.need_source) {
           strbuf_appendf(
@@ -378,10 +397,13 @@ static int run(ImportFormat format, int argc, char **argv) {
                                    (unsigned long)moodle.too_long),
                          todo.len ? ", " : "", moodle.too_long);
         }
+        if (!todo.len) {
+          strbuf_append(&todo, _("it does not validate"));
+        }
         fprintf(stderr,
-                _("%s is not ready to play yet: %s (see the warnings above); then check it with 'prebunk "
-                  "validate %s'\n"),
-                a.out, todo.data, a.out);
+                _("prebunk %s: NOT READY: %s was written but cannot be played yet: %s (see the warnings above); "
+                  "complete it, then check it with 'prebunk validate %s'\n"),
+                cmd, a.out, todo.data, a.out);
         strbuf_free(&todo);
       }
     }

@@ -293,6 +293,32 @@ static char *attr_of(const xmlNode *n, const char *name) {
   return s;
 }
 
+// Moodle shows a line break typed in a plain-text or auto-format field as a
+// line break, and a blank line in markdown as a new paragraph: mark them so
+// (a "Source:" line typed there is a paragraph of its own here too). HTML
+// fields need nothing: their paragraphs are elements.
+static char *breaks_from_newlines(const char *raw, const char *format) {
+  bool markdown = strcmp(format, "markdown") == 0, auto_format = strcmp(format, "moodle_auto_format") == 0;
+  StrBuf b = {0};
+  strbuf_append(&b, "");
+  for (const char *p = raw; *p; p++) {
+    if (*p != '\n') {
+      strbuf_append_char(&b, *p);
+    } else if (auto_format) {
+      strbuf_append(&b, "<br>");
+    } else if (!markdown) {
+      strbuf_append_char(&b, BREAK);
+    } else {
+      const char *q = p + 1;
+      while (*q == ' ' || *q == '\t' || *q == '\r') {
+        q++;
+      }
+      strbuf_append_char(&b, *q == '\n' ? BREAK : ' ');
+    }
+  }
+  return strbuf_take(&b);
+}
+
 // Text of a Moodle rich-text field (<questiontext format="html"><text>..),
 // reduced to plain text. Warns about images and embedded files it leaves out.
 static char *field_text(Import *im, const xmlNode *field, MoodleTextMode mode, const char *qname, const char *what) {
@@ -303,10 +329,14 @@ static char *field_text(Import *im, const xmlNode *field, MoodleTextMode mode, c
   char *raw = text_of(field);
   char *text;
   if (format && (strcmp(format, "plain_text") == 0 || strcmp(format, "markdown") == 0)) {
-    text = normalise(raw, mode);
+    char *broken = breaks_from_newlines(raw, format);
+    text = normalise(broken, mode);
+    free(broken);
   } else {
     int images = 0;
-    text = moodle_html_to_text(raw, strlen(raw), mode, &images);
+    char *html = format && strcmp(format, "moodle_auto_format") == 0 ? breaks_from_newlines(raw, format) : NULL;
+    text = moodle_html_to_text(html ? html : raw, strlen(html ? html : raw), mode, &images);
+    free(html);
     if (images > 0) {
       xmlNodePtr t = child(field, "text");
       diag_add(im->diags, DIAG_WARNING, im->name, line_of(t ? t : field),
@@ -473,37 +503,470 @@ static bool fraction_is_full(const char *s) {
   return end != s && v >= 99.99;
 }
 
-static size_t count_words(const char *s, size_t n) {
-  size_t words = 0;
-  bool in_word = false;
-  for (size_t i = 0; i < n; i++) {
-    bool space = is_ws(s[i]);
-    words += !space && !in_word;
-    in_word = !space;
-  }
-  return words;
+// What Moodle's per-answer feedback says to the student who chose that answer
+// about their choice: right for one half of the class, wrong for the other,
+// so out of place in an explanation everyone reads. Only such judgements of
+// the choice are listed (lower case, one space between words, ' for any
+// apostrophe); words about the headline itself ("Real:", "Made up:",
+// "False:") explain it and are kept.
+static const char *const VERDICTS[] = {
+    // en
+    "correct",
+    "incorrect",
+    "right",
+    "wrong",
+    "well done",
+    "well spotted",
+    "good job",
+    "great job",
+    "nice try",
+    "exactly",
+    "not so",
+    "not quite",
+    "nope",
+    "oops",
+    "sorry",
+    "yes",
+    "no",
+    "that's right",
+    "that's correct",
+    "that's wrong",
+    "that's incorrect",
+    "that's not right",
+    "you got it",
+    "you're right",
+    "you're wrong",
+    "correct answer",
+    "wrong answer",
+    "your answer is correct",
+    "your answer is incorrect",
+    // de, fr, es, pt, it, nl
+    "richtig",
+    "stimmt",
+    "genau",
+    "leider nicht",
+    "nicht ganz",
+    "bravo",
+    "bonne réponse",
+    "mauvaise réponse",
+    "correcto",
+    "incorrecto",
+    "muy bien",
+    "certo",
+    "errado",
+    "correto",
+    "incorreto",
+    "giusto",
+    "sbagliato",
+    "esatto",
+    "goed",
+    "fout",
+    "juist",
+    "helaas",
+};
+
+static bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-// Per-answer feedback speaks to a student who chose that answer ("Correct!",
-// "Not so: ..."), but an explanation is shown to everyone. Drop a feedback
-// that is only such a verdict (three words or fewer) and a verdict of up to
-// three words ending in ':' or '!' before the real text.
-static char *strip_verdict(char *text) {
-  size_t len = strlen(text);
-  if (count_words(text, len) <= 3) {
-    text[0] = '\0';
-    return text;
+// Length of the longest verdict at `s` (ASCII case-insensitive, whole words,
+// any run of spaces between words, ' or U+2019 as the apostrophe), 0 if none.
+static size_t verdict_at(const char *s) {
+  size_t best = 0;
+  for (size_t i = 0; i < sizeof VERDICTS / sizeof VERDICTS[0]; i++) {
+    const char *v = VERDICTS[i], *p = s;
+    for (; *v; v++) {
+      if (*v == ' ') {
+        if (!is_ws(*p)) {
+          break;
+        }
+        while (is_ws(*p)) {
+          p++;
+        }
+      } else if (*v == '\'' && str_starts_with(p, "\xE2\x80\x99")) {
+        p += 3;
+      } else if (*p && (*p == *v || (*p >= 'A' && *p <= 'Z' && *p - 'A' + 'a' == *v))) {
+        p++;
+      } else {
+        break;
+      }
+    }
+    if (!*v && !is_word_byte((unsigned char)*p) && (size_t)(p - s) > best) {
+      best = (size_t)(p - s);
+    }
   }
-  size_t para = strcspn(text, "\n");
-  size_t cut = strcspn(text, ":!");
-  if (cut < para && count_words(text, cut) <= 3 && count_words(text + cut + 1, para - cut - 1) > 0) {
-    memmove(text, text + cut + 1, len - cut);
+  return best;
+}
+
+// Drops verdicts at the start of a feedback: "Correct!", "Well done.",
+// "Not so: ..." (a verdict counts only when punctuation follows it, so "No
+// hospital said this" is kept). A feedback that is nothing but verdicts
+// becomes "". Nothing else is ever dropped, however short.
+static char *strip_verdict(char *text) {
+  const char *p = text;
+  for (;;) {
+    while (is_ws(*p)) {
+      p++;
+    }
+    size_t n = verdict_at(p);
+    if (n == 0) {
+      break;
+    }
+    const char *q = p + n;
+    while (*q == ' ' || *q == '\t') {
+      q++;
+    }
+    size_t punct = strspn(q, ".!:,;?");
+    if (punct == 0 && str_starts_with(q, "\xE2\x80\x94")) {  // em dash
+      punct = 3;
+    }
+    if (punct == 0 && *q) {
+      break;  // a sentence that starts with the word
+    }
+    p = q + punct;
+  }
+  if (p != text) {
+    memmove(text, p, strlen(p) + 1);
     str_trim(text);
     if (text[0] >= 'a' && text[0] <= 'z') {
       text[0] = (char)(text[0] - 'a' + 'A');
     }
   }
   return text;
+}
+
+// ASCII case-insensitive prefix test.
+static bool has_prefix_nocase(const char *s, const char *prefix) {
+  for (; *prefix; s++, prefix++) {
+    char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+    if (c != *prefix) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* ---- "Source:" lines ---- */
+
+// Moodle has no field for where and when a headline was published, so the
+// importer reads it from a paragraph of the feedback of the form
+//   Source: Outlet, YYYY-MM-DD, https://...
+// (date also YYYY-MM or YYYY; the url optional; the outlet may hold commas:
+// "CNN, via WWSB"). Nothing is guessed: a line that does not fit is a
+// warning and gives no source.
+typedef struct SourceLine {
+  char *outlet, *date, *url;  // owned; url NULL when absent
+  int line;
+} SourceLine;
+
+typedef struct Sources {
+  SourceLine *lines;
+  size_t count;
+  bool malformed;  // some Source line was warned about
+} Sources;
+
+static void sources_clear(Sources *src) {
+  for (size_t i = 0; i < src->count; i++) {
+    free(src->lines[i].outlet);
+    free(src->lines[i].date);
+    free(src->lines[i].url);
+  }
+  free(src->lines);
+  *src = (Sources){0};
+}
+
+// Where "source" then ':' (white space and, in HTML, a few tags between
+// allowed) starts a mention at `p`; returns what follows the ':' or NULL.
+static const char *source_keyword(const char *p, bool html) {
+  static const char word[] = "source";
+  for (size_t i = 0; word[i]; i++) {
+    char c = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] - 'A' + 'a') : p[i];
+    if (c != word[i]) {
+      return NULL;
+    }
+  }
+  p += sizeof word - 1;
+  // Bounded: the text is untrusted and every "source" is looked at.
+  for (int tags = 0;;) {
+    if (is_ws(*p)) {
+      p++;
+    } else if (html && *p == '<' && tags < 4) {
+      size_t n = strcspn(p, ">");
+      if (p[n] != '>' || n > 256) {
+        break;
+      }
+      p += n + 1;
+      tags++;
+    } else {
+      break;
+    }
+  }
+  return *p == ':' ? p + 1 : NULL;
+}
+
+static bool mention_at(const char *text, size_t i, bool html) {
+  return (i == 0 || !is_word_byte((unsigned char)text[i - 1])) && source_keyword(text + i, html);
+}
+
+// Number of "source:" mentions in text[0..len).
+static size_t count_mentions(const char *text, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    n += mention_at(text, i, false);
+  }
+  return n;
+}
+
+// Finds the file line of the nth "source:" mention of a field's raw text,
+// for increasing n: the line its <text> starts on plus the line breaks
+// before the mention (one pass over the text for all of them).
+typedef struct MentionCursor {
+  char *raw;  // owned
+  size_t pos, seen;
+  int line;
+} MentionCursor;
+
+static MentionCursor mention_cursor(const xmlNode *field) {
+  xmlNodePtr t = child(field, "text");
+  const xmlNode *holder = t ? t : field;
+  return (MentionCursor){.raw = content_of(holder), .line = line_of(holder)};
+}
+
+static int mention_line(MentionCursor *c, size_t nth) {
+  for (; c->raw[c->pos]; c->pos++) {
+    if (mention_at(c->raw, c->pos, true) && c->seen++ == nth) {
+      c->pos++;  // at 's': no line break passed
+      return c->line;
+    }
+    c->line += c->raw[c->pos] == '\n';
+  }
+  return c->line;  // not found as written (an entity, say): the last line seen
+}
+
+typedef enum SourceDate {
+  SOURCE_DATE_OK,
+  SOURCE_DATE_AMBIGUOUS,  // 17/04/2016: day and month orders differ by country
+  SOURCE_DATE_NO_SUCH_DAY,
+  SOURCE_DATE_BAD,
+} SourceDate;
+
+static bool digits_only(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+static SourceDate check_date(const char *s) {
+  size_t n = strlen(s);
+  bool iso = (n == 4 || n == 7 || n == 10) && digits_only(s, 4) && (n == 4 || (s[4] == '-' && digits_only(s + 5, 2))) &&
+             (n < 10 || (s[7] == '-' && digits_only(s + 8, 2)));
+  if (!iso) {
+    size_t groups = 1;
+    bool shape = n > 0;
+    for (const char *p = s; *p; p++) {
+      if (*p == '/' || *p == '.' || *p == '-') {
+        groups++;
+      } else if (*p < '0' || *p > '9') {
+        shape = false;
+      }
+    }
+    return shape && groups >= 2 ? SOURCE_DATE_AMBIGUOUS : SOURCE_DATE_BAD;
+  }
+  int year = atoi(s), month = n >= 7 ? atoi(s + 5) : 1, day = n == 10 ? atoi(s + 8) : 1;
+  static const int month_days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > month_days[month - 1] ||
+      (month == 2 && day == 29 && !leap)) {
+    return SOURCE_DATE_NO_SUCH_DAY;
+  }
+  return SOURCE_DATE_OK;
+}
+
+// Starts like an address: "scheme:" or "www.".
+static bool looks_like_address(const char *s) {
+  if (has_prefix_nocase(s, "www.")) {
+    return true;
+  }
+  size_t n = 0;
+  while (n < 32 && ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+                    (n > 0 && ((s[n] >= '0' && s[n] <= '9') || s[n] == '+' || s[n] == '.' || s[n] == '-')))) {
+    n++;
+  }
+  return n > 0 && s[n] == ':';
+}
+
+// The loader's rule: http(s)://host..., no white space or control character.
+static bool url_ok(const char *url) {
+  const char *rest = NULL;
+  if (has_prefix_nocase(url, "http://")) {
+    rest = url + 7;
+  } else if (has_prefix_nocase(url, "https://")) {
+    rest = url + 8;
+  }
+  if (!rest || !*rest || *rest == '/') {
+    return false;
+  }
+  for (const char *p = url; *p; p++) {
+    if ((unsigned char)*p <= ' ') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Parses what follows "Source:". Fills `out` (outlet, date, url) and returns
+// true, or warns at `line` and returns false.
+static bool parse_source(Import *im, const char *label, const char *spec, int line, SourceLine *out) {
+  static const char *const form = "Source: Outlet, YYYY-MM-DD, https://...";
+  char *s = str_trim(xstrdup(spec));
+  char *url = NULL;
+  // The url is the last part; it has no spaces but may hold commas: take the
+  // leftmost comma before the space-free tail, or in it, that an address
+  // follows.
+  size_t end = strlen(s), tail = end;
+  while (tail > 0 && !is_ws(s[tail - 1])) {
+    tail--;
+  }
+  size_t gap = tail;
+  while (gap > 0 && is_ws(s[gap - 1])) {
+    gap--;
+  }
+  for (size_t i = gap > 0 && s[gap - 1] == ',' ? gap - 1 : tail; i < end && !url; i++) {
+    const char *after = s + i + 1;
+    while (is_ws(*after)) {
+      after++;
+    }
+    if (s[i] == ',' && *after && looks_like_address(after)) {
+      url = xstrdup(after);
+      s[i] = '\0';
+      str_trim(s);
+    }
+  }
+  char *comma = strrchr(s, ',');
+  char *date = str_trim(xstrdup(comma ? comma + 1 : s));
+  if (comma) {
+    *comma = '\0';
+  }
+  char *outlet = str_squash_space(xstrdup(comma ? s : ""));
+  SourceDate date_state = check_date(date);
+  bool ok = false;
+  if (!*outlet && !*date && !url) {
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': its Source line is empty: write it as \"%s\"; no source was taken"), label, form);
+  } else if (!comma && date_state != SOURCE_DATE_OK && !url) {
+    // One part that is not a date: the outlet without a date, or both without
+    // a comma between them. Either way the date is missing where expected.
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': its Source line has no date after the outlet: write it as \"%s\", with commas between "
+               "the parts; no source was taken"),
+             label, form);
+  } else if (!*outlet) {
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': its Source line names no outlet: write it as \"%s\"; no source was taken"), label, form);
+  } else if (date_state == SOURCE_DATE_AMBIGUOUS) {
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': the date '%s' in its Source line is ambiguous (day and month come in different orders "
+               "in different countries): write it as YYYY-MM-DD, YYYY-MM or YYYY; no source was taken"),
+             label, date);
+  } else if (date_state == SOURCE_DATE_NO_SUCH_DAY) {
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': the date '%s' in its Source line does not exist; no source was taken"), label, date);
+  } else if (date_state == SOURCE_DATE_BAD) {
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': the date '%s' in its Source line is not a date: write it as YYYY-MM-DD, YYYY-MM or "
+               "YYYY; no source was taken"),
+             label, date);
+  } else if (url && !url_ok(url)) {
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': the url '%s' in its Source line is not a web address starting with http:// or "
+               "https://; no source was taken"),
+             label, url);
+  } else if (utf8_chars(outlet) > PACK_MAX_NAME_CHARS || (url && utf8_chars(url) > PACK_MAX_URL_CHARS)) {
+    bool long_outlet = utf8_chars(outlet) > PACK_MAX_NAME_CHARS;
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': the %s in its Source line has %zu characters, more than the %d a pack allows; no "
+               "source was taken"),
+             label, long_outlet ? _("outlet") : _("url"), utf8_chars(long_outlet ? outlet : url),
+             long_outlet ? PACK_MAX_NAME_CHARS : PACK_MAX_URL_CHARS);
+  } else {
+    *out = (SourceLine){.outlet = outlet, .date = date, .url = url, .line = line};
+    outlet = date = url = NULL;
+    ok = true;
+  }
+  free(outlet);
+  free(date);
+  free(url);
+  free(s);
+  return ok;
+}
+
+// Takes the "Source:" paragraphs out of `text` (the plain text of `field`),
+// adding each well-formed one to `src` and warning about the others.
+static void take_sources(Import *im, const xmlNode *field, char *text, const char *label, Sources *src) {
+  if (!field || !*text) {
+    return;
+  }
+  StrBuf kept = {0};
+  strbuf_append(&kept, "");
+  MentionCursor cursor = mention_cursor(field);
+  size_t mentions = 0;  // "source:" mentions in the text before `para`
+  for (char *para = text; *para;) {
+    size_t len = strcspn(para, "\n");
+    char *next = para + len + (para[len] == '\n');
+    const char *spec = source_keyword(para, false);
+    if (!spec || (size_t)(spec - para) > len) {
+      if (kept.len) {
+        strbuf_append_char(&kept, '\n');
+      }
+      strbuf_append_n(&kept, para, len);
+    } else {
+      char *line_text = xstrdup(spec);
+      line_text[len - (size_t)(spec - para)] = '\0';
+      int line = mention_line(&cursor, mentions);
+      SourceLine found;
+      if (parse_source(im, label, line_text, line, &found)) {
+        src->lines = xrealloc(src->lines, (src->count + 1) * sizeof *src->lines);
+        src->lines[src->count++] = found;
+      } else {
+        src->malformed = true;
+      }
+      free(line_text);
+    }
+    mentions += count_mentions(para, len);
+    para = next;
+  }
+  free(cursor.raw);
+  strcpy(text, kept.data);  // never longer than `text`
+  strbuf_free(&kept);
+}
+
+static bool same_or_both_null(const char *a, const char *b) {
+  return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+// Gives the item the source its Source lines agree on (none when they
+// disagree: which one is right is the author's call).
+static void apply_sources(Import *im, const char *label, const Sources *src, PackItem *it) {
+  if (src->count == 0) {
+    return;
+  }
+  const SourceLine *first = &src->lines[0];
+  for (size_t i = 1; i < src->count; i++) {
+    const SourceLine *l = &src->lines[i];
+    if (strcmp(l->outlet, first->outlet) != 0 || strcmp(l->date, first->date) != 0 ||
+        !same_or_both_null(l->url, first->url)) {
+      diag_add(im->diags, DIAG_WARNING, im->name, l->line,
+               _("question '%s': its Source lines on lines %d and %d differ; no source was taken: keep one"), label,
+               first->line, l->line);
+      return;
+    }
+  }
+  it->outlet = xstrdup(first->outlet);
+  it->date = xstrdup(first->date);
+  it->url = first->url ? xstrdup(first->url) : NULL;
 }
 
 typedef struct Answer {
@@ -524,12 +987,51 @@ static void add_tag_once(PackItem *it, const char *tag) {
   pack_item_add_tag(it, tag);
 }
 
+// Moodle tags of the form "technique:NAME" give the item's techniques (the
+// pack format's names, any case); other tags are kept as tags. True when
+// `tag` was of that form (used, or warned about).
+static bool read_technique_tag(Import *im, const char *label, const xmlNode *t, const char *tag, PackItem *it) {
+  static const char prefix[] = "technique:";
+  if (!has_prefix_nocase(tag, prefix)) {
+    return false;
+  }
+  char *name = str_trim(xstrdup(tag + sizeof prefix - 1));
+  for (char *p = name; *p; p++) {
+    *p = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+  }
+  Technique tech;
+  if (technique_from_name(name, &tech)) {
+    it->techniques |= (TechniqueSet)1 << tech;
+  } else {
+    const char *hint = technique_suggest(name);
+    if (hint) {
+      diag_add(im->diags, DIAG_WARNING, im->name, line_of(t),
+               _("question '%s': tag '%s' names no known technique (did you mean 'technique:%s'?); it was left out"),
+               label, tag, hint);
+    } else {
+      StrBuf known = {0};
+      for (int i = 0; i < TECHNIQUE_COUNT; i++) {
+        strbuf_appendf(&known, "%s%s", i ? ", " : "", technique_name((Technique)i));
+      }
+      diag_add(im->diags, DIAG_WARNING, im->name, line_of(t),
+               _("question '%s': tag '%s' names no known technique; it was left out. The techniques are: %s"), label,
+               tag, known.data);
+      strbuf_free(&known);
+    }
+  }
+  free(name);
+  return true;
+}
+
 static void read_truefalse(Import *im, const xmlNode *q) {
   int line = line_of(q);
   char *name = str_squash_space(text_of(child(q, "name")));
   char *label = *name ? xstrdup(name) : xasprintf(_("#%zu"), im->report->questions);
   char *headline = field_text(im, child(q, "questiontext"), MOODLE_TEXT_LINE, label, _("question text"));
-  char *general = field_text(im, child(q, "generalfeedback"), MOODLE_TEXT_PARAGRAPHS, label, _("general feedback"));
+  xmlNodePtr general_field = child(q, "generalfeedback");
+  char *general = field_text(im, general_field, MOODLE_TEXT_PARAGRAPHS, label, _("general feedback"));
+  Sources sources = {0};
+  take_sources(im, general_field, general, label, &sources);
 
   // answers: matched on the text "true"/"false" as Moodle writes them; very
   // old exports wrote a translated word, in the order true, false.
@@ -559,8 +1061,11 @@ static void read_truefalse(Import *im, const xmlNode *q) {
     slot->present = true;
     slot->correct = fraction_is_full(fraction);
     free(fraction);
-    slot->feedback =
-        strip_verdict(field_text(im, child(a, "feedback"), MOODLE_TEXT_PARAGRAPHS, label, _("answer feedback")));
+    xmlNodePtr feedback = child(a, "feedback");
+    slot->feedback = field_text(im, feedback, MOODLE_TEXT_PARAGRAPHS, label, _("answer feedback"));
+    // Before the verdicts go: "Source:" would look like one.
+    take_sources(im, feedback, slot->feedback, label, &sources);
+    strip_verdict(slot->feedback);
   }
 
   const char *problem = NULL;
@@ -611,20 +1116,29 @@ static void read_truefalse(Import *im, const xmlNode *q) {
     }
     for (xmlNodePtr t = child(child(q, "tags"), "tag"); t; t = t->next) {
       if (has_name(t, "tag")) {
-        char *tag = cut_chars(str_squash_space(text_of(t)), PACK_MAX_TAG_CHARS);
-        if (*tag) {
-          add_tag_once(it, tag);
+        char *tag = str_squash_space(text_of(t));
+        if (!read_technique_tag(im, label, t, tag, it)) {
+          cut_chars(tag, PACK_MAX_TAG_CHARS);
+          if (*tag) {
+            add_tag_once(it, tag);
+          }
         }
         free(tag);
       }
     }
+    size_t source_lines = sources.count;
+    apply_sources(im, label, &sources, it);
     im->report->imported++;
-    if (real) {
+    if (real && !it->outlet) {
       im->report->need_source++;
-      diag_add(im->diags, DIAG_WARNING, im->name, line,
-               _("question '%s' is a real headline, but Moodle has no field for its source: add <source "
-                 "outlet=\"...\" date=\"YYYY-MM-DD\"/> to item '%s' before the pack can be used"),
-               label, it->id);
+      // A Source line that was there but unusable has had its own warning.
+      if (!sources.malformed && source_lines == 0) {
+        diag_add(im->diags, DIAG_WARNING, im->name, line,
+                 _("question '%s' is a real headline without a Source line: add one to its general feedback in "
+                   "Moodle (Source: Outlet, YYYY-MM-DD, https://...) and import again, or add <source "
+                   "outlet=\"...\" date=\"YYYY-MM-DD\"/> to item '%s'; the pack cannot be used before"),
+                 label, it->id);
+      }
     }
     size_t headline_chars = utf8_chars(it->headline), explanation_chars = utf8_chars(it->explanation);
     if (headline_chars > PACK_MAX_HEADLINE_CHARS || explanation_chars > PACK_MAX_EXPLANATION_CHARS) {
@@ -645,6 +1159,7 @@ static void read_truefalse(Import *im, const xmlNode *q) {
                label, it->id);
     }
   }
+  sources_clear(&sources);
   free(ans_true.feedback);
   free(ans_false.feedback);
   free(headline);

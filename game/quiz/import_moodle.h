@@ -2,8 +2,17 @@
 // Importing Moodle XML question banks (Moodle's "Export questions" in "Moodle
 // XML format"). Only true/false questions carry over: their text becomes the
 // headline, the correct answer "true" means real and "false" fabricated, and
-// the general and per-answer feedback become the explanation. Categories
-// become tags. Every other question type is skipped and counted.
+// the general and per-answer feedback become the explanation (verdicts on
+// the student's choice such as "Correct!" left out). Categories and Moodle
+// tags become tags. Every other question type is skipped and counted.
+//
+// Moodle has no field for a headline's source or techniques, so two
+// conventions carry them (see quizzes/README.md):
+//   - a feedback paragraph "Source: Outlet, YYYY-MM-DD, https://..." (date
+//     also YYYY-MM or YYYY; url optional) becomes the item's <source> and
+//     leaves the explanation; one that does not fit is a warning at its
+//     line and gives no source (nothing is guessed);
+//   - a Moodle tag "technique:NAME" becomes a <technique>.
 //
 // The file is untrusted: read with a size cap, parsed without network,
 // entity substitution or DTDs, and any problem is a FILE:LINE diagnostic.
@@ -27,7 +36,7 @@ typedef struct MoodleReport {
   MoodleSkipped *skipped;  // owned, in order of first appearance
   size_t skipped_kinds;
   size_t dropped;           // true/false questions left out (no text left, ...)
-  size_t need_source;       // real items without outlet and date (Moodle has no field for them)
+  size_t need_source;       // real items left without a source (no usable "Source:" line)
   size_t need_explanation;  // items without any feedback to explain them
   size_t too_long;          // items whose headline or explanation is over the pack limits
   bool one_sided;           // every item has the same answer: the pack needs the other kind too
@@ -41,9 +50,9 @@ char *moodle_report_skipped_text(const MoodleReport *report);
 // Converts the Moodle XML file at `path`. The pack (owned by the caller) has
 // items, tags and, from the first named category, a title and perhaps a
 // description; its id and language (and a description when there was none)
-// are left NULL for the caller to set. Moodle has no field for a headline's
-// source, and invents none: each real item gets a warning saying what to add
-// (counted in need_source), as does an item without feedback
+// are left NULL for the caller to set. A source comes only from a "Source:"
+// line, never invented: each real item without one gets a warning saying
+// what to add (counted in need_source), as does an item without feedback
 // (need_explanation) or with text over the pack limits (too_long), and a
 // pack whose items all have the same answer (one_sided). Such a pack is
 // complete only once its author has filled those in.

@@ -742,7 +742,40 @@ static bool dir_writable(const char *dir) {
   return fs_mkdir_p(dir) && fs_is_dir(dir) && access(dir, W_OK) == 0;
 }
 
-static Store *open_query_only(StoreOpenResult *r) {
+// The errno of opening the existing file at `path` for reading (EACCES for
+// a mode 000 file), `forced` when non-zero (tests run as root, which reads
+// anything), or 0 when it can be read or does not exist. Checked first, so
+// that an unreadable file is reported as such, not as an unwritable folder
+// or a damaged database: it is neither, and must be left where it is.
+static int file_read_errno(const char *path, int forced) {
+  if (!fs_exists(path)) {
+    return 0;
+  }
+  if (forced) {
+    return forced;
+  }
+  // O_NONBLOCK: a FIFO put in its place must not hang the game.
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    return errno == ENOENT ? 0 : errno;
+  }
+  close(fd);
+  return 0;
+}
+
+// "permission denied" for the usual case (translated, in the sentence's
+// case), else the system's text.
+static const char *read_errno_text(int e) {
+  return e == EACCES || e == EPERM ? _("permission denied") : strerror(e);
+}
+
+static Store *open_query_only(StoreOpenResult *r, int forced_read_errno) {
+  r->read_errno = file_read_errno(r->path, forced_read_errno);
+  if (r->read_errno) {
+    // The message says it all (store_open_result_message): no detail.
+    r->status = STORE_OPEN_UNREADABLE;
+    return NULL;
+  }
   SnapState snap;
   Store *s = open_memory(r->path, &snap, &r->file_version, &r->detail);
   switch (snap) {
@@ -795,7 +828,13 @@ Store *store_open(const char *dir, const StoreOptions *opts, StoreOpenResult *r)
   memset(r, 0, sizeof *r);
   r->path = fs_join(dir, STORE_FILE_NAME);
   if (o.query_only) {
-    return open_query_only(r);
+    return open_query_only(r, o.force_read_errno);
+  }
+  r->read_errno = file_read_errno(r->path, o.force_read_errno);
+  if (r->read_errno) {
+    set_err(&r->detail, "cannot read the score file %s: %s", r->path, read_errno_text(r->read_errno));
+    log_warn("%s; it is left as it is, and scores are kept in memory only", r->detail);
+    return open_unsaved(r, STORE_OPEN_READ_ONLY, false);
   }
   bool writable = !o.force_read_only && dir_writable(dir);
   if (writable && fs_exists(r->path) && access(r->path, W_OK) != 0) {
@@ -886,7 +925,14 @@ char *store_open_result_message(const StoreOpenResult *r) {
     return xasprintf(_("The score file was damaged. It was kept as %s and a new score file was started."),
                      r->moved_to ? r->moved_to : path);
   case STORE_OPEN_READ_ONLY:
+    if (r->read_errno) {
+      return xasprintf(_("Cannot read the score file %s: %s. It was left as it is; scores will not be saved this "
+                         "session."),
+                       path, read_errno_text(r->read_errno));
+    }
     return xasprintf(_("Scores cannot be saved to %s, so they will be lost when the game closes."), path);
+  case STORE_OPEN_UNREADABLE:
+    return xasprintf(_("Cannot read the score file %s: %s."), path, read_errno_text(r->read_errno));
   case STORE_OPEN_NEWER_VERSION:
     return xasprintf(_("The score file %s was made by a newer version of Prebunk. It was left untouched; "
                        "scores will be lost when the game closes."),

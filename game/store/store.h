@@ -34,13 +34,17 @@ typedef struct Store Store;
 typedef enum StoreOpenStatus {
   STORE_OPEN_OK,             // the file is open (created when it was missing)
   STORE_OPEN_RECOVERED,      // it was damaged: moved aside to `moved_to`, a fresh one started
-  STORE_OPEN_READ_ONLY,      // the folder or file cannot be written (or is locked): the store
-                             // lives in memory, seeded with a copy of the old scores when they
-                             // could be read; nothing is saved after this session
+  STORE_OPEN_READ_ONLY,      // the folder or file cannot be written (or is locked), or the file
+                             // exists but cannot be read (`read_errno`): the store lives in
+                             // memory, seeded with a copy of the old scores when they could be
+                             // read; nothing is saved after this session. An unreadable file
+                             // is not damaged: it is left exactly where and as it is.
   STORE_OPEN_NEWER_VERSION,  // written by a newer Prebunk (`file_version`): left untouched;
                              // the store lives in memory, empty, for this session
   STORE_OPEN_MISSING,        // query-only: there is no database yet (empty in-memory store)
   STORE_OPEN_DAMAGED,        // query-only: the database is damaged; nothing touched, NULL returned
+  STORE_OPEN_UNREADABLE,     // query-only: the file exists but cannot be read (`read_errno`,
+                             // e.g. EACCES); nothing touched, NULL returned
   STORE_OPEN_FAILED,         // not even an in-memory database could be made; NULL returned
 } StoreOpenStatus;
 
@@ -52,6 +56,10 @@ typedef struct StoreOptions {
   // Behave exactly as when the folder cannot be written. Used by tests (they
   // run as root, which ignores permission bits) and for a read-only kiosk.
   bool force_read_only;
+  // Behave as if opening the existing score file for reading failed with
+  // this errno (e.g. EACCES); 0 to check the file for real. For tests, which
+  // run as root, where a mode 000 file is still readable.
+  int force_read_errno;
   // Wall-clock time (Unix ms) used to name a damaged file set aside:
   // scores.db.corrupt-YYYYmmdd-HHMMSS (UTC). 0 means "now".
   int64_t now_ms;
@@ -64,6 +72,8 @@ typedef struct StoreOpenResult {
   char *detail;      // why it was not a plain OK, from SQLite or the OS, for the log (owned) or NULL
   int file_version;  // NEWER_VERSION: the schema version found in the file
   int abandoned;     // rounds a previous run left in progress, now marked abandoned
+  int read_errno;    // READ_ONLY or UNREADABLE because the existing file cannot be read: why
+                     // (errno, e.g. EACCES); else 0
 } StoreOpenResult;
 
 // Opens (creating `dir` and the file when needed) the store in `dir`.
@@ -74,7 +84,9 @@ Store *store_open(const char *dir, const StoreOptions *opts, StoreOpenResult *re
 void store_close(Store *store);  // NULL is a no-op
 void store_open_result_clear(StoreOpenResult *result);
 // One translated sentence for the player about a non-OK open (names the
-// set-aside file for RECOVERED), or NULL for STORE_OPEN_OK. Owned.
+// set-aside file for RECOVERED; for a file that cannot be read, says so with
+// the reason, e.g. "Cannot read the score file F: permission denied. ..."),
+// or NULL for STORE_OPEN_OK. Owned.
 char *store_open_result_message(const StoreOpenResult *result);
 // False when scores are only kept in memory for this session.
 bool store_is_persistent(const Store *store);

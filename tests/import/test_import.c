@@ -397,11 +397,12 @@ static void test_moodle_sample(void **state) {
   assert_int_equal(mars->answer, PACK_ANSWER_REAL);
   assert_string_equal(mars->headline,
                       "NASA\xE2\x80\x99s Perseverance rover lands safely on Mars & sends back its first images");
-  // Verdicts addressed to one answer ("Right:", "It is real:") are dropped:
-  // everyone reads the explanation.
+  // A verdict on the student's choice ("Right:") is dropped: everyone reads
+  // the explanation. "It is real:" says what the headline is, which is true
+  // for everyone: it is kept.
   assert_string_equal(mars->explanation,
                       "NASA's rover landed in Jezero crater on 18 February 2021.\n"
-                      "The landing was broadcast live by NASA and reported worldwide.");
+                      "It is real: the landing was broadcast live by NASA and reported worldwide.");
   assert_int_equal(mars->tag_count, 2);
   assert_string_equal(mars->tags[1], "space");
   assert_null(mars->outlet);
@@ -435,8 +436,9 @@ static void test_moodle_sample(void **state) {
   expect_diag(&diags, want);
   free(want);
   want = xasprintf(
-      "%s:44: warning: question 'Perseverance landing' is a real headline, but Moodle has no field for its source: "
-      "add <source outlet=\"...\" date=\"YYYY-MM-DD\"/> to item 'perseverance-landing' before the pack can be used",
+      "%s:44: warning: question 'Perseverance landing' is a real headline without a Source line: add one to its "
+      "general feedback in Moodle (Source: Outlet, YYYY-MM-DD, https://...) and import again, or add <source "
+      "outlet=\"...\" date=\"YYYY-MM-DD\"/> to item 'perseverance-landing'; the pack cannot be used before",
       path);
   expect_diag(&diags, want);
   free(want);
@@ -586,6 +588,256 @@ static void test_moodle_malformed(void **state) {
   assert_null(import_moodle_file("/no/such/file.xml", &report, &diags));
   assert_int_equal(diags.errors, 1);
   diag_clear(&diags);
+}
+
+/* ---- Moodle: Source lines, technique tags, verdicts ---- */
+
+static void test_moodle_sources_sample(void **state) {
+  (void)state;
+  char *path = test_data_path("import/moodle-with-sources.xml");
+  MoodleReport report;
+  DiagList diags = {0};
+  Pack *pack = import_moodle_file(path, &report, &diags);
+  diag_print(&diags, stderr);
+  assert_non_null(pack);
+  assert_int_equal(diags.count, 0);
+  assert_int_equal(report.imported, 4);
+  assert_int_equal(report.need_source, 0);
+  assert_false(report.one_sided);
+
+  const PackItem *panama = item(pack, "panama-papers");
+  assert_int_equal(panama->answer, PACK_ANSWER_REAL);
+  assert_string_equal(panama->outlet, "The Guardian");
+  assert_string_equal(panama->date, "2016-04-03");
+  assert_string_equal(panama->url,
+                      "https://www.theguardian.com/news/2016/apr/03/"
+                      "the-panama-papers-how-the-worlds-rich-and-famous-hide-their-money-offshore");
+  // "Correct!" and "Wrong." judge the student's choice: left out. The Source
+  // line is not part of the explanation.
+  assert_string_equal(panama->explanation,
+                      "Real: a joint investigation by more than 100 newsrooms, published the same day worldwide.");
+  assert_int_equal(panama->tag_count, 2);
+  assert_string_equal(panama->tags[1], "leaks");
+
+  // Plain-text feedback: a line break starts a paragraph, as Moodle shows it;
+  // the outlet may hold a comma.
+  const PackItem *mars = item(pack, "perseverance-landing");
+  assert_string_equal(mars->outlet, "CNN, via WWSB");
+  assert_string_equal(mars->date, "2021-02-18");
+  assert_string_equal(mars->url,
+                      "https://edition.cnn.com/2021/02/18/world/mars-perseverance-rover-landing-scn-trnd/index.html");
+  assert_string_equal(mars->explanation,
+                      "The landing was broadcast live by NASA and reported worldwide.\n"
+                      "The rover landed in Jezero crater on 18 February 2021.");
+
+  const PackItem *water = item(pack, "hot-water-cure");
+  assert_int_equal(water->answer, PACK_ANSWER_FABRICATED);
+  assert_string_equal(water->outlet, "Viral post on social media");
+  assert_string_equal(water->date, "2020-03");
+  assert_null(water->url);
+  assert_int_equal(water->techniques, (1u << TECHNIQUE_FAKE_EXPERT) | (1u << TECHNIQUE_FEARMONGERING));
+  // Technique tags are not kept as tags.
+  assert_int_equal(water->tag_count, 2);
+  assert_string_equal(water->tags[0], "Checking sources");
+  assert_string_equal(water->tags[1], "health");
+  // "Made up: fake expert." explains; only "Well spotted!" is a verdict.
+  assert_string_equal(water->explanation,
+                      "A chain message that circulated in 2020; no hospital or health agency said this.\n"
+                      "Made up: fake expert.");
+
+  // A Source line in an answer's feedback counts too.
+  const PackItem *pope = item(pack, "pope-endorsement");
+  assert_string_equal(pope->outlet, "WTOE 5 News (fake site)");
+  assert_string_equal(pope->date, "2016-07");
+  assert_int_equal(pope->techniques, 1u << TECHNIQUE_IMPERSONATION);
+  assert_string_equal(pope->explanation,
+                      "Made up by a site posing as a local TV station. The Vatican never endorses candidates.\n"
+                      "This one was invented.");
+
+  // The game's loader accepts it with no error and no warning (what
+  // `validate --strict` asks; test_import_cli.sh runs that on the binary).
+  set_metadata(pack, "checking-sources");
+  char *xml = pack_write_xml(pack);
+  DiagList check = {0};
+  Pack *loaded = pack_load_memory("out.xml", xml, strlen(xml), &check);
+  diag_print(&check, stderr);
+  assert_non_null(loaded);
+  assert_int_equal(check.errors, 0);
+  assert_int_equal(check.warnings, 0);
+  assert_packs_equal(pack, loaded);
+  diag_clear(&check);
+  pack_destroy(loaded);
+  free(xml);
+  pack_destroy(pack);
+  moodle_report_clear(&report);
+  diag_clear(&diags);
+  free(path);
+}
+
+// A real true/false question on one line (plus the line breaks in
+// `feedback`, its plain-text general feedback).
+#define REAL(name, feedback)                                                                                       \
+  "<question type=\"truefalse\"><name><text>" name "</text></name><questiontext><text>" name                       \
+  " headline</text></questiontext><generalfeedback format=\"plain_text\"><text>" feedback                          \
+  "</text></generalfeedback><answer fraction=\"100\"><text>true</text></answer><answer fraction=\"0\"><text>false" \
+  "</text></answer></question>\n"
+
+static void test_moodle_source_lines(void **state) {
+  (void)state;
+  // Parts joined at run time (C caps a literal at 4095 characters); the
+  // file's line numbers are on the right.
+  static const char *const parts[] = {
+      "<quiz>\n",                                                                // 1
+      REAL("Bad date", "Why.\nSource: BBC, 17/04/2016"),                         // 2-3
+      REAL("No outlet", "Source: 2016-04-17, https://www.bbc.co.uk/news"),       // 4
+      REAL("Ftp", "Why.\nSource: BBC, 2016-04-17, ftp://bbc.co.uk/x"),           // 5-6
+      REAL("No date", "Why. The source: not at the start.\nsource : BBC News"),  // 7-8
+      REAL("Bad day", "Why.\nSource: BBC, 2023-02-29"),                          // 9-10
+      REAL("Words", "Why.\nSource: BBC, April 2016"),                            // 11-12
+      REAL("Www", "Why.\nSource: BBC, 2016, www.bbc.co.uk"),                     // 13-14
+      REAL("Empty", "Why.\nSource:"),                                            // 15-16
+      "<question type=\"truefalse\"><name><text>Two</text></name><questiontext><text>Two headline</text>"
+      "</questiontext><generalfeedback format=\"html\"><text>&lt;p&gt;Why.&lt;/p&gt;&lt;p&gt;Source: BBC, "
+      "2016-04-17&lt;/p&gt;</text></generalfeedback>\n"                               // 17
+      "<answer fraction=\"100\"><text>true</text><feedback format=\"html\"><text>\n"  // 18
+      "&lt;p&gt;Source: ITV, 2016-04-17&lt;/p&gt;</text></feedback></answer>"         // 19
+      "<answer fraction=\"0\"><text>false</text></answer></question>\n",
+      REAL("Good", "Why.\nSource: Le Monde, 2001-09, https://www.lemonde.fr/a,b?c=1"),  // 20-21
+      REAL("Same twice", "Why.\nSource: BBC, 2019"),                                    // 22-23
+      "<question type=\"truefalse\"><name><text>Tags</text></name><questiontext><text>Tags headline</text>"
+      "</questiontext><generalfeedback><text>Why.</text></generalfeedback><answer fraction=\"0\"><text>true"
+      "</text><feedback><text>Source: BBC, 2019</text></feedback></answer><answer fraction=\"100\"><text>false"
+      "</text></answer><tags>\n"                     // 24
+      "<tag><text>technique:emotoin</text></tag>\n"  // 25
+      "<tag><text>technique: shouting</text></tag><tag><text>technique:Emotion</text></tag></tags></question>\n",
+      "</quiz>\n",
+  };
+  StrBuf joined = {0};
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    strbuf_append(&joined, parts[i]);
+  }
+  char *xml = strbuf_take(&joined);
+  MoodleReport report;
+  DiagList diags = {0};
+  Pack *pack = moodle_from(xml, &report, &diags);
+  assert_non_null(pack);
+  static const char *const want[] = {
+      "in.xml:3: warning: question 'Bad date': the date '17/04/2016' in its Source line is ambiguous (day and month "
+      "come in different orders in different countries): write it as YYYY-MM-DD, YYYY-MM or YYYY; no source was "
+      "taken",
+      "in.xml:4: warning: question 'No outlet': its Source line names no outlet: write it as \"Source: Outlet, "
+      "YYYY-MM-DD, https://...\"; no source was taken",
+      // Its only paragraph was the Source line: nothing is left to explain it.
+      "in.xml:4: warning: question 'No outlet' has no feedback to explain its answer: write the <explanation> of "
+      "item 'no-outlet' before the pack can be used",
+      "in.xml:6: warning: question 'Ftp': the url 'ftp://bbc.co.uk/x' in its Source line is not a web address "
+      "starting with http:// or https://; no source was taken",
+      "in.xml:8: warning: question 'No date': its Source line has no date after the outlet: write it as \"Source: "
+      "Outlet, YYYY-MM-DD, https://...\", with commas between the parts; no source was taken",
+      "in.xml:10: warning: question 'Bad day': the date '2023-02-29' in its Source line does not exist; no source "
+      "was taken",
+      "in.xml:12: warning: question 'Words': the date 'April 2016' in its Source line is not a date: write it as "
+      "YYYY-MM-DD, YYYY-MM or YYYY; no source was taken",
+      "in.xml:14: warning: question 'Www': the url 'www.bbc.co.uk' in its Source line is not a web address "
+      "starting with http:// or https://; no source was taken",
+      "in.xml:16: warning: question 'Empty': its Source line is empty: write it as \"Source: Outlet, YYYY-MM-DD, "
+      "https://...\"; no source was taken",
+      "in.xml:19: warning: question 'Two': its Source lines on lines 17 and 19 differ; no source was taken: keep "
+      "one",
+      "in.xml:25: warning: question 'Tags': tag 'technique:emotoin' names no known technique (did you mean "
+      "'technique:emotion'?); it was left out",
+      "in.xml:26: warning: question 'Tags': tag 'technique: shouting' names no known technique; it was left out. "
+      "The techniques are: impersonation, emotion, polarization, conspiracy, discrediting, trolling, fake-expert, "
+      "fearmongering, satire, false-context, misleading-statistic",
+  };
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    expect_diag(&diags, want[i]);
+  }
+  // Nothing else: no "without a Source line" on top of a line's own warning.
+  if (diags.count != sizeof want / sizeof want[0]) {
+    diag_print(&diags, stderr);
+  }
+  assert_int_equal(diags.count, sizeof want / sizeof want[0]);
+  assert_int_equal(report.need_source, 9);
+  // Nothing guessed: the bad lines give no source, and are not explanation.
+  for (size_t i = 0; i < 9; i++) {
+    const PackItem *it = &pack->items[i];
+    assert_null(it->outlet);
+    assert_null(it->date);
+    assert_null(it->url);
+    assert_null(strstr(it->explanation, "Source:"));
+  }
+  assert_string_equal(item(pack, "bad-date")->explanation, "Why.");
+  assert_string_equal(item(pack, "no-date")->explanation, "Why. The source: not at the start.");
+  assert_string_equal(item(pack, "no-outlet")->explanation, "");
+  const PackItem *good = item(pack, "good");
+  assert_string_equal(good->outlet, "Le Monde");
+  assert_string_equal(good->date, "2001-09");
+  assert_string_equal(good->url, "https://www.lemonde.fr/a,b?c=1");
+  assert_string_equal(good->explanation, "Why.");
+  assert_string_equal(item(pack, "same-twice")->outlet, "BBC");
+  const PackItem *tags = item(pack, "tags");
+  assert_int_equal(tags->answer, PACK_ANSWER_FABRICATED);
+  assert_string_equal(tags->outlet, "BBC");
+  assert_int_equal(tags->techniques, 1u << TECHNIQUE_EMOTION);
+  assert_int_equal(tags->tag_count, 0);
+  pack_destroy(pack);
+  moodle_report_clear(&report);
+  diag_clear(&diags);
+  free(xml);
+}
+
+// The explanation of a fabricated question whose right answer's feedback is
+// `right` and wrong answer's `wrong`, after a general feedback "Because.".
+static char *explanation_of(const char *right, const char *wrong) {
+  char *xml = xasprintf(
+      "<quiz><question type=\"truefalse\"><name><text>Q</text></name><questiontext><text>Q</text></questiontext>"
+      "<generalfeedback><text>Because.</text></generalfeedback>"
+      "<answer fraction=\"0\"><text>true</text><feedback><text>%s</text></feedback></answer>"
+      "<answer fraction=\"100\"><text>false</text><feedback><text>%s</text></feedback></answer></question></quiz>",
+      wrong, right);
+  MoodleReport report;
+  DiagList diags = {0};
+  Pack *pack = moodle_from(xml, &report, &diags);
+  assert_non_null(pack);
+  char *text = xstrdup(pack->items[0].explanation);
+  pack_destroy(pack);
+  moodle_report_clear(&report);
+  diag_clear(&diags);
+  free(xml);
+  return text;
+}
+
+static void test_moodle_verdicts(void **state) {
+  (void)state;
+  struct {
+    const char *right, *wrong, *want;
+  } cases[] = {
+      // Verdicts on the choice, alone or leading: noise, left out.
+      {"Correct!", "Wrong.", "Because."},
+      {"Correct. Well done!", "Sorry, no.", "Because."},
+      {"Yes", "", "Because."},
+      {"Well done! It is a doctored photo.", "", "Because.\nIt is a doctored photo."},
+      {"That\xE2\x80\x99s right: the quote was never said.", "Not so \xE2\x80\x94 no paper ran it.",
+       "Because.\nThe quote was never said.\nNo paper ran it."},
+      {"RIGHT, it is made up.", "", "Because.\nIt is made up."},
+      // Words about the headline explain it, however short: kept whole.
+      {"Made up: fake expert.", "", "Because.\nMade up: fake expert."},
+      {"Fake.", "", "Because.\nFake."},
+      {"Fabricated!", "", "Because.\nFabricated!"},
+      {"False: the photo is from 2011.", "", "Because.\nFalse: the photo is from 2011."},
+      // A verdict word that starts a sentence is not a verdict.
+      {"No hospital said this.", "", "Because.\nNo hospital said this."},
+      {"Right-wing sites spread it first.", "", "Because.\nRight-wing sites spread it first."},
+      {"Correctly spotted.", "", "Because.\nCorrectly spotted."},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *got = explanation_of(cases[i].right, cases[i].wrong);
+    if (strcmp(got, cases[i].want) != 0) {
+      fail_msg("case %zu: got \"%s\", want \"%s\"", i, got, cases[i].want);
+    }
+    free(got);
+  }
 }
 
 /* ---- CSV ---- */
@@ -852,11 +1104,12 @@ static void test_commands(void **state) {
   char *after = test_read_file(out);
   assert_string_equal(before, after);
   free(after);
-  // Moodle: written (nothing is lost), exit 0, with the real item's missing
-  // source listed (the loader refuses the pack until it is added).
+  // Moodle: written (nothing is lost), but exit 1 since the pack cannot be
+  // played: the real item's source is missing (the loader refuses the pack
+  // until it is added).
   assert_int_equal(
       run_cmd(cmd_import_moodle, (const char *[]){"import-moodle", moodle, "-o", out, "--force", "--id", "ml", NULL}),
-      0);
+      1);
   pack = pack_load_file(out, &diags);
   assert_null(pack);
   assert_true(diags.errors > 0);
@@ -907,6 +1160,9 @@ int main(void) {
       cmocka_unit_test(test_moodle_ids_and_answers),
       cmocka_unit_test(test_moodle_dropped_questions),
       cmocka_unit_test(test_moodle_malformed),
+      cmocka_unit_test(test_moodle_sources_sample),
+      cmocka_unit_test(test_moodle_source_lines),
+      cmocka_unit_test(test_moodle_verdicts),
       cmocka_unit_test(test_csv_sample),
       cmocka_unit_test(test_csv_errors),
       cmocka_unit_test(test_csv_variants),

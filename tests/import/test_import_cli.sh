@@ -65,12 +65,16 @@ contains "bad.csv:4: error: answer 'maybe' is not 'real' or 'fabricated'"
 contains "nothing was written"
 [ -e "$tmp/bad.xml" ] && fail "bad csv wrote output"
 
-# Moodle: written so nothing is lost (exit 0); the real item's missing
-# source is named, and the pack validates once it is added.
-expect 0 "moodle import" -- "$bin" import-moodle "$data/moodle-media-literacy.xml" -o "$tmp/media.xml"
+# Moodle: written so nothing is lost, but exit 1 since it cannot be played
+# yet; the real item's missing source is named, the last line says NOT
+# READY, and the pack validates once the source is added.
+expect 1 "moodle import" -- "$bin" import-moodle "$data/moodle-media-literacy.xml" -o "$tmp/media.xml"
 contains "wrote $tmp/media.xml: 4 items (1 real, 3 fabricated); skipped 2 questions that are not true/false: 1 multichoice, 1 essay"
-contains "moodle-media-literacy.xml:44: warning: question 'Perseverance landing' is a real headline"
-contains "is not ready to play yet: 1 real item needs its source (outlet and date)"
+contains "moodle-media-literacy.xml:44: warning: question 'Perseverance landing' is a real headline without a Source line"
+last=$(tail -n 1 "$tmp/out")
+[ "$last" = "prebunk import-moodle: NOT READY: $tmp/media.xml was written but cannot be played yet: 1 real item needs its source (outlet and date) (see the warnings above); complete it, then check it with 'prebunk validate $tmp/media.xml'" ] ||
+  fail "last line of an incomplete import: $last"
+[ -e "$tmp/media.xml" ] || fail "incomplete moodle import wrote nothing"
 grep -q 'id="media"' "$tmp/media.xml" || fail "pack id not taken from the output name"
 expect 1 "validate incomplete moodle output" -- "$bin" validate "$tmp/media.xml"
 sed 's|<headline>NASA\(.*\)</headline>|<headline>NASA\1</headline><source outlet="NASA" date="2021-02-18"/>|' \
@@ -80,10 +84,29 @@ expect 0 "validate completed moodle output" -- "$bin" validate "$tmp/media-fixed
 # A bank of only false questions: written, flagged as needing real items.
 sed -e '/<!-- question: 1042/,/<!-- question: 1043/{/<!-- question: 1043/!d}' \
   "$data/moodle-media-literacy.xml" >"$tmp/fabricated-only.xml"
-expect 0 "moodle import, one-sided" -- "$bin" import-moodle "$tmp/fabricated-only.xml" -o "$tmp/fab.xml" --lang en
+expect 1 "moodle import, one-sided" -- "$bin" import-moodle "$tmp/fabricated-only.xml" -o "$tmp/fab.xml" --lang en
 contains "every imported question is false (fabricated): add real items"
-contains "is not ready to play yet: it needs real items"
+contains "NOT READY: $tmp/fab.xml was written but cannot be played yet: it needs real items"
 expect 1 "validate one-sided output" -- "$bin" validate "$tmp/fab.xml"
+
+# A bank prepared with Source lines and technique tags: a pack that plays,
+# exit 0, and that `validate --strict` (warnings count) accepts.
+expect 0 "moodle import with sources" -- "$bin" import-moodle "$data/moodle-with-sources.xml" -o "$tmp/sources.xml"
+[ -s "$tmp/out" ] && [ "$(tail -n 1 "$tmp/out")" = "$tmp/sources.xml is ready to play" ] ||
+  fail "last line of a complete import: $(tail -n 1 "$tmp/out")"
+grep -q "warning" "$tmp/out" && fail "complete moodle import warned: $(cat "$tmp/out")"
+expect 0 "validate --strict moodle output" -- "$bin" validate --strict "$tmp/sources.xml"
+contains "ok, 4 items (2 real, 2 fabricated), 3 techniques"
+grep -q 'outlet="CNN, via WWSB" date="2021-02-18"' "$tmp/sources.xml" || fail "source not written"
+
+# A malformed Source line: a warning at its line, no source, not ready.
+sed 's|Source: Viral post on social media, 2020-03|Source: Viral post on social media, 03/2020|' \
+  "$data/moodle-with-sources.xml" >"$tmp/bad-source.xml"
+sed -i 's|The Guardian, 2016-04-03|The Guardian, 17/04/2016|' "$tmp/bad-source.xml"
+expect 1 "moodle import, bad Source line" -- "$bin" import-moodle "$tmp/bad-source.xml" -o "$tmp/bad-source-out.xml"
+contains "bad-source.xml:27: warning: question 'Panama Papers': the date '17/04/2016' in its Source line is ambiguous"
+contains "bad-source.xml:90: warning: question 'Hot water cure': the date '03/2020' in its Source line is ambiguous"
+contains "NOT READY: $tmp/bad-source-out.xml was written but cannot be played yet: 1 real item needs its source"
 
 # Nothing importable: exit 1, nothing written.
 printf '<quiz>\n<question type="essay"><name><text>E</text></name></question>\n</quiz>\n' >"$tmp/essay.xml"

@@ -3,6 +3,7 @@
 
 #include "store/store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -747,6 +748,158 @@ static void test_read_only_chmod(void **state) {
   free(ro);
 }
 
+// ---- a score file that cannot be read ------------------------------------------
+
+// Names in `dir`, sorted, joined with ' ' (to see that nothing was moved aside).
+static char *dir_listing(const char *dir) {
+  struct dirent **names = NULL;
+  int n = scandir(dir, &names, NULL, alphasort);
+  assert_true(n >= 0);
+  StrBuf b = {0};
+  strbuf_append(&b, "");
+  for (int i = 0; i < n; i++) {
+    if (strcmp(names[i]->d_name, ".") != 0 && strcmp(names[i]->d_name, "..") != 0) {
+      strbuf_appendf(&b, "%s%s", b.len ? " " : "", names[i]->d_name);
+    }
+    free(names[i]);
+  }
+  free(names);
+  return strbuf_take(&b);
+}
+
+// A saved store with one round by Kim; its bytes and the folder's listing.
+static void saved_store(const char *dir, char **bytes, size_t *len, char **listing) {
+  Store *s = open_ok(dir);
+  play(s, player(s, "Kim"), "pk", 3, 3, 30, true, T0);
+  store_close(s);
+  char *path = db_path(dir);
+  read_bytes(path, bytes, len);
+  free(path);
+  *listing = dir_listing(dir);
+}
+
+// The file cannot be read: the right reason (not "the folder cannot be
+// written", not "damaged"), a store in memory that plays, and the file left
+// exactly where and as it was.
+static void expect_unreadable(const char *dir, Store *s, const StoreOpenResult *res, int err) {
+  char *path = db_path(dir);
+  expect_in_memory(s, res);
+  assert_int_equal(res->read_errno, err);
+  assert_null(res->moved_to);
+  char *want = xasprintf("cannot read the score file %s: permission denied", path);
+  assert_string_equal(res->detail, want);
+  free(want);
+  char *msg = store_open_result_message(res);
+  want = xasprintf(
+      "Cannot read the score file %s: permission denied. It was left as it is; scores will not be "
+      "saved this session.",
+      path);
+  assert_string_equal(msg, want);
+  free(want);
+  free(msg);
+  // Not seeded from the file (it could not be read): only this session's round.
+  assert_int_equal(count_rounds(s, NULL), 1);
+  assert_int_equal(count_rounds(s, &(StoreFilter){.player_name = "kim"}), 0);
+  free(path);
+}
+
+static void expect_untouched(const char *dir, const char *bytes, size_t len, const char *listing) {
+  char *path = db_path(dir);
+  char *after;
+  size_t after_len;
+  read_bytes(path, &after, &after_len);
+  assert_int_equal(after_len, len);
+  assert_memory_equal(after, bytes, len);
+  free(after);
+  char *now = dir_listing(dir);
+  assert_string_equal(now, listing);
+  free(now);
+  free(path);
+}
+
+static void test_unreadable_file_forced(void **state) {
+  const char *dir = *state;
+  char *bytes, *listing;
+  size_t len;
+  saved_store(dir, &bytes, &len, &listing);
+
+  // Root reads a mode 000 file: the failure is injected, as force_read_only
+  // does for an unwritable folder.
+  StoreOpenResult res;
+  Store *s = store_open(dir, &(StoreOptions){.force_read_errno = EACCES}, &res);
+  expect_unreadable(dir, s, &res, EACCES);
+  store_open_result_clear(&res);
+  store_close(s);
+  expect_untouched(dir, bytes, len, listing);
+
+  // `prebunk scores` (query-only) says the same, without "damaged".
+  s = store_open(dir, &(StoreOptions){.query_only = true, .force_read_errno = EACCES}, &res);
+  assert_null(s);
+  assert_int_equal(res.status, STORE_OPEN_UNREADABLE);
+  assert_int_equal(res.read_errno, EACCES);
+  char *msg = store_open_result_message(&res);
+  char *path = db_path(dir);
+  char *want = xasprintf("Cannot read the score file %s: permission denied.", path);
+  assert_string_equal(msg, want);
+  free(want);
+  free(path);
+  free(msg);
+  store_open_result_clear(&res);
+  expect_untouched(dir, bytes, len, listing);
+
+  // Once readable again, everything saved before is there.
+  s = open_ok(dir);
+  assert_int_equal(count_rounds(s, &(StoreFilter){.player_name = "kim"}), 1);
+  store_close(s);
+
+  // No file yet: nothing to read, so nothing is injected; a normal open.
+  char *fresh = fs_join(dir, "fresh");
+  s = store_open(fresh, &(StoreOptions){.force_read_errno = EACCES}, &res);
+  assert_non_null(s);
+  assert_int_equal(res.status, STORE_OPEN_OK);
+  assert_int_equal(res.read_errno, 0);
+  store_open_result_clear(&res);
+  store_close(s);
+  free(fresh);
+  free(bytes);
+  free(listing);
+}
+
+static void test_unreadable_file_chmod(void **state) {
+  const char *dir = *state;
+  char *bytes, *listing;
+  size_t len;
+  saved_store(dir, &bytes, &len, &listing);
+  char *path = db_path(dir);
+  assert_int_equal(chmod(path, 0), 0);
+  StoreOpenResult res;
+  Store *s = store_open(dir, NULL, &res);
+  if (geteuid() == 0) {
+    // Root reads and writes it anyway; test_unreadable_file_forced covers
+    // the path. Here the store must at least open, saved, with Kim's round.
+    print_message("running as root: permission bits are not enforced, status %d\n", res.status);
+    assert_non_null(s);
+    assert_int_equal(res.status, STORE_OPEN_OK);
+    assert_int_equal(count_rounds(s, &(StoreFilter){.player_name = "kim"}), 1);
+    store_open_result_clear(&res);
+    store_close(s);
+  } else {
+    expect_unreadable(dir, s, &res, EACCES);
+    store_open_result_clear(&res);
+    store_close(s);
+    s = store_open(dir, &(StoreOptions){.query_only = true}, &res);
+    assert_null(s);
+    assert_int_equal(res.status, STORE_OPEN_UNREADABLE);
+    store_open_result_clear(&res);
+    assert_int_equal(chmod(path, 0644), 0);
+    expect_untouched(dir, bytes, len, listing);
+  }
+  chmod(path, 0644);
+  free(path);
+  free(bytes);
+  free(listing);
+}
+
 static void test_query_only_does_not_create(void **state) {
   const char *dir = *state;
   StoreOpenResult res;
@@ -1163,10 +1316,12 @@ static void test_open_messages(void **state) {
   (void)state;
   StoreOpenResult r = {.status = STORE_OPEN_OK};
   assert_null(store_open_result_message(&r));
-  static const StoreOpenStatus statuses[] = {STORE_OPEN_READ_ONLY, STORE_OPEN_NEWER_VERSION, STORE_OPEN_MISSING,
-                                             STORE_OPEN_DAMAGED, STORE_OPEN_FAILED};
+  static const StoreOpenStatus statuses[] = {STORE_OPEN_READ_ONLY, STORE_OPEN_READ_ONLY, STORE_OPEN_NEWER_VERSION,
+                                             STORE_OPEN_MISSING,   STORE_OPEN_DAMAGED,   STORE_OPEN_UNREADABLE,
+                                             STORE_OPEN_FAILED};
   for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
     r.status = statuses[i];
+    r.read_errno = i % 2 ? EACCES : 0;
     char *msg = store_open_result_message(&r);
     assert_non_null(msg);
     assert_true(strlen(msg) > 10);
@@ -1194,6 +1349,8 @@ int main(void) {
       T(test_read_only_forced_keeps_old_scores),
       T(test_read_only_unreachable_folder),
       T(test_read_only_chmod),
+      T(test_unreadable_file_forced),
+      T(test_unreadable_file_chmod),
       T(test_query_only_does_not_create),
       T(test_player_names),
       T(test_recent_players_order),
