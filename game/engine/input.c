@@ -80,6 +80,9 @@ static InputAction key_action(const SDL_Keysym *ks, bool text_active) {
     return INPUT_ACTION_BACK;
   case SDLK_F1:
     return INPUT_ACTION_HELP;
+  case SDLK_F2:
+    // An F-key produces no text, so like F1 it keeps its meaning in name entry.
+    return INPUT_ACTION_SETTINGS;
   default:
     break;
   }
@@ -316,8 +319,8 @@ bool input_repeat_pending(const Input *input) {
 
 const char *input_action_name(InputAction action) {
   static const char *const names[INPUT_ACTION_COUNT] = {
-      "none",  "up",   "down", "left", "right", "confirm", "back", "answer-real", "answer-fabricated",
-      "pause", "help", "mute",
+      "none",  "up",   "down", "left",     "right", "confirm", "back", "answer-real", "answer-fabricated",
+      "pause", "help", "mute", "settings",
   };
   if (action < 0 || action >= INPUT_ACTION_COUNT) {
     return "?";

@@ -12,12 +12,15 @@
 //   ANSWER_FABRICATED  F                      Y
 //   PAUSE              P                      Start
 //   HELP               F1, H                  Back
+//   SETTINGS           F2                     -        (every face button already has a job;
+//                                                       the controller reaches Settings through
+//                                                       the pause menu and the header)
 //   MUTE               M                      -        (the engine toggles sound itself,
 //                                                       then passes the action on)
 // F11 and Alt+Enter toggle fullscreen in the engine and never reach scenes.
 // While text input is active (engine_text_input_start), keys that produce
-// text are text: only Enter (CONFIRM), Esc (BACK), the arrows, F1 (HELP) and
-// Backspace (INPUT_TEXT_BACKSPACE) keep a meaning.
+// text are text: only Enter (CONFIRM), Esc (BACK), the arrows, F1 (HELP),
+// F2 (SETTINGS) and Backspace (INPUT_TEXT_BACKSPACE) keep a meaning.
 // Mouse events that SDL synthesises from touches (SDL_TOUCH_MOUSEID) are
 // ignored: touches arrive once, as finger events, flagged from_touch.
 
@@ -40,6 +43,7 @@ typedef enum InputAction {
   INPUT_ACTION_PAUSE,
   INPUT_ACTION_HELP,
   INPUT_ACTION_MUTE,
+  INPUT_ACTION_SETTINGS,  // added last so the values above keep their meaning
   INPUT_ACTION_COUNT,
 } InputAction;
 

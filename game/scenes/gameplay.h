@@ -33,6 +33,15 @@ typedef void (*FeedbackDoneFn)(App *app, void *user);
 void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
                          size_t count, bool last, FeedbackDoneFn done, void *user);
 
+// The round's pause menu (an overlay): Resume (P, Start, Esc, B, Enter),
+// Settings, Help, and "Quit this round", which asks first. The round freezes
+// its timer and hides its headline before pushing it; it resumes once it is
+// back on top. `on_quit` (nullable) with `user` (borrowed, must outlive the
+// menu) is called once when quitting was confirmed, after the menu requested
+// its own pop; it is not called when the menu closes otherwise.
+typedef void (*ScenePauseQuitFn)(App *app, void *user);
+void scene_pause_push(App *app, ScenePauseQuitFn on_quit, void *user);
+
 // The player-facing name of a technique ("Fake expert"), translated.
 const char *gameplay_technique_label(Technique t);
 

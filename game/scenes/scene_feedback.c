@@ -252,6 +252,7 @@ enum {
 };
 
 typedef struct FeedbackScene {
+  UiForm form;  // first: see scenes.h
   FeedbackMode mode;
   const Pack *pack;
   RoundAnswer answer;
@@ -260,7 +261,6 @@ typedef struct FeedbackScene {
   FeedbackDoneFn done;
   void *user;
   bool closing;  // the pop was requested: ignore the rest of this frame's events
-  UiForm form;
   float scroll;
   float content_h;
   Rect body;  // the scrolling explanation's visible area
@@ -317,7 +317,7 @@ static void feedback_enter(SceneCtx *ctx) {
   ui_form_init(&s->form, ui.rtl);
   // Back only when it is a real step back (review); after an answer the way
   // on is Next, and Esc asks to quit the round.
-  ui_form_add_header(&s->form, &ui, s->mode == FEEDBACK_MODE_REVIEW);
+  ui_form_add_header(&s->form, &ui, s->mode == FEEDBACK_MODE_REVIEW, true);
   const char *label = s->mode == FEEDBACK_MODE_REVIEW ? _("Back to summary")
                       : s->last                       ? _("See results")
                                                       : _("Next question");
@@ -359,6 +359,16 @@ static void feedback_scroll(SceneCtx *ctx, float delta) {
   }
 }
 
+// Between two questions of a round the settings screen says that the round's
+// rules change from the next round; from the summary's review it is plain.
+static void feedback_settings(App *app, const FeedbackScene *s) {
+  if (s->mode == FEEDBACK_MODE_ANSWER) {
+    scene_settings_push_in_round(app);
+  } else {
+    scene_settings_push(app);
+  }
+}
+
 static void feedback_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   FeedbackScene *s = ctx->data;
@@ -376,6 +386,8 @@ static void feedback_event(SceneCtx *ctx, const InputEvent *ev) {
       feedback_continue(ctx);
     } else if (res.id == UI_ID_HELP) {
       scene_help_push(app);
+    } else if (res.id == UI_ID_SETTINGS) {
+      feedback_settings(app, s);
     }
     return;
   }
@@ -397,6 +409,9 @@ static void feedback_event(SceneCtx *ctx, const InputEvent *ev) {
     break;
   case INPUT_ACTION_HELP:
     scene_help_push(app);
+    break;
+  case INPUT_ACTION_SETTINGS:
+    feedback_settings(app, s);
     break;
   default:
     break;

@@ -1,6 +1,6 @@
 // The help overlay: every key (keyboard and controller) and the scoring
 // rules, reachable from every screen with F1, H, the controller's Back
-// button or the header's Help button.
+// button or the header's Help button (and from the round's pause menu).
 
 #include <stdlib.h>
 
@@ -28,8 +28,9 @@ static const HelpKey help_keys[] = {
     {N_("Arrow keys"), N_("D-pad or stick"), N_("Move between buttons and lists")},
     {N_("Enter or Space"), N_("A"), N_("Choose, continue")},
     {N_("Esc"), N_("B"), N_("Back one step (asks before leaving a round)")},
-    {N_("P"), N_("Start"), N_("Pause the round")},
+    {N_("P"), N_("Start"), N_("Pause the round (the clock stops)")},
     {N_("F1 or H"), N_("Back"), N_("This help")},
+    {N_("F2"), N_("-"), N_("Settings, from every screen")},
     {N_("M"), N_("-"), N_("Sound on or off")},
     {N_("F11 or Alt+Enter"), N_("-"), N_("Fullscreen on or off")},
 };

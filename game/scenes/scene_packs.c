@@ -147,7 +147,7 @@ static void packs_enter(SceneCtx *ctx) {
   float dx = c.x + LIST_W + 48;
   s->details = ui_mirror(&ui, (Rect){dx, c.y, c.x + c.w - dx, c.h});
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true);
+  ui_form_add_header(&s->form, &ui, true, true);
   ui_form_set_list(&s->form, &s->list);
   float bw = (c.x + c.w - dx - 3 * 40) / 2;
   float by = c.y + c.h - 40 - UI_BUTTON_H;
@@ -212,6 +212,8 @@ static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
       engine_pop_scene(ctx->engine);
     } else if (r.id == UI_ID_HELP) {
       scene_help_push(app);
+    } else if (r.id == UI_ID_SETTINGS) {
+      scene_settings_push(app);
     } else if (r.id == ID_PLAY) {
       start(ctx, s);
     } else if (r.id == ID_SCORES && selected_row(s) && selected_row(s)->entry->pack) {
@@ -237,6 +239,8 @@ static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
       engine_pop_scene(ctx->engine);
     } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
       scene_help_push(app);
+    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_SETTINGS) {
+      scene_settings_push(app);
     }
     break;
   }

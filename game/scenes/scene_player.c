@@ -200,7 +200,7 @@ static void player_enter(SceneCtx *ctx) {
   Rect c = ui_content_rect();
   s->field = ui_mirror(&ui, (Rect){c.x, c.y + LABEL_H + 8, LEFT_W, FIELD_H});
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true);
+  ui_form_add_header(&s->form, &ui, true, true);
   update_key_labels(s);
   add_keyboard(s, &ui);
   float rx = c.x + LEFT_W + COL_GAP, rw = c.x + c.w - rx;
@@ -284,6 +284,8 @@ static void player_event(SceneCtx *ctx, const InputEvent *ev) {
         engine_pop_scene(ctx->engine);
       } else if (r.id == UI_ID_HELP) {
         scene_help_push(app);
+      } else if (r.id == UI_ID_SETTINGS) {
+        scene_settings_push(app);
       } else if (r.id == ID_START) {
         choose(ctx, s, s->name);
       } else if (r.id == ID_GUEST) {
@@ -304,6 +306,8 @@ static void player_event(SceneCtx *ctx, const InputEvent *ev) {
         engine_pop_scene(ctx->engine);
       } else if (ev->action == INPUT_ACTION_HELP) {
         scene_help_push(app);
+      } else if (ev->action == INPUT_ACTION_SETTINGS) {
+        scene_settings_push(app);
       }
     }
   }

@@ -29,14 +29,14 @@ enum {
 };
 
 typedef struct PreviewScene {
-  char *path;  // owned
-  Pack *pack;  // owned; NULL while the file has errors
+  UiForm form;  // first: see scenes.h
+  char *path;   // owned
+  Pack *pack;   // owned; NULL while the file has errors
   DiagList diags;
   int64_t mtime;
   uint64_t last_poll;
   size_t index;
   float scroll, content_h;
-  UiForm form;
 } PreviewScene;
 
 void scene_preview_push(App *app, const char *path) {
@@ -103,7 +103,7 @@ static void preview_enter(SceneCtx *ctx) {
 
   Ui ui = app_ui(app);
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true);
+  ui_form_add_header(&s->form, &ui, true, true);
   float w = 440.0f;
   // Previous sits on the reading-start side, Next on the end side.
   UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){UI_MARGIN, PV_FOOTER_Y, w, UI_BUTTON_H}), _("Previous"),
@@ -165,6 +165,9 @@ static void preview_event(SceneCtx *ctx, const InputEvent *ev) {
     case INPUT_ACTION_HELP:
       scene_help_push(app);
       return;
+    case INPUT_ACTION_SETTINGS:
+      scene_settings_push(app);
+      return;
     default:
       break;
     }
@@ -182,6 +185,8 @@ static void preview_event(SceneCtx *ctx, const InputEvent *ev) {
       engine_pop_scene(ctx->engine);
     } else if (res.id == UI_ID_HELP) {
       scene_help_push(app);
+    } else if (res.id == UI_ID_SETTINGS) {
+      scene_settings_push(app);
     }
   } else if (res.kind != UI_RESULT_IGNORED) {
     engine_request_redraw(ctx->engine);

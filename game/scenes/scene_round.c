@@ -2,6 +2,12 @@
 // a countdown. Every answer is committed to the store the moment it is given,
 // so a crash or a quit keeps what was played; quitting marks the round
 // abandoned. The rules (draw, timer, points) live in quiz/round.h.
+//
+// Leaving the question for a moment: P / Start / the header's Pause button
+// open the pause menu (scene_pause.c); Esc / B ask "Quit this round?" as BACK
+// does on every screen; F2 / the header's Settings button open the settings,
+// F1 the help. Whatever covers the question freezes its timer and hides the
+// headline, so nobody gets reading time for free.
 
 #include "scenes/gameplay.h"
 
@@ -18,11 +24,13 @@
 enum {
   ID_REAL = 1,
   ID_FABRICATED = 2,
+  ID_PAUSE = 3,
   // The tick cue sounds once a second for the last seconds of a question.
   ROUND_TICK_FROM_S = 5,
 };
 
 typedef struct RoundScene {
+  UiForm form;   // first: see scenes.h
   Round *round;  // owned until handed to the summary
   const Pack *pack;
   char *error;  // the round could not start: shown instead (owned)
@@ -35,7 +43,6 @@ typedef struct RoundScene {
   bool overlay_pushed;  // an overlay was requested this frame: do not resume yet
   uint64_t now;         // time of the last update(), what draw() shows
   int last_tick_s;
-  UiForm form;
 } RoundScene;
 
 void scene_round_push(App *app) {
@@ -191,24 +198,52 @@ static void on_quit_answer(App *app, void *user, bool yes) {
   }
 }
 
-// Freezes the question's timer before an overlay covers it (the engine stops
+// Quitting was confirmed in the pause menu (which has requested its pop).
+static void on_pause_quit(App *app, void *user) {
+  on_quit_answer(app, user, true);
+}
+
+// Freezes the question's timer before a scene covers it (the engine stops
 // calling our update(), but the round reads wall time). update() resumes it
-// once we are on top again.
-static void round_cover(App *app, RoundScene *s) {
+// once we are on top again. False when something was already asked for this
+// frame: two keys in one frame must not stack two menus.
+static bool round_cover(App *app, RoundScene *s) {
+  if (s->overlay_pushed) {
+    return false;
+  }
   if (s->round) {
     round_pause(s->round, (int64_t)app_now_ms(app));
   }
   s->overlay_pushed = true;
+  engine_request_redraw(app->engine);
+  return true;
 }
 
 static void round_ask_quit(App *app, RoundScene *s) {
-  if (s->confirm_open) {
+  if (s->confirm_open || !round_cover(app, s)) {
     return;
   }
-  round_cover(app, s);
   s->confirm_open = true;
   scene_confirm_push(app, _("Quit this round? The answers you gave are kept."), _("Quit round"), _("Keep playing"),
                      on_quit_answer, s);
+}
+
+static void round_open_pause(App *app, RoundScene *s) {
+  if (round_cover(app, s)) {
+    scene_pause_push(app, on_pause_quit, s);
+  }
+}
+
+static void round_open_settings(App *app, RoundScene *s) {
+  if (round_cover(app, s)) {
+    scene_settings_push_in_round(app);
+  }
+}
+
+static void round_open_help(App *app, RoundScene *s) {
+  if (round_cover(app, s)) {
+    scene_help_push(app);
+  }
 }
 
 // ---- scene ------------------------------------------------------------------
@@ -221,6 +256,13 @@ static void round_ask_quit(App *app, RoundScene *s) {
 #define RD_CARD_Y (RD_STATUS_Y + RD_STATUS_H + 36.0f)
 #define RD_CARD_H (RD_ANSWER_Y - 40.0f - RD_CARD_Y)
 
+static void add_back(UiForm *form, const Ui *ui) {
+  UiButton back = ui_button(UI_ID_BACK, ui_header_start_rect(ui), _("Back"), UI_BUTTON_NORMAL);
+  back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
+  back.key_hint = _("Esc");
+  ui_form_add(form, back);
+}
+
 static void round_enter(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   RoundScene *s = xcalloc(1, sizeof *s);
@@ -228,11 +270,14 @@ static void round_enter(SceneCtx *ctx) {
   s->last_tick_s = -1;
   Ui ui = app_ui(app);
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true);
+  // The start slot of the header holds Pause while a question can be
+  // played, Back when the round could not start.
+  ui_form_add_header(&s->form, &ui, false, true);
 
   s->pack = app->pack;
   if (!s->pack) {
     s->error = xstrdup(_("Choose a pack first."));
+    add_back(&s->form, &ui);
     return;
   }
   RoundSettings rs = settings_round_settings(&app->settings, s->pack);
@@ -261,6 +306,7 @@ static void round_enter(SceneCtx *ctx) {
   store_item_stat_list_free(&stats);
   if (!s->round) {
     s->error = err ? err : xstrdup(_("This pack cannot be played."));
+    add_back(&s->form, &ui);
     return;
   }
   round_store_begin(app, s);
@@ -276,6 +322,11 @@ static void round_enter(SceneCtx *ctx) {
   fake.key_hint = _("F");
   ui_form_add(&s->form, real);
   ui_form_add(&s->form, fake);
+  // Added after the answers: the first arrow key press lands on REAL.
+  UiButton pause = ui_button(ID_PAUSE, ui_header_start_rect(&ui), _("Pause"), UI_BUTTON_NORMAL);
+  pause.icon = DRAW_ICON_PAUSE;
+  pause.key_hint = _("P");
+  ui_form_add(&s->form, pause);
   round_start_next(app, s);
 }
 
@@ -306,10 +357,18 @@ static void round_event(SceneCtx *ctx, const InputEvent *ev) {
   if (s->error) {
     if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_BACK || ev->action == INPUT_ACTION_CONFIRM)) {
       engine_pop_scene(ctx->engine);
+    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
+      scene_help_push(app);
+    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_SETTINGS) {
+      scene_settings_push(app);
     } else if (ev->type != INPUT_EVENT_ACTION) {
       UiResult res = ui_form_event(&s->form, ev);
       if (res.kind == UI_RESULT_ACTIVATE && res.id == UI_ID_BACK) {
         engine_pop_scene(ctx->engine);
+      } else if (res.kind == UI_RESULT_ACTIVATE && res.id == UI_ID_HELP) {
+        scene_help_push(app);
+      } else if (res.kind == UI_RESULT_ACTIVATE && res.id == UI_ID_SETTINGS) {
+        scene_settings_push(app);
       } else if (res.kind != UI_RESULT_IGNORED) {
         engine_request_redraw(ctx->engine);
       }
@@ -331,12 +390,19 @@ static void round_event(SceneCtx *ctx, const InputEvent *ev) {
       }
       return;
     case INPUT_ACTION_BACK:
-    case INPUT_ACTION_PAUSE:
+      // Back one step, as everywhere, but leaving a round asks first.
       round_ask_quit(app, s);
       return;
+    case INPUT_ACTION_PAUSE:
+      if (!ev->repeat) {
+        round_open_pause(app, s);
+      }
+      return;
+    case INPUT_ACTION_SETTINGS:
+      round_open_settings(app, s);
+      return;
     case INPUT_ACTION_HELP:
-      round_cover(app, s);
-      scene_help_push(app);
+      round_open_help(app, s);
       return;
     default:
       break;
@@ -347,11 +413,12 @@ static void round_event(SceneCtx *ctx, const InputEvent *ev) {
   case UI_RESULT_ACTIVATE:
     if (res.id == ID_REAL || res.id == ID_FABRICATED) {
       round_give(app, s, res.id == ID_REAL ? PACK_ANSWER_REAL : PACK_ANSWER_FABRICATED);
-    } else if (res.id == UI_ID_BACK) {
-      round_ask_quit(app, s);
+    } else if (res.id == ID_PAUSE) {
+      round_open_pause(app, s);
+    } else if (res.id == UI_ID_SETTINGS) {
+      round_open_settings(app, s);
     } else if (res.id == UI_ID_HELP) {
-      round_cover(app, s);
-      scene_help_push(app);
+      round_open_help(app, s);
     }
     break;
   case UI_RESULT_IGNORED:
@@ -471,7 +538,17 @@ static void round_draw(SceneCtx *ctx) {
     item = round_item(s->round, round_count(s->round) - 1);
   }
   Rect card = {UI_MARGIN, RD_CARD_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, RD_CARD_H};
-  if (item) {
+  if (round_is_paused(s->round)) {
+    // Covered by the pause menu, a question, the help: the clock is stopped,
+    // so the headline is not there to be read meanwhile.
+    ui_card_draw(&ui, card);
+    Rect mid = rect_center(card, card.w - 80.0f, 120.0f);
+    float isz = 64.0f;
+    ui_icon_draw(&ui, DRAW_ICON_PAUSE, ui_mirror(&ui, (Rect){mid.x + (mid.w - isz) / 2, mid.y - isz, isz, isz}),
+                 t->text_muted);
+    ui_text(&ui, _("Paused: the headline is hidden."), THEME_TEXT_BODY, t->text_muted,
+            (Rect){mid.x, mid.y + 16.0f, mid.w, mid.h}, TEXT_ALIGN_CENTER, TEXT_VALIGN_TOP);
+  } else if (item) {
     gameplay_headline_draw(&ui, s->pack, item, card, theme_text_size(t, THEME_TEXT_HEADLINE));
   }
   if (s->store_failed) {

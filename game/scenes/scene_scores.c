@@ -69,7 +69,7 @@ static void scores_enter(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true);
+  ui_form_add_header(&s->form, &ui, true, true);
   Rect c = ui_content_rect();
   // Previous / next pack sit either side of the pack title. Physical arrows:
   // in RTL "previous" is on the right.
@@ -125,6 +125,8 @@ static void scores_event(SceneCtx *ctx, const InputEvent *ev) {
       engine_pop_scene(ctx->engine);
     } else if (r.id == UI_ID_HELP) {
       scene_help_push(app);
+    } else if (r.id == UI_ID_SETTINGS) {
+      scene_settings_push(app);
     } else if (r.id == ID_PREV) {
       switch_pack(s, app, -1);
     } else if (r.id == ID_NEXT) {
@@ -135,6 +137,8 @@ static void scores_event(SceneCtx *ctx, const InputEvent *ev) {
       engine_pop_scene(ctx->engine);
     } else if (ev->action == INPUT_ACTION_HELP) {
       scene_help_push(app);
+    } else if (ev->action == INPUT_ACTION_SETTINGS) {
+      scene_settings_push(app);
     }
   }
 }

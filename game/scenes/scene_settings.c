@@ -1,6 +1,10 @@
 // Settings: one row per setting, changed with Left/Right (or the arrow
 // buttons in the row, or Enter/click to step forward). Every change applies
-// at once and is saved to settings.ini.
+// at once and is saved to settings.ini. Reachable from every screen (F2, the
+// header's Settings button, the title menu, the pause menu); BACK returns to
+// the screen beneath, which was only covered. Opened during a round, the
+// screen says that the round's rules (seconds, questions, speed bonus) apply
+// from the next round: the round in play keeps the rules it started with.
 
 #include <stdlib.h>
 
@@ -27,30 +31,65 @@ static const int question_steps[] = {SETTINGS_FROM_PACK, 5, 10, 15, 20, 30, 40, 
 typedef struct SettingsScene {
   UiForm form;  // first: see scenes.h
   UiList list;
+  bool in_round;  // opened during a round: show the "next round" note
+  bool text_input_was_active;
+  Rect note;  // where the note goes (in_round only)
 } SettingsScene;
 
 #define ROW_H 92.0f
+#define ROW_H_WITH_NOTE 84.0f  // eight rows and the note fit without scrolling
+#define ROW_GAP 10.0f
+#define NOTE_H 72.0f
 #define STEP_W 92.0f    // each of the two arrow buttons in a row
 #define VALUE_W 560.0f  // the value between them
 
+static void push(App *app, bool in_round) {
+  // One settings screen at a time: F2 on the settings screen does nothing.
+  if (engine_top_scene(app->engine) == &scene_settings_vtable) {
+    return;
+  }
+  SettingsScene *s = xcalloc(1, sizeof *s);
+  s->in_round = in_round;
+  engine_push_scene(app->engine, &scene_settings_vtable, s);
+}
+
 void scene_settings_push(App *app) {
-  engine_push_scene(app->engine, &scene_settings_vtable, xcalloc(1, sizeof(SettingsScene)));
+  push(app, false);
+}
+
+void scene_settings_push_in_round(App *app) {
+  push(app, true);
 }
 
 static void settings_enter(SceneCtx *ctx) {
   SettingsScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
+  // Opened over the name entry: letters are not typed into the name beneath
+  // (the player screen takes them again when it is back on top).
+  s->text_input_was_active = engine_text_input_active(ctx->engine);
+  engine_text_input_stop(ctx->engine);
   Rect c = ui_content_rect();
   Rect lr = {c.x + 120, c.y, c.w - 240, c.h};
-  ui_list_init(&s->list, ui_mirror(&ui, lr), ROW_H, 10);
+  float row_h = ROW_H;
+  if (s->in_round) {
+    s->note = ui_mirror(&ui, (Rect){lr.x, lr.y, lr.w, NOTE_H});
+    lr.y += NOTE_H + UI_GAP;
+    lr.h -= NOTE_H + UI_GAP;
+    row_h = ROW_H_WITH_NOTE;
+  }
+  ui_list_init(&s->list, ui_mirror(&ui, lr), row_h, ROW_GAP);
   ui_list_set_count(&s->list, ROW_COUNT);
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true);
+  ui_form_add_header(&s->form, &ui, true, false);
   ui_form_set_list(&s->form, &s->list);
 }
 
 static void settings_leave(SceneCtx *ctx) {
-  free(ctx->data);
+  SettingsScene *s = ctx->data;
+  if (s && s->text_input_was_active) {
+    engine_text_input_start(ctx->engine);
+  }
+  free(s);
 }
 
 static size_t step_index(const int *steps, size_t n, int value) {
@@ -298,6 +337,18 @@ static void settings_draw(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   ui_header_draw(&ui, _("Settings"));
+  if (s->in_round) {
+    const Theme *t = ui.theme;
+    ui_card_draw(&ui, s->note);
+    TextStyle ns = ui_text_style(&ui, THEME_TEXT_SMALL, t->text);
+    ns.weight = TEXT_WEIGHT_BOLD;
+    ns.align = TEXT_ALIGN_CENTER;
+    ns.valign = TEXT_VALIGN_MIDDLE;
+    ui_text_fitted(&ui,
+                   _("Seconds per question, questions per round and speed bonus apply from the next round. The other "
+                     "settings apply now."),
+                   &ns, rect_inset(s->note, 12), 20);
+  }
   RowCtx rc = {.app = app};
   ui_list_draw(&ui, &s->list, s->form.focus == UI_FOCUS_LIST, draw_row, &rc);
   ui_form_draw(&ui, &s->form);

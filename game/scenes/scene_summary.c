@@ -24,6 +24,7 @@ enum {
 };
 
 typedef struct SummaryScene {
+  UiForm form;   // first: see scenes.h
   Round *round;  // owned
   Measures *measures;
   bool assessment;
@@ -31,7 +32,6 @@ typedef struct SummaryScene {
   size_t *rows;
   size_t row_count;
   UiList list;
-  UiForm form;
 } SummaryScene;
 
 void scene_summary_push(App *app, Round *round) {
@@ -67,7 +67,7 @@ static void summary_enter(SceneCtx *ctx) {
 
   Ui ui = app_ui(app);
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true);
+  ui_form_add_header(&s->form, &ui, true, true);
   float w = 380.0f;
   float x = VIEW_LOGICAL_W - UI_MARGIN - 3 * w - 2 * UI_GAP;
   UiButton again = ui_button(ID_PLAY_AGAIN, ui_mirror(&ui, (Rect){x, SM_BUTTONS_Y, w, UI_BUTTON_H}), _("Play again"),
@@ -137,6 +137,8 @@ static void summary_event(SceneCtx *ctx, const InputEvent *ev) {
       summary_to_packs(ctx);
     } else if (res.id == UI_ID_HELP) {
       scene_help_push(app);
+    } else if (res.id == UI_ID_SETTINGS) {
+      scene_settings_push(app);
     }
     return;
   case UI_RESULT_LIST_ACTIVATE:
@@ -155,6 +157,8 @@ static void summary_event(SceneCtx *ctx, const InputEvent *ev) {
     summary_to_packs(ctx);
   } else if (ev->action == INPUT_ACTION_HELP) {
     scene_help_push(app);
+  } else if (ev->action == INPUT_ACTION_SETTINGS) {
+    scene_settings_push(app);
   }
 }
 

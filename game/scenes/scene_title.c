@@ -36,8 +36,11 @@ static void title_enter(SceneCtx *ctx) {
     UiButton b = ui_button(items[i].id, r, _(items[i].label), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_NORMAL);
     if (items[i].id == ID_PLAY) {
       b.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
+    } else if (items[i].id == ID_SETTINGS) {
+      b.icon = UI_ICON_GEAR;
+      b.key_hint = _("F2");
     } else if (items[i].id == ID_HELP) {
-      b.key_hint = "F1";
+      b.key_hint = _("F1");
     }
     ui_form_add(&s->form, b);
   }
@@ -86,6 +89,8 @@ static void title_event(SceneCtx *ctx, const InputEvent *ev) {
     ask_quit(app);
   } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
     scene_help_push(app);
+  } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_SETTINGS) {
+    scene_settings_push(app);
   }
   if (r.kind != UI_RESULT_IGNORED || ev->type == INPUT_EVENT_ACTION) {
     engine_request_redraw(ctx->engine);

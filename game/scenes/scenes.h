@@ -1,17 +1,20 @@
 #pragma once
 // Every screen of the game: its vtable (name in quotes) and a helper that
 // pushes it. Menu screens and overlays are in scene_title.c ... scene_notice.c;
-// the gameplay screens (round, feedback, summary, preview) in scene_round.c,
-// scene_feedback.c, scene_summary.c, scene_preview.c.
+// the gameplay screens (round, feedback, summary, preview, the round's pause
+// menu) in scene_round.c, scene_feedback.c, scene_summary.c,
+// scene_preview.c, scene_pause.c.
 //
 // Conventions shared by all screens:
 // - BACK (Esc, controller B, the header's Back button) goes back one step;
 //   on the title screen it asks whether to quit.
 // - HELP (F1, H, controller Back, the header's Help button) opens the help
 //   overlay from every screen.
+// - SETTINGS (F2, the header's Settings button; in a round also the pause
+//   menu) opens the settings screen above every screen; BACK returns to it.
 // - Strings given to the push helpers are copied unless said otherwise.
-// - The data of every menu and overlay scene (engineer A's) starts with its
-//   UiForm, so tests and tools can find and press its buttons:
+// - The data of every screen and overlay starts with its UiForm, so tests
+//   and tools can find and press its buttons:
 //   (UiForm *)engine_scene_data(engine, 0).
 
 #include <stdbool.h>
@@ -38,7 +41,12 @@ void scene_packs_push(App *app);
 // The player screen; when a name is confirmed it becomes app's player and the
 // round of app->pack starts (the player screen is replaced by the round).
 void scene_player_push(App *app);
+// Does nothing when the settings screen is already on top.
 void scene_settings_push(App *app);
+// The same, opened during a round (from the round, its pause menu or its
+// feedback): the screen says that seconds, questions and the speed bonus
+// apply from the next round.
+void scene_settings_push_in_round(App *app);
 void scene_help_push(App *app);
 // High scores of `pack_id` (NULL: the selected pack, else the first one);
 // Left/Right switch packs.
@@ -63,6 +71,7 @@ extern const SceneVTable scene_round_vtable;     // "round"
 extern const SceneVTable scene_feedback_vtable;  // "feedback"
 extern const SceneVTable scene_summary_vtable;   // "summary"
 extern const SceneVTable scene_preview_vtable;   // "preview"
+extern const SceneVTable scene_pause_vtable;     // "pause" (overlay): the round's pause menu
 
 // Starts a round of app->pack for app's player with app->settings and app->rng.
 void scene_round_push(App *app);

@@ -287,6 +287,37 @@ static DrawIcon button_icon(const UiButton *b) {
   return UI_NO_ICON;
 }
 
+// A gear: a thick ring with eight square teeth around it. Drawn as outlines
+// and lines only, so it needs no background colour to punch its hole and
+// works on every button fill.
+static void gear_draw(Engine *e, Rect box, Color color) {
+  float side = fminf(box.w, box.h);
+  float cx = box.x + box.w / 2, cy = box.y + box.h / 2;
+  float outer = side * 0.5f;  // tips of the teeth
+  float body = side * 0.36f;  // outer edge of the ring
+  float ring = fmaxf(2.0f, side * 0.16f);
+  float tooth_w = fmaxf(2.0f, side * 0.2f);
+  for (int i = 0; i < 8; i++) {
+    float a = (float)i * 0.78539816f;  // 45 degrees
+    float ca = cosf(a), sa = sinf(a);
+    float r0 = body - ring * 0.5f;
+    draw_line(e, cx + ca * r0, cy + sa * r0, cx + ca * outer, cy + sa * outer, tooth_w, color);
+  }
+  Rect rb = {cx - body, cy - body, 2 * body, 2 * body};
+  draw_round_rect_outline(e, rb, body, ring, color);
+}
+
+void ui_icon_draw(const Ui *ui, DrawIcon icon, Rect box, Color color) {
+  if (icon == UI_NO_ICON) {
+    return;
+  }
+  if (icon == UI_ICON_GEAR) {
+    gear_draw(ui->engine, box, color);
+    return;
+  }
+  draw_icon(ui->engine, icon, box, color);
+}
+
 // A key name in a small outlined key cap, centred vertically at `x_start`
 // (its start edge, physical) in `row`; returns its width.
 static float key_hint_measure(const Ui *ui, const char *hint, TextStyle *st, float *cap_h) {
@@ -326,12 +357,24 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
 
   float pad = fmaxf(20.0f, r.h * 0.22f);
   float inner_x = r.x + pad, inner_w = r.w - 2 * pad;
+  DrawIcon icon = button_icon(b);
+  float icon_sz = icon != UI_NO_ICON ? fminf(r.h * 0.42f, 56.0f) : 0.0f;
+  float icon_gap = icon != UI_NO_ICON ? 16.0f : 0.0f;
+  TextStyle st = ui_text_style(ui, THEME_TEXT_BUTTON, c.text);
+  st.weight = TEXT_WEIGHT_BOLD;
+  st.align = TEXT_ALIGN_CENTER;
+  st.valign = TEXT_VALIGN_MIDDLE;
+  const char *label = b->label ? b->label : "";
+  float label_full_w = text_measure(e, label, &st).w;
   // Key hint at the end side.
   if (b->key_hint && *b->key_hint) {
     TextStyle hs;
     float cap_h;
     float cap_w = key_hint_measure(ui, b->key_hint, &hs, &cap_h);
-    if (cap_w < inner_w * 0.35f) {
+    // The word matters more than the hint: with the hint the word would have
+    // to shrink, so leave the hint out (the help lists every key).
+    bool word_fits = label_full_w <= inner_w - cap_w - UI_GAP * 0.5f - icon_sz - icon_gap;
+    if (cap_w < inner_w * 0.35f && word_fits) {
       Rect cap = {ui->rtl ? inner_x : inner_x + inner_w - cap_w, r.y + (r.h - cap_h) / 2, cap_w, cap_h};
       Color hc = c.text;
       draw_round_rect_outline(e, cap, 8, 2, hc);
@@ -345,19 +388,11 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
       }
     }
   }
-  DrawIcon icon = button_icon(b);
-  float icon_sz = icon != UI_NO_ICON ? fminf(r.h * 0.42f, 56.0f) : 0.0f;
-  float icon_gap = icon != UI_NO_ICON ? 16.0f : 0.0f;
   float label_w = inner_w - icon_sz - icon_gap;
   if (label_w < 10) {
     label_w = 10;
   }
-  TextStyle st = ui_text_style(ui, THEME_TEXT_BUTTON, c.text);
-  st.weight = TEXT_WEIGHT_BOLD;
-  st.align = TEXT_ALIGN_CENTER;
-  st.valign = TEXT_VALIGN_MIDDLE;
   float label_h = r.h - 2 * fmaxf(10.0f, r.h * 0.12f);
-  const char *label = b->label ? b->label : "";
   TextSize ts = text_measure(e, label, &st);
   if (ts.w > label_w || ts.h > label_h) {
     st.size = text_fit(e, label, &st, label_w, label_h, 20.0f);
@@ -374,9 +409,7 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
     icon_box = (Rect){gx, r.y + (r.h - icon_sz) / 2, icon_sz, icon_sz};
     label_box = (Rect){gx + icon_sz + icon_gap, r.y, group_w - icon_sz - icon_gap, r.h};
   }
-  if (icon != UI_NO_ICON) {
-    draw_icon(e, icon, icon_box, c.text);
-  }
+  ui_icon_draw(ui, icon, icon_box, c.text);
   text_draw(e, label, &st, label_box);
   if (focused && !b->disabled) {
     ui_focus_ring_draw(ui, b->rect);
@@ -489,6 +522,10 @@ void ui_list_draw(const Ui *ui, const UiList *list, bool focused, UiListDrawRow 
 
 // ---- form ------------------------------------------------------------------
 
+bool ui_is_header_id(int id) {
+  return id == UI_ID_BACK || id == UI_ID_HELP || id == UI_ID_SETTINGS;
+}
+
 void ui_form_init(UiForm *form, bool rtl) {
   memset(form, 0, sizeof *form);
   form->focus = UI_FOCUS_NONE;
@@ -504,7 +541,7 @@ int ui_form_add(UiForm *form, UiButton button) {
   }
   int i = form->count++;
   form->buttons[i] = button;
-  bool header = button.id == UI_ID_BACK || button.id == UI_ID_HELP;
+  bool header = ui_is_header_id(button.id);
   if (form->focus == UI_FOCUS_NONE && !button.disabled && !header) {
     form->focus = i;
   }
@@ -777,7 +814,7 @@ UiResult ui_form_event(UiForm *form, const InputEvent *ev) {
     if (form->focus == UI_FOCUS_NONE || (form->focus == UI_FOCUS_LIST && !list_usable(form))) {
       // Nothing focused yet: the first arrow press shows where the focus is.
       for (int i = 0; i < form->count; i++) {
-        bool header = form->buttons[i].id == UI_ID_BACK || form->buttons[i].id == UI_ID_HELP;
+        bool header = ui_is_header_id(form->buttons[i].id);
         if (!form->buttons[i].disabled && !header) {
           form->focus = i;
           return result(UI_RESULT_CHANGED);
@@ -806,23 +843,40 @@ void ui_form_draw(const Ui *ui, const UiForm *form) {
 
 // ---- header bar ------------------------------------------------------------
 
-#define HEADER_BUTTON_W 340.0f
+// Slots, left to right before mirroring. Help's word is short, Settings'
+// long; both keep their word at the largest text size (hints give way).
 #define HEADER_BUTTON_H 96.0f
+#define HEADER_EDGE (UI_MARGIN - 24)
+#define HEADER_BACK_W 300.0f
+#define HEADER_HELP_W 240.0f
+#define HEADER_SETTINGS_W 390.0f
+#define HEADER_BUTTON_GAP 16.0f
+#define HEADER_HELP_X (VIEW_LOGICAL_W - HEADER_EDGE - HEADER_HELP_W)
+#define HEADER_SETTINGS_X (HEADER_HELP_X - HEADER_BUTTON_GAP - HEADER_SETTINGS_W)
 
-void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back) {
+Rect ui_header_start_rect(const Ui *ui) {
+  return ui_mirror(ui, (Rect){HEADER_EDGE, (UI_HEADER_H - HEADER_BUTTON_H) / 2, HEADER_BACK_W, HEADER_BUTTON_H});
+}
+
+void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back, bool with_settings) {
   float y = (UI_HEADER_H - HEADER_BUTTON_H) / 2;
   if (with_back) {
-    UiButton back = ui_button(UI_ID_BACK, ui_mirror(ui, (Rect){UI_MARGIN - 24, y, HEADER_BUTTON_W, HEADER_BUTTON_H}),
-                              _("Back"), UI_BUTTON_NORMAL);
+    UiButton back = ui_button(UI_ID_BACK, ui_header_start_rect(ui), _("Back"), UI_BUTTON_NORMAL);
     back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
     back.key_hint = _("Esc");
     ui_form_add(form, back);
   }
-  UiButton help = ui_button(
-      UI_ID_HELP,
-      ui_mirror(ui, (Rect){VIEW_LOGICAL_W - UI_MARGIN + 24 - HEADER_BUTTON_W, y, HEADER_BUTTON_W, HEADER_BUTTON_H}),
-      _("Help"), UI_BUTTON_NORMAL);
-  help.key_hint = "F1";
+  if (with_settings) {
+    UiButton settings =
+        ui_button(UI_ID_SETTINGS, ui_mirror(ui, (Rect){HEADER_SETTINGS_X, y, HEADER_SETTINGS_W, HEADER_BUTTON_H}),
+                  _("Settings"), UI_BUTTON_NORMAL);
+    settings.icon = UI_ICON_GEAR;
+    settings.key_hint = _("F2");
+    ui_form_add(form, settings);
+  }
+  UiButton help = ui_button(UI_ID_HELP, ui_mirror(ui, (Rect){HEADER_HELP_X, y, HEADER_HELP_W, HEADER_BUTTON_H}),
+                            _("Help"), UI_BUTTON_NORMAL);
+  help.key_hint = _("F1");
   ui_form_add(form, help);
 }
 
@@ -830,12 +884,19 @@ void ui_header_draw(const Ui *ui, const char *title) {
   const Theme *t = ui->theme;
   draw_fill_rect(ui->engine, (Rect){0, 0, VIEW_LOGICAL_W, UI_HEADER_H}, t->surface);
   draw_fill_rect(ui->engine, (Rect){0, UI_HEADER_H - 3, VIEW_LOGICAL_W, 3}, t->border);
-  float side = UI_MARGIN + HEADER_BUTTON_W + UI_GAP;
-  Rect box = {side, 8, VIEW_LOGICAL_W - 2 * side, UI_HEADER_H - 16};
   TextStyle st = ui_text_style(ui, THEME_TEXT_TITLE, t->text);
   st.weight = TEXT_WEIGHT_BOLD;
   st.align = TEXT_ALIGN_CENTER;
   st.valign = TEXT_VALIGN_MIDDLE;
+  // Centred on the canvas when the title fits there at its full size (the
+  // wider end side decides the room); otherwise centred in all the room
+  // between the buttons, which is a little off-centre but larger.
+  float end_side = VIEW_LOGICAL_W - HEADER_SETTINGS_X + UI_GAP;
+  Rect box = {end_side, 8, VIEW_LOGICAL_W - 2 * end_side, UI_HEADER_H - 16};
+  if (text_measure(ui->engine, title, &st).w > box.w) {
+    float start = HEADER_EDGE + HEADER_BACK_W + UI_GAP;
+    box = ui_mirror(ui, (Rect){start, 8, HEADER_SETTINGS_X - UI_GAP - start, UI_HEADER_H - 16});
+  }
   // One line always: a wrapped title in a bar this high is cramped and hard
   // to read from the back of a room. Shrink to ~60% at most, then cut.
   ui_text_line(ui, title, &st, box, fmaxf(32.0f, roundf(st.size * 0.6f)));

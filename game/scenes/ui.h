@@ -121,6 +121,9 @@ typedef enum UiButtonKind {
 
 // No icon (DrawIcon has no "none").
 #define UI_NO_ICON DRAW_ICON_COUNT
+// A gear (Settings), drawn by the UI kit from circles and lines: the engine's
+// icon set has none, and the engine knows nothing about screens.
+#define UI_ICON_GEAR ((DrawIcon)(DRAW_ICON_COUNT + 1))
 
 typedef struct UiButton {
   int id;                // the caller's id, reported on activation
@@ -137,7 +140,12 @@ typedef struct UiButton {
 UiButton ui_button(int id, Rect rect, const char *label, UiButtonKind kind);
 // Draws one button: word (fitted to the button), icon before the word on the
 // start side, key hint on the end side; hovered / pressed / focused states.
+// The word wins over the key hint: when both do not fit at the themed size
+// (large text steps), the hint is left out rather than the word shrunk.
 void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered, bool pressed);
+// Draws an engine icon (draw_icon) or one of the UI kit's own (UI_ICON_GEAR)
+// into the square centred in `box`; UI_NO_ICON draws nothing.
+void ui_icon_draw(const Ui *ui, DrawIcon icon, Rect box, Color color);
 
 // ---- list ------------------------------------------------------------------
 
@@ -183,6 +191,9 @@ void ui_list_row_background(const Ui *ui, Rect r, bool selected, bool focused, b
 // Ids the header bar's buttons get.
 #define UI_ID_BACK (-100)
 #define UI_ID_HELP (-101)
+#define UI_ID_SETTINGS (-102)
+// True for the header's ids: they never take the first focus of a screen.
+bool ui_is_header_id(int id);
 
 typedef struct UiForm {
   UiButton buttons[UI_FORM_MAX_BUTTONS];
@@ -246,9 +257,17 @@ void ui_form_draw(const Ui *ui, const UiForm *form);
 
 // ---- header bar ------------------------------------------------------------
 
+// The header bar, left to right (mirrored for right-to-left interfaces):
+//   [Back Esc]        title        [gear Settings F2] [Help F1]
 // Adds the header's buttons to `form`: "Back" (Esc) at the start side when
-// `with_back`, and "Help" (F1) at the end side, ids UI_ID_BACK / UI_ID_HELP.
-void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back);
-// Draws the header bar background and `title` (centred). Draw the form's
-// buttons after it.
+// `with_back`, "Settings" (F2, with a gear) when `with_settings` (every
+// screen but the settings screen itself), and "Help" (F1) at the end side;
+// ids UI_ID_BACK / UI_ID_SETTINGS / UI_ID_HELP.
+void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back, bool with_settings);
+// The rectangle of the header's start-side slot (where Back goes), mirrored:
+// a screen without Back may put its own button there (the round's Pause).
+Rect ui_header_start_rect(const Ui *ui);
+// Draws the header bar background and `title`: centred on the canvas when it
+// fits between the buttons there, else centred in the room between them, on
+// one line (shrunk, then cut). Draw the form's buttons after it.
 void ui_header_draw(const Ui *ui, const char *title);

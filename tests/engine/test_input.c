@@ -288,11 +288,55 @@ static void test_text_input_suppresses_letter_actions(void **state) {
   engine_destroy(e);
 }
 
+// F2 opens the settings from every screen, also while a name is being typed
+// (an F-key is never text); no controller button is taken from its job.
+static void test_f2_is_settings_even_in_text_input(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = input_engine(&log, NULL);
+  push_key(SDLK_F2, SDL_SCANCODE_F2, KMOD_NONE);
+  engine_step(e);
+  assert_int_equal(log.nevents, 1);
+  assert_int_equal(log.events[0].type, INPUT_EVENT_ACTION);
+  assert_int_equal(log.events[0].device, INPUT_DEVICE_KEYBOARD);
+  assert_int_equal(log.events[0].action, INPUT_ACTION_SETTINGS);
+  assert_string_equal(input_action_name(INPUT_ACTION_SETTINGS), "settings");
+  engine_text_input_start(e);
+  push_key(SDLK_s, SDL_SCANCODE_S, KMOD_NONE);  // a letter is text, not a shortcut
+  push_key(SDLK_F2, SDL_SCANCODE_F2, KMOD_NONE);
+  engine_step(e);
+  assert_int_equal(log.nevents, 2);
+  assert_int_equal(log.events[1].action, INPUT_ACTION_SETTINGS);
+  engine_text_input_stop(e);
+  // Held F2 (key repeat) does not open it again and again.
+  SDL_Event rep = {.type = SDL_KEYDOWN};
+  rep.key.keysym.sym = SDLK_F2;
+  rep.key.keysym.scancode = SDL_SCANCODE_F2;
+  rep.key.repeat = 1;
+  SDL_PushEvent(&rep);
+  engine_step(e);
+  assert_int_equal(log.nevents, 2);
+  // Every controller button keeps its own action: none of them is SETTINGS.
+  for (int b = 0; b < SDL_CONTROLLER_BUTTON_MAX; b++) {
+    push_button((Uint8)b);
+  }
+  engine_step(e);
+  assert_true(log.nevents > 2 + 4);  // A, B, X, Y, Start, Back, the D-pad... all arrived
+  for (size_t i = 2; i < log.nevents; i++) {
+    assert_int_not_equal(log.events[i].action, INPUT_ACTION_SETTINGS);
+  }
+  engine_destroy(e);
+}
+
 int run_input_tests(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_keys_map_to_actions),           cmocka_unit_test(test_mute_key_toggles_sound_and_tells_app),
-      cmocka_unit_test(test_mouse_through_letterbox),       cmocka_unit_test(test_touch_and_synthetic_mouse),
-      cmocka_unit_test(test_controller_buttons_and_repeat), cmocka_unit_test(test_text_input_suppresses_letter_actions),
+      cmocka_unit_test(test_keys_map_to_actions),
+      cmocka_unit_test(test_mute_key_toggles_sound_and_tells_app),
+      cmocka_unit_test(test_mouse_through_letterbox),
+      cmocka_unit_test(test_touch_and_synthetic_mouse),
+      cmocka_unit_test(test_controller_buttons_and_repeat),
+      cmocka_unit_test(test_text_input_suppresses_letter_actions),
+      cmocka_unit_test(test_f2_is_settings_even_in_text_input),
   };
   return cmocka_run_group_tests_name("input", tests, NULL, NULL);
 }

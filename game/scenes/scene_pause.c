@@ -1,0 +1,186 @@
+// The pause menu of a round: Resume, Settings, Help, Quit this round. The
+// round froze its question before pushing it and hides the headline while it
+// is covered (no reading time for free); the round resumes by itself once it
+// is back on top. Quitting asks first, as quitting from the question does.
+
+#include <stdlib.h>
+
+#include "base/i18n.h"
+#include "base/str.h"
+#include "scenes/gameplay.h"
+#include "scenes/scenes.h"
+
+enum { ID_RESUME = 1, ID_SETTINGS = 2, ID_HELP = 3, ID_QUIT = 4 };
+
+typedef struct PauseScene {
+  UiForm form;  // first: see scenes.h
+  ScenePauseQuitFn on_quit;
+  void *user;
+  bool closing;  // resume or quit requested: ignore the rest of the frame
+  Rect card;
+  Rect title;
+  Rect note;
+} PauseScene;
+
+// Geometry on the 1920x1080 canvas (a column, so it is the same mirrored).
+#define PAUSE_CARD_W 960.0f
+#define PAUSE_BUTTON_W 700.0f
+#define PAUSE_BUTTON_GAP 20.0f
+#define PAUSE_TITLE_H 100.0f
+#define PAUSE_NOTE_H 112.0f
+#define PAUSE_PAD 44.0f
+
+void scene_pause_push(App *app, ScenePauseQuitFn on_quit, void *user) {
+  PauseScene *s = xcalloc(1, sizeof *s);
+  s->on_quit = on_quit;
+  s->user = user;
+  engine_push_scene(app->engine, &scene_pause_vtable, s);
+}
+
+static void pause_enter(SceneCtx *ctx) {
+  PauseScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  float buttons_h = 4 * UI_BUTTON_H + 3 * PAUSE_BUTTON_GAP;
+  float h = PAUSE_PAD + PAUSE_TITLE_H + PAUSE_NOTE_H + PAUSE_PAD * 0.8f + buttons_h + PAUSE_PAD;
+  s->card = (Rect){(VIEW_LOGICAL_W - PAUSE_CARD_W) / 2, (VIEW_LOGICAL_H - h) / 2, PAUSE_CARD_W, h};
+  s->title = (Rect){s->card.x + PAUSE_PAD, s->card.y + PAUSE_PAD, s->card.w - 2 * PAUSE_PAD, PAUSE_TITLE_H};
+  s->note = (Rect){s->title.x, s->title.y + s->title.h, s->title.w, PAUSE_NOTE_H};
+  ui_form_init(&s->form, ui.rtl);
+  float x = s->card.x + (s->card.w - PAUSE_BUTTON_W) / 2;
+  float y = s->note.y + s->note.h + PAUSE_PAD * 0.8f;
+  struct {
+    int id;
+    const char *label;
+    DrawIcon icon;
+    const char *hint;
+    UiButtonKind kind;
+  } rows[] = {
+      {ID_RESUME, _("Resume"), DRAW_ICON_PLAY, _("P"), UI_BUTTON_PRIMARY},
+      {ID_SETTINGS, _("Settings"), UI_ICON_GEAR, _("F2"), UI_BUTTON_NORMAL},
+      {ID_HELP, _("Help"), UI_NO_ICON, _("F1"), UI_BUTTON_NORMAL},
+      {ID_QUIT, _("Quit this round"), UI_NO_ICON, NULL, UI_BUTTON_NORMAL},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    Rect r = {x, y + (float)i * (UI_BUTTON_H + PAUSE_BUTTON_GAP), PAUSE_BUTTON_W, UI_BUTTON_H};
+    UiButton b = ui_button(rows[i].id, r, rows[i].label, rows[i].kind);
+    b.icon = rows[i].icon;
+    b.key_hint = rows[i].hint;
+    ui_form_add(&s->form, b);
+  }
+  ui_form_focus_id(&s->form, ID_RESUME);  // Enter right away resumes
+}
+
+static void pause_leave(SceneCtx *ctx) {
+  free(ctx->data);
+}
+
+static void resume(SceneCtx *ctx, PauseScene *s) {
+  if (s->closing) {
+    return;
+  }
+  s->closing = true;
+  engine_pop_scene(ctx->engine);
+}
+
+static void on_quit_answer(App *app, void *user, bool yes) {
+  PauseScene *s = user;
+  if (!yes || s->closing) {
+    return;  // "Keep playing": back to the pause menu, still paused
+  }
+  s->closing = true;
+  // The confirm has requested its own pop; then this menu, then the round
+  // (through the callback): all applied at the end of this frame, in order.
+  engine_pop_scene(app->engine);
+  if (s->on_quit) {
+    s->on_quit(app, s->user);
+  }
+}
+
+static void ask_quit(App *app, PauseScene *s) {
+  scene_confirm_push(app, _("Quit this round? The answers you gave are kept."), _("Quit round"), _("Keep playing"),
+                     on_quit_answer, s);
+}
+
+static void pause_event(SceneCtx *ctx, const InputEvent *ev) {
+  PauseScene *s = ctx->data;
+  App *app = app_from_ctx(ctx);
+  engine_request_redraw(ctx->engine);
+  if (s->closing) {
+    return;
+  }
+  UiResult r = ui_form_event(&s->form, ev);
+  if (r.kind == UI_RESULT_ACTIVATE) {
+    switch (r.id) {
+    case ID_RESUME:
+      resume(ctx, s);
+      break;
+    case ID_SETTINGS:
+      scene_settings_push_in_round(app);
+      break;
+    case ID_HELP:
+      scene_help_push(app);
+      break;
+    case ID_QUIT:
+      ask_quit(app, s);
+      break;
+    default:
+      break;
+    }
+    return;
+  }
+  if (r.kind != UI_RESULT_IGNORED || ev->type != INPUT_EVENT_ACTION || ev->repeat) {
+    return;
+  }
+  switch (ev->action) {
+  case INPUT_ACTION_PAUSE:  // P / Start again: the same key un-pauses
+  case INPUT_ACTION_BACK:   // Esc / B: leave the menu, i.e. resume
+    resume(ctx, s);
+    break;
+  case INPUT_ACTION_SETTINGS:
+    scene_settings_push_in_round(app);
+    break;
+  case INPUT_ACTION_HELP:
+    scene_help_push(app);
+    break;
+  default:
+    break;
+  }
+}
+
+static void pause_draw(SceneCtx *ctx) {
+  PauseScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  const Theme *t = ui.theme;
+  ui_scrim_draw(&ui);
+  ui_card_draw(&ui, s->card);
+  // The pause icon beside the word, as on the round's Pause button.
+  TextStyle ts = ui_text_style(&ui, THEME_TEXT_TITLE, t->text);
+  ts.weight = TEXT_WEIGHT_BOLD;
+  ts.align = TEXT_ALIGN_CENTER;
+  ts.valign = TEXT_VALIGN_MIDDLE;
+  const char *title = _("Paused");
+  float tw = text_measure(ui.engine, title, &ts).w;
+  float isz = ts.size * 0.8f, igap = 20.0f;
+  if (tw + isz + igap > s->title.w) {
+    tw = s->title.w - isz - igap;
+  }
+  float gx = s->title.x + (s->title.w - tw - isz - igap) / 2;
+  Rect icon = {gx, s->title.y + (s->title.h - isz) / 2, isz, isz};
+  Rect word = {gx + isz + igap, s->title.y, tw, s->title.h};
+  ui_icon_draw(&ui, DRAW_ICON_PAUSE, ui_mirror(&ui, icon), t->text);
+  ui_text_line(&ui, title, &ts, ui_mirror(&ui, word), 30);
+  TextStyle ns = ui_text_style(&ui, THEME_TEXT_BODY, t->text_muted);
+  ns.align = TEXT_ALIGN_CENTER;
+  ns.valign = TEXT_VALIGN_MIDDLE;
+  ui_text_fitted(&ui, _("The clock is stopped and the headline is hidden until you resume."), &ns, s->note, 20);
+  ui_form_draw(&ui, &s->form);
+}
+
+const SceneVTable scene_pause_vtable = {
+    .name = "pause",
+    .overlay = true,
+    .enter = pause_enter,
+    .leave = pause_leave,
+    .event = pause_event,
+    .draw = pause_draw,
+};
