@@ -11,6 +11,8 @@ add_library(prebunk_libcsv INTERFACE)
 target_include_directories(prebunk_libcsv INTERFACE ${CSV_INCLUDE_DIR})
 target_link_libraries(prebunk_libcsv INTERFACE ${CSV_LIBRARY})
 pkg_check_modules(INIH IMPORTED_TARGET REQUIRED inih)
+# The Unicode Bidirectional Algorithm for mixed right-to-left text (SDL_ttf has none).
+pkg_check_modules(FRIBIDI IMPORTED_TARGET REQUIRED fribidi)
 
 # Arabic and other complex scripts need SDL2_ttf built with HarfBuzz. Without
 # it, TTF_SetDirection() reports failure; ask it once at configure time.

@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "engine/bidi.h"
 #include "engine/engine_internal.h"
 
 typedef enum Face {
@@ -142,11 +143,21 @@ const char *text_face_file(const TextStyle *style) {
   return FACE_FILES[face_for(style)];
 }
 
+// The engine face a bidi run's face stands for at a weight.
+static Face face_of_run(BidiFace bf, TextWeight weight) {
+  bool bold = weight == TEXT_WEIGHT_BOLD;
+  if (bf == BIDI_FACE_ARABIC) {
+    return bold ? FACE_ARABIC_BOLD : FACE_ARABIC;
+  }
+  return bold ? FACE_SANS_BOLD : FACE_SANS;
+}
+
 // Everything a style resolves to at the current output scale.
 typedef struct Resolved {
   TTF_Font *font;
   TextKey key;
   float scale;
+  BidiParams bidi;  // filled when key.bidi
 } Resolved;
 
 static bool resolve(Engine *e, const char *utf8, const TextStyle *style, Resolved *r) {
@@ -162,6 +173,25 @@ static bool resolve(Engine *e, const char *utf8, const TextStyle *style, Resolve
   TTF_Font *font = font_get(e->fonts, face, px);
   if (!font) {
     return false;
+  }
+  // Text in a right-to-left style or with any right-to-left character needs
+  // the bidi layout (one SDL_ttf call has one direction and one face);
+  // left-to-right text keeps the single-call path exactly.
+  bool bidi = rtl || bidi_has_rtl(utf8);
+  BidiParams bp = {0};
+  if (bidi) {
+    for (int f = 0; f < BIDI_FACE_COUNT; f++) {
+      Face rf = face_of_run((BidiFace)f, style->weight);
+      bp.fonts[f] = rf == face ? font : font_get(e->fonts, rf, px);
+      if (!bp.fonts[f]) {
+        return false;
+      }
+    }
+    // The paragraph direction is the style's: an English sentence quoting an
+    // Arabic name stays left to right; an Arabic headline starting with a
+    // number or a Latin name stays right to left.
+    bp.base_rtl = rtl;
+    bp.default_face = lang_is_arabic_script(lang) ? BIDI_FACE_ARABIC : BIDI_FACE_LATIN;
   }
   // Direction is per call: DejaVu serves both LTR and RTL (Hebrew) text.
   TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
@@ -183,12 +213,31 @@ static bool resolve(Engine *e, const char *utf8, const TextStyle *style, Resolve
     wrap = (int)lroundf(style->wrap_width * v->scale);
     wrap = wrap < 1 ? 1 : wrap;
   }
+  bp.wrap_px = wrap;
+  bp.align = align;
   *r = (Resolved){
       .font = font,
-      .key = {.face = face, .px_size = px, .rtl = rtl, .wrap_px = wrap, .align = align, .text = utf8},
+      .key = {.face = face, .px_size = px, .rtl = rtl, .wrap_px = wrap, .align = align, .bidi = bidi, .text = utf8},
       .scale = v->scale,
+      .bidi = bp,
   };
   return true;
+}
+
+static SDL_Surface *render_bidi(const TextKey *key, void *ctx) {
+  const BidiParams *bp = ctx;
+  BidiLayout *layout = bidi_layout_create(key->text, bp);
+  SDL_Surface *s = bidi_layout_render(layout, key->text, bp);
+  bidi_layout_destroy(layout);
+  return s;
+}
+
+// The cached texture of resolved text, rasterised on a miss.
+static SDL_Texture *cached(Engine *e, Resolved *r, int *w, int *h) {
+  if (r->key.bidi) {
+    return text_cache_get_rendered(e->text, &r->key, render_bidi, &r->bidi, w, h);
+  }
+  return text_cache_get(e->text, &r->key, r->font, w, h);
 }
 
 static bool text_ok(const char *utf8) {
@@ -223,7 +272,7 @@ TextSize text_measure(Engine *e, const char *utf8, const TextStyle *style) {
     return (TextSize){0, (float)TTF_FontLineSkip(r.font) / r.scale};
   }
   int w, h;
-  text_cache_get(e->text, &r.key, r.font, &w, &h);
+  cached(e, &r, &w, &h);
   return (TextSize){(float)w / r.scale, (float)h / r.scale};
 }
 
@@ -236,7 +285,7 @@ TextSize text_draw(Engine *e, const char *utf8, const TextStyle *style, Rect box
     return (TextSize){0, (float)TTF_FontLineSkip(r.font) / r.scale};
   }
   int w, h;
-  SDL_Texture *t = text_cache_get(e->text, &r.key, r.font, &w, &h);
+  SDL_Texture *t = cached(e, &r, &w, &h);
   if (!t) {
     return (TextSize){0, 0};
   }
@@ -309,4 +358,32 @@ float text_fit(Engine *e, const char *utf8, const TextStyle *style, float box_w,
     }
   }
   return (float)best;
+}
+
+size_t text_layout_runs(Engine *e, const char *utf8, const TextStyle *style, TextRun *runs, size_t max) {
+  Resolved r;
+  if (!text_ok(utf8) || !utf8[0] || !resolve(e, utf8, style, &r) || !r.key.bidi) {
+    return 0;
+  }
+  BidiLayout *layout = bidi_layout_create(utf8, &r.bidi);
+  size_t n;
+  const BidiRun *br = bidi_layout_runs(layout, &n);
+  for (size_t i = 0; i < n && i < max; i++) {
+    runs[i] = (TextRun){.start = br[i].start,
+                        .len = br[i].len,
+                        .line = br[i].line,
+                        .x = (float)br[i].x / r.scale,
+                        .w = (float)br[i].w / r.scale,
+                        .rtl = br[i].rtl,
+                        .face_file = FACE_FILES[face_of_run(br[i].face, style->weight)]};
+  }
+  bidi_layout_destroy(layout);
+  return n;
+}
+
+char *text_isolate(const char *utf8) {
+  if (!bidi_has_rtl(utf8)) {
+    return xstrdup(utf8);
+  }
+  return xasprintf("\xE2\x81\xA8%s\xE2\x81\xA9", utf8);  // U+2068 ... U+2069
 }

@@ -12,6 +12,7 @@
 // never a crash).
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "engine/draw.h"
 #include "engine/view.h"
@@ -77,3 +78,31 @@ float text_line_height(Engine *engine, const TextStyle *style);
 // The font file a style selects, e.g. "DejaVuSans.ttf" or
 // "NotoSansArabic-Bold.ttf" (static string), for logs and tests.
 const char *text_face_file(const TextStyle *style);
+
+// One run of laid-out text: a logical piece drawn in one direction with one
+// face. For tests and tools.
+typedef struct TextRun {
+  size_t start, len;      // bytes of the UTF-8 text, logical order
+  int line;               // 0-based
+  float x, w;             // logical units from the left edge of the text block
+  bool rtl;               // shaped right to left
+  const char *face_file;  // e.g. "NotoSansArabic-Regular.ttf" (static string)
+} TextRun;
+
+// Text with a right-to-left character, or in a right-to-left style, is laid
+// out by the Unicode Bidirectional Algorithm (FriBidi): the paragraph takes
+// the style's direction, each run of one direction and script is shaped with
+// its own face (Arabic script: Noto Sans Arabic; else DejaVu Sans) and the
+// runs are ordered for display. This gives that layout's runs in visual order
+// (line by line, left to right): up to `max` into `runs`, returning how many
+// there are. Returns 0 for left-to-right text in a left-to-right style, which
+// SDL_ttf lays out in one call. Rasterises nothing.
+size_t text_layout_runs(Engine *engine, const char *utf8, const TextStyle *style, TextRun *runs, size_t max);
+
+// A copy of `utf8` ready to be inserted into a sentence (a name, a title, an
+// outlet): text with right-to-left characters is wrapped in FIRST STRONG
+// ISOLATE ... POP DIRECTIONAL ISOLATE, so the punctuation and numbers after
+// it stay on the sentence's side ("real: البيان, 5 May", not "real: 5 ,البيان
+// May", which the bidi algorithm gives without it). Other text is copied
+// unchanged. Owned by the caller.
+char *text_isolate(const char *utf8);

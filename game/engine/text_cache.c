@@ -15,7 +15,7 @@
 typedef struct Entry {
   uint64_t hash;
   int face, px_size, wrap_px, align;
-  bool rtl;
+  bool rtl, bidi;
   char *text;
   size_t text_len;
   SDL_Texture *texture;
@@ -46,13 +46,13 @@ static uint64_t fnv(uint64_t h, const void *data, size_t len) {
 }
 
 static uint64_t key_hash(const TextKey *k, size_t text_len) {
-  int ints[5] = {k->face, k->px_size, k->rtl, k->wrap_px, k->align};
+  int ints[6] = {k->face, k->px_size, k->rtl, k->wrap_px, k->align, k->bidi};
   uint64_t h = fnv(14695981039346656037ULL, ints, sizeof ints);
   return fnv(h, k->text, text_len);
 }
 
 static bool key_equal(const Entry *e, uint64_t hash, const TextKey *k, size_t text_len) {
-  return e->hash == hash && e->face == k->face && e->px_size == k->px_size && e->rtl == k->rtl &&
+  return e->hash == hash && e->face == k->face && e->px_size == k->px_size && e->rtl == k->rtl && e->bidi == k->bidi &&
          e->wrap_px == k->wrap_px && e->align == k->align && e->text_len == text_len &&
          memcmp(e->text, k->text, text_len) == 0;
 }
@@ -138,13 +138,22 @@ static void enforce_cap(TextCache *c, const Entry *keep) {
   }
 }
 
-static SDL_Texture *rasterise(TextCache *c, const TextKey *k, TTF_Font *font, int *w, int *h) {
+// One SDL_ttf call: the layout of text in a single face and direction.
+static SDL_Surface *render_wrapped(const TextKey *k, void *ctx) {
   static const SDL_Color white = {255, 255, 255, 255};
+  TTF_Font *font = ctx;
   TTF_SetFontWrappedAlign(font, k->align);
   // Wrapped rendering also honours '\n' when wrap_px is 0.
   SDL_Surface *s = TTF_RenderUTF8_Blended_Wrapped(font, k->text, white, (Uint32)k->wrap_px);
   if (!s) {
     log_warn("cannot render text (%zu bytes): %s", strlen(k->text), TTF_GetError());
+  }
+  return s;
+}
+
+static SDL_Texture *rasterise(TextCache *c, const TextKey *k, TextRenderFn render, void *ctx, int *w, int *h) {
+  SDL_Surface *s = render(k, ctx);
+  if (!s) {
     return NULL;
   }
   SDL_Texture *t = SDL_CreateTextureFromSurface(c->renderer, s);
@@ -161,6 +170,10 @@ static SDL_Texture *rasterise(TextCache *c, const TextKey *k, TTF_Font *font, in
 }
 
 SDL_Texture *text_cache_get(TextCache *c, const TextKey *k, TTF_Font *font, int *w, int *h) {
+  return text_cache_get_rendered(c, k, render_wrapped, font, w, h);
+}
+
+SDL_Texture *text_cache_get_rendered(TextCache *c, const TextKey *k, TextRenderFn render, void *ctx, int *w, int *h) {
   *w = *h = 0;
   if (!k->text || !k->text[0]) {
     return NULL;
@@ -178,7 +191,7 @@ SDL_Texture *text_cache_get(TextCache *c, const TextKey *k, TTF_Font *font, int 
     }
   }
   int tw, th;
-  SDL_Texture *t = rasterise(c, k, font, &tw, &th);
+  SDL_Texture *t = rasterise(c, k, render, ctx, &tw, &th);
   if (!t) {
     return NULL;
   }
@@ -190,6 +203,7 @@ SDL_Texture *text_cache_get(TextCache *c, const TextKey *k, TTF_Font *font, int 
                .wrap_px = k->wrap_px,
                .align = k->align,
                .rtl = k->rtl,
+               .bidi = k->bidi,
                .text = xstrndup(k->text, len),
                .text_len = len,
                .texture = t,

@@ -23,8 +23,13 @@ typedef struct TextKey {
   bool rtl;          // shaped right to left
   int wrap_px;       // wrap width in output pixels, 0 = only at '\n'
   int align;         // TTF_WRAPPED_ALIGN_*
+  bool bidi;         // laid out by bidi.h (runs per direction and face), not by one SDL_ttf call
   const char *text;  // UTF-8, borrowed (the cache keeps a copy)
 } TextKey;
+
+// Makes the white-on-transparent surface for `key` on a cache miss; NULL on
+// failure (after logging). The surface is owned by the cache, which frees it.
+typedef SDL_Surface *(*TextRenderFn)(const TextKey *key, void *ctx);
 
 typedef struct TextCacheStats {
   uint64_t rasterisations;  // strings rendered (cache misses that produced a texture)
@@ -45,6 +50,11 @@ void text_cache_destroy(TextCache *cache);
 // already be set to key->rtl's direction. *w and *h get the size in pixels.
 // Returns NULL for empty text or when SDL_ttf fails (logged).
 SDL_Texture *text_cache_get(TextCache *cache, const TextKey *key, TTF_Font *font, int *w, int *h);
+
+// Like text_cache_get, but a miss is rendered by `render` (with `ctx`), for
+// text that one SDL_ttf call cannot lay out (mixed directions and faces).
+SDL_Texture *text_cache_get_rendered(TextCache *cache, const TextKey *key, TextRenderFn render, void *ctx, int *w,
+                                     int *h);
 
 // Drops every entry (counted as evictions).
 void text_cache_clear(TextCache *cache);

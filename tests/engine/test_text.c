@@ -158,9 +158,10 @@ static void test_rtl_arabic(void **state) {
   assert_string_equal(text_face_file(&en), "DejaVuSans.ttf");
   TextSize s = text_measure(e, ar_text, &ar);
   assert_true(s.w > 100 && s.h > 20);
-  // The Arabic face shapes it differently from DejaVu's fallback glyphs.
-  TextSize with_latin_face = text_measure(e, ar_text, &en);
-  assert_true(fabsf(with_latin_face.w - s.w) > 1.0f);
+  // Arabic text in an English style is still drawn with the Arabic face (by
+  // the bidi layout), not with DejaVu's fallback glyphs: same shaping, same width.
+  TextSize in_english_style = text_measure(e, ar_text, &en);
+  assert_true(fabsf(in_english_style.w - s.w) <= 1.0f);
 
   // START means right for Arabic: drawn at the right end of a wide box.
   SDL_Renderer *r = engine_renderer(e);
@@ -237,6 +238,304 @@ static void test_fit_wrapped_text_at_fractional_scale(void **state) {
   engine_destroy(e);
 }
 
+// --- Mixed directions (bidi) -------------------------------------------------
+
+// An engine whose output is the 1920x1080 canvas, so logical = output pixels.
+static Engine *engine_1080(void) {
+  Engine *e = test_engine_new(NULL, NULL);
+  engine_set_window_size(e, VIEW_LOGICAL_W, VIEW_LOGICAL_H);
+  engine_step(e);
+  assert_true(fabsf(engine_view(e)->scale - 1.0f) < 1e-6f);
+  return e;
+}
+
+// Ink per output column in [x0, x0 + n), all rows (owned, n ints).
+static int *column_ink(const uint8_t *px, int w, int h, int x0, int n) {
+  int *cols = xcalloc((size_t)n, sizeof *cols);
+  for (int i = 0; i < n; i++) {
+    cols[i] = ink(px, w, x0 + i, x0 + i + 1, 0, h);
+  }
+  return cols;
+}
+
+// The ink profile of `text` drawn alone at the left edge of a black frame.
+static int *profile_of(Engine *e, const char *text, const TextStyle *st, int n) {
+  SDL_Renderer *r = engine_renderer(e);
+  SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+  SDL_RenderClear(r);
+  TextSize m = text_measure(e, text, st);
+  text_draw(e, text, st, (Rect){0, 0, m.w, 300});
+  int w, h;
+  uint8_t *px = read_frame(e, &w, &h);
+  int *cols = column_ink(px, w, h, 0, n);
+  free(px);
+  return cols;
+}
+
+static bool run_is(const char *text, const TextRun *run, const char *want) {
+  return run->len == strlen(want) && memcmp(text + run->start, want, run->len) == 0;
+}
+
+static bool run_starts_with(const char *text, const TextRun *run, const char *want) {
+  return run->len >= strlen(want) && memcmp(text + run->start, want, strlen(want)) == 0;
+}
+
+static void test_bidi_digits_in_arabic_keep_logical_order(void **state) {
+  (void)state;
+  Engine *e = engine_1080();
+  TextStyle ar = text_style(48, color_rgb(0xFFFFFF), "ar");
+  const char *mixed = "عام 2021";
+  // Visual order of an RTL paragraph: the digits come after the word in
+  // logical order, so they sit on its left, and read left to right.
+  TextRun runs[8];
+  assert_int_equal(text_layout_runs(e, mixed, &ar, runs, 8), 2);
+  assert_true(run_is(mixed, &runs[0], "2021"));
+  assert_false(runs[0].rtl);
+  assert_true(run_is(mixed, &runs[1], "عام "));
+  assert_true(runs[1].rtl);
+  assert_true(runs[0].x < runs[1].x);
+  assert_string_equal(runs[0].face_file, "NotoSansArabic-Regular.ttf");
+  assert_string_equal(runs[1].face_file, "NotoSansArabic-Regular.ttf");
+
+  // The whole is as wide as its pieces rendered apart.
+  TextSize whole = text_measure(e, mixed, &ar);
+  TextSize digits = text_measure(e, "2021", &ar);
+  TextSize word = text_measure(e, "عام ", &ar);
+  assert_true(fabsf(whole.w - (digits.w + word.w)) <= 2.0f);
+
+  // The digit columns of the line match "2021" rendered alone, and not "1202".
+  int n = (int)digits.w - 3;  // leave the seam with the Arabic word out
+  int *alone = profile_of(e, "2021", &ar, n);
+  int *reversed = profile_of(e, "1202", &ar, n);
+  int *line = profile_of(e, mixed, &ar, (int)whole.w);
+  assert_memory_equal(line, alone, (size_t)n * sizeof *line);
+  assert_memory_not_equal(alone, reversed, (size_t)n * sizeof *alone);
+  int right = 0;  // and the Arabic word is drawn on the right
+  for (int x = (int)digits.w + 1; x < (int)whole.w; x++) {
+    right += line[x];
+  }
+  assert_true(right > 100);
+  free(alone);
+  free(reversed);
+  free(line);
+
+  // In Arabic context the digits of "40٪" are an Arabic number (rule W2) and
+  // the percent sign reads after them, to their left: "٪40", the way Arabic
+  // is written; the digits themselves stay left to right.
+  const char *stat = "دراسة: 40٪ من الناس";
+  size_t count = text_layout_runs(e, stat, &ar, runs, 8);
+  assert_true(count >= 3 && count <= 8);
+  int num = -1, pct = -1, study = -1;
+  for (size_t i = 0; i < count; i++) {
+    if (run_is(stat, &runs[i], "40")) {
+      num = (int)i;
+    } else if (run_starts_with(stat, &runs[i], "٪")) {
+      pct = (int)i;
+    } else if (run_starts_with(stat, &runs[i], "دراسة")) {
+      study = (int)i;
+    }
+  }
+  assert_true(num >= 0 && pct >= 0 && study >= 0);
+  assert_false(runs[num].rtl);
+  assert_true(runs[pct].rtl && runs[study].rtl);
+  assert_true(runs[pct].x < runs[num].x && runs[num].x < runs[study].x);
+  assert_true(fabsf(runs[pct].x + runs[pct].w - runs[num].x) < 0.5f);  // adjacent
+  engine_destroy(e);
+}
+
+static void test_bidi_english_sentence_with_arabic_name(void **state) {
+  (void)state;
+  Engine *e = engine_1080();
+  TextStyle en = text_style(40, color_rgb(0xFFFFFF), "en");
+  // Only left-to-right text: SDL_ttf's single call, no bidi layout.
+  TextRun runs[8];
+  assert_int_equal(text_layout_runs(e, "Is this headline real?", &en, runs, 8), 0);
+
+  const char *text = "Source: البيان newspaper";
+  assert_int_equal(text_layout_runs(e, text, &en, runs, 8), 3);
+  assert_true(run_is(text, &runs[0], "Source: "));
+  assert_true(run_is(text, &runs[1], "البيان"));
+  assert_true(run_is(text, &runs[2], " newspaper"));
+  assert_false(runs[0].rtl);
+  assert_true(runs[1].rtl);
+  assert_false(runs[2].rtl);
+  assert_true(runs[0].x < runs[1].x && runs[1].x < runs[2].x);
+  assert_string_equal(runs[0].face_file, "DejaVuSans.ttf");
+  assert_string_equal(runs[1].face_file, "NotoSansArabic-Regular.ttf");
+  assert_string_equal(runs[2].face_file, "DejaVuSans.ttf");
+
+  // The English words are drawn left to right as they would be alone: the
+  // ink of the first run's columns matches "Source:" rendered by itself.
+  int n = (int)runs[0].w - 12;  // "Source:" without the space and seam
+  int *alone = profile_of(e, "Source:", &en, n);
+  int *line = profile_of(e, text, &en, n);
+  // Composing runs into one surface may round an edge pixel's alpha by one
+  // step, so a column may differ by a pixel; glyph order and places may not.
+  int total = 0, diff = 0;
+  for (int x = 0; x < n; x++) {
+    assert_true(abs(line[x] - alone[x]) <= 1);
+    total += alone[x];
+    diff += abs(line[x] - alone[x]);
+  }
+  assert_true(total > 200 && diff * 50 < total);
+  free(alone);
+  free(line);
+
+  // Bold applies to both faces.
+  en.weight = TEXT_WEIGHT_BOLD;
+  assert_int_equal(text_layout_runs(e, text, &en, runs, 8), 3);
+  assert_string_equal(runs[0].face_file, "DejaVuSans-Bold.ttf");
+  assert_string_equal(runs[1].face_file, "NotoSansArabic-Bold.ttf");
+  en.weight = TEXT_WEIGHT_REGULAR;
+
+  // A date after the name stays in order ("May 2021." after the Arabic run).
+  const char *dated = "This headline is real: البيان, 5 May 2021.";
+  size_t count = text_layout_runs(e, dated, &en, runs, 8);
+  int may = -1, name = -1;
+  for (size_t i = 0; i < count && i < 8; i++) {
+    if (run_is(dated, &runs[i], " May 2021.")) {
+      may = (int)i;
+    }
+    if (run_starts_with(dated, &runs[i], "البيان")) {
+      name = (int)i;
+    }
+  }
+  assert_true(may >= 0 && name >= 0);
+  assert_false(runs[may].rtl);
+  assert_true(runs[name].rtl);
+  assert_true(runs[name].x < runs[may].x);
+  assert_true(runs[0].x == 0.0f && !runs[0].rtl);  // the sentence starts at the left
+  // Isolating the inserted name keeps ", 5 May 2021." together after it.
+  char *outlet = text_isolate("البيان");
+  char *isolated = xasprintf("This headline is real: %s, 5 May 2021.", outlet);
+  assert_int_equal(text_layout_runs(e, isolated, &en, runs, 8), 3);
+  assert_true(runs[1].rtl);
+  assert_true(run_is(isolated, &runs[2], ", 5 May 2021."));
+  assert_false(runs[2].rtl);
+  free(isolated);
+  free(outlet);
+  char *plain = text_isolate("BBC");  // left-to-right text is left as it is
+  assert_string_equal(plain, "BBC");
+  free(plain);
+  // Hebrew is right to left too (FriBidi's types, not a list of scripts).
+  assert_true(text_layout_runs(e, "Headline: שלום", &en, runs, 8) == 2);
+  assert_true(runs[1].rtl);
+  assert_string_equal(runs[1].face_file, "DejaVuSans.ttf");
+  engine_destroy(e);
+}
+
+static void test_bidi_wrap_stays_in_width_and_order(void **state) {
+  (void)state;
+  Engine *e = engine_1080();
+  const char *text =
+      "قال الباحثون في عام 2021 إن 40٪ من الناس يشاركون الأخبار دون قراءتها، وفق دراسة نشرتها مجلة Science "
+      "في مايو، وإن العناوين المثيرة تنتشر أسرع من الأخبار الموثوقة بستة أضعاف.";
+  TextStyle ar = text_style(40, color_rgb(0xFFFFFF), "ar");
+  float line = text_line_height(e, &ar);
+  ar.wrap_width = 500;
+  TextSize m = text_measure(e, text, &ar);
+  assert_true(m.w <= 500.5f);
+  assert_true(m.h >= 3 * line - 1);
+  TextRun runs[128];
+  size_t n = text_layout_runs(e, text, &ar, runs, 128);
+  assert_true(n > 3 && n <= 128);
+  size_t covered = 0;
+  int lines = 0;
+  for (size_t i = 0; i < n; i++) {
+    assert_true(runs[i].x >= 0 && runs[i].x + runs[i].w <= 500.5f);
+    if (i > 0) {
+      assert_true(runs[i].line >= runs[i - 1].line);  // lines top to bottom
+    }
+    lines = runs[i].line + 1;
+    for (size_t j = 0; j < n; j++) {  // each later line continues the text
+      if (runs[j].line > runs[i].line) {
+        assert_true(runs[j].start >= runs[i].start + runs[i].len);
+      }
+    }
+    for (size_t b = runs[i].start; b < runs[i].start + runs[i].len; b++) {
+      covered += text[b] != ' ';
+    }
+  }
+  assert_true(lines >= 3);
+  size_t letters = 0;  // every character but the spaces at breaks is drawn once
+  for (const char *c = text; *c; c++) {
+    letters += *c != ' ';
+  }
+  assert_int_equal(covered, letters);
+  // Start (right) alignment for Arabic: every line ends at the right edge.
+  for (int l = 0; l < lines; l++) {
+    float right = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (runs[i].line == l && runs[i].x + runs[i].w > right) {
+        right = runs[i].x + runs[i].w;
+      }
+    }
+    assert_true(right >= m.w - 1.0f);
+  }
+  // English style with an Arabic quote: wraps within the width too.
+  TextStyle en = text_style(40, color_rgb(0xFFFFFF), "en");
+  en.wrap_width = 420;
+  TextSize em = text_measure(e, "Preview: اختبار: حقيقي أم مفبرك؟ with twelve questions about the news", &en);
+  assert_true(em.w <= 420.5f && em.h >= 2 * text_line_height(e, &en));
+  engine_destroy(e);
+}
+
+static void test_bidi_steady_frame_rasterises_nothing(void **state) {
+  (void)state;
+  Engine *e = test_engine_new(NULL, NULL);
+  TextStyle ar = text_style(40, color_rgb(0xFFFFFF), "ar");
+  TextStyle en = text_style(40, color_rgb(0xFFFFFF), "en");
+  en.wrap_width = 600;
+  const char *a = "دراسة: 40٪ من الناس يصدقون العناوين";
+  const char *b = "This headline is real: البيان, 5 May 2021.";
+  uint64_t r0 = engine_stats(e).text_rasterisations;
+  TextSize ma = text_measure(e, a, &ar);
+  assert_int_equal(engine_stats(e).text_rasterisations, r0 + 1);  // rasterised once
+  text_draw(e, a, &ar, (Rect){0, 0, 1000, 100});
+  text_draw(e, b, &en, (Rect){0, 200, 1000, 100});
+  uint64_t r1 = engine_stats(e).text_rasterisations;
+  assert_int_equal(r1, r0 + 2);
+  uint64_t hits = engine_stats(e).text_cache_hits;
+  for (int frame = 0; frame < 3; frame++) {  // steady frames
+    TextSize d = text_draw(e, a, &ar, (Rect){0, 0, 1000, 100});
+    assert_true(d.w == ma.w && d.h == ma.h);
+    text_draw(e, b, &en, (Rect){0, 200, 1000, 100});
+  }
+  assert_int_equal(engine_stats(e).text_rasterisations, r1);
+  assert_int_equal(engine_stats(e).text_cache_hits, hits + 6);
+  engine_destroy(e);
+}
+
+static void test_bidi_overlong_arabic_word(void **state) {
+  (void)state;
+  Engine *e = engine_1080();
+  StrBuf sb = {0};
+  for (int i = 0; i < 200; i++) {
+    strbuf_append(&sb, "ب");
+  }
+  char *word = strbuf_take(&sb);
+  TextStyle ar = text_style(36, color_rgb(0xFFFFFF), "ar");
+  ar.wrap_width = 120;
+  TextSize m = text_measure(e, word, &ar);
+  assert_true(m.w > 0 && m.w <= 120.5f);  // broken by characters
+  assert_true(m.h > 3 * text_line_height(e, &ar) - 1);
+  TextSize d = text_draw(e, word, &ar, (Rect){0, 0, 120, 100});
+  assert_true(d.w > 0);
+  // A width narrower than one letter: one letter per line, no endless loop.
+  ar.wrap_width = 1;
+  TextSize tiny = text_measure(e, "بيت 12", &ar);
+  assert_true(tiny.w > 0 && tiny.h > 0);
+  // The same word inside an English sentence.
+  TextStyle en = text_style(36, color_rgb(0xFFFFFF), "en");
+  en.wrap_width = 200;
+  char *sentence = xasprintf("Word: %s end", word);
+  TextSize s = text_measure(e, sentence, &en);
+  assert_true(s.w > 0 && s.w <= 200.5f);
+  free(sentence);
+  free(word);
+  engine_destroy(e);
+}
+
 int run_text_tests(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_steady_frame_rasterises_nothing),
@@ -246,6 +545,11 @@ int run_text_tests(void) {
       cmocka_unit_test(test_wrap_and_too_long_word),
       cmocka_unit_test(test_rtl_arabic),
       cmocka_unit_test(test_fit),
+      cmocka_unit_test(test_bidi_digits_in_arabic_keep_logical_order),
+      cmocka_unit_test(test_bidi_english_sentence_with_arabic_name),
+      cmocka_unit_test(test_bidi_wrap_stays_in_width_and_order),
+      cmocka_unit_test(test_bidi_steady_frame_rasterises_nothing),
+      cmocka_unit_test(test_bidi_overlong_arabic_word),
   };
   return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
