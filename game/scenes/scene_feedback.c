@@ -13,6 +13,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "engine/text.h"
 #include "scenes/scenes.h"
 
 // ---- shared pieces ----------------------------------------------------------
@@ -79,26 +80,31 @@ char *gameplay_format_date(const char *iso) {
 
 char *gameplay_truth_sentence(const PackItem *item) {
   char *date = gameplay_format_date(item->date);
+  // The outlet may be written in another direction than the sentence (an
+  // Arabic outlet in an English sentence): isolate it so the date and the
+  // punctuation around it stay in place.
+  char *outlet = item->outlet ? text_isolate(item->outlet) : NULL;
   char *out;
   if (item->answer == PACK_ANSWER_REAL) {
-    if (item->outlet && date) {
-      out = xasprintf(_("This headline is real: %s, %s."), item->outlet, date);
-    } else if (item->outlet) {
-      out = xasprintf(_("This headline is real: %s."), item->outlet);
+    if (outlet && date) {
+      out = xasprintf(_("This headline is real: %s, %s."), outlet, date);
+    } else if (outlet) {
+      out = xasprintf(_("This headline is real: %s."), outlet);
     } else if (date) {
       out = xasprintf(_("This headline is real: it ran in %s."), date);
     } else {
       out = xstrdup(_("This headline is real."));
     }
-  } else if (item->outlet) {
+  } else if (outlet) {
     // A fabricated item's "outlet" says how it circulated ("Viral post on
     // social media", "Screenshot styled as a BBC News post"), which reads
     // wrongly after "It imitates".
-    out = xasprintf(_("This headline is fabricated. It circulated as: %s."), item->outlet);
+    out = xasprintf(_("This headline is fabricated. It circulated as: %s."), outlet);
   } else {
     out = xstrdup(_("This headline is fabricated."));
   }
   free(date);
+  free(outlet);
   return out;
 }
 

@@ -561,6 +561,36 @@ static void assert_png(const char *path, int w, int h) {
 // Every gameplay screen of a round of the bundled starter pack draws at three
 // window sizes (screenshots land in $PREBUNK_SHOT_DIR when set, for people
 // to look at; else in the temporary folder).
+// The truth sentence: dates for people, and an outlet written right to left
+// isolated so the date stays after it in an English sentence.
+static void test_truth_sentence(void **state) {
+  (void)state;
+  PackItem real = {.answer = PACK_ANSWER_REAL, .outlet = "The Guardian", .date = "2016-04-17"};
+  char *s = gameplay_truth_sentence(&real);
+  assert_string_equal(s, "This headline is real: The Guardian, 17 April 2016.");
+  free(s);
+  real.date = "2020-11";
+  s = gameplay_truth_sentence(&real);
+  assert_string_equal(s, "This headline is real: The Guardian, November 2020.");
+  free(s);
+  real.outlet = "\xd8\xa7\xd9\x84\xd8\xa8\xd9\x8a\xd8\xa7\xd9\x86";  // "البيان"
+  real.date = "2021-05-05";
+  s = gameplay_truth_sentence(&real);
+  // FIRST STRONG ISOLATE (U+2068) ... POP DIRECTIONAL ISOLATE (U+2069).
+  assert_string_equal(s,
+                      "This headline is real: \xe2\x81\xa8\xd8\xa7\xd9\x84\xd8\xa8\xd9\x8a\xd8\xa7\xd9\x86"
+                      "\xe2\x81\xa9, 5 May 2021.");
+  free(s);
+  PackItem fake = {.answer = PACK_ANSWER_FABRICATED, .outlet = "Viral post on social media"};
+  s = gameplay_truth_sentence(&fake);
+  assert_string_equal(s, "This headline is fabricated. It circulated as: Viral post on social media.");
+  free(s);
+  fake.outlet = NULL;
+  s = gameplay_truth_sentence(&fake);
+  assert_string_equal(s, "This headline is fabricated.");
+  free(s);
+}
+
 static void test_screenshots(void **state) {
   (void)state;
   char *starter = test_source_path("quizzes/starter-en.xml");
@@ -609,6 +639,7 @@ int main(void) {
       cmocka_unit_test(test_practice_round_keyboard), cmocka_unit_test(test_quit_keeps_answers_mouse_and_pad),
       cmocka_unit_test(test_assessment_no_feedback),  cmocka_unit_test(test_summary_review),
       cmocka_unit_test(test_preview_reloads),         cmocka_unit_test(test_screenshots),
+      cmocka_unit_test(test_truth_sentence),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
