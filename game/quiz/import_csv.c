@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/fs.h"
 #include "base/i18n.h"
 #include "base/str.h"
 #include "quiz/pack_load.h"
+#include "quiz/pack_rules.h"
 #include "quiz/pack_write.h"
 
 enum {
@@ -778,16 +778,11 @@ Pack *import_csv_memory(const char *name, const char *data, size_t len, CsvRepor
   return pack;
 }
 
+static Pack *parse_csv(const char *name, const char *data, size_t len, void *report, DiagList *diags) {
+  return import_csv_memory(name, data, len, report, diags);
+}
+
 Pack *import_csv_file(const char *path, CsvReport *report, DiagList *diags) {
   *report = (CsvReport){0};
-  char *data, *err;
-  size_t len;
-  if (fs_read_file(path, PACK_MAX_FILE_BYTES, &data, &len, &err) != FS_READ_OK) {
-    diag_add(diags, DIAG_ERROR, path, 0, "%s", err);
-    free(err);
-    return NULL;
-  }
-  Pack *pack = import_csv_memory(path, data, len, report, diags);
-  free(data);
-  return pack;
+  return pack_rules_parse_file(path, parse_csv, report, diags);
 }

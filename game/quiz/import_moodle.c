@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/fs.h"
 #include "base/i18n.h"
 #include "base/str.h"
 #include "quiz/pack_load.h"
+#include "quiz/pack_rules.h"
 #include "quiz/pack_write.h"
 
 enum {
@@ -743,48 +743,6 @@ static int mention_line(MentionCursor *c, size_t nth) {
   return c->line;  // not found as written (an entity, say): the last line seen
 }
 
-typedef enum SourceDate {
-  SOURCE_DATE_OK,
-  SOURCE_DATE_AMBIGUOUS,  // 17/04/2016: day and month orders differ by country
-  SOURCE_DATE_NO_SUCH_DAY,
-  SOURCE_DATE_BAD,
-} SourceDate;
-
-static bool digits_only(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9') {
-      return false;
-    }
-  }
-  return true;
-}
-
-static SourceDate check_date(const char *s) {
-  size_t n = strlen(s);
-  bool iso = (n == 4 || n == 7 || n == 10) && digits_only(s, 4) && (n == 4 || (s[4] == '-' && digits_only(s + 5, 2))) &&
-             (n < 10 || (s[7] == '-' && digits_only(s + 8, 2)));
-  if (!iso) {
-    size_t groups = 1;
-    bool shape = n > 0;
-    for (const char *p = s; *p; p++) {
-      if (*p == '/' || *p == '.' || *p == '-') {
-        groups++;
-      } else if (*p < '0' || *p > '9') {
-        shape = false;
-      }
-    }
-    return shape && groups >= 2 ? SOURCE_DATE_AMBIGUOUS : SOURCE_DATE_BAD;
-  }
-  int year = atoi(s), month = n >= 7 ? atoi(s + 5) : 1, day = n == 10 ? atoi(s + 8) : 1;
-  static const int month_days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > month_days[month - 1] ||
-      (month == 2 && day == 29 && !leap)) {
-    return SOURCE_DATE_NO_SUCH_DAY;
-  }
-  return SOURCE_DATE_OK;
-}
-
 // Starts like an address: "scheme:" or "www.".
 static bool looks_like_address(const char *s) {
   if (has_prefix_nocase(s, "www.")) {
@@ -796,25 +754,6 @@ static bool looks_like_address(const char *s) {
     n++;
   }
   return n > 0 && s[n] == ':';
-}
-
-// The loader's rule: http(s)://host..., no white space or control character.
-static bool url_ok(const char *url) {
-  const char *rest = NULL;
-  if (has_prefix_nocase(url, "http://")) {
-    rest = url + 7;
-  } else if (has_prefix_nocase(url, "https://")) {
-    rest = url + 8;
-  }
-  if (!rest || !*rest || *rest == '/') {
-    return false;
-  }
-  for (const char *p = url; *p; p++) {
-    if ((unsigned char)*p <= ' ') {
-      return false;
-    }
-  }
-  return true;
 }
 
 // Parses what follows "Source:". Fills `out` (outlet, date, url) and returns
@@ -851,12 +790,12 @@ static bool parse_source(Import *im, const char *label, const char *spec, int li
     *comma = '\0';
   }
   char *outlet = str_squash_space(xstrdup(comma ? s : ""));
-  SourceDate date_state = check_date(date);
+  PackDate date_state = pack_rules_date(date);
   bool ok = false;
   if (!*outlet && !*date && !url) {
     diag_add(im->diags, DIAG_WARNING, im->name, line,
              _("question '%s': its Source line is empty: write it as \"%s\"; no source was taken"), label, form);
-  } else if (!comma && date_state != SOURCE_DATE_OK && !url) {
+  } else if (!comma && date_state != PACK_DATE_OK && !url) {
     // One part that is not a date: the outlet without a date, or both without
     // a comma between them. Either way the date is missing where expected.
     diag_add(im->diags, DIAG_WARNING, im->name, line,
@@ -866,20 +805,20 @@ static bool parse_source(Import *im, const char *label, const char *spec, int li
   } else if (!*outlet) {
     diag_add(im->diags, DIAG_WARNING, im->name, line,
              _("question '%s': its Source line names no outlet: write it as \"%s\"; no source was taken"), label, form);
-  } else if (date_state == SOURCE_DATE_AMBIGUOUS) {
+  } else if (date_state == PACK_DATE_AMBIGUOUS) {
     diag_add(im->diags, DIAG_WARNING, im->name, line,
              _("question '%s': the date '%s' in its Source line is ambiguous (day and month come in different orders "
                "in different countries): write it as YYYY-MM-DD, YYYY-MM or YYYY; no source was taken"),
              label, date);
-  } else if (date_state == SOURCE_DATE_NO_SUCH_DAY) {
+  } else if (date_state == PACK_DATE_NO_SUCH_DAY) {
     diag_add(im->diags, DIAG_WARNING, im->name, line,
              _("question '%s': the date '%s' in its Source line does not exist; no source was taken"), label, date);
-  } else if (date_state == SOURCE_DATE_BAD) {
+  } else if (date_state == PACK_DATE_BAD) {
     diag_add(im->diags, DIAG_WARNING, im->name, line,
              _("question '%s': the date '%s' in its Source line is not a date: write it as YYYY-MM-DD, YYYY-MM or "
                "YYYY; no source was taken"),
              label, date);
-  } else if (url && !url_ok(url)) {
+  } else if (url && !pack_rules_url_ok(url)) {
     diag_add(im->diags, DIAG_WARNING, im->name, line,
              _("question '%s': the url '%s' in its Source line is not a web address starting with http:// or "
                "https://; no source was taken"),
@@ -1259,18 +1198,13 @@ Pack *import_moodle_memory(const char *name, const char *data, size_t len, Moodl
   return pack;
 }
 
+static Pack *parse_moodle(const char *name, const char *data, size_t len, void *report, DiagList *diags) {
+  return import_moodle_memory(name, data, len, report, diags);
+}
+
 Pack *import_moodle_file(const char *path, MoodleReport *report, DiagList *diags) {
   *report = (MoodleReport){0};
-  char *data, *err;
-  size_t len;
-  if (fs_read_file(path, PACK_MAX_FILE_BYTES, &data, &len, &err) != FS_READ_OK) {
-    diag_add(diags, DIAG_ERROR, path, 0, "%s", err);
-    free(err);
-    return NULL;
-  }
-  Pack *pack = import_moodle_memory(path, data, len, report, diags);
-  free(data);
-  return pack;
+  return pack_rules_parse_file(path, parse_moodle, report, diags);
 }
 
 void moodle_report_clear(MoodleReport *report) {

@@ -17,6 +17,7 @@
 #include "base/fs.h"
 #include "base/i18n.h"
 #include "base/str.h"
+#include "quiz/pack_rules.h"
 #include "quiz/schema.h"
 
 #define PACK_NS "urn:prebunk:quizpack:1"
@@ -569,74 +570,6 @@ static bool id_valid(const char *id) {
   return true;
 }
 
-// Reads exactly `n` digits.
-static bool digits(const char *s, int n, int *out) {
-  int v = 0;
-  for (int i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9') {
-      return false;
-    }
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
-}
-
-typedef enum DateCheck {
-  DATE_OK,
-  DATE_BAD_FORMAT,
-  DATE_NO_SUCH_DAY,
-} DateCheck;
-
-static DateCheck date_check(const char *s) {
-  size_t n = strlen(s);
-  int year, month = 1, day = 1;
-  if (!(n == 4 || n == 7 || n == 10) || !digits(s, 4, &year)) {
-    return DATE_BAD_FORMAT;
-  }
-  if (n >= 7 && (s[4] != '-' || !digits(s + 5, 2, &month))) {
-    return DATE_BAD_FORMAT;
-  }
-  if (n == 10 && (s[7] != '-' || !digits(s + 8, 2, &day))) {
-    return DATE_BAD_FORMAT;
-  }
-  static const int month_days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > month_days[month - 1] ||
-      (month == 2 && day == 29 && !leap)) {
-    return DATE_NO_SUCH_DAY;
-  }
-  return DATE_OK;
-}
-
-// ASCII case-insensitive prefix test; returns what follows the prefix.
-static const char *after_prefix(const char *s, const char *prefix) {
-  for (; *prefix; s++, prefix++) {
-    char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
-    if (c != *prefix) {
-      return NULL;
-    }
-  }
-  return s;
-}
-
-// Only web links: javascript:, file: and friends have no place in a pack.
-static bool url_ok(const char *url) {
-  const char *rest = after_prefix(url, "http://");
-  if (!rest) {
-    rest = after_prefix(url, "https://");
-  }
-  if (!rest || !*rest || *rest == '/') {
-    return false;
-  }
-  for (const char *p = url; *p; p++) {
-    if ((unsigned char)*p <= ' ') {
-      return false;
-    }
-  }
-  return true;
-}
-
 // Checks a text field's length; true when within `max`.
 static bool check_length(Loader *L, int line, const char *what, const char *text, size_t max) {
   size_t n = utf8_chars(text);
@@ -745,14 +678,15 @@ static void check_source(Loader *L, xmlNode *src, PackItem *it) {
 
   char *date = attr_get(src, "date");
   if (date) {
-    switch (date_check(date)) {
-    case DATE_OK:
+    switch (pack_rules_date(date)) {
+    case PACK_DATE_OK:
       break;
-    case DATE_BAD_FORMAT:
+    case PACK_DATE_AMBIGUOUS:
+    case PACK_DATE_BAD:
       report(L, DIAG_ERROR, line, _("date must be YYYY, YYYY-MM or YYYY-MM-DD, not \"%s\""), quote(L, date));
       node_mark(src, MARK_ATTR_DATE);
       break;
-    case DATE_NO_SUCH_DAY:
+    case PACK_DATE_NO_SUCH_DAY:
       report(L, DIAG_ERROR, line, _("date \"%s\" does not exist"), quote(L, date));
       node_mark(src, MARK_ATTR_DATE);
       break;
@@ -761,7 +695,7 @@ static void check_source(Loader *L, xmlNode *src, PackItem *it) {
   it->date = date;
 
   char *url = attr_get(src, "url");
-  if (url && !url_ok(url)) {
+  if (url && !pack_rules_url_ok(url)) {
     report(L, DIAG_ERROR, line, _("url must be a web address starting with http:// or https://, not \"%s\""),
            quote(L, url));
     node_mark(src, MARK_ATTR_URL);

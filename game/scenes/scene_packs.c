@@ -208,16 +208,12 @@ static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
   UiResult r = ui_form_event(&s->form, ev);
   switch (r.kind) {
   case UI_RESULT_ACTIVATE:
-    if (r.id == UI_ID_BACK) {
-      engine_pop_scene(ctx->engine);
-    } else if (r.id == UI_ID_HELP) {
-      scene_help_push(app);
-    } else if (r.id == UI_ID_SETTINGS) {
-      scene_settings_push(app);
-    } else if (r.id == ID_PLAY) {
+    if (r.id == ID_PLAY) {
       start(ctx, s);
     } else if (r.id == ID_SCORES && selected_row(s) && selected_row(s)->entry->pack) {
       scene_scores_push(app, selected_row(s)->entry->pack->id);
+    } else {
+      scene_header_activate(ctx, r.id);
     }
     break;
   case UI_RESULT_LIST_ACTIVATE:
@@ -235,13 +231,7 @@ static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
   case UI_RESULT_CHANGED:
     break;
   case UI_RESULT_IGNORED:
-    if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK) {
-      engine_pop_scene(ctx->engine);
-    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
-      scene_help_push(app);
-    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_SETTINGS) {
-      scene_settings_push(app);
-    }
+    scene_header_action(ctx, ev);
     break;
   }
   engine_request_redraw(ctx->engine);

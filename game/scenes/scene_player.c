@@ -267,7 +267,6 @@ static void erase(PlayerScene *s) {
 
 static void player_event(SceneCtx *ctx, const InputEvent *ev) {
   PlayerScene *s = ctx->data;
-  App *app = app_from_ctx(ctx);
   engine_request_redraw(ctx->engine);
   if (ev->type == INPUT_EVENT_TEXT) {
     append_text(s, ev->text);
@@ -280,13 +279,7 @@ static void player_event(SceneCtx *ctx, const InputEvent *ev) {
   } else {
     UiResult r = ui_form_event(&s->form, ev);
     if (r.kind == UI_RESULT_ACTIVATE) {
-      if (r.id == UI_ID_BACK) {
-        engine_pop_scene(ctx->engine);
-      } else if (r.id == UI_ID_HELP) {
-        scene_help_push(app);
-      } else if (r.id == UI_ID_SETTINGS) {
-        scene_settings_push(app);
-      } else if (r.id == ID_START) {
+      if (r.id == ID_START) {
         choose(ctx, s, s->name);
       } else if (r.id == ID_GUEST) {
         choose(ctx, s, _("Guest"));
@@ -300,15 +293,11 @@ static void player_event(SceneCtx *ctx, const InputEvent *ev) {
         press_char(s, (size_t)(r.id - ID_KEY0));
       } else if (r.id >= ID_RECENT0 && (size_t)(r.id - ID_RECENT0) < s->recent.count) {
         choose(ctx, s, s->recent.items[r.id - ID_RECENT0].name);
+      } else {
+        scene_header_activate(ctx, r.id);
       }
-    } else if (r.kind == UI_RESULT_IGNORED && ev->type == INPUT_EVENT_ACTION) {
-      if (ev->action == INPUT_ACTION_BACK) {
-        engine_pop_scene(ctx->engine);
-      } else if (ev->action == INPUT_ACTION_HELP) {
-        scene_help_push(app);
-      } else if (ev->action == INPUT_ACTION_SETTINGS) {
-        scene_settings_push(app);
-      }
+    } else if (r.kind == UI_RESULT_IGNORED) {
+      scene_header_action(ctx, ev);
     }
   }
   update_key_labels(s);

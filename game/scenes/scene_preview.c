@@ -181,12 +181,8 @@ static void preview_event(SceneCtx *ctx, const InputEvent *ev) {
   if (res.kind == UI_RESULT_ACTIVATE) {
     if (res.id == ID_PREV || res.id == ID_NEXT) {
       preview_move(ctx, res.id == ID_NEXT ? 1 : -1);
-    } else if (res.id == UI_ID_BACK) {
-      engine_pop_scene(ctx->engine);
-    } else if (res.id == UI_ID_HELP) {
-      scene_help_push(app);
-    } else if (res.id == UI_ID_SETTINGS) {
-      scene_settings_push(app);
+    } else {
+      scene_header_activate(ctx, res.id);
     }
   } else if (res.kind != UI_RESULT_IGNORED) {
     engine_request_redraw(ctx->engine);

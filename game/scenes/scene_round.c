@@ -363,13 +363,8 @@ static void round_event(SceneCtx *ctx, const InputEvent *ev) {
       scene_settings_push(app);
     } else if (ev->type != INPUT_EVENT_ACTION) {
       UiResult res = ui_form_event(&s->form, ev);
-      if (res.kind == UI_RESULT_ACTIVATE && res.id == UI_ID_BACK) {
-        engine_pop_scene(ctx->engine);
-      } else if (res.kind == UI_RESULT_ACTIVATE && res.id == UI_ID_HELP) {
-        scene_help_push(app);
-      } else if (res.kind == UI_RESULT_ACTIVATE && res.id == UI_ID_SETTINGS) {
-        scene_settings_push(app);
-      } else if (res.kind != UI_RESULT_IGNORED) {
+      bool handled = res.kind == UI_RESULT_ACTIVATE && scene_header_activate(ctx, res.id);
+      if (!handled && res.kind != UI_RESULT_IGNORED) {
         engine_request_redraw(ctx->engine);
       }
     }

@@ -121,25 +121,15 @@ static void scores_event(SceneCtx *ctx, const InputEvent *ev) {
   }
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
-    if (r.id == UI_ID_BACK) {
-      engine_pop_scene(ctx->engine);
-    } else if (r.id == UI_ID_HELP) {
-      scene_help_push(app);
-    } else if (r.id == UI_ID_SETTINGS) {
-      scene_settings_push(app);
-    } else if (r.id == ID_PREV) {
+    if (r.id == ID_PREV) {
       switch_pack(s, app, -1);
     } else if (r.id == ID_NEXT) {
       switch_pack(s, app, 1);
+    } else {
+      scene_header_activate(ctx, r.id);
     }
-  } else if (r.kind == UI_RESULT_IGNORED && ev->type == INPUT_EVENT_ACTION) {
-    if (ev->action == INPUT_ACTION_BACK) {
-      engine_pop_scene(ctx->engine);
-    } else if (ev->action == INPUT_ACTION_HELP) {
-      scene_help_push(app);
-    } else if (ev->action == INPUT_ACTION_SETTINGS) {
-      scene_settings_push(app);
-    }
+  } else if (r.kind == UI_RESULT_IGNORED) {
+    scene_header_action(ctx, ev);
   }
 }
 

@@ -259,32 +259,19 @@ static void settings_event(SceneCtx *ctx, const InputEvent *ev) {
     }
   }
   UiResult r = ui_form_event(&s->form, ev);
-  switch (r.kind) {
-  case UI_RESULT_ACTIVATE:
-    if (r.id == UI_ID_BACK) {
-      engine_pop_scene(ctx->engine);
-    } else if (r.id == UI_ID_HELP) {
-      scene_help_push(app);
-    }
-    break;
-  case UI_RESULT_LIST_ACTIVATE:
+  if (r.kind == UI_RESULT_LIST_ACTIVATE) {
     change(app, (SettingRow)r.row, 1, true);
-    break;
-  case UI_RESULT_LIST_SELECT:
+  } else if (r.kind == UI_RESULT_LIST_SELECT) {
     // A tap on a yes/no row flips it at once: one tap, one change.
     if (ev->type == INPUT_EVENT_POINTER_UP && is_bool_row((SettingRow)r.row)) {
       change(app, (SettingRow)r.row, 1, true);
     }
-    break;
-  case UI_RESULT_CHANGED:
-    break;
-  case UI_RESULT_IGNORED:
-    if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK) {
-      engine_pop_scene(ctx->engine);
-    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
-      scene_help_push(app);
-    }
-    break;
+  } else if (r.kind == UI_RESULT_ACTIVATE) {
+    // The settings screen's header has no Settings button (and opening
+    // settings on top of itself does nothing): the shared rule fits.
+    scene_header_activate(ctx, r.id);
+  } else if (r.kind == UI_RESULT_IGNORED) {
+    scene_header_action(ctx, ev);
   }
 }
 

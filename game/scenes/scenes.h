@@ -65,6 +65,16 @@ void scene_confirm_push(App *app, const char *question, const char *yes_label, c
 // A message with a title and an OK button (CONFIRM or BACK closes it).
 void scene_notice_push(App *app, const char *title, const char *message);
 
+// What the header's buttons do on every screen that keeps the conventions
+// above: UI_ID_BACK pops the screen, UI_ID_HELP and UI_ID_SETTINGS open
+// theirs. Returns false (and does nothing) for any other id, which is the
+// screen's own.
+bool scene_header_activate(SceneCtx *ctx, int id);
+// The same for the BACK, HELP and SETTINGS actions (keys and controller
+// buttons) that the screen's form left alone. Returns false (and does
+// nothing) for any other event.
+bool scene_header_action(SceneCtx *ctx, const InputEvent *ev);
+
 // ---- gameplay (engineer B) -------------------------------------------------
 
 extern const SceneVTable scene_round_vtable;     // "round"

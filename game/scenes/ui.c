@@ -611,51 +611,47 @@ static Rect focus_rect(const UiForm *form) {
   return (Rect){VIEW_LOGICAL_W / 2.0f, 0, 0, 0};
 }
 
+// A rect's extent along one axis: its two edges and its centre.
+typedef struct NavSpan {
+  float lo, hi, mid;
+} NavSpan;
+
+static NavSpan nav_span(float pos, float size) {
+  return (NavSpan){pos, pos + size, pos + size / 2};
+}
+
+// The same extent seen with the axis reversed, so that moving up or left can
+// be scored as moving down or right (negation is exact, so scores and ties
+// come out as if each direction were written out).
+static NavSpan nav_flip(NavSpan s) {
+  return (NavSpan){-s.hi, -s.lo, -s.mid};
+}
+
 // How far `to` lies from `from` in `dir`; negative when it is not that way
 // (its centre and its far edge must both lie beyond `from`, so a wide key
 // does not reach a narrower one above it that ends where it ends).
 // Distance along the direction plus a penalty for sideways offset, so the
 // nearest thing roughly in line wins over a closer one far to the side.
 static float nav_score(Rect from, Rect to, InputAction dir) {
-  float fcx = from.x + from.w / 2, fcy = from.y + from.h / 2;
-  float tcx = to.x + to.w / 2, tcy = to.y + to.h / 2;
-  float along, side_gap, side_center;
-  switch (dir) {
-  case INPUT_ACTION_UP:
-    along = from.y - (to.y + to.h);
-    if (tcy >= fcy - 1 || to.y >= from.y - 1) {
-      return -1;
-    }
-    side_gap = fmaxf(0, fmaxf(to.x - (from.x + from.w), from.x - (to.x + to.w)));
-    side_center = fabsf(tcx - fcx);
-    break;
-  case INPUT_ACTION_DOWN:
-    along = to.y - (from.y + from.h);
-    if (tcy <= fcy + 1 || to.y + to.h <= from.y + from.h + 1) {
-      return -1;
-    }
-    side_gap = fmaxf(0, fmaxf(to.x - (from.x + from.w), from.x - (to.x + to.w)));
-    side_center = fabsf(tcx - fcx);
-    break;
-  case INPUT_ACTION_LEFT:
-    along = from.x - (to.x + to.w);
-    if (tcx >= fcx - 1 || to.x >= from.x - 1) {
-      return -1;
-    }
-    side_gap = fmaxf(0, fmaxf(to.y - (from.y + from.h), from.y - (to.y + to.h)));
-    side_center = fabsf(tcy - fcy);
-    break;
-  case INPUT_ACTION_RIGHT:
-    along = to.x - (from.x + from.w);
-    if (tcx <= fcx + 1 || to.x + to.w <= from.x + from.w + 1) {
-      return -1;
-    }
-    side_gap = fmaxf(0, fmaxf(to.y - (from.y + from.h), from.y - (to.y + to.h)));
-    side_center = fabsf(tcy - fcy);
-    break;
-  default:
+  bool vertical = dir == INPUT_ACTION_UP || dir == INPUT_ACTION_DOWN;
+  bool backwards = dir == INPUT_ACTION_UP || dir == INPUT_ACTION_LEFT;
+  if (!vertical && dir != INPUT_ACTION_LEFT && dir != INPUT_ACTION_RIGHT) {
     return -1;
   }
+  NavSpan f = vertical ? nav_span(from.y, from.h) : nav_span(from.x, from.w);
+  NavSpan t = vertical ? nav_span(to.y, to.h) : nav_span(to.x, to.w);
+  NavSpan fs = vertical ? nav_span(from.x, from.w) : nav_span(from.y, from.h);
+  NavSpan ts = vertical ? nav_span(to.x, to.w) : nav_span(to.y, to.h);
+  if (backwards) {
+    f = nav_flip(f);
+    t = nav_flip(t);
+  }
+  if (t.mid <= f.mid + 1 || t.hi <= f.hi + 1) {
+    return -1;
+  }
+  float along = t.lo - f.hi;
+  float side_gap = fmaxf(0, fmaxf(ts.lo - fs.hi, fs.lo - ts.hi));
+  float side_center = fabsf(ts.mid - fs.mid);
   return fmaxf(0, along) + 3 * side_gap + 0.05f * side_center;
 }
 

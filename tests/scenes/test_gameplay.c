@@ -5,6 +5,8 @@
 
 #include "support/test_support.h"
 
+#include "scene_test_support.h"
+
 #include <SDL.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -61,35 +63,14 @@ static const char *const practice_pack =
     "  </item>\n"
     "</quizpack>\n";
 
-typedef struct Fixture {
-  char *dir;
-  char *pack_path;
-  Clock clock;
-  App *app;
-} Fixture;
+typedef SceneTestFixture Fixture;
 
 static Fixture *fixture_make(const char *pack_text) {
-  Fixture *f = xcalloc(1, sizeof *f);
-  f->dir = test_tmpdir();
+  Fixture *f = scene_test_fixture_create();
   f->pack_path = test_write_file(f->dir, "pack.xml", pack_text);
-  f->clock = clock_manual(1000);
-  char *content = test_source_path("");
-  AppConfig cfg = app_config_default();
-  cfg.data_dir = f->dir;
-  cfg.content_dir = content;
-  cfg.pack_path = f->pack_path;
-  cfg.clock = &f->clock;
-  cfg.width = 1280;
-  cfg.height = 720;
-  cfg.has_seed = true;
-  cfg.seed = 20240601;
-  cfg.wall_base_ms = WALL_BASE_MS;
+  f->app = scene_test_app_create(
+      f, &(SceneTestAppOptions){.seed = 20240601, .wall_base_ms = WALL_BASE_MS, .width = 1280, .height = 720});
   char *err = NULL;
-  f->app = app_create(&cfg, &err);
-  free(content);
-  if (!f->app) {
-    fail_msg("app_create: %s", err ? err : "?");
-  }
   assert_non_null(f->app->pack);
   assert_string_equal(f->app->pack->path ? fs_basename(f->app->pack->path) : "pack.xml", "pack.xml");
   assert_true(app_set_player(f->app, "Tester", &err));
@@ -98,116 +79,44 @@ static Fixture *fixture_make(const char *pack_text) {
   return f;
 }
 
-static void fixture_free(Fixture *f) {
-  app_destroy(f->app);
-  test_rmtree(f->dir);
-  free(f->dir);
-  free(f->pack_path);
-  free(f);
-}
-
-static void step(Fixture *f) {
-  for (int i = 0; i < 3; i++) {
-    engine_step(f->app->engine);
-  }
-}
-
 // The way the game gets there: the pack chooser beneath, the round on top.
 static void start_round(Fixture *f) {
   scene_packs_push(f->app);
   scene_round_push(f->app);
-  step(f);
+  scene_test_step(f);
   assert_string_equal(engine_top_scene(f->app->engine)->name, "round");
 }
 
-static void advance(Fixture *f, uint64_t ms) {
-  clock_advance(&f->clock, ms);
-  step(f);
-}
-
-static void push_key(Fixture *f, SDL_Keycode sym, SDL_Scancode sc) {
-  SDL_Event e;
-  memset(&e, 0, sizeof e);
-  e.type = SDL_KEYDOWN;
-  e.key.state = SDL_PRESSED;
-  e.key.keysym.sym = sym;
-  e.key.keysym.scancode = sc;
-  e.key.windowID = SDL_GetWindowID(engine_window(f->app->engine));
-  SDL_PushEvent(&e);
-  e.type = SDL_KEYUP;
-  e.key.state = SDL_RELEASED;
-  SDL_PushEvent(&e);
-  step(f);
-}
-
-static void press(Fixture *f, char key) {
-  switch (key) {
+static void press(Fixture *f, char c) {
+  SDL_Keycode sym;
+  switch (c) {
   case 'r':
-    push_key(f, SDLK_r, SDL_SCANCODE_R);
+    sym = SDLK_r;
     break;
   case 'f':
-    push_key(f, SDLK_f, SDL_SCANCODE_F);
+    sym = SDLK_f;
     break;
   case '\n':
-    push_key(f, SDLK_RETURN, SDL_SCANCODE_RETURN);
+    sym = SDLK_RETURN;
     break;
   case 27:
-    push_key(f, SDLK_ESCAPE, SDL_SCANCODE_ESCAPE);
+    sym = SDLK_ESCAPE;
     break;
   case '>':
-    push_key(f, SDLK_RIGHT, SDL_SCANCODE_RIGHT);
+    sym = SDLK_RIGHT;
     break;
   case '<':
-    push_key(f, SDLK_LEFT, SDL_SCANCODE_LEFT);
+    sym = SDLK_LEFT;
     break;
   default:
-    fail_msg("no key '%c'", key);
+    fail_msg("no key '%c'", c);
+    return;
   }
-}
-
-// A left click (mouse only) at a logical point.
-static void click(Fixture *f, float lx, float ly) {
-  const View *v = engine_view(f->app->engine);
-  // With the dummy driver the output and the window have the same size.
-  int x = (int)(view_px_x(v, lx) + 0.5f), y = (int)(view_px_y(v, ly) + 0.5f);
-  SDL_Event e;
-  memset(&e, 0, sizeof e);
-  e.type = SDL_MOUSEMOTION;
-  e.motion.windowID = SDL_GetWindowID(engine_window(f->app->engine));
-  e.motion.x = x;
-  e.motion.y = y;
-  SDL_PushEvent(&e);
-  memset(&e, 0, sizeof e);
-  e.type = SDL_MOUSEBUTTONDOWN;
-  e.button.windowID = SDL_GetWindowID(engine_window(f->app->engine));
-  e.button.button = SDL_BUTTON_LEFT;
-  e.button.state = SDL_PRESSED;
-  e.button.clicks = 1;
-  e.button.x = x;
-  e.button.y = y;
-  SDL_PushEvent(&e);
-  e.type = SDL_MOUSEBUTTONUP;
-  e.button.state = SDL_RELEASED;
-  SDL_PushEvent(&e);
-  step(f);
-}
-
-static void pad_button(Fixture *f, SDL_GameControllerButton button) {
-  SDL_Event e;
-  memset(&e, 0, sizeof e);
-  e.type = SDL_CONTROLLERBUTTONDOWN;
-  e.cbutton.button = (Uint8)button;
-  e.cbutton.state = SDL_PRESSED;
-  SDL_PushEvent(&e);
-  e.type = SDL_CONTROLLERBUTTONUP;
-  e.cbutton.state = SDL_RELEASED;
-  SDL_PushEvent(&e);
-  step(f);
+  scene_test_key(f, sym);
 }
 
 static const char *top(Fixture *f) {
-  const SceneVTable *vt = engine_top_scene(f->app->engine);
-  return vt ? vt->name : "";
+  return scene_test_top(f->app);
 }
 
 // The round being played: on top, or just beneath an overlay or the feedback.
@@ -255,11 +164,11 @@ static void test_practice_round_keyboard(void **state) {
   // Q1: right after 2 s (8 of 10 s left: 100 + ceil(50 * 0.8) = 140).
   truth[0] = current_truth(f);
   given[0] = truth[0];
-  advance(f, 2000);
+  scene_test_advance(f, 2000);
   press(f, key_for(given[0]));
   assert_string_equal(top(f), "feedback");
   // Feedback stays until the player continues, however long they read.
-  advance(f, 120000);
+  scene_test_advance(f, 120000);
   assert_string_equal(top(f), "feedback");
   press(f, '\n');
   assert_string_equal(top(f), "round");
@@ -267,23 +176,23 @@ static void test_practice_round_keyboard(void **state) {
   // Q2: wrong after 3 s.
   truth[1] = current_truth(f);
   given[1] = other(truth[1]);
-  advance(f, 3000);
+  scene_test_advance(f, 3000);
   press(f, key_for(given[1]));
   assert_string_equal(top(f), "feedback");
   press(f, '\n');
 
   // Q3: the time runs out.
   truth[2] = current_truth(f);
-  advance(f, 9999);
+  scene_test_advance(f, 9999);
   assert_string_equal(top(f), "round");
-  advance(f, 1);
+  scene_test_advance(f, 1);
   assert_string_equal(top(f), "feedback");
   press(f, '\n');
 
   // Q4: 1 s, then Esc asks to quit; the question is frozen while asked.
   truth[3] = current_truth(f);
   given[3] = PACK_ANSWER_FABRICATED;
-  advance(f, 1000);
+  scene_test_advance(f, 1000);
   press(f, 27);
   assert_string_equal(top(f), "confirm");
   const Round *r = live_round(f);
@@ -291,13 +200,13 @@ static void test_practice_round_keyboard(void **state) {
   assert_true(round_is_paused(r));
   int64_t now = (int64_t)clock_now_ms(&f->clock);
   assert_int_equal(round_time_left_ms(r, now), 9000);
-  advance(f, 60000);
+  scene_test_advance(f, 60000);
   assert_int_equal(round_time_left_ms(r, (int64_t)clock_now_ms(&f->clock)), 9000);
   press(f, 27);  // Esc on the question means "no, keep playing"
   assert_string_equal(top(f), "round");
   assert_false(round_is_paused(r));
   assert_int_equal(round_time_left_ms(r, (int64_t)clock_now_ms(&f->clock)), 9000);
-  advance(f, 3000);
+  scene_test_advance(f, 3000);
   press(f, 'f');
   assert_string_equal(top(f), "feedback");
   press(f, '\n');
@@ -378,7 +287,7 @@ static void test_practice_round_keyboard(void **state) {
   assert_true(m->missed_count >= 2);
   press(f, '\n');  // focus is on Play again: a new round starts
   assert_string_equal(top(f), "round");
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // Quitting mid-round (Esc, then Yes) marks the round abandoned and keeps the
@@ -390,23 +299,23 @@ static void test_quit_keeps_answers_mouse_and_pad(void **state) {
 
   // Mouse: click the FABRICATED button (end side, bottom), then Next.
   PackAnswer t0 = current_truth(f);
-  advance(f, 1500);
-  click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 130.0f);
+  scene_test_advance(f, 1500);
+  scene_test_click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 130.0f);
   assert_string_equal(top(f), "feedback");
-  click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 90.0f);
+  scene_test_click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 90.0f);
   assert_string_equal(top(f), "round");
 
   // Controller: X answers REAL, A continues.
   PackAnswer t1 = current_truth(f);
-  advance(f, 2500);
-  pad_button(f, SDL_CONTROLLER_BUTTON_X);
+  scene_test_advance(f, 2500);
+  scene_test_pad(f, SDL_CONTROLLER_BUTTON_X);
   assert_string_equal(top(f), "feedback");
-  pad_button(f, SDL_CONTROLLER_BUTTON_A);
+  scene_test_pad(f, SDL_CONTROLLER_BUTTON_A);
   assert_string_equal(top(f), "round");
 
   // Keyboard arrows: Left is the button on the left, REAL.
   PackAnswer t2 = current_truth(f);
-  advance(f, 500);
+  scene_test_advance(f, 500);
   press(f, '<');
   assert_string_equal(top(f), "feedback");
   press(f, '\n');
@@ -434,7 +343,7 @@ static void test_quit_keeps_answers_mouse_and_pad(void **state) {
   assert_int_equal(answers.items[2].correct, t2 == PACK_ANSWER_REAL);
   store_round_list_free(&rounds);
   store_answer_list_free(&answers);
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // An assessment gives no feedback between questions; the summary has the
@@ -456,7 +365,7 @@ static void test_assessment_no_feedback(void **state) {
   int said_real = 0, rr = 0;
   for (int i = 0; i < 4; i++) {
     PackAnswer t = current_truth(f);
-    advance(f, 1000);
+    scene_test_advance(f, 1000);
     press(f, 'r');  // "real" to everything: naive by construction
     said_real++;
     rr += t == PACK_ANSWER_REAL;
@@ -473,7 +382,7 @@ static void test_assessment_no_feedback(void **state) {
   assert_int_equal(m->distrust, 0);
   assert_int_equal(m->naivety, said_real - 2);
   assert_int_equal(m->tendency, MEASURES_TENDENCY_TOO_TRUSTING);
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // Review from the summary reopens a missed item's feedback, read-only.
@@ -483,7 +392,7 @@ static void test_summary_review(void **state) {
   start_round(f);
   for (int i = 0; i < 4; i++) {
     PackAnswer t = current_truth(f);
-    advance(f, 1000);
+    scene_test_advance(f, 1000);
     press(f, key_for(other(t)));  // all wrong
     press(f, '\n');
   }
@@ -492,12 +401,12 @@ static void test_summary_review(void **state) {
   assert_int_equal(m->missed_count, 4);
   assert_int_equal(m->tendency, MEASURES_TENDENCY_BOTH);
   // Up from the buttons reaches the list of items to review; Enter opens one.
-  push_key(f, SDLK_UP, SDL_SCANCODE_UP);
+  scene_test_key(f, SDLK_UP);
   press(f, '\n');
   assert_string_equal(top(f), "feedback");
   press(f, '\n');
   assert_string_equal(top(f), "summary");
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // Writes `text` over `path` and moves its modification time forward, so the
@@ -520,7 +429,7 @@ static void test_preview_reloads(void **state) {
   memcpy(t + strlen("<technique>"), "fake-exprt ", strlen("fake-expert"));
   rewrite(f->pack_path, broken, 1);
   scene_preview_push(f->app, f->pack_path);
-  step(f);
+  scene_test_step(f);
   assert_string_equal(top(f), "preview");
   const DiagList *diags = NULL;
   assert_null(scene_preview_peek(engine_scene_data(f->app->engine, 0), &diags));
@@ -532,9 +441,9 @@ static void test_preview_reloads(void **state) {
 
   // Fixed and saved: picked up at the next poll without any input event.
   rewrite(f->pack_path, practice_pack, 2);
-  advance(f, 400);
+  scene_test_advance(f, 400);
   assert_null(scene_preview_peek(engine_scene_data(f->app->engine, 0), NULL));
-  advance(f, 700);
+  scene_test_advance(f, 700);
   const Pack *p = scene_preview_peek(engine_scene_data(f->app->engine, 0), &diags);
   assert_non_null(p);
   assert_int_equal(p->item_count, 4);
@@ -543,7 +452,7 @@ static void test_preview_reloads(void **state) {
   press(f, '>');
   press(f, 27);
   free(broken);
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 static void assert_png(const char *path, int w, int h) {
@@ -606,8 +515,8 @@ static void test_screenshots(void **state) {
       scene_packs_push(f->app);
     }
     scene_round_push(f->app);
-    step(f);
-    advance(f, 6500);
+    scene_test_step(f);
+    scene_test_advance(f, 6500);
     char *err = NULL;
     char *p = xasprintf("%s/round-%d.png", out, sizes[s][0]);
     assert_true(engine_save_screenshot(f->app->engine, p, &err));
@@ -615,7 +524,7 @@ static void test_screenshots(void **state) {
     free(p);
     for (int i = 0; i < 10 && strcmp(top(f), "summary") != 0; i++) {
       PackAnswer t = current_truth(f);
-      advance(f, 1200);
+      scene_test_advance(f, 1200);
       press(f, key_for(i % 3 == 2 ? other(t) : t));
       if (i == 1 || i == 2) {
         p = xasprintf("%s/feedback-%d-%d.png", out, i, sizes[s][0]);
@@ -628,9 +537,9 @@ static void test_screenshots(void **state) {
     assert_true(engine_save_screenshot(f->app->engine, p, &err));
     free(p);
     engine_pop_scene(f->app->engine);
-    step(f);
+    scene_test_step(f);
   }
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 int main(void) {

@@ -12,6 +12,7 @@
 #include "engine/png_io.h"
 #include "quiz/pack_library.h"
 #include "quiz/pack_load.h"
+#include "scene_test_support.h"
 #include "scenes/app.h"
 #include "scenes/scenes.h"
 #include "scenes/settings.h"
@@ -42,160 +43,46 @@ static const char *const broken_pack =
     "  <item id=\"x\" answer=\"maybe\"><headline>H</headline><explanation>E</explanation></item>\n"
     "</quizpack>\n";
 
-typedef struct Fixture {
-  char *dir;
-  char *content;
-  Clock clock;
-  App *app;
-} Fixture;
+typedef SceneTestFixture Fixture;
 
 static App *open_app(Fixture *f, bool read_only) {
-  AppConfig cfg = app_config_default();
-  cfg.data_dir = f->dir;
-  cfg.content_dir = f->content;
-  cfg.clock = &f->clock;
-  cfg.has_seed = true;
-  cfg.seed = 42;
-  cfg.wall_base_ms = 1700000000000;
-  cfg.store_read_only = read_only;
-  char *err = NULL;
-  App *app = app_create(&cfg, &err);
-  if (!app) {
-    fail_msg("app_create: %s", err ? err : "?");
-  }
-  return app;
+  return scene_test_app_create(
+      f, &(SceneTestAppOptions){.seed = 42, .wall_base_ms = 1700000000000, .store_read_only = read_only});
 }
 
 static int setup(void **state) {
-  Fixture *f = xcalloc(1, sizeof *f);
-  f->dir = test_tmpdir();
-  f->content = test_source_path("");
+  Fixture *f = scene_test_fixture_create();
   char *packs = fs_join(f->dir, "packs");
   assert_true(fs_mkdir_p(packs));
   free(test_write_file(packs, "menu-test.xml", valid_pack));
   free(test_write_file(packs, "broken.xml", broken_pack));
   free(packs);
-  f->clock = clock_manual(1000);
   f->app = open_app(f, false);
   *state = f;
   return 0;
 }
 
-static int teardown(void **state) {
-  Fixture *f = *state;
-  app_destroy(f->app);
-  pack_loader_shutdown();
-  test_rmtree(f->dir);
-  free(f->dir);
-  free(f->content);
-  free(f);
-  return 0;
-}
-
 // ---- driving -----------------------------------------------------------------
 
-static void steps(App *app, int n) {
-  for (int i = 0; i < n; i++) {
-    engine_step(app->engine);
-  }
-}
-
-static const char *top(const App *app) {
-  const SceneVTable *vt = engine_top_scene(app->engine);
-  return vt ? vt->name : "(none)";
-}
-
-static void key(App *app, SDL_Keycode sym) {
-  SDL_Event ev = {0};
-  ev.type = SDL_KEYDOWN;
-  ev.key.state = SDL_PRESSED;
-  ev.key.keysym.sym = sym;
-  ev.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-  SDL_PushEvent(&ev);
-  ev.type = SDL_KEYUP;
-  ev.key.state = SDL_RELEASED;
-  SDL_PushEvent(&ev);
-  steps(app, 2);
-}
-
 static void type_text(App *app, const char *text) {
-  SDL_Event ev = {0};
-  ev.type = SDL_TEXTINPUT;
-  str_copy(ev.text.text, sizeof ev.text.text, text);
-  SDL_PushEvent(&ev);
-  steps(app, 1);
+  scene_test_push_text(app, text);
+  scene_test_steps(app, 1);
 }
 
-static void pad(App *app, SDL_GameControllerButton button) {
-  SDL_Event ev = {0};
-  ev.type = SDL_CONTROLLERBUTTONDOWN;
-  ev.cbutton.button = (Uint8)button;
-  ev.cbutton.state = SDL_PRESSED;
-  SDL_PushEvent(&ev);
-  ev.type = SDL_CONTROLLERBUTTONUP;
-  ev.cbutton.state = SDL_RELEASED;
-  SDL_PushEvent(&ev);
-  steps(app, 2);
-}
-
-// A left click at a logical point (mapped to window coordinates through the
-// current letterboxed view).
+// A left click at a logical point; menu screens settle within two frames.
 static void click(App *app, float lx, float ly) {
-  const View *v = engine_view(app->engine);
-  float px = view_px_x(v, lx), py = view_px_y(v, ly);
-  // Window units equal output pixels with the dummy driver (no HiDPI).
-  SDL_Event ev = {0};
-  ev.type = SDL_MOUSEMOTION;
-  ev.motion.x = (Sint32)px;
-  ev.motion.y = (Sint32)py;
-  SDL_PushEvent(&ev);
-  memset(&ev, 0, sizeof ev);
-  ev.type = SDL_MOUSEBUTTONDOWN;
-  ev.button.button = SDL_BUTTON_LEFT;
-  ev.button.state = SDL_PRESSED;
-  ev.button.clicks = 1;
-  ev.button.x = (Sint32)px;
-  ev.button.y = (Sint32)py;
-  SDL_PushEvent(&ev);
-  ev.type = SDL_MOUSEBUTTONUP;
-  ev.button.state = SDL_RELEASED;
-  SDL_PushEvent(&ev);
-  steps(app, 2);
-}
-
-static UiForm *top_form(App *app) {
-  return engine_scene_data(app->engine, 0);
-}
-
-static const UiButton *button_labelled(App *app, const char *label) {
-  UiForm *form = top_form(app);
-  for (int i = 0; i < form->count; i++) {
-    if (form->buttons[i].label && strcmp(form->buttons[i].label, label) == 0) {
-      return &form->buttons[i];
-    }
-  }
-  fail_msg("no button '%s' on %s", label, top(app));
-  return NULL;
+  scene_test_push_click(app, lx, ly);
+  scene_test_steps(app, 2);
 }
 
 static void click_button(App *app, const char *label) {
-  Rect r = button_labelled(app, label)->rect;
+  Rect r = scene_test_button_labelled(app, label)->rect;
   click(app, r.x + r.w / 2, r.y + r.h / 2);
-}
-
-static size_t library_index(const App *app, const char *file) {
-  for (size_t i = 0; i < pack_library_count(app->packs); i++) {
-    if (str_ends_with(pack_library_get(app->packs, i)->path, file)) {
-      return i;
-    }
-  }
-  fail_msg("%s not in the library", file);
-  return 0;
 }
 
 // From the packs screen with the list focused: moves the selection to `row`.
 static void select_row_with(App *app, size_t row, void (*press_down)(App *), void (*press_up)(App *)) {
-  UiForm *form = top_form(app);
+  UiForm *form = scene_test_top_form(app);
   assert_non_null(form->list);
   for (int guard = 0; guard < 50 && form->list->selected != row; guard++) {
     if (form->list->selected < row) {
@@ -208,16 +95,16 @@ static void select_row_with(App *app, size_t row, void (*press_down)(App *), voi
 }
 
 static void key_down(App *app) {
-  key(app, SDLK_DOWN);
+  scene_test_menu_key(app, SDLK_DOWN);
 }
 static void key_up(App *app) {
-  key(app, SDLK_UP);
+  scene_test_menu_key(app, SDLK_UP);
 }
 static void pad_down(App *app) {
-  pad(app, SDL_CONTROLLER_BUTTON_DPAD_DOWN);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_DPAD_DOWN);
 }
 static void pad_up(App *app) {
-  pad(app, SDL_CONTROLLER_BUTTON_DPAD_UP);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_DPAD_UP);
 }
 
 // ---- tests -------------------------------------------------------------------
@@ -226,19 +113,19 @@ static void test_keyboard_flow_reaches_round(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "title", NULL));
-  steps(app, 2);
-  assert_string_equal(top(app), "title");
-  key(app, SDLK_RETURN);  // Play is focused first
-  assert_string_equal(top(app), "packs");
-  select_row_with(app, library_index(app, "menu-test.xml"), key_down, key_up);
-  key(app, SDLK_RETURN);
-  assert_string_equal(top(app), "player");
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_top(app), "title");
+  scene_test_menu_key(app, SDLK_RETURN);  // Play is focused first
+  assert_string_equal(scene_test_top(app), "packs");
+  select_row_with(app, scene_test_library_index(app, "menu-test.xml"), key_down, key_up);
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "player");
   type_text(app, "A");
   type_text(app, "nn");
-  key(app, SDLK_BACKSPACE);
+  scene_test_menu_key(app, SDLK_BACKSPACE);
   type_text(app, "n");
-  key(app, SDLK_RETURN);
-  assert_string_equal(top(app), "round");
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "round");
   assert_string_equal(app->player_name, "Ann");
   assert_non_null(app->pack);
   assert_string_equal(app->pack->id, "menu-test");
@@ -250,13 +137,13 @@ static void test_empty_name_is_refused(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "player", NULL));
-  steps(app, 2);
+  scene_test_steps(app, 2);
   // The demo player "Demo" is prefilled: erase it, then confirm nothing.
   for (int i = 0; i < 4; i++) {
-    key(app, SDLK_BACKSPACE);
+    scene_test_menu_key(app, SDLK_BACKSPACE);
   }
-  key(app, SDLK_RETURN);
-  assert_string_equal(top(app), "player");
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "player");
 }
 
 static void test_escape_goes_back_one_step(void **state) {
@@ -265,15 +152,15 @@ static void test_escape_goes_back_one_step(void **state) {
   const char *screens[] = {"packs", "settings", "scores", "player"};
   for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
     assert_true(app_start(app, screens[i], NULL));
-    steps(app, 2);
+    scene_test_steps(app, 2);
     size_t depth = engine_scene_count(app->engine);
-    assert_string_equal(top(app), screens[i]);
-    key(app, SDLK_ESCAPE);
+    assert_string_equal(scene_test_top(app), screens[i]);
+    scene_test_menu_key(app, SDLK_ESCAPE);
     assert_int_equal(engine_scene_count(app->engine), depth - 1);
     while (engine_scene_count(app->engine) > 1) {
-      key(app, SDLK_ESCAPE);
+      scene_test_menu_key(app, SDLK_ESCAPE);
     }
-    assert_string_equal(top(app), "title");
+    assert_string_equal(scene_test_top(app), "title");
     // An empty stack ends the engine: start the next screen in a fresh app.
     app_destroy(app);
     f->app = app = open_app(f, false);
@@ -284,15 +171,15 @@ static void test_escape_on_title_asks_before_quitting(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "title", NULL));
-  steps(app, 2);
-  key(app, SDLK_ESCAPE);
-  assert_string_equal(top(app), "confirm");
-  key(app, SDLK_ESCAPE);  // no
-  assert_string_equal(top(app), "title");
+  scene_test_steps(app, 2);
+  scene_test_menu_key(app, SDLK_ESCAPE);
+  assert_string_equal(scene_test_top(app), "confirm");
+  scene_test_menu_key(app, SDLK_ESCAPE);  // no
+  assert_string_equal(scene_test_top(app), "title");
   assert_false(engine_quitting(app->engine));
-  key(app, SDLK_ESCAPE);
-  key(app, SDLK_RIGHT);  // from "Keep playing" to "Quit"
-  key(app, SDLK_RETURN);
+  scene_test_menu_key(app, SDLK_ESCAPE);
+  scene_test_menu_key(app, SDLK_RIGHT);  // from "Keep playing" to "Quit"
+  scene_test_menu_key(app, SDLK_RETURN);
   assert_true(engine_quitting(app->engine));
 }
 
@@ -302,26 +189,26 @@ static void test_help_opens_everywhere(void **state) {
   const char *screens[] = {"title", "packs", "settings", "scores", "player"};
   for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
     assert_true(app_start(app, screens[i], NULL));
-    steps(app, 2);
+    scene_test_steps(app, 2);
     size_t depth = engine_scene_count(app->engine);
-    key(app, SDLK_F1);
-    assert_string_equal(top(app), "help");
-    key(app, SDLK_ESCAPE);
-    assert_string_equal(top(app), screens[i]);
+    scene_test_menu_key(app, SDLK_F1);
+    assert_string_equal(scene_test_top(app), "help");
+    scene_test_menu_key(app, SDLK_ESCAPE);
+    assert_string_equal(scene_test_top(app), screens[i]);
     if (strcmp(screens[i], "player") != 0) {  // on the player screen H is a letter of the name
-      key(app, SDLK_h);
-      assert_string_equal(top(app), "help");
-      key(app, SDLK_h);  // H closes it again
-      assert_string_equal(top(app), screens[i]);
+      scene_test_menu_key(app, SDLK_h);
+      assert_string_equal(scene_test_top(app), "help");
+      scene_test_menu_key(app, SDLK_h);  // H closes it again
+      assert_string_equal(scene_test_top(app), screens[i]);
     }
-    pad(app, SDL_CONTROLLER_BUTTON_BACK);
-    assert_string_equal(top(app), "help");
-    pad(app, SDL_CONTROLLER_BUTTON_B);
-    assert_string_equal(top(app), screens[i]);
+    scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_BACK);
+    assert_string_equal(scene_test_top(app), "help");
+    scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_B);
+    assert_string_equal(scene_test_top(app), screens[i]);
     click_button(app, "Help");
-    assert_string_equal(top(app), "help");
+    assert_string_equal(scene_test_top(app), "help");
     click_button(app, "Close");
-    assert_string_equal(top(app), screens[i]);
+    assert_string_equal(scene_test_top(app), screens[i]);
     assert_int_equal(engine_scene_count(app->engine), depth);
     app_destroy(app);
     f->app = app = open_app(f, false);
@@ -332,13 +219,13 @@ static void test_help_keeps_name_entry(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "player", NULL));
-  steps(app, 2);
+  scene_test_steps(app, 2);
   assert_true(engine_text_input_active(app->engine));
-  key(app, SDLK_F1);
-  assert_string_equal(top(app), "help");
+  scene_test_menu_key(app, SDLK_F1);
+  assert_string_equal(scene_test_top(app), "help");
   assert_false(engine_text_input_active(app->engine));
-  key(app, SDLK_ESCAPE);
-  steps(app, 1);
+  scene_test_menu_key(app, SDLK_ESCAPE);
+  scene_test_steps(app, 1);
   assert_true(engine_text_input_active(app->engine));
 }
 
@@ -346,30 +233,30 @@ static void test_settings_change_and_persist(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "settings", NULL));
-  steps(app, 2);
+  scene_test_steps(app, 2);
   // Row 0: seconds per question. From "the pack's" two steps right: off, 5.
-  key(app, SDLK_RIGHT);
-  key(app, SDLK_RIGHT);
+  scene_test_menu_key(app, SDLK_RIGHT);
+  scene_test_menu_key(app, SDLK_RIGHT);
   assert_int_equal(app->settings.seconds_per_question, 5);
-  key(app, SDLK_DOWN);  // questions: pack -> 5
-  key(app, SDLK_RIGHT);
+  scene_test_menu_key(app, SDLK_DOWN);  // questions: pack -> 5
+  scene_test_menu_key(app, SDLK_RIGHT);
   assert_int_equal(app->settings.questions, 5);
-  key(app, SDLK_DOWN);
-  key(app, SDLK_RETURN);  // speed bonus off
+  scene_test_menu_key(app, SDLK_DOWN);
+  scene_test_menu_key(app, SDLK_RETURN);  // speed bonus off
   assert_false(app->settings.speed_bonus);
-  key(app, SDLK_DOWN);
-  key(app, SDLK_DOWN);  // text size
-  key(app, SDLK_RIGHT);
-  key(app, SDLK_RIGHT);
-  key(app, SDLK_RIGHT);  // stops at the largest
+  scene_test_menu_key(app, SDLK_DOWN);
+  scene_test_menu_key(app, SDLK_DOWN);  // text size
+  scene_test_menu_key(app, SDLK_RIGHT);
+  scene_test_menu_key(app, SDLK_RIGHT);
+  scene_test_menu_key(app, SDLK_RIGHT);  // stops at the largest
   assert_int_equal(app->settings.text_size, SETTINGS_TEXT_LARGEST);
   assert_true(app->theme.text_scale > 1.2f);
-  key(app, SDLK_DOWN);
-  key(app, SDLK_RETURN);  // high contrast on
+  scene_test_menu_key(app, SDLK_DOWN);
+  scene_test_menu_key(app, SDLK_RETURN);  // high contrast on
   assert_true(app->settings.high_contrast);
   assert_true(app->theme.high_contrast);
-  key(app, SDLK_DOWN);
-  key(app, SDLK_RETURN);  // reduced motion on
+  scene_test_menu_key(app, SDLK_DOWN);
+  scene_test_menu_key(app, SDLK_RETURN);  // reduced motion on
   assert_true(app->settings.reduced_motion);
 
   app_destroy(app);
@@ -391,8 +278,8 @@ static void test_settings_by_mouse(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "settings", NULL));
-  steps(app, 2);
-  UiForm *form = top_form(app);
+  scene_test_steps(app, 2);
+  UiForm *form = scene_test_top_form(app);
   // Tap the sound row (row 3): a yes/no row flips with one tap.
   Rect r = ui_list_row_rect(form->list, 3);
   click(app, r.x + 100, r.y + r.h / 2);
@@ -411,7 +298,7 @@ static void test_settings_by_mouse(void **state) {
 static void test_broken_pack_is_listed_and_cannot_start(void **state) {
   Fixture *f = *state;
   App *app = f->app;
-  size_t broken = library_index(app, "broken.xml");
+  size_t broken = scene_test_library_index(app, "broken.xml");
   const PackEntry *e = pack_library_get(app->packs, broken);
   assert_null(e->pack);
   const Diag *first = diag_first_error(&e->diags);
@@ -419,44 +306,44 @@ static void test_broken_pack_is_listed_and_cannot_start(void **state) {
   assert_true(first->line > 0);
 
   assert_true(app_start(app, "packs", NULL));
-  steps(app, 2);
-  UiForm *form = top_form(app);
+  scene_test_steps(app, 2);
+  UiForm *form = scene_test_top_form(app);
   assert_int_equal(form->list->count, pack_library_count(app->packs));
   select_row_with(app, broken, key_down, key_up);
-  assert_true(button_labelled(app, "Play")->disabled);
-  key(app, SDLK_RETURN);
-  assert_string_equal(top(app), "packs");
+  assert_true(scene_test_button_labelled(app, "Play")->disabled);
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "packs");
   // Clicking the row twice (activate) does not start it either.
   Rect r = ui_list_row_rect(form->list, broken);
   click(app, r.x + r.w / 2, r.y + r.h / 2);
   click(app, r.x + r.w / 2, r.y + r.h / 2);
-  assert_string_equal(top(app), "packs");
+  assert_string_equal(scene_test_top(app), "packs");
   // A valid one enables Play again.
-  select_row_with(app, library_index(app, "menu-test.xml"), key_down, key_up);
-  assert_false(button_labelled(app, "Play")->disabled);
+  select_row_with(app, scene_test_library_index(app, "menu-test.xml"), key_down, key_up);
+  assert_false(scene_test_button_labelled(app, "Play")->disabled);
 }
 
 static void test_mouse_only_reaches_round(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "title", NULL));
-  steps(app, 2);
+  scene_test_steps(app, 2);
   click_button(app, "High scores");
-  assert_string_equal(top(app), "scores");
+  assert_string_equal(scene_test_top(app), "scores");
   click_button(app, "Back");
-  assert_string_equal(top(app), "title");
+  assert_string_equal(scene_test_top(app), "title");
   click_button(app, "Settings");
-  assert_string_equal(top(app), "settings");
+  assert_string_equal(scene_test_top(app), "settings");
   click_button(app, "Back");
   click_button(app, "Play");
-  assert_string_equal(top(app), "packs");
-  UiForm *form = top_form(app);
-  Rect r = ui_list_row_rect(form->list, library_index(app, "menu-test.xml"));
+  assert_string_equal(scene_test_top(app), "packs");
+  UiForm *form = scene_test_top_form(app);
+  Rect r = ui_list_row_rect(form->list, scene_test_library_index(app, "menu-test.xml"));
   click(app, r.x + r.w / 2, r.y + r.h / 2);  // select
   click_button(app, "Play");
-  assert_string_equal(top(app), "player");
+  assert_string_equal(scene_test_top(app), "player");
   click_button(app, "Play as a guest");
-  assert_string_equal(top(app), "round");
+  assert_string_equal(scene_test_top(app), "round");
   assert_string_equal(app->player_name, "Guest");
   assert_string_equal(app->pack->id, "menu-test");
 }
@@ -465,21 +352,21 @@ static void test_controller_only_reaches_round(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "title", NULL));
-  steps(app, 2);
-  pad(app, SDL_CONTROLLER_BUTTON_DPAD_DOWN);  // High scores
-  pad(app, SDL_CONTROLLER_BUTTON_A);
-  assert_string_equal(top(app), "scores");
-  pad(app, SDL_CONTROLLER_BUTTON_B);
-  assert_string_equal(top(app), "title");
-  pad(app, SDL_CONTROLLER_BUTTON_DPAD_UP);  // Play
-  pad(app, SDL_CONTROLLER_BUTTON_A);
-  assert_string_equal(top(app), "packs");
-  select_row_with(app, library_index(app, "menu-test.xml"), pad_down, pad_up);
-  pad(app, SDL_CONTROLLER_BUTTON_A);
-  assert_string_equal(top(app), "player");
-  pad(app, SDL_CONTROLLER_BUTTON_DPAD_RIGHT);  // from Start to "Play as a guest", beside it
-  pad(app, SDL_CONTROLLER_BUTTON_A);
-  assert_string_equal(top(app), "round");
+  scene_test_steps(app, 2);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_DPAD_DOWN);  // High scores
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
+  assert_string_equal(scene_test_top(app), "scores");
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_B);
+  assert_string_equal(scene_test_top(app), "title");
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_DPAD_UP);  // Play
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
+  assert_string_equal(scene_test_top(app), "packs");
+  select_row_with(app, scene_test_library_index(app, "menu-test.xml"), pad_down, pad_up);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
+  assert_string_equal(scene_test_top(app), "player");
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_DPAD_RIGHT);  // from Start to "Play as a guest", beside it
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
+  assert_string_equal(scene_test_top(app), "round");
   assert_string_equal(app->player_name, "Guest");
 }
 
@@ -493,12 +380,12 @@ static void test_recent_player_is_offered(void **state) {
   app->player_id = 0;
   app->pack = NULL;
   assert_true(app_start(app, "packs", NULL));
-  steps(app, 2);
-  select_row_with(app, library_index(app, "menu-test.xml"), key_down, key_up);
-  key(app, SDLK_RETURN);
-  assert_string_equal(top(app), "player");
+  scene_test_steps(app, 2);
+  select_row_with(app, scene_test_library_index(app, "menu-test.xml"), key_down, key_up);
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "player");
   click_button(app, "Zoë");
-  assert_string_equal(top(app), "round");
+  assert_string_equal(scene_test_top(app), "round");
   assert_string_equal(app->player_name, "Zoë");
 }
 
@@ -509,10 +396,10 @@ static void test_read_only_store_shows_notice(void **state) {
   App *app = f->app;
   assert_int_equal(app->store_result.status, STORE_OPEN_READ_ONLY);
   assert_true(app_start(app, "title", NULL));
-  steps(app, 2);
-  assert_string_equal(top(app), "notice");
-  key(app, SDLK_RETURN);
-  assert_string_equal(top(app), "title");
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_top(app), "notice");
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "title");
 }
 
 static void test_unknown_scene_is_an_error(void **state) {
@@ -529,7 +416,7 @@ static void check_screenshot(Fixture *f, const char *scene, int w, int h, const 
   App *app = f->app = open_app(f, false);
   engine_set_window_size(app->engine, w, h);
   assert_true(app_start(app, scene, NULL));
-  steps(app, 3);
+  scene_test_steps(app, 3);
   char *path = xasprintf("%s/%s-%dx%d.png", dir, scene, w, h);
   char *err = NULL;
   assert_true(engine_save_screenshot(app->engine, path, &err));
@@ -709,21 +596,21 @@ int main(void) {
       cmocka_unit_test(test_settings_file_rules),
       cmocka_unit_test(test_theme_contrast),
       cmocka_unit_test(test_ui_navigation),
-      cmocka_unit_test_setup_teardown(test_keyboard_flow_reaches_round, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_empty_name_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_escape_goes_back_one_step, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_escape_on_title_asks_before_quitting, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_help_opens_everywhere, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_help_keeps_name_entry, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_settings_change_and_persist, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_settings_by_mouse, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_broken_pack_is_listed_and_cannot_start, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_mouse_only_reaches_round, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_controller_only_reaches_round, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_recent_player_is_offered, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_read_only_store_shows_notice, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_unknown_scene_is_an_error, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_screenshots, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_keyboard_flow_reaches_round, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_empty_name_is_refused, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_escape_goes_back_one_step, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_escape_on_title_asks_before_quitting, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_opens_everywhere, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_keeps_name_entry, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_change_and_persist, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_by_mouse, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_broken_pack_is_listed_and_cannot_start, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_mouse_only_reaches_round, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_controller_only_reaches_round, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_recent_player_is_offered, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_read_only_store_shows_notice, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_unknown_scene_is_an_error, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_screenshots, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

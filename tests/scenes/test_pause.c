@@ -9,6 +9,8 @@
 
 #include "support/test_support.h"
 
+#include "scene_test_support.h"
+
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,30 +51,12 @@ static const char *const pack_text =
     "    <explanation>Fabricated. Fearmongering.</explanation><technique>fearmongering</technique></item>\n"
     "</quizpack>\n";
 
-typedef struct Fixture {
-  char *dir;
-  char *pack_path;
-  char *content;
-  Clock clock;
-  App *app;
-} Fixture;
+typedef SceneTestFixture Fixture;
 
 static App *open_app(Fixture *f, int w, int h) {
-  AppConfig cfg = app_config_default();
-  cfg.data_dir = f->dir;
-  cfg.content_dir = f->content;
-  cfg.pack_path = f->pack_path;
-  cfg.clock = &f->clock;
-  cfg.width = w;
-  cfg.height = h;
-  cfg.has_seed = true;
-  cfg.seed = 7;
-  cfg.wall_base_ms = WALL_BASE_MS;
+  App *app = scene_test_app_create(
+      f, &(SceneTestAppOptions){.seed = 7, .wall_base_ms = WALL_BASE_MS, .width = w, .height = h});
   char *err = NULL;
-  App *app = app_create(&cfg, &err);
-  if (!app) {
-    fail_msg("app_create: %s", err ? err : "?");
-  }
   assert_non_null(app->pack);
   assert_true(app_set_player(app, "Tester", &err));
   app->settings.sound = false;  // the rules do not depend on it; keep quiet
@@ -80,11 +64,8 @@ static App *open_app(Fixture *f, int w, int h) {
 }
 
 static Fixture *fixture_make(void) {
-  Fixture *f = xcalloc(1, sizeof *f);
-  f->dir = test_tmpdir();
+  Fixture *f = scene_test_fixture_create();
   f->pack_path = test_write_file(f->dir, "pack.xml", pack_text);
-  f->content = test_source_path("");
-  f->clock = clock_manual(1000);
   f->app = open_app(f, 1280, 720);
   return f;
 }
@@ -95,128 +76,15 @@ static void reopen(Fixture *f, int w, int h) {
   f->app = open_app(f, w, h);
 }
 
-static void fixture_free(Fixture *f) {
-  app_destroy(f->app);
-  test_rmtree(f->dir);
-  free(f->dir);
-  free(f->pack_path);
-  free(f->content);
-  free(f);
-}
-
 // ---- driving -----------------------------------------------------------------
 
-static void step(Fixture *f) {
-  for (int i = 0; i < 3; i++) {
-    engine_step(f->app->engine);
-  }
-}
-
-static void advance(Fixture *f, uint64_t ms) {
-  clock_advance(&f->clock, ms);
-  step(f);
-}
-
-static void push_key_event(Fixture *f, SDL_Keycode sym) {
-  SDL_Event e;
-  memset(&e, 0, sizeof e);
-  e.type = SDL_KEYDOWN;
-  e.key.state = SDL_PRESSED;
-  e.key.keysym.sym = sym;
-  e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-  e.key.windowID = SDL_GetWindowID(engine_window(f->app->engine));
-  SDL_PushEvent(&e);
-  e.type = SDL_KEYUP;
-  e.key.state = SDL_RELEASED;
-  SDL_PushEvent(&e);
-}
-
-static void key(Fixture *f, SDL_Keycode sym) {
-  push_key_event(f, sym);
-  step(f);
-}
-
-static void pad(Fixture *f, SDL_GameControllerButton button) {
-  SDL_Event e;
-  memset(&e, 0, sizeof e);
-  e.type = SDL_CONTROLLERBUTTONDOWN;
-  e.cbutton.button = (Uint8)button;
-  e.cbutton.state = SDL_PRESSED;
-  SDL_PushEvent(&e);
-  e.type = SDL_CONTROLLERBUTTONUP;
-  e.cbutton.state = SDL_RELEASED;
-  SDL_PushEvent(&e);
-  step(f);
-}
-
-static void type_text(Fixture *f, const char *text) {
-  SDL_Event e;
-  memset(&e, 0, sizeof e);
-  e.type = SDL_TEXTINPUT;
-  str_copy(e.text.text, sizeof e.text.text, text);
-  SDL_PushEvent(&e);
-  step(f);
-}
-
-// A left click (mouse) at a logical point.
-static void click(Fixture *f, float lx, float ly) {
-  const View *v = engine_view(f->app->engine);
-  // With the dummy driver the output and the window have the same size.
-  int x = (int)(view_px_x(v, lx) + 0.5f), y = (int)(view_px_y(v, ly) + 0.5f);
-  Uint32 win = SDL_GetWindowID(engine_window(f->app->engine));
-  SDL_Event e;
-  memset(&e, 0, sizeof e);
-  e.type = SDL_MOUSEMOTION;
-  e.motion.windowID = win;
-  e.motion.x = x;
-  e.motion.y = y;
-  SDL_PushEvent(&e);
-  memset(&e, 0, sizeof e);
-  e.type = SDL_MOUSEBUTTONDOWN;
-  e.button.windowID = win;
-  e.button.button = SDL_BUTTON_LEFT;
-  e.button.state = SDL_PRESSED;
-  e.button.clicks = 1;
-  e.button.x = x;
-  e.button.y = y;
-  SDL_PushEvent(&e);
-  e.type = SDL_MOUSEBUTTONUP;
-  e.button.state = SDL_RELEASED;
-  SDL_PushEvent(&e);
-  step(f);
-}
-
 static const char *top(Fixture *f) {
-  const SceneVTable *vt = engine_top_scene(f->app->engine);
-  return vt ? vt->name : "(none)";
+  return scene_test_top(f->app);
 }
 
-// Every screen's data starts with its form (scenes.h).
-static UiForm *top_form(Fixture *f) {
-  return engine_scene_data(f->app->engine, 0);
-}
-
-static const UiButton *button_with_id(Fixture *f, int id) {
-  UiButton *b = ui_form_button(top_form(f), id);
-  if (!b) {
-    fail_msg("no button %d on %s", id, top(f));
-  }
-  return b;
-}
-
-static const UiButton *button_labelled(Fixture *f, const char *label) {
-  UiForm *form = top_form(f);
-  for (int i = 0; i < form->count; i++) {
-    if (form->buttons[i].label && strcmp(form->buttons[i].label, label) == 0) {
-      return &form->buttons[i];
-    }
-  }
-  fail_msg("no button '%s' on %s", label, top(f));
-  return NULL;
-}
-
+// A left click (mouse) in the middle of a logical rect.
 static void click_rect(Fixture *f, Rect r) {
-  click(f, r.x + r.w / 2, r.y + r.h / 2);
+  scene_test_click(f, r.x + r.w / 2, r.y + r.h / 2);
 }
 
 // The round being played, `depth` scenes below the top.
@@ -239,7 +107,7 @@ static void start_at(Fixture *f, const char *name) {
 
 static void start_round(Fixture *f) {
   start_at(f, "round");
-  step(f);
+  scene_test_step(f);
   assert_string_equal(top(f), "round");
 }
 
@@ -255,35 +123,35 @@ static void test_settings_from_every_screen(void **state) {
   for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
     reopen(f, 1280, 720);
     start_at(f, screens[i]);
-    step(f);
+    scene_test_step(f);
     assert_string_equal(top(f), screens[i]);
     size_t depth = engine_scene_count(f->app->engine);
     // Keyboard: F2 there, Esc back.
-    key(f, SDLK_F2);
+    scene_test_key(f, SDLK_F2);
     assert_string_equal(top(f), "settings");
     assert_int_equal(engine_scene_count(f->app->engine), depth + 1);
-    key(f, SDLK_F2);  // again on the settings screen: nothing stacks up
+    scene_test_key(f, SDLK_F2);  // again on the settings screen: nothing stacks up
     assert_int_equal(engine_scene_count(f->app->engine), depth + 1);
-    key(f, SDLK_ESCAPE);
+    scene_test_key(f, SDLK_ESCAPE);
     assert_string_equal(top(f), screens[i]);
     assert_int_equal(engine_scene_count(f->app->engine), depth);
     // Mouse: the header's Settings button there, the header's Back button back.
-    click_rect(f, button_with_id(f, UI_ID_SETTINGS)->rect);
+    click_rect(f, scene_test_button_with_id(f->app, UI_ID_SETTINGS)->rect);
     assert_string_equal(top(f), "settings");
-    assert_null(ui_form_button(top_form(f), UI_ID_SETTINGS));  // not on itself
-    click_rect(f, button_with_id(f, UI_ID_BACK)->rect);
+    assert_null(ui_form_button(scene_test_top_form(f->app), UI_ID_SETTINGS));  // not on itself
+    click_rect(f, scene_test_button_with_id(f->app, UI_ID_BACK)->rect);
     assert_string_equal(top(f), screens[i]);
     assert_int_equal(engine_scene_count(f->app->engine), depth);
   }
   // The title screen has no header: F2 works there too.
   reopen(f, 1280, 720);
   start_at(f, "title");
-  step(f);
-  key(f, SDLK_F2);
+  scene_test_step(f);
+  scene_test_key(f, SDLK_F2);
   assert_string_equal(top(f), "settings");
-  key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_ESCAPE);
   assert_string_equal(top(f), "title");
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // Settings over the name entry: letters typed meanwhile do not reach the
@@ -292,21 +160,21 @@ static void test_settings_over_name_entry(void **state) {
   (void)state;
   Fixture *f = fixture_make();
   start_at(f, "player");
-  step(f);
+  scene_test_step(f);
   assert_true(engine_text_input_active(f->app->engine));
-  key(f, SDLK_F2);  // an F-key, not text: works while typing a name
+  scene_test_key(f, SDLK_F2);  // an F-key, not text: works while typing a name
   assert_string_equal(top(f), "settings");
   assert_false(engine_text_input_active(f->app->engine));
-  type_text(f, "zz");  // not for the name beneath
-  key(f, SDLK_ESCAPE);
+  scene_test_type(f, "zz");  // not for the name beneath
+  scene_test_key(f, SDLK_ESCAPE);
   assert_string_equal(top(f), "player");
   assert_true(engine_text_input_active(f->app->engine));
   // The name field holds the prefilled name plus what was typed after coming back.
-  type_text(f, "x");
-  key(f, SDLK_RETURN);
+  scene_test_type(f, "x");
+  scene_test_key(f, SDLK_RETURN);
   assert_string_equal(top(f), "round");
   assert_string_equal(f->app->player_name, "Testerx");
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // ---- the round's timer while something covers it ----------------------------------
@@ -317,80 +185,80 @@ static void test_timer_frozen_under_settings_and_pause(void **state) {
   start_round(f);
   const Round *r = round_at(f, 0);
   assert_non_null(r);
-  advance(f, 1000);
+  scene_test_advance(f, 1000);
   assert_int_equal(left_ms(f, r), LIMIT_MS - 1000);
 
   // Settings by F2: frozen however long it stays open.
-  key(f, SDLK_F2);
+  scene_test_key(f, SDLK_F2);
   assert_string_equal(top(f), "settings");
   assert_true(round_is_paused(r));
-  advance(f, LONG_MS);
+  scene_test_advance(f, LONG_MS);
   assert_int_equal(left_ms(f, r), LIMIT_MS - 1000);
   // A round rule changed meanwhile (seconds: from the pack's to "off", then
   // 5) leaves this round alone; text size applies at once.
-  key(f, SDLK_RIGHT);
-  key(f, SDLK_RIGHT);
+  scene_test_key(f, SDLK_RIGHT);
+  scene_test_key(f, SDLK_RIGHT);
   assert_int_equal(f->app->settings.seconds_per_question, 5);
   float scale = f->app->theme.text_scale;
   for (int i = 0; i < 4; i++) {
-    key(f, SDLK_DOWN);  // questions, speed bonus, sound, text size
+    scene_test_key(f, SDLK_DOWN);  // questions, speed bonus, sound, text size
   }
-  key(f, SDLK_RIGHT);
+  scene_test_key(f, SDLK_RIGHT);
   assert_true(f->app->theme.text_scale > scale);
-  key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_ESCAPE);
   assert_string_equal(top(f), "round");
   assert_false(round_is_paused(r));
   assert_int_equal(round_time_limit_ms(r), LIMIT_MS);
   assert_int_equal(left_ms(f, r), LIMIT_MS - 1000);
-  advance(f, 500);
+  scene_test_advance(f, 500);
   assert_int_equal(left_ms(f, r), LIMIT_MS - 1500);
 
   // Settings by the header's button (mouse): frozen as well.
-  click_rect(f, button_with_id(f, UI_ID_SETTINGS)->rect);
+  click_rect(f, scene_test_button_with_id(f->app, UI_ID_SETTINGS)->rect);
   assert_string_equal(top(f), "settings");
-  advance(f, LONG_MS);
+  scene_test_advance(f, LONG_MS);
   assert_int_equal(left_ms(f, r), LIMIT_MS - 1500);
-  click_rect(f, button_with_id(f, UI_ID_BACK)->rect);
+  click_rect(f, scene_test_button_with_id(f->app, UI_ID_BACK)->rect);
   assert_string_equal(top(f), "round");
 
   // Pause, then Settings and Help from the pause menu, then back to it.
-  key(f, SDLK_p);
+  scene_test_key(f, SDLK_p);
   assert_string_equal(top(f), "pause");
   assert_true(round_is_paused(r));
-  advance(f, LONG_MS);
+  scene_test_advance(f, LONG_MS);
   assert_int_equal(left_ms(f, r), LIMIT_MS - 1500);
-  click_rect(f, button_labelled(f, "Settings")->rect);
+  click_rect(f, scene_test_button_labelled(f->app, "Settings")->rect);
   assert_string_equal(top(f), "settings");
-  advance(f, LONG_MS);
-  key(f, SDLK_ESCAPE);
+  scene_test_advance(f, LONG_MS);
+  scene_test_key(f, SDLK_ESCAPE);
   assert_string_equal(top(f), "pause");  // exactly where the player was
   assert_true(round_is_paused(r));
-  key(f, SDLK_F2);
+  scene_test_key(f, SDLK_F2);
   assert_string_equal(top(f), "settings");
-  key(f, SDLK_ESCAPE);
-  key(f, SDLK_F1);
+  scene_test_key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_F1);
   assert_string_equal(top(f), "help");
-  advance(f, LONG_MS);
-  key(f, SDLK_ESCAPE);
+  scene_test_advance(f, LONG_MS);
+  scene_test_key(f, SDLK_ESCAPE);
   assert_string_equal(top(f), "pause");
   assert_int_equal(left_ms(f, r), LIMIT_MS - 1500);
-  key(f, SDLK_p);
+  scene_test_key(f, SDLK_p);
   assert_string_equal(top(f), "round");
   assert_false(round_is_paused(r));
-  advance(f, 2000);
+  scene_test_advance(f, 2000);
   assert_int_equal(left_ms(f, r), LIMIT_MS - 3500);
 
   // The new seconds apply to the next round: quit this one, start another.
-  key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_ESCAPE);
   assert_string_equal(top(f), "confirm");
-  key(f, SDLK_RIGHT);
-  key(f, SDLK_RETURN);
+  scene_test_key(f, SDLK_RIGHT);
+  scene_test_key(f, SDLK_RETURN);
   assert_string_equal(top(f), "packs");
   scene_round_push(f->app);
-  step(f);
+  scene_test_step(f);
   assert_string_equal(top(f), "round");
   assert_int_equal(round_time_limit_ms(round_at(f, 0)), 5000);
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // ---- opening and resuming the pause menu -------------------------------------------
@@ -398,10 +266,10 @@ static void test_timer_frozen_under_settings_and_pause(void **state) {
 static void expect_paused(Fixture *f, const Round *r, int64_t left) {
   assert_string_equal(top(f), "pause");
   assert_true(round_is_paused(r));
-  advance(f, LONG_MS);
+  scene_test_advance(f, LONG_MS);
   assert_int_equal(left_ms(f, r), left);
   // Resume is the default: Enter right away resumes.
-  assert_int_equal(ui_form_focused_id(top_form(f)), button_labelled(f, "Resume")->id);
+  assert_int_equal(ui_form_focused_id(scene_test_top_form(f->app)), scene_test_button_labelled(f->app, "Resume")->id);
 }
 
 static void expect_resumed(Fixture *f, const Round *r, int64_t left) {
@@ -415,60 +283,60 @@ static void test_pause_opens_and_resumes_every_way(void **state) {
   Fixture *f = fixture_make();
   start_round(f);
   const Round *r = round_at(f, 0);
-  advance(f, 1000);
+  scene_test_advance(f, 1000);
   int64_t left = LIMIT_MS - 1000;
   size_t depth = engine_scene_count(f->app->engine);
 
   // Open with P; resume with P, Enter, Esc.
   SDL_Keycode resume_keys[] = {SDLK_p, SDLK_RETURN, SDLK_ESCAPE};
   for (size_t i = 0; i < sizeof resume_keys / sizeof *resume_keys; i++) {
-    key(f, SDLK_p);
+    scene_test_key(f, SDLK_p);
     expect_paused(f, r, left);
     assert_int_equal(engine_scene_count(f->app->engine), depth + 1);
-    key(f, resume_keys[i]);
+    scene_test_key(f, resume_keys[i]);
     expect_resumed(f, r, left);
   }
   // Open with the controller's Start; resume with Start, A, B.
   SDL_GameControllerButton resume_pad[] = {SDL_CONTROLLER_BUTTON_START, SDL_CONTROLLER_BUTTON_A,
                                            SDL_CONTROLLER_BUTTON_B};
   for (size_t i = 0; i < sizeof resume_pad / sizeof *resume_pad; i++) {
-    pad(f, SDL_CONTROLLER_BUTTON_START);
+    scene_test_pad(f, SDL_CONTROLLER_BUTTON_START);
     expect_paused(f, r, left);
-    pad(f, resume_pad[i]);
+    scene_test_pad(f, resume_pad[i]);
     expect_resumed(f, r, left);
   }
   // The round's Pause button sits in the header's start slot.
-  const UiButton *pause_button = button_labelled(f, "Pause");
+  const UiButton *pause_button = scene_test_button_labelled(f->app, "Pause");
   Ui ui = app_ui(f->app);
   assert_true(rect_contains(ui_header_start_rect(&ui), pause_button->rect.x + 1, pause_button->rect.y + 1));
   // It is focusable: nothing is focused on a fresh question, the first Up
   // shows REAL, the next one reaches Pause; Enter presses it.
-  assert_int_equal(ui_form_focused_id(top_form(f)), UI_FOCUS_NONE);
-  key(f, SDLK_UP);
-  assert_int_equal(ui_form_focused_id(top_form(f)), button_labelled(f, "REAL")->id);
-  key(f, SDLK_UP);
-  assert_int_equal(ui_form_focused_id(top_form(f)), pause_button->id);
-  key(f, SDLK_RETURN);
+  assert_int_equal(ui_form_focused_id(scene_test_top_form(f->app)), UI_FOCUS_NONE);
+  scene_test_key(f, SDLK_UP);
+  assert_int_equal(ui_form_focused_id(scene_test_top_form(f->app)), scene_test_button_labelled(f->app, "REAL")->id);
+  scene_test_key(f, SDLK_UP);
+  assert_int_equal(ui_form_focused_id(scene_test_top_form(f->app)), pause_button->id);
+  scene_test_key(f, SDLK_RETURN);
   expect_paused(f, r, left);
-  key(f, SDLK_RETURN);
+  scene_test_key(f, SDLK_RETURN);
   expect_resumed(f, r, left);
   // A click on it opens the menu too; a click on Resume closes it.
   click_rect(f, pause_button->rect);
   expect_paused(f, r, left);
-  click_rect(f, button_labelled(f, "Resume")->rect);
+  click_rect(f, scene_test_button_labelled(f->app, "Resume")->rect);
   expect_resumed(f, r, left);
   // Two presses in one frame open one menu, not two.
-  push_key_event(f, SDLK_p);
-  push_key_event(f, SDLK_p);
-  step(f);
+  scene_test_push_key(f->app, SDLK_p);
+  scene_test_push_key(f->app, SDLK_p);
+  scene_test_step(f);
   assert_string_equal(top(f), "pause");
   assert_int_equal(engine_scene_count(f->app->engine), depth + 1);
-  key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_ESCAPE);
   expect_resumed(f, r, left);
   // The time runs again once resumed, and an answer counts only played time.
-  advance(f, 2000);
+  scene_test_advance(f, 2000);
   assert_int_equal(left_ms(f, r), left - 2000);
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // ---- quitting from the pause menu ----------------------------------------------------
@@ -479,28 +347,29 @@ static void test_quit_from_pause_asks_and_abandons(void **state) {
   start_round(f);
   const Round *r = round_at(f, 0);
   PackAnswer truth = round_current_item(r)->answer;
-  advance(f, 1500);
-  key(f, truth == PACK_ANSWER_REAL ? SDLK_r : SDLK_f);
+  scene_test_advance(f, 1500);
+  scene_test_key(f, truth == PACK_ANSWER_REAL ? SDLK_r : SDLK_f);
   assert_string_equal(top(f), "feedback");
-  key(f, SDLK_RETURN);
+  scene_test_key(f, SDLK_RETURN);
   assert_string_equal(top(f), "round");
 
   // Quit this round, then "Keep playing": back in the menu, still paused.
-  key(f, SDLK_p);
-  click_rect(f, button_labelled(f, "Quit this round")->rect);
+  scene_test_key(f, SDLK_p);
+  click_rect(f, scene_test_button_labelled(f->app, "Quit this round")->rect);
   assert_string_equal(top(f), "confirm");
-  key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_ESCAPE);
   assert_string_equal(top(f), "pause");
   assert_true(round_is_paused(r));
   // By keyboard this time: Down to "Quit this round", Enter, then Yes.
   for (int i = 0; i < 3; i++) {
-    key(f, SDLK_DOWN);
+    scene_test_key(f, SDLK_DOWN);
   }
-  assert_int_equal(ui_form_focused_id(top_form(f)), button_labelled(f, "Quit this round")->id);
-  key(f, SDLK_RETURN);
+  assert_int_equal(ui_form_focused_id(scene_test_top_form(f->app)),
+                   scene_test_button_labelled(f->app, "Quit this round")->id);
+  scene_test_key(f, SDLK_RETURN);
   assert_string_equal(top(f), "confirm");
-  key(f, SDLK_RIGHT);  // from "Keep playing" to "Quit round"
-  key(f, SDLK_RETURN);
+  scene_test_key(f, SDLK_RIGHT);  // from "Keep playing" to "Quit round"
+  scene_test_key(f, SDLK_RETURN);
   assert_string_equal(top(f), "packs");
 
   StoreFilter filter = {.player_name = "Tester", .pack_id = "pause-test"};
@@ -517,7 +386,7 @@ static void test_quit_from_pause_asks_and_abandons(void **state) {
   assert_int_equal(answers.items[0].response_ms, 1500);
   store_round_list_free(&rounds);
   store_answer_list_free(&answers);
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 // ---- screenshots -----------------------------------------------------------------
@@ -547,12 +416,12 @@ static void test_screenshots(void **state) {
   for (int i = 0; i < 3; i++) {
     reopen(f, sizes[i][0], sizes[i][1]);
     start_round(f);
-    advance(f, 3500);
+    scene_test_advance(f, 3500);
     shot(f, dir, "pause-round");
-    key(f, SDLK_p);
+    scene_test_key(f, SDLK_p);
     assert_string_equal(top(f), "pause");
     shot(f, dir, "pause-menu");
-    click_rect(f, button_labelled(f, "Settings")->rect);
+    click_rect(f, scene_test_button_labelled(f->app, "Settings")->rect);
     assert_string_equal(top(f), "settings");
     shot(f, dir, "pause-settings");
   }
@@ -567,23 +436,23 @@ static void test_screenshots(void **state) {
   f->app = open_app(f, 1280, 720);
   assert_int_equal(f->app->settings.text_size, SETTINGS_TEXT_LARGEST);
   start_at(f, "packs");
-  step(f);
+  scene_test_step(f);
   shot(f, dir, "pause-header-largest");
   reopen(f, 1280, 720);
   start_round(f);
-  advance(f, 3500);
+  scene_test_advance(f, 3500);
   shot(f, dir, "pause-round-largest");
-  key(f, SDLK_p);
+  scene_test_key(f, SDLK_p);
   shot(f, dir, "pause-menu-largest");
-  key(f, SDLK_F1);
+  scene_test_key(f, SDLK_F1);
   assert_string_equal(top(f), "help");
   shot(f, dir, "pause-help-largest");
-  key(f, SDLK_ESCAPE);
-  key(f, SDLK_ESCAPE);
-  key(f, SDLK_ESCAPE);  // the question: "Quit this round?" over the hidden headline
+  scene_test_key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_ESCAPE);
+  scene_test_key(f, SDLK_ESCAPE);  // the question: "Quit this round?" over the hidden headline
   assert_string_equal(top(f), "confirm");
   shot(f, dir, "pause-confirm-largest");
-  fixture_free(f);
+  scene_test_fixture_destroy(f);
 }
 
 int main(void) {

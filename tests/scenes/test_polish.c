@@ -13,6 +13,7 @@
 #include "engine/png_io.h"
 #include "quiz/pack_library.h"
 #include "quiz/pack_load.h"
+#include "scene_test_support.h"
 #include "scenes/app.h"
 #include "scenes/scenes.h"
 #include "store/store.h"
@@ -35,27 +36,10 @@
   "    <explanation>Made up too.</explanation><technique>conspiracy</technique></item>\n"  \
   "</quizpack>\n"
 
-typedef struct Fixture {
-  char *dir;
-  char *content;
-  Clock clock;
-  App *app;
-} Fixture;
+typedef SceneTestFixture Fixture;
 
 static App *open_app(Fixture *f) {
-  AppConfig cfg = app_config_default();
-  cfg.data_dir = f->dir;
-  cfg.content_dir = f->content;
-  cfg.clock = &f->clock;
-  cfg.has_seed = true;
-  cfg.seed = 7;
-  cfg.wall_base_ms = 1700000000000;
-  char *err = NULL;
-  App *app = app_create(&cfg, &err);
-  if (!app) {
-    fail_msg("app_create: %s", err ? err : "?");
-  }
-  return app;
+  return scene_test_app_create(f, &(SceneTestAppOptions){.seed = 7, .wall_base_ms = 1700000000000});
 }
 
 static void write_pack(const char *dir, const char *file, const char *id, const char *title, const char *desc) {
@@ -65,9 +49,7 @@ static void write_pack(const char *dir, const char *file, const char *id, const 
 }
 
 static int setup(void **state) {
-  Fixture *f = xcalloc(1, sizeof *f);
-  f->dir = test_tmpdir();
-  f->content = test_source_path("");
+  Fixture *f = scene_test_fixture_create();
   char *packs = fs_join(f->dir, "packs");
   assert_true(fs_mkdir_p(packs));
   write_pack(packs, "short.xml", "short", "Aa short pack", "Four headlines.");
@@ -79,82 +61,22 @@ static int setup(void **state) {
   write_pack(packs, "long.xml", "long", "Ab long pack", desc);
   free(desc);
   free(packs);
-  f->clock = clock_manual(1000);
   f->app = open_app(f);
   *state = f;
   return 0;
 }
 
-static int teardown(void **state) {
-  Fixture *f = *state;
-  app_destroy(f->app);
-  pack_loader_shutdown();
-  test_rmtree(f->dir);
-  free(f->dir);
-  free(f->content);
-  free(f);
-  return 0;
-}
-
 // ---- driving -----------------------------------------------------------------
 
-static void steps(App *app, int n) {
-  for (int i = 0; i < n; i++) {
-    engine_step(app->engine);
-  }
-}
-
-static const char *top(const App *app) {
-  const SceneVTable *vt = engine_top_scene(app->engine);
-  return vt ? vt->name : "(none)";
-}
-
-static void key(App *app, SDL_Keycode sym) {
-  SDL_Event ev = {0};
-  ev.type = SDL_KEYDOWN;
-  ev.key.state = SDL_PRESSED;
-  ev.key.keysym.sym = sym;
-  ev.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-  SDL_PushEvent(&ev);
-  ev.type = SDL_KEYUP;
-  ev.key.state = SDL_RELEASED;
-  SDL_PushEvent(&ev);
-  steps(app, 2);
-}
-
-static void pad(App *app, SDL_GameControllerButton button) {
-  SDL_Event ev = {0};
-  ev.type = SDL_CONTROLLERBUTTONDOWN;
-  ev.cbutton.button = (Uint8)button;
-  ev.cbutton.state = SDL_PRESSED;
-  SDL_PushEvent(&ev);
-  ev.type = SDL_CONTROLLERBUTTONUP;
-  ev.cbutton.state = SDL_RELEASED;
-  SDL_PushEvent(&ev);
-  steps(app, 2);
-}
-
+// Pointer events one frame apart, so a press and a drag are seen as such.
 static void mouse_move(App *app, float lx, float ly) {
-  const View *v = engine_view(app->engine);
-  SDL_Event ev = {0};
-  ev.type = SDL_MOUSEMOTION;
-  ev.motion.x = (Sint32)view_px_x(v, lx);
-  ev.motion.y = (Sint32)view_px_y(v, ly);
-  SDL_PushEvent(&ev);
-  steps(app, 1);
+  scene_test_push_mouse_move(app, lx, ly);
+  scene_test_steps(app, 1);
 }
 
 static void mouse_button(App *app, float lx, float ly, bool down) {
-  const View *v = engine_view(app->engine);
-  SDL_Event ev = {0};
-  ev.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-  ev.button.button = SDL_BUTTON_LEFT;
-  ev.button.state = down ? SDL_PRESSED : SDL_RELEASED;
-  ev.button.clicks = 1;
-  ev.button.x = (Sint32)view_px_x(v, lx);
-  ev.button.y = (Sint32)view_px_y(v, ly);
-  SDL_PushEvent(&ev);
-  steps(app, 1);
+  scene_test_push_mouse_button(app, lx, ly, down);
+  scene_test_steps(app, 1);
 }
 
 static void click(App *app, float lx, float ly) {
@@ -170,26 +92,11 @@ static void wheel(App *app, float notches) {
   ev.wheel.preciseY = notches;
   ev.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
   SDL_PushEvent(&ev);
-  steps(app, 1);
-}
-
-static UiForm *top_form(App *app) {
-  return engine_scene_data(app->engine, 0);
-}
-
-static const UiButton *button_labelled(App *app, const char *label) {
-  UiForm *form = top_form(app);
-  for (int i = 0; i < form->count; i++) {
-    if (form->buttons[i].label && strcmp(form->buttons[i].label, label) == 0) {
-      return &form->buttons[i];
-    }
-  }
-  fail_msg("no button '%s' on %s", label, top(app));
-  return NULL;
+  scene_test_steps(app, 1);
 }
 
 static void click_button(App *app, const char *label) {
-  Rect r = button_labelled(app, label)->rect;
+  Rect r = scene_test_button_labelled(app, label)->rect;
   click(app, r.x + r.w / 2, r.y + r.h / 2);
 }
 
@@ -197,8 +104,8 @@ static void click_button(App *app, const char *label) {
 // D-pad alone, the way a player would: towards it, one press at a time.
 static void pad_to(App *app, const char *label) {
   for (int guard = 0; guard < 40; guard++) {
-    UiForm *form = top_form(app);
-    const UiButton *target = button_labelled(app, label);
+    UiForm *form = scene_test_top_form(app);
+    const UiButton *target = scene_test_button_labelled(app, label);
     assert_true(form->focus >= 0);
     const UiButton *at = &form->buttons[form->focus];
     if (at->id == target->id) {
@@ -207,31 +114,21 @@ static void pad_to(App *app, const char *label) {
     float dx = (target->rect.x + target->rect.w / 2) - (at->rect.x + at->rect.w / 2);
     float dy = (target->rect.y + target->rect.h / 2) - (at->rect.y + at->rect.h / 2);
     if (fabsf(dy) > fminf(at->rect.h, target->rect.h) / 2) {
-      pad(app, dy < 0 ? SDL_CONTROLLER_BUTTON_DPAD_UP : SDL_CONTROLLER_BUTTON_DPAD_DOWN);
+      scene_test_menu_pad(app, dy < 0 ? SDL_CONTROLLER_BUTTON_DPAD_UP : SDL_CONTROLLER_BUTTON_DPAD_DOWN);
     } else {
-      pad(app, dx < 0 ? SDL_CONTROLLER_BUTTON_DPAD_LEFT : SDL_CONTROLLER_BUTTON_DPAD_RIGHT);
+      scene_test_menu_pad(app, dx < 0 ? SDL_CONTROLLER_BUTTON_DPAD_LEFT : SDL_CONTROLLER_BUTTON_DPAD_RIGHT);
     }
   }
   fail_msg("the D-pad never reached '%s'", label);
 }
 
-static size_t library_index(const App *app, const char *file) {
-  for (size_t i = 0; i < pack_library_count(app->packs); i++) {
-    if (str_ends_with(pack_library_get(app->packs, i)->path, file)) {
-      return i;
-    }
-  }
-  fail_msg("%s not in the library", file);
-  return 0;
-}
-
 // Packs screen, list focused: selects `file` with Down/Up.
 static void select_pack(App *app, const char *file) {
-  size_t row = library_index(app, file);
-  UiForm *form = top_form(app);
+  size_t row = scene_test_library_index(app, file);
+  UiForm *form = scene_test_top_form(app);
   assert_non_null(form->list);
   for (int guard = 0; guard < 20 && form->list->selected != row; guard++) {
-    key(app, form->list->selected < row ? SDLK_DOWN : SDLK_UP);
+    scene_test_menu_key(app, form->list->selected < row ? SDLK_DOWN : SDLK_UP);
   }
   assert_int_equal(form->list->selected, row);
 }
@@ -239,10 +136,10 @@ static void select_pack(App *app, const char *file) {
 // From a fresh app to the player screen of the short pack, nobody chosen yet.
 static void open_player_screen(App *app) {
   assert_true(app_start(app, "packs", NULL));
-  steps(app, 2);
+  scene_test_steps(app, 2);
   select_pack(app, "short.xml");
-  key(app, SDLK_RETURN);
-  assert_string_equal(top(app), "player");
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "player");
   assert_null(app->player_name);
 }
 
@@ -283,16 +180,16 @@ static void test_controller_types_a_new_name(void **state) {
   open_player_screen(app);
   // Names are capitalised like names: "A", then lower case.
   pad_to(app, "A");
-  pad(app, SDL_CONTROLLER_BUTTON_A);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
   pad_to(app, "n");
-  pad(app, SDL_CONTROLLER_BUTTON_A);
-  pad(app, SDL_CONTROLLER_BUTTON_A);  // a second "n" ...
-  pad(app, SDL_CONTROLLER_BUTTON_X);  // ... erased with X
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);  // a second "n" ...
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_X);  // ... erased with X
   pad_to(app, "a");
-  pad(app, SDL_CONTROLLER_BUTTON_A);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
   pad_to(app, "Start the round");
-  pad(app, SDL_CONTROLLER_BUTTON_A);
-  assert_string_equal(top(app), "round");
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
+  assert_string_equal(scene_test_top(app), "round");
   assert_string_equal(app->player_name, "Ana");
   assert_string_equal(app->pack->id, "short");
 }
@@ -307,7 +204,7 @@ static void test_mouse_types_a_new_name(void **state) {
   click_button(app, "Erase");
   click_button(app, "a");
   click_button(app, "Start the round");
-  assert_string_equal(top(app), "round");
+  assert_string_equal(scene_test_top(app), "round");
   assert_string_equal(app->player_name, "Ana");
 }
 
@@ -317,13 +214,13 @@ static void test_keyboard_limits(void **state) {
   open_player_screen(app);
   // Empty: refused, the screen stays.
   click_button(app, "Start the round");
-  assert_string_equal(top(app), "player");
+  assert_string_equal(scene_test_top(app), "player");
   assert_null(app->player_name);
   // Shift makes the first letter lower case; after a hyphen letters are capitals again.
   click_button(app, "Shift");
-  assert_true(button_labelled(app, "Shift")->selected);
+  assert_true(scene_test_button_labelled(app, "Shift")->selected);
   click_button(app, "b");
-  assert_false(button_labelled(app, "Shift")->selected);
+  assert_false(scene_test_button_labelled(app, "Shift")->selected);
   click_button(app, "-");
   click_button(app, "J");
   click_button(app, "o");
@@ -332,7 +229,7 @@ static void test_keyboard_limits(void **state) {
     click_button(app, "7");
   }
   click_button(app, "Start the round");
-  assert_string_equal(top(app), "round");
+  assert_string_equal(scene_test_top(app), "round");
   char expected[STORE_PLAYER_NAME_MAX + 1] = "b-Jo";
   memset(expected + 4, '7', STORE_PLAYER_NAME_MAX - 4);
   expected[STORE_PLAYER_NAME_MAX] = '\0';
@@ -343,13 +240,10 @@ static void test_physical_keyboard_still_works(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   open_player_screen(app);
-  SDL_Event ev = {0};
-  ev.type = SDL_TEXTINPUT;
-  str_copy(ev.text.text, sizeof ev.text.text, "Zo");
-  SDL_PushEvent(&ev);
-  steps(app, 1);
-  key(app, SDLK_RETURN);  // Start is focused first: Enter starts
-  assert_string_equal(top(app), "round");
+  scene_test_push_text(app, "Zo");
+  scene_test_steps(app, 1);
+  scene_test_menu_key(app, SDLK_RETURN);  // Start is focused first: Enter starts
+  assert_string_equal(scene_test_top(app), "round");
   assert_string_equal(app->player_name, "Zo");
 }
 
@@ -359,11 +253,11 @@ static void test_description_scrolls(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "packs", NULL));
-  steps(app, 2);
+  scene_test_steps(app, 2);
   select_pack(app, "short.xml");
-  assert_true(button_labelled(app, "Description")->disabled);  // short: nothing to scroll
+  assert_true(scene_test_button_labelled(app, "Description")->disabled);  // short: nothing to scroll
   select_pack(app, "long.xml");
-  const UiButton *desc = button_labelled(app, "Description");
+  const UiButton *desc = scene_test_button_labelled(app, "Description");
   assert_false(desc->disabled);
   Rect area = rect_inset(desc->rect, 8);  // inside the focus ring
   int desc_id = desc->id;
@@ -384,32 +278,32 @@ static void test_description_scrolls(void **state) {
   mouse_move(app, cx, cy - 150);
   mouse_button(app, cx, cy - 150, false);
   assert_false(same_pixels(f, area, top_px, size));
-  assert_string_equal(top(app), "packs");  // a drag starts nothing
+  assert_string_equal(scene_test_top(app), "packs");  // a drag starts nothing
   mouse_button(app, cx, cy - 150, true);
   mouse_move(app, cx, cy);
   mouse_button(app, cx, cy, false);
   assert_true(same_pixels(f, area, top_px, size));
 
   // Keyboard / controller: focus the panel, Down scrolls, Up returns.
-  UiForm *form = top_form(app);
+  UiForm *form = scene_test_top_form(app);
   assert_int_equal(ui_form_focused_id(form), UI_FOCUS_LIST);
-  key(app, SDLK_RIGHT);
+  scene_test_menu_key(app, SDLK_RIGHT);
   assert_int_equal(ui_form_focused_id(form), desc_id);
-  pad(app, SDL_CONTROLLER_BUTTON_DPAD_DOWN);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_DPAD_DOWN);
   assert_int_equal(ui_form_focused_id(form), desc_id);
   assert_false(same_pixels(f, area, top_px, size));
-  pad(app, SDL_CONTROLLER_BUTTON_DPAD_UP);
+  scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_DPAD_UP);
   assert_true(same_pixels(f, area, top_px, size));
   // At the end of the text Down moves on to the buttons below.
   int presses = 0;
   while (ui_form_focused_id(form) == desc_id && presses < 50) {
-    key(app, SDLK_DOWN);
+    scene_test_menu_key(app, SDLK_DOWN);
     presses++;
   }
   assert_true(presses > 1);
   assert_true(presses < 50);
-  const UiButton *play = button_labelled(app, "Play");
-  const UiButton *scores = button_labelled(app, "High scores");
+  const UiButton *play = scene_test_button_labelled(app, "Play");
+  const UiButton *scores = scene_test_button_labelled(app, "High scores");
   int now = ui_form_focused_id(form);
   assert_true(now == play->id || now == scores->id);
   free(top_px);
@@ -421,7 +315,7 @@ static void test_title_fits_one_line(void **state) {
   Fixture *f = *state;
   App *app = f->app;
   assert_true(app_start(app, "title", NULL));
-  steps(app, 2);
+  scene_test_steps(app, 2);
   Ui ui = app_ui(app);
   TextStyle st = ui_text_style(&ui, THEME_TEXT_TITLE, app->theme.text);
   st.weight = TEXT_WEIGHT_BOLD;
@@ -446,12 +340,12 @@ static void test_title_fits_one_line(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_controller_types_a_new_name, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_mouse_types_a_new_name, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_keyboard_limits, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_physical_keyboard_still_works, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_description_scrolls, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_title_fits_one_line, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_controller_types_a_new_name, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_mouse_types_a_new_name, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_keyboard_limits, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_physical_keyboard_still_works, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_description_scrolls, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_title_fits_one_line, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
