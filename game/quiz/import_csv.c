@@ -176,79 +176,6 @@ static bool parse_answer(const char *s, PackAnswer *out) {
   return false;
 }
 
-static bool all_digits(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9') {
-      return false;
-    }
-  }
-  return true;
-}
-
-static int days_in_month(int year, int month) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
-typedef enum DateCheck {
-  DATE_OK,
-  DATE_AMBIGUOUS,  // 17/04/2016, 04.17.2016, 17-04-2016: order differs by country
-  DATE_NO_SUCH_DAY,
-  DATE_BAD,
-} DateCheck;
-
-static DateCheck check_date(const char *s) {
-  size_t n = strlen(s);
-  bool iso_shape = (n == 4 || n == 7 || n == 10) && all_digits(s, 4) &&
-                   (n == 4 || (s[4] == '-' && all_digits(s + 5, 2))) &&
-                   (n < 10 || (s[7] == '-' && all_digits(s + 8, 2)));
-  if (!iso_shape) {
-    // Digits in two or three groups split by '/', '.' or '-' with the year
-    // last: a day/month order.
-    int groups = 1;
-    bool digits_and_seps = n > 0;
-    for (const char *p = s; *p; p++) {
-      if (*p == '/' || *p == '.' || *p == '-') {
-        groups++;
-      } else if (*p < '0' || *p > '9') {
-        digits_and_seps = false;
-      }
-    }
-    return digits_and_seps && groups >= 2 ? DATE_AMBIGUOUS : DATE_BAD;
-  }
-  int year = atoi(s);
-  if (n >= 7) {
-    int month = atoi(s + 5);
-    if (month < 1 || month > 12) {
-      return DATE_NO_SUCH_DAY;
-    }
-    if (n == 10) {
-      int day = atoi(s + 8);
-      if (day < 1 || day > days_in_month(year, month)) {
-        return DATE_NO_SUCH_DAY;
-      }
-    }
-  }
-  return DATE_OK;
-}
-
-static bool url_ok(const char *s) {
-  if (!str_starts_with(s, "http://") && !str_starts_with(s, "https://")) {
-    return false;
-  }
-  const char *rest = strstr(s, "//") + 2;
-  if (!*rest) {
-    return false;
-  }
-  for (const char *p = s; *p; p++) {
-    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-      return false;
-    }
-  }
-  return true;
-}
-
 // Techniques as words: lower-cased, '_' read as '-'.
 static char **split_words(const char *s, const char *seps, size_t *count) {
   char **words = NULL;
@@ -449,19 +376,19 @@ static void read_row(CsvImport *im, int line) {
            answer_text);
   }
   if (*date) {
-    switch (check_date(date)) {
-    case DATE_OK:
+    switch (pack_rules_date(date)) {
+    case PACK_DATE_OK:
       break;
-    case DATE_AMBIGUOUS:
+    case PACK_DATE_AMBIGUOUS:
       err_at(im, line,
              _("date '%s' is ambiguous (day and month come in different orders in different countries): write it "
                "as YYYY-MM-DD, e.g. 2016-04-17"),
              date);
       break;
-    case DATE_NO_SUCH_DAY:
+    case PACK_DATE_NO_SUCH_DAY:
       err_at(im, line, _("date '%s' does not exist"), date);
       break;
-    case DATE_BAD:
+    case PACK_DATE_BAD:
       err_at(im, line, _("date '%s' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"), date);
       break;
     }
@@ -486,7 +413,7 @@ static void read_row(CsvImport *im, int line) {
   }
   too_long(im, line, "outlet", outlet, PACK_MAX_NAME_CHARS);
   if (*url) {
-    if (!url_ok(url)) {
+    if (!pack_rules_url_ok(url)) {
       err_at(im, line, _("url '%s' is not a web address starting with http:// or https://"), url);
     } else {
       too_long(im, line, "url", url, PACK_MAX_URL_CHARS);

@@ -950,6 +950,11 @@ static void test_csv_errors(void **state) {
                    "in.csv:2: error: the explanation is empty: say why the headline is real or fabricated");
   expect_csv_error(HEADER "A,fake,,,ftp://x,Why.,,\n",
                    "in.csv:2: error: url 'ftp://x' is not a web address starting with http:// or https://");
+  // The same rules as the loader (pack_rules): no year 0, a host after the
+  // scheme, no control characters.
+  expect_csv_error(HEADER "A,real,BBC,0000,,Why.,,\n", "in.csv:2: error: date '0000' does not exist");
+  expect_csv_error(HEADER "A,fake,,,http:///path,Why.,,\n",
+                   "in.csv:2: error: url 'http:///path' is not a web address starting with http:// or https://");
   expect_csv_error(HEADER "A,fake,,,,Why.,,,extra\n",
                    "in.csv:2: error: this row has 9 cells but the first row names 8 columns (is a cell with a comma "
                    "not in quotes?)");
