@@ -34,6 +34,11 @@ RoundSettings round_settings_default(const Pack *pack) {
       .speed_bonus = true,
       .fixed_order = false,
   };
+  if (pack && pack->kind == PACK_KIND_ASSESSMENT) {
+    // A validated test such as the MIST-20 is taken without a clock unless
+    // the pack itself sets one: a time limit changes the instrument.
+    s.seconds_per_question = 0;
+  }
   if (pack && pack->round_questions > 0) {
     s.questions = pack->round_questions;
   }

@@ -60,8 +60,9 @@ typedef struct RoundSettings {
   bool fixed_order;          // assessment packs: ask in file order instead of shuffled
 } RoundSettings;
 
-// Defaults (10 questions, 20 s, speed bonus on, shuffled), overridden by the
-// pack's own round_questions / round_seconds when it sets them. `pack` may be NULL.
+// Defaults (10 questions, 20 s, speed bonus on, shuffled; no time limit for
+// an assessment pack), overridden by the pack's own round_questions /
+// round_seconds when it sets them. `pack` may be NULL.
 RoundSettings round_settings_default(const Pack *pack);
 // False with a translated message in *err (owned by the caller) when a value
 // is out of range.

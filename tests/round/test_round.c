@@ -283,6 +283,12 @@ static void test_settings(void **state) {
   s = round_settings_default(p);
   assert_int_equal(s.questions, 6);
   assert_int_equal(s.seconds_per_question, 45);
+  // An assessment is untimed unless its pack sets seconds.
+  Pack *test = fixture_pack(2, 2, PACK_KIND_ASSESSMENT);
+  assert_int_equal(round_settings_default(test).seconds_per_question, 0);
+  test->round_seconds = 30;
+  assert_int_equal(round_settings_default(test).seconds_per_question, 30);
+  pack_destroy(test);
 
   static const struct {
     int questions, seconds;
