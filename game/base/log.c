@@ -29,7 +29,9 @@ void log_set_level(LogLevel level) {
   g_log.level_set = true;
 }
 
-LogLevel log_get_level(void) { return effective_level(); }
+LogLevel log_get_level(void) {
+  return effective_level();
+}
 
 bool log_open_file(const char *path) {
   log_close_file();
@@ -44,7 +46,9 @@ void log_close_file(void) {
   }
 }
 
-void log_set_stderr(bool enabled) { g_log.quiet = !enabled; }
+void log_set_stderr(bool enabled) {
+  g_log.quiet = !enabled;
+}
 
 void log_write(LogLevel level, const char *func, int line, const char *fmt, ...) {
   if (level < effective_level()) {

@@ -23,8 +23,7 @@ void log_close_file(void);
 // Silence stderr output (tests); the file sink stays.
 void log_set_stderr(bool enabled);
 
-void log_write(LogLevel level, const char *func, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+void log_write(LogLevel level, const char *func, int line, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 #define log_debug(...) log_write(LOG_DEBUG, __func__, __LINE__, __VA_ARGS__)
 #define log_info(...) log_write(LOG_INFO, __func__, __LINE__, __VA_ARGS__)

@@ -7,17 +7,17 @@
 #include <stdint.h>
 
 typedef struct PlayOptions {
-  const char *data_dir;     // --data-dir, or NULL for the user's data folder
-  const char *pack_path;    // --pack FILE, or NULL
-  const char *screenshot;   // --screenshot FILE: save the first complete frame, then quit
-  const char *scene;        // --scene NAME: start on this screen (tests, screenshots)
-  bool preview;             // --preview (with --pack): author's preview, reloads on change
-  bool fullscreen;          // --fullscreen
-  int display;              // --display N (-1: default)
-  int width, height;        // --size WxH (0: remembered/default)
+  const char *data_dir;    // --data-dir, or NULL for the user's data folder
+  const char *pack_path;   // --pack FILE, or NULL
+  const char *screenshot;  // --screenshot FILE: save the first complete frame, then quit
+  const char *scene;       // --scene NAME: start on this screen (tests, screenshots)
+  bool preview;            // --preview (with --pack): author's preview, reloads on change
+  bool fullscreen;         // --fullscreen
+  int display;             // --display N (-1: default)
+  int width, height;       // --size WxH (0: remembered/default)
   bool has_seed;
-  uint64_t seed;            // --seed N
-  int quit_after_frames;    // --frames N: quit after N frames (tests); 0 = run
+  uint64_t seed;          // --seed N
+  int quit_after_frames;  // --frames N: quit after N frames (tests); 0 = run
 } PlayOptions;
 
 int cmd_play(const PlayOptions *opts);

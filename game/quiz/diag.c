@@ -40,7 +40,9 @@ void diag_print(const DiagList *list, FILE *out) {
   }
 }
 
-bool diag_has_errors(const DiagList *list, bool strict) { return list->errors > 0 || (strict && list->warnings > 0); }
+bool diag_has_errors(const DiagList *list, bool strict) {
+  return list->errors > 0 || (strict && list->warnings > 0);
+}
 
 const Diag *diag_first_error(const DiagList *list) {
   for (size_t i = 0; i < list->count; i++) {

@@ -5,7 +5,9 @@
 
 #include "base/str.h"
 
-Pack *pack_create(void) { return xcalloc(1, sizeof(Pack)); }
+Pack *pack_create(void) {
+  return xcalloc(1, sizeof(Pack));
+}
 
 static void item_free(PackItem *it) {
   free(it->id);
@@ -85,4 +87,6 @@ const char *pack_item_lang(const Pack *pack, const PackItem *item) {
   return item->lang ? item->lang : (pack->lang ? pack->lang : "en");
 }
 
-const char *pack_answer_name(PackAnswer answer) { return answer == PACK_ANSWER_REAL ? "real" : "fabricated"; }
+const char *pack_answer_name(PackAnswer answer) {
+  return answer == PACK_ANSWER_REAL ? "real" : "fabricated";
+}

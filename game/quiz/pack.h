@@ -22,28 +22,28 @@ typedef struct PackItem {
   char *id;
   PackAnswer answer;
   char *headline;
-  char *outlet;       // NULL when absent
-  char *date;         // ISO 8601 "YYYY", "YYYY-MM" or "YYYY-MM-DD"; NULL when absent
-  char *url;          // NULL when absent
+  char *outlet;  // NULL when absent
+  char *date;    // ISO 8601 "YYYY", "YYYY-MM" or "YYYY-MM-DD"; NULL when absent
+  char *url;     // NULL when absent
   char *explanation;
-  char *tip;          // NULL when absent
-  char *lang;         // item's own xml:lang, NULL to use the pack's
+  char *tip;   // NULL when absent
+  char *lang;  // item's own xml:lang, NULL to use the pack's
   TechniqueSet techniques;
-  char **tags;        // free-text labels (e.g. imported Moodle categories)
+  char **tags;  // free-text labels (e.g. imported Moodle categories)
   size_t tag_count;
-  int line;           // line of <item> in the file, for messages
+  int line;  // line of <item> in the file, for messages
 } PackItem;
 
 typedef struct Pack {
-  char *path;         // file it was loaded from (NULL when built in memory)
+  char *path;  // file it was loaded from (NULL when built in memory)
   char *id;
   int version;
-  char *lang;         // BCP 47 tag from xml:lang
+  char *lang;  // BCP 47 tag from xml:lang
   PackKind kind;
   char *title;
   char *description;
-  char *author;       // NULL when absent
-  char *license;      // NULL when absent
+  char *author;         // NULL when absent
+  char *license;        // NULL when absent
   int round_questions;  // 0 when the pack sets no default
   int round_seconds;    // 0 when the pack sets no default
   PackItem *items;

@@ -31,9 +31,13 @@ static char *env_path(const char *var, const char *name) {
   return fs_join(root, name);
 }
 
-char *test_data_path(const char *name) { return env_path("PREBUNK_TEST_DATA", name); }
+char *test_data_path(const char *name) {
+  return env_path("PREBUNK_TEST_DATA", name);
+}
 
-char *test_source_path(const char *name) { return env_path("PREBUNK_SOURCE_DIR", name); }
+char *test_source_path(const char *name) {
+  return env_path("PREBUNK_SOURCE_DIR", name);
+}
 
 char *test_write_file(const char *dir, const char *name, const char *text) {
   char *path = fs_join(dir, name);
