@@ -3,8 +3,6 @@
 #include <locale.h>
 #include <string.h>
 
-#include "base/str.h"
-
 void i18n_init(const char *locale_dir) {
   setlocale(LC_ALL, "");
   // Numbers in files we write must not depend on the user's locale.

@@ -9,7 +9,6 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
-#define ngettext_(s, p, n) ngettext((s), (p), (n))
 
 // Sets the locale from the environment and binds the catalogue folder.
 void i18n_init(const char *locale_dir);

@@ -292,8 +292,8 @@ static bool apply_metadata(Pack *pack, const ImportArgs *a, const char *cmd) {
 
 static void print_summary(const Pack *pack, const char *out, const char *skipped) {
   size_t real = pack_count_answer(pack, PACK_ANSWER_REAL), fab = pack_count_answer(pack, PACK_ANSWER_FABRICATED);
-  printf(ngettext_("wrote %s: %zu item (%zu real, %zu fabricated)", "wrote %s: %zu items (%zu real, %zu fabricated)",
-                   (unsigned long)pack->item_count),
+  printf(ngettext("wrote %s: %zu item (%zu real, %zu fabricated)", "wrote %s: %zu items (%zu real, %zu fabricated)",
+                  (unsigned long)pack->item_count),
          out, pack->item_count, real, fab);
   if (skipped) {
     printf("; %s", skipped);
@@ -376,14 +376,14 @@ static int run(ImportFormat format, int argc, char **argv) {
         if (moodle.need_source) {
           strbuf_appendf(
               &todo,
-              ngettext_("%zu real item needs its source (outlet and date)",
-                        "%zu real items need their source (outlet and date)", (unsigned long)moodle.need_source),
+              ngettext("%zu real item needs its source (outlet and date)",
+                       "%zu real items need their source (outlet and date)", (unsigned long)moodle.need_source),
               moodle.need_source);
         }
         if (moodle.need_explanation) {
           strbuf_appendf(&todo,
-                         ngettext_("%s%zu item needs an explanation", "%s%zu items need an explanation",
-                                   (unsigned long)moodle.need_explanation),
+                         ngettext("%s%zu item needs an explanation", "%s%zu items need an explanation",
+                                  (unsigned long)moodle.need_explanation),
                          todo.len ? ", " : "", moodle.need_explanation);
         }
         if (moodle.one_sided) {
@@ -393,8 +393,8 @@ static int run(ImportFormat format, int argc, char **argv) {
         }
         if (moodle.too_long) {
           strbuf_appendf(&todo,
-                         ngettext_("%s%zu item has text to shorten", "%s%zu items have text to shorten",
-                                   (unsigned long)moodle.too_long),
+                         ngettext("%s%zu item has text to shorten", "%s%zu items have text to shorten",
+                                  (unsigned long)moodle.too_long),
                          todo.len ? ", " : "", moodle.too_long);
         }
         if (!todo.len) {

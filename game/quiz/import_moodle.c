@@ -340,11 +340,11 @@ static char *field_text(Import *im, const xmlNode *field, MoodleTextMode mode, c
     if (images > 0) {
       xmlNodePtr t = child(field, "text");
       diag_add(im->diags, DIAG_WARNING, im->name, line_of(t ? t : field),
-               ngettext_("question '%s': %d image in the %s was left out (packs hold text only); check that the "
-                         "text still makes sense without it",
-                         "question '%s': %d images in the %s were left out (packs hold text only); check that the "
-                         "text still makes sense without them",
-                         (unsigned long)images),
+               ngettext("question '%s': %d image in the %s was left out (packs hold text only); check that the "
+                        "text still makes sense without it",
+                        "question '%s': %d images in the %s were left out (packs hold text only); check that the "
+                        "text still makes sense without them",
+                        (unsigned long)images),
                qname, images, what);
     }
   }
@@ -1183,11 +1183,11 @@ Pack *import_moodle_memory(const char *name, const char *data, size_t len, Moodl
       }
       if (pack->item_count == 0) {
         diag_add(diags, DIAG_ERROR, name, 0,
-                 ngettext_("no true/false question to import (%zu question of another type); packs are made of "
-                           "real-or-fabricated items, so only Moodle's true/false questions carry over",
-                           "no true/false question to import (%zu questions of other types); packs are made of "
-                           "real-or-fabricated items, so only Moodle's true/false questions carry over",
-                           (unsigned long)report->skipped_total),
+                 ngettext("no true/false question to import (%zu question of another type); packs are made of "
+                          "real-or-fabricated items, so only Moodle's true/false questions carry over",
+                          "no true/false question to import (%zu questions of other types); packs are made of "
+                          "real-or-fabricated items, so only Moodle's true/false questions carry over",
+                          (unsigned long)report->skipped_total),
                  report->skipped_total);
         pack_destroy(pack);
         pack = NULL;
@@ -1221,8 +1221,8 @@ char *moodle_report_skipped_text(const MoodleReport *report) {
   }
   StrBuf b = {0};
   strbuf_appendf(&b,
-                 ngettext_("skipped %zu question that is not true/false: ",
-                           "skipped %zu questions that are not true/false: ", (unsigned long)report->skipped_total),
+                 ngettext("skipped %zu question that is not true/false: ",
+                          "skipped %zu questions that are not true/false: ", (unsigned long)report->skipped_total),
                  report->skipped_total);
   for (size_t i = 0; i < report->skipped_kinds; i++) {
     strbuf_appendf(&b, "%s%zu %s", i ? ", " : "", report->skipped[i].count, report->skipped[i].type);

@@ -250,8 +250,8 @@ RoundSettings settings_round_settings(const Settings *s, const Pack *pack) {
   if (s->seconds_per_question != SETTINGS_FROM_PACK) {
     r.seconds_per_question = s->seconds_per_question;
   }
-  // A pack may ask for 3..600 s, the round accepts 5..120: clamp rather than
-  // refuse to start.
+  // The loader keeps a pack's seconds within 5..120, but a pack built in
+  // memory (an importer, a test) may not: clamp rather than refuse to start.
   if (r.seconds_per_question != SETTINGS_SECONDS_OFF) {
     if (r.seconds_per_question < ROUND_SECONDS_MIN) {
       r.seconds_per_question = ROUND_SECONDS_MIN;
