@@ -13,6 +13,8 @@ target_link_libraries(prebunk_libcsv INTERFACE ${CSV_LIBRARY})
 pkg_check_modules(INIH IMPORTED_TARGET REQUIRED inih)
 # The Unicode Bidirectional Algorithm for mixed right-to-left text (SDL_ttf has none).
 pkg_check_modules(FRIBIDI IMPORTED_TARGET REQUIRED fribidi)
+# Unicode normalisation and case folding (player names), one UTF-8 decoder.
+pkg_check_modules(UTF8PROC IMPORTED_TARGET REQUIRED libutf8proc)
 
 # Arabic and other complex scripts need SDL2_ttf built with HarfBuzz. Without
 # it, TTF_SetDirection() reports failure; ask it once at configure time.
