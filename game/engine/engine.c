@@ -59,8 +59,10 @@ static void update_view(Engine *e) {
   }
   SDL_GetWindowSize(e->window, &ww, &wh);
   if (ow != e->view.out_w || oh != e->view.out_h || ww != e->view.win_w || wh != e->view.win_h) {
+    bool resized = ow != e->view.out_w || oh != e->view.out_h;
     e->view = view_make(ow, oh, ww, wh);
     e->redraw = true;
+    e->relayout = e->relayout || resized;
   }
 }
 
@@ -102,7 +104,7 @@ static bool create_window(Engine *e, char **err) {
     return false;
   }
   e->fullscreen = c->fullscreen;
-  SDL_SetWindowMinimumSize(e->window, 480, 270);
+  SDL_SetWindowMinimumSize(e->window, VIEW_MIN_WINDOW_W, VIEW_MIN_WINDOW_H);
   Uint32 rflags = SDL_RENDERER_ACCELERATED | (c->vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
   e->renderer = SDL_CreateRenderer(e->window, -1, rflags);
   if (!e->renderer) {
@@ -136,10 +138,10 @@ Engine *engine_create(const EngineConfig *config, char **err) {
   }
   e->real_clock = clock_real();
   e->clock = config->clock ? config->clock : &e->real_clock;
-  e->letterbox = (Color){0, 0, 0, 255};
   e->background = (Color){0, 0, 0, 255};
   e->redraw = true;
   e->top_changed = true;
+  e->focused = true;
   // Keep the desktop usable when a fullscreen game loses focus (alt-tab).
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -175,6 +177,7 @@ Engine *engine_create(const EngineConfig *config, char **err) {
   e->text = text_cache_create(e->renderer, config->text_cache_bytes ? config->text_cache_bytes : (size_t)64 << 20);
   e->audio = audio_create(config->sound);
   update_view(e);
+  e->relayout = false;  // no scene yet
   return e;
 }
 
@@ -189,8 +192,28 @@ static void request(Engine *e, SceneOp op, const SceneVTable *vt, void *data) {
   e->pending[e->npending++] = (SceneRequest){op, vt, data};
 }
 
+// The data of a push the engine will never enter.
+static void drop_data(const SceneVTable *vt, void *data) {
+  if (data && vt && vt->free_data) {
+    vt->free_data(data);
+  }
+}
+
 void engine_push_scene(Engine *e, const SceneVTable *vt, void *data) {
   request(e, SCENE_OP_PUSH, vt, data);
+}
+
+bool engine_push_scene_once(Engine *e, const SceneVTable *vt, void *data) {
+  bool there = e->depth > 0 && e->stack[e->depth - 1].vt == vt;
+  for (size_t i = 0; i < e->npending && !there; i++) {
+    there = e->pending[i].vt == vt && e->pending[i].op != SCENE_OP_POP;
+  }
+  if (there) {
+    drop_data(vt, data);
+    return false;
+  }
+  request(e, SCENE_OP_PUSH, vt, data);
+  return true;
 }
 
 void engine_pop_scene(Engine *e) {
@@ -201,42 +224,64 @@ void engine_replace_scene(Engine *e, const SceneVTable *vt, void *data) {
   request(e, SCENE_OP_REPLACE, vt, data);
 }
 
+static void scene_call(Engine *e, SceneEntry *s, void (*fn)(SceneCtx *)) {
+  if (fn) {
+    SceneCtx ctx = ctx_for(e, s);
+    fn(&ctx);
+  }
+}
+
 static void scene_pop_now(Engine *e) {
   if (e->depth == 0) {
     log_warn("pop on an empty scene stack");
     return;
   }
-  SceneEntry *top = &e->stack[e->depth - 1];
-  log_debug("leave %s", top->vt->name);
-  if (top->vt->leave) {
-    SceneCtx ctx = ctx_for(e, top);
-    top->vt->leave(&ctx);
-  }
+  SceneEntry top = e->stack[e->depth - 1];
+  log_debug("leave %s", top.vt->name);
+  scene_call(e, &top, top.vt->leave);
   e->depth--;
+  drop_data(top.vt, top.data);
 }
 
 static void scene_push_now(Engine *e, const SceneVTable *vt, void *data) {
   e->stack = xgrow(e->stack, &e->stack_cap, e->depth + 1, sizeof *e->stack);
   SceneEntry *s = &e->stack[e->depth++];
-  *s = (SceneEntry){vt, data};
+  *s = (SceneEntry){vt, data, false};
   log_debug("enter %s", vt->name);
   if (vt->enter) {
     SceneCtx ctx = ctx_for(e, s);
     vt->enter(&ctx);
-    // Requests made inside enter() are only queued, so `s` is still valid.
+    // Requests made inside enter() are only queued, so `s` stays valid.
     s->data = ctx.data;
+  }
+  scene_call(e, s, vt->layout);
+}
+
+// After a pass of requests: every scene but the top is covered, the top is not.
+static void reconcile_cover(Engine *e) {
+  for (size_t i = 0; i < e->depth; i++) {
+    SceneEntry *s = &e->stack[i];
+    bool want = i + 1 < e->depth;
+    if (want != s->covered) {
+      s->covered = want;
+      scene_call(e, s, want ? s->vt->cover : s->vt->uncover);
+    }
   }
 }
 
 static void apply_requests(Engine *e) {
   size_t done = 0;
+  bool changed = false;
   // Requests made by enter()/leave() are appended and handled in this pass.
   for (size_t i = 0; i < e->npending; i++) {
-    if (++done > MAX_SCENE_OPS_PER_PASS) {
-      log_error("scene requests keep coming (a scene pushes itself?); dropping the rest");
-      break;
-    }
     SceneRequest r = e->pending[i];
+    if (++done > MAX_SCENE_OPS_PER_PASS) {
+      if (done == MAX_SCENE_OPS_PER_PASS + 1) {
+        log_error("scene requests keep coming (a scene pushes itself?); dropping the rest");
+      }
+      drop_data(r.vt, r.data);
+      continue;
+    }
     switch (r.op) {
     case SCENE_OP_POP:
       scene_pop_now(e);
@@ -249,10 +294,26 @@ static void apply_requests(Engine *e) {
       scene_push_now(e, r.vt, r.data);
       break;
     }
+    changed = true;
+  }
+  e->npending = 0;
+  if (changed) {
+    reconcile_cover(e);
     e->redraw = true;
     e->top_changed = true;
   }
-  e->npending = 0;
+}
+
+static void layout_all(Engine *e) {
+  e->relayout = false;
+  for (size_t i = 0; i < e->depth; i++) {
+    scene_call(e, &e->stack[i], e->stack[i].vt->layout);
+  }
+  e->redraw = true;
+}
+
+void engine_relayout(Engine *e) {
+  e->relayout = true;
 }
 
 size_t engine_scene_count(const Engine *e) {
@@ -270,14 +331,9 @@ void *engine_scene_data(const Engine *e, size_t depth) {
 // --- frames ------------------------------------------------------------
 
 static void draw_scenes(Engine *e) {
-  SDL_SetRenderDrawColor(e->renderer, e->letterbox.r, e->letterbox.g, e->letterbox.b, 255);
+  SDL_SetRenderDrawColor(e->renderer, e->background.r, e->background.g, e->background.b, 255);
   SDL_RenderSetClipRect(e->renderer, NULL);
   SDL_RenderClear(e->renderer);
-  const View *v = &e->view;
-  // Scenes draw on the canvas only; the bars stay clean.
-  SDL_Rect clip = {(int)v->off_x, (int)v->off_y, v->out_w - 2 * (int)v->off_x, v->out_h - 2 * (int)v->off_y};
-  SDL_RenderSetClipRect(e->renderer, &clip);
-  draw_fill_rect(e, (Rect){0, 0, VIEW_LOGICAL_W, VIEW_LOGICAL_H}, e->background);
   if (e->depth > 0) {
     size_t base = e->depth - 1;
     while (base > 0 && e->stack[base].vt->overlay) {
@@ -289,6 +345,9 @@ static void draw_scenes(Engine *e) {
         e->stack[i].vt->draw(&ctx);
       }
     }
+  }
+  if (e->config.draw_overlay) {
+    e->config.draw_overlay(e->config.app);
   }
   SDL_RenderSetClipRect(e->renderer, NULL);
 }
@@ -381,22 +440,31 @@ static void controller_removed(Engine *e, SDL_JoystickID id) {
 }
 
 static void dispatch(Engine *e, const InputEvent *ev) {
-  if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_MUTE) {
-    bool on = !audio_enabled(e->audio);
-    audio_set_enabled(e->audio, on);
-    log_info("sound %s", on ? "on" : "off");
-    if (e->config.on_sound_toggled) {
-      e->config.on_sound_toggled(e->config.app, on);
-    }
-  }
-  e->redraw = true;
+  bool handled = false;
   if (e->depth > 0) {
     SceneEntry *top = &e->stack[e->depth - 1];
     if (top->vt->event) {
       SceneCtx ctx = ctx_for(e, top);
-      top->vt->event(&ctx, ev);
+      handled = top->vt->event(&ctx, ev);
     }
   }
+  if (!handled && e->config.on_unhandled_event) {
+    handled = e->config.on_unhandled_event(e->config.app, ev);
+  }
+  if (handled) {
+    e->redraw = true;
+  }
+}
+
+// Focus lost / gained (or minimised / restored) reaches the top scene as an
+// event, so a timed round can pause itself.
+static void dispatch_focus(Engine *e, bool gained) {
+  if (gained == e->focused) {
+    return;
+  }
+  e->focused = gained;
+  InputEvent ev = {.type = gained ? INPUT_EVENT_FOCUS_GAINED : INPUT_EVENT_FOCUS_LOST};
+  dispatch(e, &ev);
 }
 
 static void handle_event(Engine *e, const SDL_Event *sdl) {
@@ -413,6 +481,14 @@ static void handle_event(Engine *e, const SDL_Event *sdl) {
         e->win_h = sdl->window.data2;
       }
       update_view(e);
+      e->redraw = true;
+      break;
+    case SDL_WINDOWEVENT_FOCUS_LOST:
+    case SDL_WINDOWEVENT_MINIMIZED:
+      dispatch_focus(e, false);
+      break;
+    case SDL_WINDOWEVENT_FOCUS_GAINED:
+      dispatch_focus(e, true);
       e->redraw = true;
       break;
     case SDL_WINDOWEVENT_EXPOSED:
@@ -472,6 +548,9 @@ static void finish_step(Engine *e) {
       e->animating = top->vt->update(&ctx, now, dt);
     }
   }
+  if (e->config.on_step && e->config.on_step(e->config.app, now)) {
+    e->redraw = true;
+  }
   if (!e->quit && (e->redraw || e->animating || (e->config.screenshot_path && !e->screenshot_done))) {
     draw_frame(e);
   }
@@ -486,9 +565,13 @@ bool engine_step(Engine *e) {
     return false;
   }
   e->steps++;
-  // Requests made before the first step (the starting scene) or between steps.
-  apply_requests(e);
   update_view(e);
+  if (e->relayout) {
+    layout_all(e);
+  }
+  // Requests made before the first step (the starting scene) or between
+  // steps; the scenes they push are laid out as they enter.
+  apply_requests(e);
   SDL_Event sdl;
   while (!e->quit && SDL_PollEvent(&sdl)) {
     handle_event(e, &sdl);
@@ -587,11 +670,6 @@ void engine_window_to_logical(const Engine *e, float wx, float wy, float *lx, fl
   view_window_to_logical(&e->view, wx, wy, lx, ly);
 }
 
-void engine_set_letterbox_color(Engine *e, Color color) {
-  e->letterbox = color;
-  e->redraw = true;
-}
-
 void engine_set_background_color(Engine *e, Color color) {
   e->background = color;
   e->redraw = true;
@@ -659,12 +737,17 @@ void engine_destroy(Engine *e) {
   if (!e) {
     return;
   }
-  // Every pushed scene gets its enter() and its leave().
+  // Every pushed scene gets its enter() and its leave() (and its data freed).
   if (e->renderer) {
     apply_requests(e);
     while (e->depth > 0) {
       scene_pop_now(e);
     }
+    // Requests made by those leave() calls are dropped, their data freed.
+    for (size_t i = 0; i < e->npending; i++) {
+      drop_data(e->pending[i].vt, e->pending[i].data);
+    }
+    e->npending = 0;
   }
   free(e->stack);
   free(e->pending);

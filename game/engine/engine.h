@@ -51,8 +51,17 @@ typedef struct EngineConfig {
   size_t text_cache_bytes;  // text texture memory cap (default 64 MiB)
   const Clock *clock;       // borrowed; NULL = the real clock (owned by the engine)
   void *app;                // handed to scenes as SceneCtx.app, borrowed
-  // Called after the user toggled sound with M (so the app can save it).
-  void (*on_sound_toggled)(void *app, bool sound_on);
+  // Called with an input event the top scene's event() did not handle (or
+  // every event when the stack is empty): the game's one place for global
+  // keys (Back, Help, Settings, sound, ...). True when it handled it (a frame
+  // is drawn). NULL: nothing.
+  bool (*on_unhandled_event)(void *app, const InputEvent *event);
+  // Drawn after every scene, above them all (e.g. a brief "Sound off"
+  // notice). NULL: nothing.
+  void (*draw_overlay)(void *app);
+  // Called once per step (also when idle, at least every ENGINE_IDLE_WAKE_MS)
+  // with the engine's time; true asks for a frame (the brief notice expired).
+  bool (*on_step)(void *app, uint64_t now_ms);
   // --screenshot: when set, the engine saves a screenshot after the
   // screenshot_frames'th frame drawn by the starting scene stack, then quits.
   const char *screenshot_path;
@@ -82,9 +91,14 @@ void engine_quit(Engine *engine);
 bool engine_quitting(const Engine *engine);
 
 // Scene stack (requests; applied at the end of the current step, in order).
-// `data` becomes SceneCtx.data (ownership passes to the scene: its leave()
-// frees it). `vtable` is borrowed and must outlive the engine (a static const).
+// `data` becomes SceneCtx.data; ownership passes to the engine, which gives it
+// back to vtable->free_data() (see scene.h). `vtable` is borrowed and must
+// outlive the engine (a static const).
 void engine_push_scene(Engine *engine, const SceneVTable *vtable, void *data);
+// Pushes unless a scene with this vtable is on top or already requested in
+// this step (two F1 presses in one frame open one Help). When refused, `data`
+// is freed through vtable->free_data() and false is returned.
+bool engine_push_scene_once(Engine *engine, const SceneVTable *vtable, void *data);
 void engine_pop_scene(Engine *engine);
 // Pops the top scene and pushes this one.
 void engine_replace_scene(Engine *engine, const SceneVTable *vtable, void *data);
@@ -97,6 +111,9 @@ void *engine_scene_data(const Engine *engine, size_t depth);
 
 // Ask for a frame (something changed outside of an event).
 void engine_request_redraw(Engine *engine);
+// Ask every scene on the stack to lay itself out again at the start of the
+// next step (e.g. the text size changed).
+void engine_relayout(Engine *engine);
 // Time from the engine's clock.
 uint64_t engine_now_ms(const Engine *engine);
 
@@ -112,8 +129,7 @@ const View *engine_view(const Engine *engine);
 // Window coordinates (e.g. from SDL mouse events) -> logical.
 void engine_window_to_logical(const Engine *engine, float wx, float wy, float *lx, float *ly);
 
-// Colour of the bars around the canvas, and of the canvas before scenes draw.
-void engine_set_letterbox_color(Engine *engine, Color color);
+// Colour of the canvas before scenes draw.
 void engine_set_background_color(Engine *engine, Color color);
 
 // Text input (name entry): while active, text keys produce

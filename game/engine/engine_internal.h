@@ -18,6 +18,7 @@ size_t font_cache_count(const FontCache *fonts);
 typedef struct SceneEntry {
   const SceneVTable *vt;
   void *data;
+  bool covered;  // cover() was called and uncover() not yet
 } SceneEntry;
 
 typedef enum SceneOp {
@@ -56,11 +57,13 @@ struct Engine {
   size_t npads, pads_cap;
 
   bool quit;
+  bool focused;  // the window has the keyboard focus (and is not minimised)
   bool redraw;
   bool animating;
   bool top_changed;  // the next update() of the top scene gets dt 0
   uint64_t last_update_ms;
-  Color letterbox, background;
+  Color background;
+  bool relayout;     // engine_relayout() was asked: layout() every scene next step
   int win_w, win_h;  // windowed size (kept while fullscreen)
   bool fullscreen;
   uint64_t frames, events, steps;

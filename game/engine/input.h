@@ -55,6 +55,8 @@ typedef enum InputEventType {
   INPUT_EVENT_WHEEL,           // .wheel_y (> 0: away from the user / scroll up)
   INPUT_EVENT_TEXT,            // .text (UTF-8), only while text input is active
   INPUT_EVENT_TEXT_BACKSPACE,  // only while text input is active
+  INPUT_EVENT_FOCUS_LOST,      // the window lost the keyboard focus or was minimised
+  INPUT_EVENT_FOCUS_GAINED,    // ... and got it back
 } InputEventType;
 
 typedef enum InputDevice {

@@ -5,21 +5,20 @@ View view_make(int out_w, int out_h, int win_w, int win_h) {
   if (out_w <= 0 || out_h <= 0) {
     return v;
   }
-  float sx = (float)out_w / VIEW_LOGICAL_W;
-  float sy = (float)out_h / VIEW_LOGICAL_H;
+  float sx = (float)out_w / VIEW_MIN_W;
+  float sy = (float)out_h / VIEW_MIN_H;
   v.scale = sx < sy ? sx : sy;
-  // Offsets are whole pixels so the canvas edge and 1-unit lines stay crisp.
-  v.off_x = (float)(int)(((float)out_w - VIEW_LOGICAL_W * v.scale) / 2.0f);
-  v.off_y = (float)(int)(((float)out_h - VIEW_LOGICAL_H * v.scale) / 2.0f);
+  v.w = (float)out_w / v.scale;
+  v.h = (float)out_h / v.scale;
   return v;
 }
 
 float view_px_x(const View *view, float lx) {
-  return view->off_x + lx * view->scale;
+  return lx * view->scale;
 }
 
 float view_px_y(const View *view, float ly) {
-  return view->off_y + ly * view->scale;
+  return ly * view->scale;
 }
 
 float view_px_len(const View *view, float len) {
@@ -36,8 +35,8 @@ void view_px_to_logical(const View *view, float px, float py, float *lx, float *
     *ly = 0.0f;
     return;
   }
-  *lx = (px - view->off_x) / view->scale;
-  *ly = (py - view->off_y) / view->scale;
+  *lx = px / view->scale;
+  *ly = py / view->scale;
 }
 
 void view_window_to_logical(const View *view, float wx, float wy, float *lx, float *ly) {
@@ -47,8 +46,12 @@ void view_window_to_logical(const View *view, float wx, float wy, float *lx, flo
   view_px_to_logical(view, wx * rx, wy * ry, lx, ly);
 }
 
-bool view_in_canvas(float lx, float ly) {
-  return rect_contains((Rect){0, 0, VIEW_LOGICAL_W, VIEW_LOGICAL_H}, lx, ly);
+Rect view_canvas(const View *view) {
+  return (Rect){0, 0, view->w, view->h};
+}
+
+bool view_in_canvas(const View *view, float lx, float ly) {
+  return rect_contains(view_canvas(view), lx, ly);
 }
 
 bool rect_contains(Rect r, float x, float y) {

@@ -1,18 +1,26 @@
 #pragma once
-// Resolution independence. Screens are laid out on a fixed logical canvas of
-// VIEW_LOGICAL_W x VIEW_LOGICAL_H units (1920x1080, 16:9), scaled uniformly to
-// the renderer's output and centred, with bars ("letterbox" or "pillarbox")
-// filling the rest. One logical unit is one pixel at 1080p. Text is NOT
-// scaled as a texture: it is rasterised at (logical size * scale) pixels,
-// which is why the transform is done here rather than with
-// SDL_RenderSetLogicalSize().
+// Resolution independence. Screens are laid out on a logical canvas that
+// fills the whole output, whatever its shape: the scale is chosen so that
+// the canvas is at least VIEW_MIN_W x VIEW_MIN_H units (1440x1080, 4:3) and
+// exactly that in one direction; the other direction grows with the aspect
+// (16:9 at 1920x1080 pixels is a 1920x1080 canvas, 4:3 is 1440x1080, 21:9 is
+// 2520x1080, a portrait tablet 1440x1920). No bars: a 4:3 projector loses
+// nothing. One logical unit is one pixel at 1080p. Text is NOT scaled as a
+// texture: it is rasterised at (logical size * scale) pixels, which is why
+// the transform is done here rather than with SDL_RenderSetLogicalSize().
+// Layouts read the canvas size from the view (w, h) and must hold from
+// VIEW_MIN_W x VIEW_MIN_H upwards in both directions.
 //
 // Pure arithmetic: no SDL calls, so it can be tested on its own.
 
 #include <stdbool.h>
 
-#define VIEW_LOGICAL_W 1920
-#define VIEW_LOGICAL_H 1080
+#define VIEW_MIN_W 1440
+#define VIEW_MIN_H 1080
+// Below this window size (window units), text would fall under a legible
+// pixel size; the engine asks the window system for it as a minimum.
+#define VIEW_MIN_WINDOW_W 640
+#define VIEW_MIN_WINDOW_H 480
 
 // A rectangle. In logical units unless a function says otherwise.
 typedef struct Rect {
@@ -20,9 +28,9 @@ typedef struct Rect {
 } Rect;
 
 typedef struct View {
-  int out_w, out_h;    // renderer output size in real pixels
-  float scale;         // output pixels per logical unit
-  float off_x, off_y;  // top-left of the canvas in output pixels (bar sizes)
+  int out_w, out_h;  // renderer output size in real pixels
+  float scale;       // output pixels per logical unit
+  float w, h;        // the logical canvas: out_w / scale x out_h / scale
   // Window size in window coordinates (differs from out_* on HiDPI), used to
   // map mouse and touch positions.
   int win_w, win_h;
@@ -42,8 +50,10 @@ Rect view_rect_to_px(const View *view, Rect logical);
 void view_px_to_logical(const View *view, float px, float py, float *lx, float *ly);
 // Window coordinates (mouse events) -> logical.
 void view_window_to_logical(const View *view, float wx, float wy, float *lx, float *ly);
-// True when a logical point is on the canvas (not on a bar).
-bool view_in_canvas(float lx, float ly);
+// True when a logical point is on the canvas.
+bool view_in_canvas(const View *view, float lx, float ly);
+// The whole canvas as a rectangle.
+Rect view_canvas(const View *view);
 
 // True when (x, y) lies in r (left/top edges inclusive, right/bottom exclusive).
 bool rect_contains(Rect r, float x, float y);

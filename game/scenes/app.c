@@ -34,16 +34,6 @@ static void detect_ui_lang(App *app) {
   app->ui_rtl = i18n_lang_is_rtl(app->ui_lang);
 }
 
-static void on_sound_toggled(void *user, bool on) {
-  App *app = user;
-  app->settings.sound = on;
-  char *err = NULL;
-  if (!app_save_settings(app, &err)) {
-    log_warn("cannot save settings: %s", err ? err : "?");
-    free(err);
-  }
-}
-
 static void log_pack_problems(const PackLibrary *lib) {
   for (size_t i = 0; i < pack_library_count(lib); i++) {
     const PackEntry *e = pack_library_get(lib, i);
@@ -72,7 +62,6 @@ static uint64_t seed_from_time(void) {
 }
 
 static void apply_colors(App *app) {
-  engine_set_letterbox_color(app->engine, app->theme.letterbox);
   engine_set_background_color(app->engine, app->theme.background);
 }
 
@@ -109,7 +98,9 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.sound = app->settings.sound;
   ec.clock = cfg->clock;
   ec.app = app;
-  ec.on_sound_toggled = on_sound_toggled;
+  ec.on_unhandled_event = app_global_event;
+  ec.draw_overlay = app_draw_toast;
+  ec.on_step = app_toast_step;
   ec.screenshot_path = cfg->screenshot_path;
   ec.quit_after_frames = cfg->quit_after_frames;
   char *eerr = NULL;
@@ -185,7 +176,9 @@ void app_destroy(App *app) {
 }
 
 Ui app_ui(const App *app) {
-  return (Ui){.engine = app->engine, .theme = &app->theme, .lang = app->ui_lang, .rtl = app->ui_rtl};
+  const View *v = engine_view(app->engine);
+  return (Ui){
+      .engine = app->engine, .theme = &app->theme, .lang = app->ui_lang, .rtl = app->ui_rtl, .w = v->w, .h = v->h};
 }
 
 bool app_save_settings(App *app, char **err) {

@@ -75,6 +75,10 @@ typedef struct App {
   char *player_name;  // owned
   // The pack chosen on the pack screen (borrowed from `packs`), or NULL.
   const Pack *pack;
+
+  // A brief notice drawn above every screen (app_toast), e.g. "Sound off".
+  char toast[128];
+  uint64_t toast_until_ms;  // app clock; 0 = none showing
 } App;
 
 // Creates everything but shows nothing. NULL with *err (owned) when the
@@ -121,3 +125,16 @@ uint64_t app_now_ms(const App *app);
 
 // The App of a scene callback's context.
 App *app_from_ctx(const SceneCtx *ctx);
+
+// ---- global keys (app_keys.c) -------------------------------------------
+// The one place for keys that mean the same on every screen: Back (pops the
+// top screen), Help, Settings, sound on/off (with a brief notice). The engine
+// calls it for every event the top screen did not handle
+// (EngineConfig.on_unhandled_event). True when handled.
+bool app_global_event(void *app, const InputEvent *ev);
+// Shows `text` (copied, cut to fit) for APP_TOAST_MS above every screen.
+#define APP_TOAST_MS 1500
+void app_toast(App *app, const char *text);
+// EngineConfig.draw_overlay and .on_step for the notice.
+void app_draw_toast(void *app);
+bool app_toast_step(void *app, uint64_t now_ms);

@@ -34,7 +34,7 @@ void scene_confirm_push(App *app, const char *question, const char *yes_label, c
 static void confirm_enter(SceneCtx *ctx) {
   ConfirmScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  s->card = (Rect){(VIEW_LOGICAL_W - 1200) / 2.0f, (VIEW_LOGICAL_H - 520) / 2.0f, 1200, 520};
+  s->card = (Rect){(ui_w(&ui) - 1200) / 2.0f, (ui_h(&ui) - 520) / 2.0f, 1200, 520};
   ui_form_init(&s->form, ui.rtl);
   float bw = 440, pad = UI_MARGIN / 1.5f;
   float y = s->card.y + s->card.h - pad - UI_BUTTON_H;
@@ -75,7 +75,7 @@ static void confirm_leave(SceneCtx *ctx) {
   free(s);
 }
 
-static void confirm_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool confirm_event(SceneCtx *ctx, const InputEvent *ev) {
   ConfirmScene *s = ctx->data;
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
@@ -86,6 +86,7 @@ static void confirm_event(SceneCtx *ctx, const InputEvent *ev) {
     scene_help_push(app_from_ctx(ctx));
   }
   engine_request_redraw(ctx->engine);
+  return true;
 }
 
 static void confirm_draw(SceneCtx *ctx) {

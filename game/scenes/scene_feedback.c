@@ -302,7 +302,7 @@ void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const Ro
 #define FB_HEADLINE_Y (FB_VERDICT_Y + FB_VERDICT_H + 16.0f)
 #define FB_HEADLINE_H 160.0f
 #define FB_BODY_Y (FB_HEADLINE_Y + FB_HEADLINE_H + 28.0f)
-#define FB_FOOTER_Y (VIEW_LOGICAL_H - UI_BUTTON_H - 40.0f)
+#define FB_FOOTER_Y(u) (ui_h(u) - UI_BUTTON_H - 40.0f)
 
 static void feedback_enter(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
@@ -328,13 +328,13 @@ static void feedback_enter(SceneCtx *ctx) {
                       : s->last                       ? _("See results")
                                                       : _("Next question");
   float w = 620.0f;
-  Rect r = {VIEW_LOGICAL_W - UI_MARGIN - w, FB_FOOTER_Y, w, UI_BUTTON_H};
+  Rect r = {ui_w(&ui) - UI_MARGIN - w, FB_FOOTER_Y(&ui), w, UI_BUTTON_H};
   UiButton b = ui_button(ID_NEXT, ui_mirror(&ui, r), label, UI_BUTTON_PRIMARY);
   b.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
   b.key_hint = _("Enter");
   ui_form_add(&s->form, b);
   ui_form_focus_id(&s->form, ID_NEXT);
-  s->body = (Rect){UI_MARGIN, FB_BODY_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, FB_FOOTER_Y - 24.0f - FB_BODY_Y};
+  s->body = (Rect){UI_MARGIN, FB_BODY_Y, ui_w(&ui) - 2 * UI_MARGIN, FB_FOOTER_Y(&ui) - 24.0f - FB_BODY_Y};
 }
 
 static void feedback_leave(SceneCtx *ctx) {
@@ -375,16 +375,16 @@ static void feedback_settings(App *app, const FeedbackScene *s) {
   }
 }
 
-static void feedback_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool feedback_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   FeedbackScene *s = ctx->data;
   if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
     feedback_scroll(ctx, ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f);
-    return;
+    return true;
   }
   if (ev->type == INPUT_EVENT_WHEEL) {
     feedback_scroll(ctx, -ev->wheel_y * 80.0f);
-    return;
+    return true;
   }
   UiResult res = ui_form_event(&s->form, ev);
   if (res.kind == UI_RESULT_ACTIVATE) {
@@ -395,14 +395,14 @@ static void feedback_event(SceneCtx *ctx, const InputEvent *ev) {
     } else if (res.id == UI_ID_SETTINGS) {
       feedback_settings(app, s);
     }
-    return;
+    return true;
   }
   if (res.kind != UI_RESULT_IGNORED) {
     engine_request_redraw(ctx->engine);
-    return;
+    return true;
   }
   if (ev->type != INPUT_EVENT_ACTION) {
-    return;
+    return true;
   }
   switch (ev->action) {
   case INPUT_ACTION_CONFIRM:
@@ -422,6 +422,7 @@ static void feedback_event(SceneCtx *ctx, const InputEvent *ev) {
   default:
     break;
   }
+  return true;
 }
 
 static void feedback_draw(SceneCtx *ctx) {
@@ -452,12 +453,12 @@ static void feedback_draw(SceneCtx *ctx) {
     pts = xasprintf(ngettext("%s  +%d point", "%s  +%d points", (unsigned long)a->points), said, a->points);
     said = pts;
   }
-  Rect sbox = {vbox.x + vbox.w, FB_VERDICT_Y, VIEW_LOGICAL_W - UI_MARGIN - (vbox.x + vbox.w), FB_VERDICT_H};
+  Rect sbox = {vbox.x + vbox.w, FB_VERDICT_Y, ui_w(&ui) - UI_MARGIN - (vbox.x + vbox.w), FB_VERDICT_H};
   ui_text(&ui, said, THEME_TEXT_BODY, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_END, TEXT_VALIGN_MIDDLE);
   free(pts);
 
   // The headline again, with the truth marked on the card's edge.
-  Rect hl = {UI_MARGIN, FB_HEADLINE_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, FB_HEADLINE_H};
+  Rect hl = {UI_MARGIN, FB_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, FB_HEADLINE_H};
   gameplay_headline_draw(&ui, s->pack, a->item, hl, 52.0f);
   Color truth = a->item->answer == PACK_ANSWER_REAL ? t->real : t->fabricated;
   draw_round_rect(ui.engine, ui_mirror(&ui, (Rect){hl.x, hl.y, 14.0f, hl.h}), 7.0f, truth);
@@ -468,10 +469,10 @@ static void feedback_draw(SceneCtx *ctx) {
   if (s->content_h > s->body.h + 1.0f) {
     // Something is below (or above) the fold: say how to reach it.
     bool more_below = s->scroll + s->body.h < s->content_h - 1.0f;
-    Rect hint = {UI_MARGIN, FB_FOOTER_Y, 1000.0f, UI_BUTTON_H};
+    Rect hint = {UI_MARGIN, FB_FOOTER_Y(&ui), 1000.0f, UI_BUTTON_H};
     ui_text(&ui, more_below ? _("More below: scroll or press Down") : _("Press Up to scroll back"), THEME_TEXT_SMALL,
             t->text_muted, ui_mirror(&ui, hint), TEXT_ALIGN_START, TEXT_VALIGN_MIDDLE);
-    Rect track = ui_mirror(&ui, (Rect){VIEW_LOGICAL_W - UI_MARGIN + 24.0f, s->body.y, 10.0f, s->body.h});
+    Rect track = ui_mirror(&ui, (Rect){ui_w(&ui) - UI_MARGIN + 24.0f, s->body.y, 10.0f, s->body.h});
     draw_round_rect(ui.engine, track, 5.0f, t->bar_track);
     float th = s->body.h * s->body.h / s->content_h;
     float ty = s->body.y + (s->body.h - th) * (s->scroll / (s->content_h - s->body.h));

@@ -59,7 +59,7 @@ static void help_enter(SceneCtx *ctx) {
   // The name field beneath stops taking letters while help is open.
   s->text_input_was_active = engine_text_input_active(ctx->engine);
   engine_text_input_stop(ctx->engine);
-  s->card = (Rect){48, 40, VIEW_LOGICAL_W - 96, VIEW_LOGICAL_H - 80};
+  s->card = (Rect){48, 40, ui_w(&ui) - 96, ui_h(&ui) - 80};
   ui_form_init(&s->form, ui.rtl);
   float bw = 380;
   Rect close = {s->card.x + s->card.w - 48 - bw, s->card.y + s->card.h - 40 - UI_BUTTON_H, bw, UI_BUTTON_H};
@@ -76,7 +76,7 @@ static void help_leave(SceneCtx *ctx) {
   free(s);
 }
 
-static void help_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool help_event(SceneCtx *ctx, const InputEvent *ev) {
   HelpScene *s = ctx->data;
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE ||
@@ -85,6 +85,7 @@ static void help_event(SceneCtx *ctx, const InputEvent *ev) {
     engine_pop_scene(ctx->engine);
   }
   engine_request_redraw(ctx->engine);
+  return true;
 }
 
 // Lays the key table out at `scale` times the themed sizes; returns its height.

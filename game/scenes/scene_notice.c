@@ -27,7 +27,7 @@ void scene_notice_push(App *app, const char *title, const char *message) {
 static void notice_enter(SceneCtx *ctx) {
   NoticeScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  s->card = (Rect){(VIEW_LOGICAL_W - 1280) / 2.0f, (VIEW_LOGICAL_H - 640) / 2.0f, 1280, 640};
+  s->card = (Rect){(ui_w(&ui) - 1280) / 2.0f, (ui_h(&ui) - 640) / 2.0f, 1280, 640};
   ui_form_init(&s->form, ui.rtl);
   float bw = 360;
   Rect ok = {s->card.x + s->card.w - UI_MARGIN - bw, s->card.y + s->card.h - UI_MARGIN / 1.5f - UI_BUTTON_H, bw,
@@ -46,7 +46,7 @@ static void notice_leave(SceneCtx *ctx) {
   }
 }
 
-static void notice_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool notice_event(SceneCtx *ctx, const InputEvent *ev) {
   NoticeScene *s = ctx->data;
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE ||
@@ -56,6 +56,7 @@ static void notice_event(SceneCtx *ctx, const InputEvent *ev) {
     scene_help_push(app_from_ctx(ctx));
   }
   engine_request_redraw(ctx->engine);
+  return true;
 }
 
 static void notice_draw(SceneCtx *ctx) {

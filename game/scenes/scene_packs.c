@@ -136,7 +136,7 @@ static void packs_enter(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   build_rows(s, app);
-  Rect c = ui_content_rect();
+  Rect c = ui_content_rect(&ui);
   ui_list_init(&s->list, ui_mirror(&ui, (Rect){c.x, c.y, LIST_W, c.h}), ROW_H, 16);
   ui_list_set_count(&s->list, s->count);
   for (size_t i = 0; i < s->count; i++) {
@@ -198,12 +198,12 @@ static void start(SceneCtx *ctx, PacksScene *s) {
   scene_player_push(app);
 }
 
-static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool packs_event(SceneCtx *ctx, const InputEvent *ev) {
   PacksScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   if (desc_event(ctx, s, ev)) {
     engine_request_redraw(ctx->engine);
-    return;
+    return true;
   }
   UiResult r = ui_form_event(&s->form, ev);
   switch (r.kind) {
@@ -235,6 +235,7 @@ static void packs_event(SceneCtx *ctx, const InputEvent *ev) {
     break;
   }
   engine_request_redraw(ctx->engine);
+  return true;
 }
 
 static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, bool focused, bool hovered) {

@@ -42,7 +42,7 @@ static void pause_enter(SceneCtx *ctx) {
   Ui ui = app_ui(app_from_ctx(ctx));
   float buttons_h = 4 * UI_BUTTON_H + 3 * PAUSE_BUTTON_GAP;
   float h = PAUSE_PAD + PAUSE_TITLE_H + PAUSE_NOTE_H + PAUSE_PAD * 0.8f + buttons_h + PAUSE_PAD;
-  s->card = (Rect){(VIEW_LOGICAL_W - PAUSE_CARD_W) / 2, (VIEW_LOGICAL_H - h) / 2, PAUSE_CARD_W, h};
+  s->card = (Rect){(ui_w(&ui) - PAUSE_CARD_W) / 2, (ui_h(&ui) - h) / 2, PAUSE_CARD_W, h};
   s->title = (Rect){s->card.x + PAUSE_PAD, s->card.y + PAUSE_PAD, s->card.w - 2 * PAUSE_PAD, PAUSE_TITLE_H};
   s->note = (Rect){s->title.x, s->title.y + s->title.h, s->title.w, PAUSE_NOTE_H};
   ui_form_init(&s->form, ui.rtl);
@@ -101,12 +101,12 @@ static void ask_quit(App *app, PauseScene *s) {
                      on_quit_answer, s);
 }
 
-static void pause_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool pause_event(SceneCtx *ctx, const InputEvent *ev) {
   PauseScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   engine_request_redraw(ctx->engine);
   if (s->closing) {
-    return;
+    return true;
   }
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
@@ -126,10 +126,10 @@ static void pause_event(SceneCtx *ctx, const InputEvent *ev) {
     default:
       break;
     }
-    return;
+    return true;
   }
   if (r.kind != UI_RESULT_IGNORED || ev->type != INPUT_EVENT_ACTION || ev->repeat) {
-    return;
+    return true;
   }
   switch (ev->action) {
   case INPUT_ACTION_PAUSE:  // P / Start again: the same key un-pauses
@@ -145,6 +145,7 @@ static void pause_event(SceneCtx *ctx, const InputEvent *ev) {
   default:
     break;
   }
+  return true;
 }
 
 static void pause_draw(SceneCtx *ctx) {

@@ -71,15 +71,14 @@ static float key_w(void) {
 }
 
 static float keyboard_top(void) {
-  return ui_content_rect().y + LABEL_H + 8 + FIELD_H + 28;
+  return UI_CONTENT_TOP + LABEL_H + 8 + FIELD_H + 28;
 }
 
 // The rectangle of the key at `col` (0-based, reading order) spanning `span`
 // columns in keyboard row `row`, before mirroring.
 static Rect key_rect(int row, int col, int span) {
-  Rect c = ui_content_rect();
   float w = key_w();
-  return (Rect){c.x + (float)col * (w + KEY_GAP), keyboard_top() + (float)row * (KEY_H + KEY_GAP),
+  return (Rect){UI_MARGIN + (float)col * (w + KEY_GAP), keyboard_top() + (float)row * (KEY_H + KEY_GAP),
                 (float)span * w + (float)(span - 1) * KEY_GAP, KEY_H};
 }
 
@@ -197,7 +196,7 @@ static void player_enter(SceneCtx *ctx) {
   }
   free(err);
 
-  Rect c = ui_content_rect();
+  Rect c = ui_content_rect(&ui);
   s->field = ui_mirror(&ui, (Rect){c.x, c.y + LABEL_H + 8, LEFT_W, FIELD_H});
   ui_form_init(&s->form, ui.rtl);
   ui_form_add_header(&s->form, &ui, true, true);
@@ -265,7 +264,7 @@ static void erase(PlayerScene *s) {
   set_error(s, NULL);
 }
 
-static void player_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool player_event(SceneCtx *ctx, const InputEvent *ev) {
   PlayerScene *s = ctx->data;
   engine_request_redraw(ctx->engine);
   if (ev->type == INPUT_EVENT_TEXT) {
@@ -301,6 +300,7 @@ static void player_event(SceneCtx *ctx, const InputEvent *ev) {
     }
   }
   update_key_labels(s);
+  return true;
 }
 
 static bool player_update(SceneCtx *ctx, uint64_t now_ms, uint64_t dt_ms) {
@@ -347,7 +347,7 @@ static void player_draw(SceneCtx *ctx) {
   Ui ui = app_ui(app);
   const Theme *t = ui.theme;
   ui_header_draw(&ui, _("Who is playing?"));
-  Rect c = ui_content_rect();
+  Rect c = ui_content_rect(&ui);
   TextStyle label = ui_text_style(&ui, THEME_TEXT_BODY, t->text);
   label.weight = TEXT_WEIGHT_BOLD;
   label.valign = TEXT_VALIGN_MIDDLE;

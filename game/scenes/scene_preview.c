@@ -49,7 +49,7 @@ void scene_preview_push(App *app, const char *path) {
 #define PV_HEADLINE_Y (PV_INFO_Y + PV_INFO_H + 12.0f)
 #define PV_HEADLINE_H 200.0f
 #define PV_BODY_Y (PV_HEADLINE_Y + PV_HEADLINE_H + 24.0f)
-#define PV_FOOTER_Y (VIEW_LOGICAL_H - 40.0f - UI_BUTTON_H)
+#define PV_FOOTER_Y(u) (ui_h(u) - 40.0f - UI_BUTTON_H)
 
 static void preview_load(PreviewScene *s) {
   const char *keep_id = NULL;
@@ -106,11 +106,11 @@ static void preview_enter(SceneCtx *ctx) {
   ui_form_add_header(&s->form, &ui, true, true);
   float w = 440.0f;
   // Previous sits on the reading-start side, Next on the end side.
-  UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){UI_MARGIN, PV_FOOTER_Y, w, UI_BUTTON_H}), _("Previous"),
+  UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){UI_MARGIN, PV_FOOTER_Y(&ui), w, UI_BUTTON_H}), _("Previous"),
                             UI_BUTTON_NORMAL);
   prev.icon = ui.rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
   UiButton next =
-      ui_button(ID_NEXT, ui_mirror(&ui, (Rect){VIEW_LOGICAL_W - UI_MARGIN - w, PV_FOOTER_Y, w, UI_BUTTON_H}), _("Next"),
+      ui_button(ID_NEXT, ui_mirror(&ui, (Rect){ui_w(&ui) - UI_MARGIN - w, PV_FOOTER_Y(&ui), w, UI_BUTTON_H}), _("Next"),
                 UI_BUTTON_PRIMARY);
   next.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
   ui_form_add(&s->form, prev);
@@ -141,9 +141,10 @@ static void preview_move(SceneCtx *ctx, int delta) {
   engine_request_redraw(ctx->engine);
 }
 
-static void preview_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   PreviewScene *s = ctx->data;
+  Ui ui = app_ui(app);
   if (ev->type == INPUT_EVENT_ACTION) {
     switch (ev->action) {
     case INPUT_ACTION_LEFT:
@@ -151,31 +152,32 @@ static void preview_event(SceneCtx *ctx, const InputEvent *ev) {
       // Physical arrows: Right moves on in a left-to-right interface.
       bool forward = (ev->action == INPUT_ACTION_RIGHT) != app->ui_rtl;
       preview_move(ctx, forward ? 1 : -1);
-      return;
+      return true;
     }
     case INPUT_ACTION_UP:
     case INPUT_ACTION_DOWN:
       s->scroll = gameplay_clamp_scroll(s->scroll + (ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f), s->content_h,
-                                        PV_FOOTER_Y - 24.0f - PV_BODY_Y);
+                                        PV_FOOTER_Y(&ui) - 24.0f - PV_BODY_Y);
       engine_request_redraw(ctx->engine);
-      return;
+      return true;
     case INPUT_ACTION_BACK:
       engine_pop_scene(ctx->engine);
-      return;
+      return true;
     case INPUT_ACTION_HELP:
       scene_help_push(app);
-      return;
+      return true;
     case INPUT_ACTION_SETTINGS:
       scene_settings_push(app);
-      return;
+      return true;
     default:
       break;
     }
   }
   if (ev->type == INPUT_EVENT_WHEEL) {
-    s->scroll = gameplay_clamp_scroll(s->scroll - ev->wheel_y * 80.0f, s->content_h, PV_FOOTER_Y - 24.0f - PV_BODY_Y);
+    s->scroll =
+        gameplay_clamp_scroll(s->scroll - ev->wheel_y * 80.0f, s->content_h, PV_FOOTER_Y(&ui) - 24.0f - PV_BODY_Y);
     engine_request_redraw(ctx->engine);
-    return;
+    return true;
   }
   UiResult res = ui_form_event(&s->form, ev);
   if (res.kind == UI_RESULT_ACTIVATE) {
@@ -187,6 +189,7 @@ static void preview_event(SceneCtx *ctx, const InputEvent *ev) {
   } else if (res.kind != UI_RESULT_IGNORED) {
     engine_request_redraw(ctx->engine);
   }
+  return true;
 }
 
 static bool preview_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
@@ -207,14 +210,14 @@ static bool preview_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
 
 static void draw_errors(const Ui *ui, PreviewScene *s) {
   const Theme *t = ui->theme;
-  Rect c = ui_content_rect();
+  Rect c = ui_content_rect(ui);
   float y = c.y + 24.0f;
   float h =
       ui_text_bold(ui, _("This pack has errors. Fix them and save: the preview reloads by itself."), THEME_TEXT_BODY,
                    t->warning, ui_mirror(ui, (Rect){c.x, y, c.w, 1.0f}), TEXT_ALIGN_START, TEXT_VALIGN_TOP)
           .h;
   y += h + 24.0f;
-  for (size_t i = 0; i < s->diags.count && y < PV_FOOTER_Y - 40.0f; i++) {
+  for (size_t i = 0; i < s->diags.count && y < PV_FOOTER_Y(ui) - 40.0f; i++) {
     char *line = diag_format(&s->diags.items[i]);
     TextStyle st =
         ui_text_style(ui, THEME_TEXT_SMALL, s->diags.items[i].severity == DIAG_ERROR ? t->text : t->text_muted);
@@ -240,7 +243,7 @@ static void preview_draw(SceneCtx *ctx) {
     return;
   }
   if (s->pack->item_count == 0) {
-    ui_text(&ui, _("This pack has no items yet."), THEME_TEXT_BODY, t->text, ui_content_rect(), TEXT_ALIGN_CENTER,
+    ui_text(&ui, _("This pack has no items yet."), THEME_TEXT_BODY, t->text, ui_content_rect(&ui), TEXT_ALIGN_CENTER,
             TEXT_VALIGN_MIDDLE);
     ui_form_draw(&ui, &s->form);
     return;
@@ -250,7 +253,7 @@ static void preview_draw(SceneCtx *ctx) {
   // Which item, where in the file, and its answer (word + icon + colour).
   char *info =
       xasprintf(_("Item %zu of %zu · id %s · line %d"), s->index + 1, s->pack->item_count, item->id, item->line);
-  Rect ibox = {UI_MARGIN + 420.0f, PV_INFO_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN - 420.0f, PV_INFO_H};
+  Rect ibox = {UI_MARGIN + 420.0f, PV_INFO_Y, ui_w(&ui) - 2 * UI_MARGIN - 420.0f, PV_INFO_H};
   ui_text(&ui, info, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, ibox), TEXT_ALIGN_END, TEXT_VALIGN_MIDDLE);
   free(info);
   bool real = item->answer == PACK_ANSWER_REAL;
@@ -269,16 +272,16 @@ static void preview_draw(SceneCtx *ctx) {
   ui_text_bold(&ui, real ? _("REAL") : _("FABRICATED"), THEME_TEXT_BODY, on, word, TEXT_ALIGN_START,
                TEXT_VALIGN_MIDDLE);
 
-  Rect hl = {UI_MARGIN, PV_HEADLINE_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, PV_HEADLINE_H};
+  Rect hl = {UI_MARGIN, PV_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_HEADLINE_H};
   gameplay_headline_draw(&ui, s->pack, item, hl, 60.0f);
 
-  Rect body = {UI_MARGIN, PV_BODY_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, PV_FOOTER_Y - 24.0f - PV_BODY_Y};
+  Rect body = {UI_MARGIN, PV_BODY_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_FOOTER_Y(&ui) - 24.0f - PV_BODY_Y};
   s->content_h = gameplay_explain_draw(&ui, s->pack, item, body.x, body.y, body.w, s->scroll, body);
   s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, body.h);
 
   const char *status = s->content_h > body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
                                                     : _("Left/Right moves · reloads on save");
-  Rect sbox = {UI_MARGIN + 460.0f, PV_FOOTER_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN - 920.0f, UI_BUTTON_H};
+  Rect sbox = {UI_MARGIN + 460.0f, PV_FOOTER_Y(&ui), ui_w(&ui) - 2 * UI_MARGIN - 920.0f, UI_BUTTON_H};
   ui_text(&ui, status, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
   ui_form_draw(&ui, &s->form);
 }

@@ -252,9 +252,9 @@ static void round_open_help(App *app, RoundScene *s) {
 #define RD_STATUS_Y (UI_HEADER_H + 28.0f)
 #define RD_STATUS_H 64.0f
 #define RD_ANSWER_H 180.0f
-#define RD_ANSWER_Y (VIEW_LOGICAL_H - 48.0f - RD_ANSWER_H)
+#define RD_ANSWER_Y(u) (ui_h(u) - 48.0f - RD_ANSWER_H)
 #define RD_CARD_Y (RD_STATUS_Y + RD_STATUS_H + 36.0f)
-#define RD_CARD_H (RD_ANSWER_Y - 40.0f - RD_CARD_Y)
+#define RD_CARD_H(u) (RD_ANSWER_Y(u) - 40.0f - RD_CARD_Y)
 
 static void add_back(UiForm *form, const Ui *ui) {
   UiButton back = ui_button(UI_ID_BACK, ui_header_start_rect(ui), _("Back"), UI_BUTTON_NORMAL);
@@ -311,9 +311,9 @@ static void round_enter(SceneCtx *ctx) {
   }
   round_store_begin(app, s);
 
-  float w = (VIEW_LOGICAL_W - 2 * UI_MARGIN - 2 * UI_GAP) / 2;
-  Rect left = {UI_MARGIN, RD_ANSWER_Y, w, RD_ANSWER_H};
-  Rect right = {VIEW_LOGICAL_W - UI_MARGIN - w, RD_ANSWER_Y, w, RD_ANSWER_H};
+  float w = (ui_w(&ui) - 2 * UI_MARGIN - 2 * UI_GAP) / 2;
+  Rect left = {UI_MARGIN, RD_ANSWER_Y(&ui), w, RD_ANSWER_H};
+  Rect right = {ui_w(&ui) - UI_MARGIN - w, RD_ANSWER_Y(&ui), w, RD_ANSWER_H};
   UiButton real = ui_button(ID_REAL, ui_mirror(&ui, left), _("REAL"), UI_BUTTON_REAL);
   real.icon = DRAW_ICON_CHECK;
   real.key_hint = _("R");
@@ -351,7 +351,7 @@ static PackAnswer answer_on_side(const App *app, bool left) {
   return left != app->ui_rtl ? PACK_ANSWER_REAL : PACK_ANSWER_FABRICATED;
 }
 
-static void round_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool round_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   RoundScene *s = ctx->data;
   if (s->error) {
@@ -368,7 +368,7 @@ static void round_event(SceneCtx *ctx, const InputEvent *ev) {
         engine_request_redraw(ctx->engine);
       }
     }
-    return;
+    return true;
   }
   if (ev->type == INPUT_EVENT_ACTION) {
     switch (ev->action) {
@@ -377,28 +377,28 @@ static void round_event(SceneCtx *ctx, const InputEvent *ev) {
       if (!ev->repeat) {
         round_give(app, s, ev->action == INPUT_ACTION_ANSWER_REAL ? PACK_ANSWER_REAL : PACK_ANSWER_FABRICATED);
       }
-      return;
+      return true;
     case INPUT_ACTION_LEFT:
     case INPUT_ACTION_RIGHT:
       if (!ev->repeat) {
         round_give(app, s, answer_on_side(app, ev->action == INPUT_ACTION_LEFT));
       }
-      return;
+      return true;
     case INPUT_ACTION_BACK:
       // Back one step, as everywhere, but leaving a round asks first.
       round_ask_quit(app, s);
-      return;
+      return true;
     case INPUT_ACTION_PAUSE:
       if (!ev->repeat) {
         round_open_pause(app, s);
       }
-      return;
+      return true;
     case INPUT_ACTION_SETTINGS:
       round_open_settings(app, s);
-      return;
+      return true;
     case INPUT_ACTION_HELP:
       round_open_help(app, s);
-      return;
+      return true;
     default:
       break;
     }
@@ -422,6 +422,7 @@ static void round_event(SceneCtx *ctx, const InputEvent *ev) {
     engine_request_redraw(ctx->engine);
     break;
   }
+  return true;
 }
 
 static bool round_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
@@ -474,7 +475,7 @@ static void draw_status(const Ui *ui, const App *app, RoundScene *s) {
   // An assessment shows no score: a rising score would tell which answers were right.
   char *score = assessment ? xstrdup(_("Assessment: results at the end")) : xasprintf(_("Score: %d"), round_score(r));
   float sw = assessment ? 620.0f : 360.0f;
-  Rect sbox = {VIEW_LOGICAL_W - UI_MARGIN - sw, RD_STATUS_Y, sw, RD_STATUS_H};
+  Rect sbox = {ui_w(ui) - UI_MARGIN - sw, RD_STATUS_Y, sw, RD_STATUS_H};
   // One line: at the largest text size the assessment note would wrap raggedly.
   TextStyle ss = ui_text_style(ui, assessment ? THEME_TEXT_SMALL : THEME_TEXT_BODY, t->text);
   ss.weight = TEXT_WEIGHT_BOLD;
@@ -520,7 +521,7 @@ static void round_draw(SceneCtx *ctx) {
   ui_header_draw(&ui, s->pack ? s->pack->title : _("Round"));
   if (s->error || !s->round) {
     if (s->error) {
-      Rect box = rect_inset(ui_content_rect(), 40.0f);
+      Rect box = rect_inset(ui_content_rect(&ui), 40.0f);
       ui_text(&ui, s->error, THEME_TEXT_BODY, t->warning, box, TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
     }
     ui_form_draw(&ui, &s->form);
@@ -532,7 +533,7 @@ static void round_draw(SceneCtx *ctx) {
   if (!item && round_count(s->round) > 0) {
     item = round_item(s->round, round_count(s->round) - 1);
   }
-  Rect card = {UI_MARGIN, RD_CARD_Y, VIEW_LOGICAL_W - 2 * UI_MARGIN, RD_CARD_H};
+  Rect card = {UI_MARGIN, RD_CARD_Y, ui_w(&ui) - 2 * UI_MARGIN, RD_CARD_H(&ui)};
   if (round_is_paused(s->round)) {
     // Covered by the pause menu, a question, the help: the clock is stopped,
     // so the headline is not there to be read meanwhile.

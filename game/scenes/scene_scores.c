@@ -70,7 +70,7 @@ static void scores_enter(SceneCtx *ctx) {
   Ui ui = app_ui(app);
   ui_form_init(&s->form, ui.rtl);
   ui_form_add_header(&s->form, &ui, true, true);
-  Rect c = ui_content_rect();
+  Rect c = ui_content_rect(&ui);
   // Previous / next pack sit either side of the pack title. Physical arrows:
   // in RTL "previous" is on the right.
   Rect left = {c.x, c.y, 120, 96};
@@ -107,7 +107,7 @@ static void switch_pack(ScoresScene *s, App *app, int dir) {
   load(s, app);
 }
 
-static void scores_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool scores_event(SceneCtx *ctx, const InputEvent *ev) {
   ScoresScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
@@ -117,7 +117,7 @@ static void scores_event(SceneCtx *ctx, const InputEvent *ev) {
   if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_LEFT || ev->action == INPUT_ACTION_RIGHT)) {
     int dir = ev->action == INPUT_ACTION_RIGHT ? 1 : -1;
     switch_pack(s, app, ui.rtl ? -dir : dir);
-    return;
+    return true;
   }
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
@@ -131,6 +131,7 @@ static void scores_event(SceneCtx *ctx, const InputEvent *ev) {
   } else if (r.kind == UI_RESULT_IGNORED) {
     scene_header_action(ctx, ev);
   }
+  return true;
 }
 
 // "2024-05-17": unambiguous in every country.
@@ -255,7 +256,7 @@ static void scores_draw(SceneCtx *ctx) {
   Ui ui = app_ui(app);
   const Theme *t = ui.theme;
   ui_header_draw(&ui, _("High scores"));
-  Rect c = ui_content_rect();
+  Rect c = ui_content_rect(&ui);
   if (s->pack_count == 0) {
     ui_text(&ui, _("There are no packs to show scores for."), THEME_TEXT_BODY, t->text_muted, c, TEXT_ALIGN_CENTER,
             TEXT_VALIGN_MIDDLE);

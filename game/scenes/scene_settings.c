@@ -68,7 +68,7 @@ static void settings_enter(SceneCtx *ctx) {
   // (the player screen takes them again when it is back on top).
   s->text_input_was_active = engine_text_input_active(ctx->engine);
   engine_text_input_stop(ctx->engine);
-  Rect c = ui_content_rect();
+  Rect c = ui_content_rect(&ui);
   Rect lr = {c.x + 120, c.y, c.w - 240, c.h};
   float row_h = ROW_H;
   if (s->in_round) {
@@ -230,7 +230,7 @@ static bool is_bool_row(SettingRow row) {
   return row != ROW_SECONDS && row != ROW_QUESTIONS && row != ROW_TEXT_SIZE;
 }
 
-static void settings_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
   SettingsScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
@@ -241,7 +241,7 @@ static void settings_event(SceneCtx *ctx, const InputEvent *ev) {
       (ev->action == INPUT_ACTION_LEFT || ev->action == INPUT_ACTION_RIGHT)) {
     int dir = ev->action == INPUT_ACTION_RIGHT ? 1 : -1;
     change(app, (SettingRow)s->list.selected, ui.rtl ? -dir : dir, false);
-    return;
+    return true;
   }
   // A click or tap on a row's arrow buttons.
   if (ev->type == INPUT_EVENT_POINTER_DOWN && ev->button == 1) {
@@ -254,7 +254,7 @@ static void settings_event(SceneCtx *ctx, const InputEvent *ev) {
         ui_list_select(&s->list, (size_t)row);
         s->form.focus = UI_FOCUS_LIST;
         change(app, (SettingRow)row, dir, false);
-        return;
+        return true;
       }
     }
   }
@@ -273,6 +273,7 @@ static void settings_event(SceneCtx *ctx, const InputEvent *ev) {
   } else if (r.kind == UI_RESULT_IGNORED) {
     scene_header_action(ctx, ev);
   }
+  return true;
 }
 
 typedef struct RowCtx {

@@ -40,10 +40,10 @@ void scene_summary_push(App *app, Round *round) {
 
 // Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
 #define SM_TOP (UI_HEADER_H + 24.0f)
-#define SM_BUTTONS_Y (VIEW_LOGICAL_H - 40.0f - UI_BUTTON_H)
+#define SM_BUTTONS_Y(u) (ui_h(u) - 40.0f - UI_BUTTON_H)
 #define SM_LEFT_W 900.0f
 #define SM_RIGHT_X (UI_MARGIN + SM_LEFT_W + 64.0f)
-#define SM_RIGHT_W (VIEW_LOGICAL_W - UI_MARGIN - SM_RIGHT_X)
+#define SM_RIGHT_W(u) (ui_w(u) - UI_MARGIN - SM_RIGHT_X)
 #define SM_ROW_H 96.0f
 
 static void summary_enter(SceneCtx *ctx) {
@@ -69,19 +69,19 @@ static void summary_enter(SceneCtx *ctx) {
   ui_form_init(&s->form, ui.rtl);
   ui_form_add_header(&s->form, &ui, true, true);
   float w = 380.0f;
-  float x = VIEW_LOGICAL_W - UI_MARGIN - 3 * w - 2 * UI_GAP;
-  UiButton again = ui_button(ID_PLAY_AGAIN, ui_mirror(&ui, (Rect){x, SM_BUTTONS_Y, w, UI_BUTTON_H}), _("Play again"),
-                             UI_BUTTON_PRIMARY);
+  float x = ui_w(&ui) - UI_MARGIN - 3 * w - 2 * UI_GAP;
+  UiButton again = ui_button(ID_PLAY_AGAIN, ui_mirror(&ui, (Rect){x, SM_BUTTONS_Y(&ui), w, UI_BUTTON_H}),
+                             _("Play again"), UI_BUTTON_PRIMARY);
   again.icon = DRAW_ICON_PLAY;
-  UiButton scores = ui_button(ID_SCORES, ui_mirror(&ui, (Rect){x + w + UI_GAP, SM_BUTTONS_Y, w, UI_BUTTON_H}),
+  UiButton scores = ui_button(ID_SCORES, ui_mirror(&ui, (Rect){x + w + UI_GAP, SM_BUTTONS_Y(&ui), w, UI_BUTTON_H}),
                               _("High scores"), UI_BUTTON_NORMAL);
-  UiButton packs = ui_button(ID_PACKS, ui_mirror(&ui, (Rect){x + 2 * (w + UI_GAP), SM_BUTTONS_Y, w, UI_BUTTON_H}),
+  UiButton packs = ui_button(ID_PACKS, ui_mirror(&ui, (Rect){x + 2 * (w + UI_GAP), SM_BUTTONS_Y(&ui), w, UI_BUTTON_H}),
                              _("Packs"), UI_BUTTON_NORMAL);
   ui_form_add(&s->form, again);
   ui_form_add(&s->form, scores);
   ui_form_add(&s->form, packs);
   // The list's top depends on how many technique rows there are (draw).
-  ui_list_init(&s->list, ui_mirror(&ui, (Rect){SM_RIGHT_X, SM_TOP + 90.0f, SM_RIGHT_W, 400.0f}), SM_ROW_H, 12.0f);
+  ui_list_init(&s->list, ui_mirror(&ui, (Rect){SM_RIGHT_X, SM_TOP + 90.0f, SM_RIGHT_W(&ui), 400.0f}), SM_ROW_H, 12.0f);
   ui_list_set_count(&s->list, s->row_count);
   if (s->row_count > 0) {
     ui_form_set_list(&s->form, &s->list);
@@ -121,7 +121,7 @@ static void summary_review(SceneCtx *ctx, size_t row) {
   scene_feedback_push(app, FEEDBACK_MODE_REVIEW, round_pack(s->round), a, q, round_count(s->round), false, NULL, NULL);
 }
 
-static void summary_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool summary_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   SummaryScene *s = ctx->data;
   UiResult res = ui_form_event(&s->form, ev);
@@ -140,18 +140,18 @@ static void summary_event(SceneCtx *ctx, const InputEvent *ev) {
     } else if (res.id == UI_ID_SETTINGS) {
       scene_settings_push(app);
     }
-    return;
+    return true;
   case UI_RESULT_LIST_ACTIVATE:
     summary_review(ctx, res.row);
-    return;
+    return true;
   case UI_RESULT_IGNORED:
     break;
   default:
     engine_request_redraw(ctx->engine);
-    return;
+    return true;
   }
   if (ev->type != INPUT_EVENT_ACTION) {
-    return;
+    return true;
   }
   if (ev->action == INPUT_ACTION_BACK) {
     summary_to_packs(ctx);
@@ -160,6 +160,7 @@ static void summary_event(SceneCtx *ctx, const InputEvent *ev) {
   } else if (ev->action == INPUT_ACTION_SETTINGS) {
     scene_settings_push(app);
   }
+  return true;
 }
 
 // One line of text at the current y of a column; returns its height.
@@ -297,7 +298,7 @@ static void summary_draw(SceneCtx *ctx) {
   measures_tendency_sentence(m, sentence, sizeof sentence);
   // The buttons row reaches under this column: the card and the
   // signal-detection block share what is left above it.
-  float bottom = SM_BUTTONS_Y - 24.0f;
+  float bottom = SM_BUTTONS_Y(&ui) - 24.0f;
   float room = bottom - (y + 24.0f);
   Rect card = {x, y + 24.0f, w, fmaxf(110.0f, fminf(180.0f, room * 0.55f))};
   ui_card_draw(&ui, ui_mirror(&ui, card));
@@ -309,7 +310,7 @@ static void summary_draw(SceneCtx *ctx) {
   draw_sdt(&ui, m, x, card.y + card.h + 20.0f, w, bottom);
 
   // Right column: accuracy per technique, then the list to review.
-  float rx = SM_RIGHT_X, rw = SM_RIGHT_W, ry = SM_TOP;
+  float rx = SM_RIGHT_X, rw = SM_RIGHT_W(&ui), ry = SM_TOP;
   if (!s->assessment) {
     int shown = 0;
     for (int i = 0; i < TECHNIQUE_COUNT; i++) {
@@ -334,7 +335,7 @@ static void summary_draw(SceneCtx *ctx) {
                            : s->row_count ? _("To review (select one to see why)")
                                           : _("Nothing to review: every answer was right.");
   ry += line(&ui, list_title, THEME_TEXT_BODY, true, t->text, rx, ry, rw) + 10.0f;
-  bottom = SM_BUTTONS_Y - 28.0f;
+  bottom = SM_BUTTONS_Y(&ui) - 28.0f;
   if (s->row_count > 0 && bottom - ry >= SM_ROW_H) {
     Rect lr = ui_mirror(&ui, (Rect){rx, ry, rw, bottom - ry});
     if (lr.x != s->list.rect.x || lr.y != s->list.rect.y || lr.h != s->list.rect.h) {

@@ -32,7 +32,7 @@ static void title_enter(SceneCtx *ctx) {
   };
   float h = 84, gap = 16;
   for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-    Rect r = {(VIEW_LOGICAL_W - MENU_W) / 2, MENU_TOP + (float)i * (h + gap), MENU_W, h};
+    Rect r = {(ui_w(&ui) - MENU_W) / 2, MENU_TOP + (float)i * (h + gap), MENU_W, h};
     UiButton b = ui_button(items[i].id, r, _(items[i].label), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_NORMAL);
     if (items[i].id == ID_PLAY) {
       b.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
@@ -61,7 +61,7 @@ static void ask_quit(App *app) {
   scene_confirm_push(app, _("Quit Prebunk?"), _("Quit"), _("Keep playing"), on_quit_answer, NULL);
 }
 
-static void title_event(SceneCtx *ctx, const InputEvent *ev) {
+static bool title_event(SceneCtx *ctx, const InputEvent *ev) {
   TitleScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   UiResult r = ui_form_event(&s->form, ev);
@@ -95,6 +95,7 @@ static void title_event(SceneCtx *ctx, const InputEvent *ev) {
   if (r.kind != UI_RESULT_IGNORED || ev->type == INPUT_EVENT_ACTION) {
     engine_request_redraw(ctx->engine);
   }
+  return true;
 }
 
 // A small pill with an icon and a word, as on the answer buttons.
@@ -125,17 +126,17 @@ static void title_draw(SceneCtx *ctx) {
   name.weight = TEXT_WEIGHT_BOLD;
   name.align = TEXT_ALIGN_CENTER;
   name.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(&ui, _("Prebunk"), &name, (Rect){UI_MARGIN, 70, VIEW_LOGICAL_W - 2 * UI_MARGIN, 150}, 60);
+  ui_text_fitted(&ui, _("Prebunk"), &name, (Rect){UI_MARGIN, 70, ui_w(&ui) - 2 * UI_MARGIN, 150}, 60);
 
   TextStyle tag = ui_text_style(&ui, THEME_TEXT_BODY, t->text_muted);
   tag.align = TEXT_ALIGN_CENTER;
   tag.valign = TEXT_VALIGN_MIDDLE;
   ui_text_fitted(&ui, _("Practise telling real news headlines from fabricated ones."), &tag,
-                 (Rect){UI_MARGIN * 2, 225, VIEW_LOGICAL_W - 4 * UI_MARGIN, 100}, 26);
+                 (Rect){UI_MARGIN * 2, 225, ui_w(&ui) - 4 * UI_MARGIN, 100}, 26);
 
   float cw = 420, ch = 84, gap = 48;
-  Rect real = {VIEW_LOGICAL_W / 2.0f - gap / 2 - cw, 345, cw, ch};
-  Rect fake = {VIEW_LOGICAL_W / 2.0f + gap / 2, 345, cw, ch};
+  Rect real = {ui_w(&ui) / 2.0f - gap / 2 - cw, 345, cw, ch};
+  Rect fake = {ui_w(&ui) / 2.0f + gap / 2, 345, cw, ch};
   draw_chip(&ui, ui_mirror(&ui, real), DRAW_ICON_CHECK, _("REAL"), t->real_fill, t->on_real);
   draw_chip(&ui, ui_mirror(&ui, fake), DRAW_ICON_CROSS, _("FABRICATED"), t->fabricated_fill, t->on_fabricated);
 
@@ -151,7 +152,7 @@ static void title_draw(SceneCtx *ctx) {
   TextStyle fs = ui_text_style(&ui, THEME_TEXT_SMALL, t->text_muted);
   fs.align = TEXT_ALIGN_CENTER;
   fs.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(&ui, line, &fs, (Rect){UI_MARGIN, VIEW_LOGICAL_H - 80, VIEW_LOGICAL_W - 2 * UI_MARGIN, 60}, 20);
+  ui_text_fitted(&ui, line, &fs, (Rect){UI_MARGIN, ui_h(&ui) - 80, ui_w(&ui) - 2 * UI_MARGIN, 60}, 20);
   free(line);
 }
 

@@ -8,14 +8,22 @@
 #include "base/str.h"
 #include "engine/engine.h"
 
-Rect ui_content_rect(void) {
-  float top = UI_HEADER_H + UI_GAP * 2;
-  return (Rect){UI_MARGIN, top, VIEW_LOGICAL_W - 2 * UI_MARGIN, VIEW_LOGICAL_H - top - UI_GAP * 2};
+float ui_w(const Ui *ui) {
+  return ui->w;
+}
+
+float ui_h(const Ui *ui) {
+  return ui->h;
+}
+
+Rect ui_content_rect(const Ui *ui) {
+  float top = UI_CONTENT_TOP;
+  return (Rect){UI_MARGIN, top, ui_w(ui) - 2 * UI_MARGIN, ui_h(ui) - top - UI_GAP * 2};
 }
 
 Rect ui_mirror(const Ui *ui, Rect r) {
   if (ui->rtl) {
-    r.x = VIEW_LOGICAL_W - r.x - r.w;
+    r.x = ui_w(ui) - r.x - r.w;
   }
   return r;
 }
@@ -214,7 +222,7 @@ void ui_focus_ring_draw(const Ui *ui, Rect r) {
 }
 
 void ui_scrim_draw(const Ui *ui) {
-  draw_fill_rect(ui->engine, (Rect){0, 0, VIEW_LOGICAL_W, VIEW_LOGICAL_H}, ui->theme->scrim);
+  draw_fill_rect(ui->engine, (Rect){0, 0, ui_w(ui), ui_h(ui)}, ui->theme->scrim);
 }
 
 // ---- buttons ---------------------------------------------------------------
@@ -608,7 +616,7 @@ static Rect focus_rect(const UiForm *form) {
   if (form->focus >= 0 && form->focus < form->count) {
     return form->buttons[form->focus].rect;
   }
-  return (Rect){VIEW_LOGICAL_W / 2.0f, 0, 0, 0};
+  return (Rect){VIEW_MIN_W / 2.0f, 0, 0, 0};
 }
 
 // A rect's extent along one axis: its two edges and its centre.
@@ -847,7 +855,7 @@ void ui_form_draw(const Ui *ui, const UiForm *form) {
 #define HEADER_HELP_W 240.0f
 #define HEADER_SETTINGS_W 390.0f
 #define HEADER_BUTTON_GAP 16.0f
-#define HEADER_HELP_X (VIEW_LOGICAL_W - HEADER_EDGE - HEADER_HELP_W)
+#define HEADER_HELP_X (ui_w(ui) - HEADER_EDGE - HEADER_HELP_W)
 #define HEADER_SETTINGS_X (HEADER_HELP_X - HEADER_BUTTON_GAP - HEADER_SETTINGS_W)
 
 Rect ui_header_start_rect(const Ui *ui) {
@@ -878,8 +886,8 @@ void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back, bool with_se
 
 void ui_header_draw(const Ui *ui, const char *title) {
   const Theme *t = ui->theme;
-  draw_fill_rect(ui->engine, (Rect){0, 0, VIEW_LOGICAL_W, UI_HEADER_H}, t->surface);
-  draw_fill_rect(ui->engine, (Rect){0, UI_HEADER_H - 3, VIEW_LOGICAL_W, 3}, t->border);
+  draw_fill_rect(ui->engine, (Rect){0, 0, ui_w(ui), UI_HEADER_H}, t->surface);
+  draw_fill_rect(ui->engine, (Rect){0, UI_HEADER_H - 3, ui_w(ui), 3}, t->border);
   TextStyle st = ui_text_style(ui, THEME_TEXT_TITLE, t->text);
   st.weight = TEXT_WEIGHT_BOLD;
   st.align = TEXT_ALIGN_CENTER;
@@ -887,8 +895,8 @@ void ui_header_draw(const Ui *ui, const char *title) {
   // Centred on the canvas when the title fits there at its full size (the
   // wider end side decides the room); otherwise centred in all the room
   // between the buttons, which is a little off-centre but larger.
-  float end_side = VIEW_LOGICAL_W - HEADER_SETTINGS_X + UI_GAP;
-  Rect box = {end_side, 8, VIEW_LOGICAL_W - 2 * end_side, UI_HEADER_H - 16};
+  float end_side = ui_w(ui) - HEADER_SETTINGS_X + UI_GAP;
+  Rect box = {end_side, 8, ui_w(ui) - 2 * end_side, UI_HEADER_H - 16};
   if (text_measure(ui->engine, title, &st).w > box.w) {
     float start = HEADER_EDGE + HEADER_BACK_W + UI_GAP;
     box = ui_mirror(ui, (Rect){start, 8, HEADER_SETTINGS_X - UI_GAP - start, UI_HEADER_H - 16});

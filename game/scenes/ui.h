@@ -39,15 +39,21 @@ typedef struct Ui {
   const Theme *theme;
   const char *lang;
   bool rtl;
+  float w, h;  // the logical canvas size (engine_view()), read through ui_w()/ui_h()
 } Ui;
 
-// Page geometry on the 1920x1080 canvas.
-#define UI_MARGIN 72.0f     // left/right page margin
-#define UI_HEADER_H 128.0f  // header bar height
-#define UI_BUTTON_H 104.0f  // standard button height (touch friendly)
-#define UI_GAP 24.0f        // standard gap
+// Page geometry (logical units; the canvas is at least 1440x1080).
+#define UI_MARGIN 72.0f                            // left/right page margin
+#define UI_HEADER_H 128.0f                         // header bar height
+#define UI_BUTTON_H 104.0f                         // standard button height (touch friendly)
+#define UI_GAP 24.0f                               // standard gap
+#define UI_CONTENT_TOP (UI_HEADER_H + UI_GAP * 2)  // top of the area below the header
+// The logical canvas size (engine_view(): it follows the output's shape,
+// at least VIEW_MIN_W x VIEW_MIN_H).
+float ui_w(const Ui *ui);
+float ui_h(const Ui *ui);
 // The area below the header bar, inside the margins.
-Rect ui_content_rect(void);
+Rect ui_content_rect(const Ui *ui);
 
 // Flips `r` horizontally on the canvas when the interface reads right to left.
 Rect ui_mirror(const Ui *ui, Rect r);

@@ -27,10 +27,29 @@ static void demo_enter(SceneCtx *ctx) {
 
 static void demo_leave(SceneCtx *ctx) {
   log_call(ctx, "leave");
-  free(ctx->data);
 }
 
-static void demo_event(SceneCtx *ctx, const InputEvent *ev) {
+static void demo_free(void *data) {
+  Demo *d = data;
+  if (d->freed_out) {
+    (*d->freed_out)++;
+  }
+  free(d);
+}
+
+static void demo_cover(SceneCtx *ctx) {
+  log_call(ctx, "cover");
+}
+
+static void demo_uncover(SceneCtx *ctx) {
+  log_call(ctx, "uncover");
+}
+
+static void demo_layout(SceneCtx *ctx) {
+  log_call(ctx, "layout");
+}
+
+static bool demo_event(SceneCtx *ctx, const InputEvent *ev) {
   DemoLog *log = ctx->app;
   Demo *d = ctx->data;
   if (log && log->nevents < DEMO_LOG_MAX) {
@@ -46,6 +65,7 @@ static void demo_event(SceneCtx *ctx, const InputEvent *ev) {
     d->pop_on_event = false;
     d->count_during_event = engine_scene_count(ctx->engine);
   }
+  return !d->ignore_events;
 }
 
 static bool demo_update(SceneCtx *ctx, uint64_t now_ms, uint64_t dt_ms) {
@@ -64,11 +84,11 @@ static void draw_full(Engine *e) {
       "Study finds that reading headlines alone misleads most readers",
   };
   Color ink = color_rgb(0x202020);
-  draw_fill_rect(e, (Rect){0, 0, VIEW_LOGICAL_W, VIEW_LOGICAL_H}, color_rgb(0xF4F1EA));
+  draw_fill_rect(e, (Rect){0, 0, engine_view(e)->w, engine_view(e)->h}, color_rgb(0xF4F1EA));
   TextStyle title = text_style(64, ink, "en");
   title.weight = TEXT_WEIGHT_BOLD;
   title.align = TEXT_ALIGN_CENTER;
-  text_draw(e, "Real or fabricated?", &title, (Rect){0, 40, VIEW_LOGICAL_W, 90});
+  text_draw(e, "Real or fabricated?", &title, (Rect){0, 40, engine_view(e)->w, 90});
   TextStyle body = text_style(34, ink, "en");
   body.wrap_width = 820;
   for (int i = 0; i < 16; i++) {
@@ -105,8 +125,8 @@ static void demo_draw(SceneCtx *ctx) {
     break;
   }
   case DEMO_DRAW_QUADRANTS:
-    draw_fill_rect(e, (Rect){0, 0, VIEW_LOGICAL_W, VIEW_LOGICAL_H}, color_rgb(0x0000FF));
-    draw_fill_rect(e, (Rect){0, 0, VIEW_LOGICAL_W / 2, VIEW_LOGICAL_H / 2}, color_rgb(0xFF0000));
+    draw_fill_rect(e, (Rect){0, 0, engine_view(e)->w, engine_view(e)->h}, color_rgb(0x0000FF));
+    draw_fill_rect(e, (Rect){0, 0, engine_view(e)->w / 2, engine_view(e)->h / 2}, color_rgb(0xFF0000));
     break;
   case DEMO_DRAW_FULL:
     draw_full(e);
@@ -121,6 +141,10 @@ const SceneVTable demo_scene = {
     .name = "demo",
     .enter = demo_enter,
     .leave = demo_leave,
+    .free_data = demo_free,
+    .cover = demo_cover,
+    .uncover = demo_uncover,
+    .layout = demo_layout,
     .event = demo_event,
     .update = demo_update,
     .draw = demo_draw,
@@ -131,6 +155,10 @@ const SceneVTable demo_overlay = {
     .overlay = true,
     .enter = demo_enter,
     .leave = demo_leave,
+    .free_data = demo_free,
+    .cover = demo_cover,
+    .uncover = demo_uncover,
+    .layout = demo_layout,
     .event = demo_event,
     .update = demo_update,
     .draw = demo_draw,
@@ -153,8 +181,9 @@ int demo_log_index(const DemoLog *log, const char *call) {
   return -1;
 }
 
-void demo_sound_toggled(void *app, bool on) {
+bool demo_unhandled(void *app, const InputEvent *ev) {
   DemoLog *log = app;
-  log->sound_toggles++;
-  log->last_sound_on = on;
+  log->unhandled++;
+  log->last_unhandled = *ev;
+  return log->unhandled_handles;
 }

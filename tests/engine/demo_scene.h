@@ -15,8 +15,9 @@ typedef struct DemoLog {
   size_t ncalls;
   InputEvent events[DEMO_LOG_MAX];
   size_t nevents;
-  int sound_toggles;
-  bool last_sound_on;
+  int unhandled;  // events the scene did not handle, given to on_unhandled_event
+  InputEvent last_unhandled;
+  bool unhandled_handles;  // what demo_unhandled answers
 } DemoLog;
 
 typedef enum DemoDraw {
@@ -40,6 +41,8 @@ typedef struct Demo {
   bool pop_on_event;
   size_t count_during_event;  // engine_scene_count() right after the request
   int *draws_out;             // if set, draws are also counted here (survives leave)
+  int *freed_out;             // if set, counts free_data() calls (survives the free)
+  bool ignore_events;         // event() answers "not handled"
 } Demo;
 
 Demo *demo_create(const char *name, DemoDraw what);
@@ -49,5 +52,6 @@ extern const SceneVTable demo_overlay;
 size_t demo_log_count(const DemoLog *log, const char *call);
 // Index of `call` in the log, or -1.
 int demo_log_index(const DemoLog *log, const char *call);
-// The on_sound_toggled callback, recording into the DemoLog app pointer.
-void demo_sound_toggled(void *app, bool on);
+// The on_unhandled_event callback, recording into the DemoLog app pointer;
+// returns log->unhandled_handles.
+bool demo_unhandled(void *app, const InputEvent *ev);

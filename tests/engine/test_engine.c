@@ -22,7 +22,7 @@ Engine *test_engine_new(DemoLog *log, const Clock *clock) {
   cfg.title = "prebunk engine test";
   cfg.app = log;
   cfg.clock = clock;
-  cfg.on_sound_toggled = demo_sound_toggled;
+  cfg.on_unhandled_event = demo_unhandled;
   return test_engine_with(&cfg);
 }
 

@@ -177,9 +177,161 @@ static void test_run_quits_on_empty_stack_and_frame_limit(void **state) {
   assert_int_equal(demo_log_count(&log, "leave:popper"), 1);
 }
 
+static void push_key(SDL_Keycode sym) {
+  SDL_Event key = {.type = SDL_KEYDOWN};
+  key.key.keysym.sym = sym;
+  SDL_PushEvent(&key);
+}
+
+// cover()/uncover() follow who is on top, once a frame's requests are all
+// applied: a pop and a push in one frame neither uncover nor cover the base.
+static void test_cover_and_uncover(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = test_engine_new(&log, NULL);
+  engine_push_scene(e, &demo_scene, demo_create("a", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  assert_int_equal(demo_log_count(&log, "cover:a"), 0);
+  engine_push_scene(e, &demo_overlay, demo_create("b", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  assert_int_equal(demo_log_count(&log, "cover:a"), 1);
+  assert_true(demo_log_index(&log, "enter:b") < demo_log_index(&log, "cover:a"));
+  // b replaced by c in one frame: a stays covered, no flicker.
+  engine_pop_scene(e);
+  engine_push_scene(e, &demo_overlay, demo_create("c", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  assert_int_equal(demo_log_count(&log, "cover:a"), 1);
+  assert_int_equal(demo_log_count(&log, "uncover:a"), 0);
+  engine_pop_scene(e);
+  engine_step(e);
+  assert_int_equal(demo_log_count(&log, "uncover:a"), 1);
+  engine_destroy(e);
+}
+
+// layout() runs after enter() and, for every scene on the stack, when the
+// output size changes or engine_relayout() is asked.
+static void test_layout_on_enter_resize_and_request(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = test_engine_new(&log, NULL);
+  engine_push_scene(e, &demo_scene, demo_create("a", DEMO_DRAW_NOTHING));
+  engine_push_scene(e, &demo_overlay, demo_create("b", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  assert_true(demo_log_index(&log, "enter:a") < demo_log_index(&log, "layout:a"));
+  assert_int_equal(demo_log_count(&log, "layout:a"), 1);
+  assert_int_equal(demo_log_count(&log, "layout:b"), 1);
+  engine_step(e);
+  assert_int_equal(demo_log_count(&log, "layout:a"), 1);  // nothing changed
+  engine_set_window_size(e, 1024, 768);
+  engine_step(e);
+  assert_int_equal(demo_log_count(&log, "layout:a"), 2);
+  assert_int_equal(demo_log_count(&log, "layout:b"), 2);
+  assert_true(engine_view(e)->w > 1439.0f && engine_view(e)->w < 1441.0f);
+  engine_relayout(e);
+  engine_step(e);
+  assert_int_equal(demo_log_count(&log, "layout:a"), 3);
+  engine_destroy(e);
+}
+
+// Two pushes of one screen in one frame (F1 twice) give one screen; the
+// refused data is freed, as is the data of every request the engine drops.
+static void test_push_once_and_dropped_data_is_freed(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  int freed = 0;
+  Engine *e = test_engine_new(&log, NULL);
+  engine_push_scene(e, &demo_scene, demo_create("a", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  Demo *h1 = demo_create("help", DEMO_DRAW_NOTHING);
+  Demo *h2 = demo_create("help2", DEMO_DRAW_NOTHING);
+  h1->freed_out = &freed;
+  h2->freed_out = &freed;
+  assert_true(engine_push_scene_once(e, &demo_overlay, h1));
+  assert_false(engine_push_scene_once(e, &demo_overlay, h2));
+  assert_int_equal(freed, 1);  // h2, at once
+  engine_step(e);
+  assert_int_equal(engine_scene_count(e), 2);
+  Demo *h3 = demo_create("help3", DEMO_DRAW_NOTHING);
+  h3->freed_out = &freed;
+  assert_false(engine_push_scene_once(e, &demo_overlay, h3));  // already on top
+  assert_int_equal(freed, 2);
+  assert_int_equal(demo_log_count(&log, "enter:help2") + demo_log_count(&log, "enter:help3"), 0);
+  engine_pop_scene(e);
+  engine_step(e);
+  assert_int_equal(freed, 3);  // h1 after its leave()
+  // A request past the per-frame bound is dropped, its data freed.
+  for (int i = 0; i < 70; i++) {
+    Demo *d = demo_create("flood", DEMO_DRAW_NOTHING);
+    d->freed_out = &freed;
+    engine_push_scene(e, &demo_overlay, d);
+  }
+  engine_step(e);
+  engine_destroy(e);
+  assert_int_equal(freed, 3 + 70);
+}
+
+// An event the top scene does not handle goes to the game's fallback; one
+// nobody handles draws no frame.
+static void test_unhandled_events_and_redraw_policy(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = test_engine_new(&log, NULL);
+  Demo *a = demo_create("a", DEMO_DRAW_NOTHING);
+  engine_push_scene(e, &demo_scene, a);
+  engine_step(e);
+  engine_step(e);
+  uint64_t frames = engine_stats(e).frames_drawn;
+  push_key(SDLK_RETURN);
+  engine_step(e);
+  assert_int_equal(log.unhandled, 0);  // handled by the scene
+  assert_int_equal(engine_stats(e).frames_drawn, frames + 1);
+  a->ignore_events = true;
+  push_key(SDLK_ESCAPE);
+  engine_step(e);
+  assert_int_equal(log.unhandled, 1);
+  assert_int_equal(log.last_unhandled.action, INPUT_ACTION_BACK);
+  assert_int_equal(engine_stats(e).frames_drawn, frames + 1);  // nobody handled it
+  log.unhandled_handles = true;
+  push_key(SDLK_ESCAPE);
+  engine_step(e);
+  assert_int_equal(engine_stats(e).frames_drawn, frames + 2);
+  engine_destroy(e);
+}
+
+// Losing the window focus (alt-tab, minimising) reaches the top scene.
+static void test_focus_events(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = test_engine_new(&log, NULL);
+  engine_push_scene(e, &demo_scene, demo_create("a", DEMO_DRAW_NOTHING));
+  engine_step(e);
+  SDL_Event w = {.type = SDL_WINDOWEVENT};
+  w.window.windowID = SDL_GetWindowID(engine_window(e));
+  w.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
+  SDL_PushEvent(&w);
+  w.window.event = SDL_WINDOWEVENT_MINIMIZED;  // lost already: not twice
+  SDL_PushEvent(&w);
+  engine_step(e);
+  size_t n = 0;
+  for (size_t i = 0; i < log.nevents; i++) {
+    n += log.events[i].type == INPUT_EVENT_FOCUS_LOST;
+  }
+  assert_int_equal(n, 1);
+  w.window.event = SDL_WINDOWEVENT_FOCUS_GAINED;
+  SDL_PushEvent(&w);
+  engine_step(e);
+  assert_int_equal(log.events[log.nevents - 1].type, INPUT_EVENT_FOCUS_GAINED);
+  engine_destroy(e);
+}
+
 int run_scene_tests(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_deferred_order_enter_leave_once),
+      cmocka_unit_test(test_cover_and_uncover),
+      cmocka_unit_test(test_layout_on_enter_resize_and_request),
+      cmocka_unit_test(test_push_once_and_dropped_data_is_freed),
+      cmocka_unit_test(test_unhandled_events_and_redraw_policy),
+      cmocka_unit_test(test_focus_events),
       cmocka_unit_test(test_overlay_draws_beneath_and_only_top_updates),
       cmocka_unit_test(test_idle_loop_does_not_redraw),
       cmocka_unit_test(test_run_quits_on_empty_stack_and_frame_limit),

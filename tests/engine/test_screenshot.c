@@ -19,7 +19,6 @@ static void test_screenshot_pixels(void **state) {
   (void)state;
   char *dir = test_tmpdir();
   Engine *e = test_engine_new(NULL, NULL);
-  engine_set_letterbox_color(e, color_rgb(0x00FF00));
   engine_push_scene(e, &demo_scene, demo_create("shot", DEMO_DRAW_QUADRANTS));
   engine_step(e);
 
@@ -38,18 +37,19 @@ static void test_screenshot_pixels(void **state) {
   free(px);
   free(path);
 
-  // 1280x800: 40 px bars above and below in the letterbox colour.
+  // 1280x800 (16:10): no bars, the canvas fills the output, so the quarter
+  // the scene draws from the canvas size is a quarter of the picture.
   engine_set_window_size(e, 1280, 800);
   engine_step(e);
   path = fs_join(dir, "b.png");
   assert_true(engine_save_screenshot(e, path, &err));
   assert_true(png_read_rgba(path, &px, &w, &h, &err));
   assert_int_equal(h, 800);
-  assert_pixel(px, w, 600, 10, 0x00FF00);
-  assert_pixel(px, w, 600, 39, 0x00FF00);
-  assert_pixel(px, w, 600, 40, 0xFF0000);
-  assert_pixel(px, w, 600, 759, 0x0000FF);
-  assert_pixel(px, w, 600, 760, 0x00FF00);
+  assert_pixel(px, w, 600, 0, 0xFF0000);
+  assert_pixel(px, w, 638, 398, 0xFF0000);
+  assert_pixel(px, w, 642, 402, 0x0000FF);
+  assert_pixel(px, w, 600, 799, 0x0000FF);
+  assert_pixel(px, w, 1279, 0, 0x0000FF);
   free(px);
   free(path);
 

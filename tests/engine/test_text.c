@@ -167,7 +167,7 @@ static void test_rtl_arabic(void **state) {
   SDL_Renderer *r = engine_renderer(e);
   SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
   SDL_RenderClear(r);
-  text_draw(e, ar_text, &ar, (Rect){0, 0, VIEW_LOGICAL_W, 100});
+  text_draw(e, ar_text, &ar, (Rect){0, 0, 1920, 100});
   int w, h;
   uint8_t *px = read_frame(e, &w, &h);
   int left = ink(px, w, 0, w / 2, 0, h / 4);
@@ -177,7 +177,7 @@ static void test_rtl_arabic(void **state) {
   free(px);
   // And left for English.
   SDL_RenderClear(r);
-  text_draw(e, "Is this real?", &en, (Rect){0, 0, VIEW_LOGICAL_W, 100});
+  text_draw(e, "Is this real?", &en, (Rect){0, 0, 1920, 100});
   px = read_frame(e, &w, &h);
   assert_true(ink(px, w, 0, w / 2, 0, h / 4) > 100);
   assert_int_equal(ink(px, w, w / 2, w, 0, h / 4), 0);
@@ -243,7 +243,7 @@ static void test_fit_wrapped_text_at_fractional_scale(void **state) {
 // An engine whose output is the 1920x1080 canvas, so logical = output pixels.
 static Engine *engine_1080(void) {
   Engine *e = test_engine_new(NULL, NULL);
-  engine_set_window_size(e, VIEW_LOGICAL_W, VIEW_LOGICAL_H);
+  engine_set_window_size(e, 1920, 1080);
   engine_step(e);
   assert_true(fabsf(engine_view(e)->scale - 1.0f) < 1e-6f);
   return e;

@@ -15,8 +15,8 @@ static void test_view_720p(void **state) {
   (void)state;
   View v = view_make(1280, 720, 1280, 720);
   assert_near(v.scale, 1280.0f / 1920.0f);
-  assert_near(v.off_x, 0);
-  assert_near(v.off_y, 0);
+  assert_near(v.w, 1920);
+  assert_near(v.h, 1080);
   assert_near(view_px_x(&v, 1920), 1280);
   assert_near(view_px_y(&v, 1080), 720);
   float lx, ly;
@@ -27,48 +27,57 @@ static void test_view_720p(void **state) {
 
 static void test_view_1366x768(void **state) {
   (void)state;
-  // Not exactly 16:9: 1366/1920 = 0.71146 but 768/1080 = 0.71111, so the
-  // height limits; the canvas is 1365.3 px wide and the 0.67 px left over is
-  // not worth a bar (offsets are whole pixels).
+  // Not exactly 16:9: the canvas is as wide as the output, 1921 units.
   View v = view_make(1366, 768, 1366, 768);
   assert_near(v.scale, 768.0f / 1080.0f);
-  assert_near(v.off_x, 0);
-  assert_near(v.off_y, 0);
-  // Round trip of a point.
+  assert_near(v.h, 1080);
+  assert_near(v.w, 1366.0f * 1080.0f / 768.0f);
   float lx, ly;
   view_px_to_logical(&v, view_px_x(&v, 123.5f), view_px_y(&v, 987.25f), &lx, &ly);
   assert_near(lx, 123.5f);
   assert_near(ly, 987.25f);
 }
 
-static void test_view_4k_and_letterbox(void **state) {
+// Every shape fills the output: no bars. The canvas is at least
+// VIEW_MIN_W x VIEW_MIN_H and exactly that in one direction.
+static void test_view_any_shape_without_bars(void **state) {
   (void)state;
   View v = view_make(3840, 2160, 3840, 2160);
   assert_near(v.scale, 2.0f);
-  assert_near(v.off_x, 0);
-  assert_near(v.off_y, 0);
   Rect r = view_rect_to_px(&v, (Rect){10, 20, 30, 40});
   assert_near(r.x, 20);
   assert_near(r.y, 40);
   assert_near(r.w, 60);
   assert_near(r.h, 80);
-  // 4:3 window: bars top and bottom.
-  View lb = view_make(1024, 768, 1024, 768);
-  assert_near(lb.scale, 1024.0f / 1920.0f);
-  assert_near(lb.off_x, 0);
-  assert_near(lb.off_y, 96);  // (768 - 576) / 2
-  // Ultra-wide: bars left and right.
-  View pb = view_make(2560, 720, 2560, 720);
-  assert_near(pb.scale, 720.0f / 1080.0f);
-  assert_near(pb.off_x, 640);  // (2560 - 1280) / 2
-  float lx, ly;
-  view_px_to_logical(&pb, 100, 100, &lx, &ly);
-  assert_true(lx < 0);
-  assert_false(view_in_canvas(lx, ly));
-  view_px_to_logical(&pb, 1280, 360, &lx, &ly);
-  assert_near(lx, 960);
-  assert_near(ly, 540);
-  assert_true(view_in_canvas(lx, ly));
+  struct {
+    int w, h;
+    float lw, lh;
+  } shapes[] = {
+      {1024, 768, 1440, 1080},   // 4:3 projector: all of it
+      {1280, 800, 1728, 1080},   // 16:10
+      {2560, 1080, 2560, 1080},  // 21:9
+      {768, 1024, 1440, 1920},   // portrait tablet
+      {1920, 1080, 1920, 1080},
+  };
+  for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+    View s = view_make(shapes[i].w, shapes[i].h, shapes[i].w, shapes[i].h);
+    assert_near(s.w, shapes[i].lw);
+    assert_near(s.h, shapes[i].lh);
+    assert_true(s.w >= VIEW_MIN_W - 0.01f && s.h >= VIEW_MIN_H - 0.01f);
+    // The canvas covers the output exactly.
+    assert_near(view_px_x(&s, s.w), (float)shapes[i].w);
+    assert_near(view_px_y(&s, s.h), (float)shapes[i].h);
+    float lx, ly;
+    view_px_to_logical(&s, 1, 1, &lx, &ly);
+    assert_true(view_in_canvas(&s, lx, ly));
+    view_px_to_logical(&s, (float)shapes[i].w - 1, (float)shapes[i].h - 1, &lx, &ly);
+    assert_true(view_in_canvas(&s, lx, ly));
+    assert_false(view_in_canvas(&s, -1, 0));
+  }
+  // At the smallest window the engine allows, small text (30 units) is
+  // still at least 13 pixels.
+  View small = view_make(VIEW_MIN_WINDOW_W, VIEW_MIN_WINDOW_H, VIEW_MIN_WINDOW_W, VIEW_MIN_WINDOW_H);
+  assert_true(30.0f * small.scale >= 13.0f);
 }
 
 static void test_view_hidpi_window_coords(void **state) {
@@ -123,7 +132,7 @@ int run_view_tests(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_view_720p),
       cmocka_unit_test(test_view_1366x768),
-      cmocka_unit_test(test_view_4k_and_letterbox),
+      cmocka_unit_test(test_view_any_shape_without_bars),
       cmocka_unit_test(test_view_hidpi_window_coords),
       cmocka_unit_test(test_rect_helpers),
       cmocka_unit_test(test_manual_clock),

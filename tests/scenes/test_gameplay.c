@@ -300,9 +300,9 @@ static void test_quit_keeps_answers_mouse_and_pad(void **state) {
   // Mouse: click the FABRICATED button (end side, bottom), then Next.
   PackAnswer t0 = current_truth(f);
   scene_test_advance(f, 1500);
-  scene_test_click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 130.0f);
+  scene_test_click(f, 1920.0f - 300.0f, 1080.0f - 130.0f);
   assert_string_equal(top(f), "feedback");
-  scene_test_click(f, VIEW_LOGICAL_W - 300.0f, VIEW_LOGICAL_H - 90.0f);
+  scene_test_click(f, 1920.0f - 300.0f, 1080.0f - 90.0f);
   assert_string_equal(top(f), "round");
 
   // Controller: X answers REAL, A continues.

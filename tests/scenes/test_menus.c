@@ -577,9 +577,9 @@ static void test_ui_navigation(void **state) {
   assert_int_equal(r.kind, UI_RESULT_ACTIVATE);
   assert_int_equal(r.id, 2);
 
-  Ui rtl = {.rtl = true};
+  Ui rtl = {.rtl = true, .w = 1920, .h = 1080};
   Rect m = ui_mirror(&rtl, (Rect){100, 10, 200, 20});
-  assert_true(m.x == VIEW_LOGICAL_W - 300);
+  assert_true(m.x == 1920 - 300);
 
   UiList list;
   ui_list_init(&list, (Rect){0, 0, 500, 330}, 100, 10);
