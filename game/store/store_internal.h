@@ -66,5 +66,11 @@ StoreRoundStatus store_round_status_from_name(const char *name);
 // The uniqueness key of a cleaned player name. Owned.
 char *store_name_key(const char *clean);
 
+// The corrected d' of a round row, in SQL, from its summary columns (the
+// function is registered on every connection by store_schema_register_functions).
+#define STORE_SQL_D_PRIME \
+  "prebunk_d_prime(fake_caught, fake_caught + fake_believed, real_rejected, real_trusted + real_rejected)"
+// Registers prebunk_d_prime() (base/stats.h) on `db`.
+void store_schema_register_functions(sqlite3 *db);
 // Brings the schema of `db` to STORE_SCHEMA_VERSION (store_schema.c).
 bool store_schema_migrate(sqlite3 *db, char **err);

@@ -66,6 +66,7 @@ static void store_db_configure(sqlite3 *db) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
   store_db_exec(db, "PRAGMA foreign_keys = ON", NULL);
+  store_schema_register_functions(db);
 }
 
 // Checks an existing file through a read-only connection: unlike a

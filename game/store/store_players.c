@@ -7,99 +7,22 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 
 // ---- player names ------------------------------------------------------------
 
-// Decodes one code point of well-formed UTF-8 (checked before) and advances *s.
-static uint32_t utf8_next(const char **s) {
-  const unsigned char *p = (const unsigned char *)*s;
-  uint32_t c;
-  int extra;
-  if (p[0] < 0x80) {
-    c = p[0];
-    extra = 0;
-  } else if (p[0] < 0xE0) {
-    c = p[0] & 0x1Fu;
-    extra = 1;
-  } else if (p[0] < 0xF0) {
-    c = p[0] & 0x0Fu;
-    extra = 2;
-  } else {
-    c = p[0] & 0x07u;
-    extra = 3;
-  }
-  for (int i = 1; i <= extra; i++) {
-    c = (c << 6) | (p[i] & 0x3Fu);
-  }
-  *s += 1 + extra;
-  return c;
-}
-
-static void utf8_put(StrBuf *b, uint32_t c) {
-  char out[4];
-  size_t n;
-  if (c < 0x80) {
-    out[0] = (char)c;
-    n = 1;
-  } else if (c < 0x800) {
-    out[0] = (char)(0xC0 | (c >> 6));
-    out[1] = (char)(0x80 | (c & 0x3F));
-    n = 2;
-  } else if (c < 0x10000) {
-    out[0] = (char)(0xE0 | (c >> 12));
-    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (c & 0x3F));
-    n = 3;
-  } else {
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    n = 4;
-  }
-  strbuf_append_n(b, out, n);
-}
-
-// Lower case for the scripts a class list is likely to use. SQLite's NOCASE
-// only folds ASCII, which would let "ÉLODIE" and "élodie" be two players.
-static uint32_t fold_case(uint32_t c) {
-  if (c >= 'A' && c <= 'Z') {
-    return c + 0x20;
-  }
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {  // Latin-1 capitals (not ×)
-    return c + 0x20;
-  }
-  if (c == 0x178) {  // Ÿ
-    return 0xFF;
-  }
-  // Latin Extended-A pairs capital/small alternate, starting even or odd.
-  if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) {
-    return (c % 2 == 0) ? c + 1 : c;
-  }
-  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) {
-    return (c % 2 == 1) ? c + 1 : c;
-  }
-  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) {  // Greek capitals
-    return c + 0x20;
-  }
-  if (c >= 0x410 && c <= 0x42F) {  // Cyrillic А-Я
-    return c + 0x20;
-  }
-  if (c >= 0x400 && c <= 0x40F) {  // Cyrillic Ѐ-Џ
-    return c + 0x50;
-  }
-  return c;
-}
-
 char *store_player_name_clean(const char *raw, char **err) {
-  if (!raw || !str_utf8_valid(raw, strlen(raw))) {
+  if (!raw || !utf8_valid(raw, strlen(raw))) {
     store_set_err(err, "%s", _("The name is not valid text (UTF-8)."));
     return NULL;
   }
   char *name = str_squash_space(xstrdup(raw));
   size_t count = 0;
-  for (const char *p = name; *p;) {
-    uint32_t c = utf8_next(&p);
+  size_t len = strlen(name);
+  for (size_t i = 0; i < len;) {
+    size_t adv = 0;
+    int32_t c = utf8_decode(name + i, len - i, &adv);
+    i += adv;
     if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
       store_set_err(err, "%s", _("The name cannot contain control characters."));
       free(name);
@@ -120,13 +43,11 @@ char *store_player_name_clean(const char *raw, char **err) {
   return name;
 }
 
-// The uniqueness key of a cleaned name. Owned.
+// The uniqueness key: NFC, case-folded (utf8proc through base/utf8.h), so
+// "Élodie" typed with a combining accent, "ÉLODIE" and "élodie" are one player.
 char *store_name_key(const char *clean) {
-  StrBuf b = {0};
-  for (const char *p = clean; *p;) {
-    utf8_put(&b, fold_case(utf8_next(&p)));
-  }
-  return strbuf_take(&b);
+  char *key = utf8_fold_key(clean);
+  return key ? key : xstrdup(clean);
 }
 
 // ---- players -----------------------------------------------------------------
@@ -163,6 +84,31 @@ bool store_player_get_or_create(Store *store, const char *name, int64_t now_ms, 
   sqlite3_finalize(sel);
   free(clean);
   free(key);
+  return ok;
+}
+
+bool store_player_find(Store *store, const char *name, int64_t *player_id, char **err) {
+  *player_id = 0;
+  char *clean = store_player_name_clean(name, NULL);
+  if (!clean) {
+    return true;  // a name nobody can have: nobody has it
+  }
+  char *key = store_name_key(clean);
+  sqlite3_stmt *sel = store_db_prepare(store->db, "SELECT id FROM players WHERE name_key = ?1", err);
+  bool ok = sel != NULL;
+  if (ok) {
+    sqlite3_bind_text(sel, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(sel);
+    if (rc == SQLITE_ROW) {
+      *player_id = sqlite3_column_int64(sel, 0);
+    } else if (rc != SQLITE_DONE) {
+      store_set_err(err, _("cannot find the player: %s"), sqlite3_errmsg(store->db));
+      ok = false;
+    }
+  }
+  sqlite3_finalize(sel);
+  free(key);
+  free(clean);
   return ok;
 }
 

@@ -94,6 +94,14 @@ static void round_read(sqlite3_stmt *st, void *elem) {
   r->answered = sqlite3_column_int(st, 13);
   r->correct = sqlite3_column_int(st, 14);
   r->timed_out = sqlite3_column_int(st, 15);
+  r->real_items = sqlite3_column_int(st, 16);
+  r->fake_items = sqlite3_column_int(st, 17);
+  r->real_trusted = sqlite3_column_int(st, 18);
+  r->real_rejected = sqlite3_column_int(st, 19);
+  r->fake_caught = sqlite3_column_int(st, 20);
+  r->fake_believed = sqlite3_column_int(st, 21);
+  r->response_ms = sqlite3_column_int64(st, 22);
+  r->d_prime = sqlite3_column_double(st, 23);
 }
 
 static void round_clear(void *elem) {
@@ -111,7 +119,8 @@ bool store_rounds(Store *store, const StoreFilter *filter, StoreRoundList *out, 
   filter_select_rounds(&sql,
                        "r.id, r.player_id, p.name, r.pack_id, r.pack_version, r.questions,"
                        " r.seconds_per_question, r.speed_bonus, r.seed, r.started_ms, COALESCE(r.ended_ms, 0),"
-                       " r.score, r.status, r.answered, r.correct, r.timed_out",
+                       " r.score, r.status, r.answered, r.correct, r.timed_out, r.real_items, r.fake_items,"
+                       " r.real_trusted, r.real_rejected, r.fake_caught, r.fake_believed, r.response_ms, r.d_prime",
                        f);
   void *items;
   bool ok = filter_query(store, &sql, f, &ROUND_ROWS, &items, &out->count, err);
@@ -205,9 +214,16 @@ static void top_read(sqlite3_stmt *st, void *elem) {
   e->score = sqlite3_column_int(st, 3);
   e->correct = sqlite3_column_int(st, 4);
   e->answered = sqlite3_column_int(st, 5);
-  e->accuracy = sqlite3_column_double(st, 6);
-  e->ended_ms = sqlite3_column_int64(st, 7);
-  e->rank = sqlite3_column_int(st, 8);
+  e->accuracy = e->answered > 0 ? (double)e->correct / e->answered : 0.0;
+  e->ended_ms = sqlite3_column_int64(st, 6);
+  e->rank = sqlite3_column_int(st, 7);
+  e->questions = sqlite3_column_int(st, 8);
+  e->real_items = sqlite3_column_int(st, 9);
+  e->real_trusted = sqlite3_column_int(st, 10);
+  e->fake_items = sqlite3_column_int(st, 11);
+  e->fake_caught = sqlite3_column_int(st, 12);
+  e->d_prime = sqlite3_column_double(st, 13);
+  e->response_ms = sqlite3_column_int64(st, 14);
 }
 
 static void top_clear(void *elem) {
@@ -220,21 +236,20 @@ static const StoreRowType TOP_ROWS = {sizeof(StoreTopEntry), top_read, top_clear
 bool store_top_scores(Store *store, const char *pack_id, size_t limit, StoreTopList *out, char **err) {
   out->items = NULL;
   out->count = 0;
-  // Equal fractions give equal doubles (division is correctly rounded), so
-  // comparing accuracy as REAL orders 3/4 and 6/8 as a tie.
+  // Care before speed: correct answers, then d' (equal counts give the same
+  // double, so equal rounds tie), then the total response time. The
+  // rounds_ranked index serves the scan in this order.
   sqlite3_stmt *st = store_db_prepare(
       store->db,
-      "WITH done AS ("
-      "  SELECT r.id, r.player_id, r.score, r.correct, r.answered, COALESCE(r.ended_ms, 0) AS ended,"
-      "    CASE WHEN r.answered > 0 THEN CAST(r.correct AS REAL) / r.answered ELSE 0.0 END AS acc"
-      "  FROM rounds r WHERE r.pack_id = ?1 AND r.status = 'completed'),"
-      " best AS ("
-      "  SELECT *, ROW_NUMBER() OVER (PARTITION BY player_id ORDER BY score DESC, acc DESC, ended ASC, id ASC) AS n"
-      "  FROM done)"
-      " SELECT b.id, b.player_id, p.name, b.score, b.correct, b.answered, b.acc, b.ended,"
-      "  RANK() OVER (ORDER BY b.score DESC) AS rank"
+      "WITH best AS ("
+      "  SELECT r.*, COALESCE(r.ended_ms, 0) AS ended, ROW_NUMBER() OVER (PARTITION BY r.player_id"
+      "    ORDER BY r.correct DESC, r.d_prime DESC, r.response_ms ASC, COALESCE(r.ended_ms, 0) ASC, r.id ASC) AS n"
+      "  FROM rounds r WHERE r.pack_id = ?1 AND r.status = 'completed')"
+      " SELECT b.id, b.player_id, p.name, b.score, b.correct, b.answered, b.ended,"
+      "  RANK() OVER (ORDER BY b.correct DESC, b.d_prime DESC, b.response_ms ASC) AS rank,"
+      "  b.questions, b.real_items, b.real_trusted, b.fake_items, b.fake_caught, b.d_prime, b.response_ms"
       " FROM best b JOIN players p ON p.id = b.player_id WHERE b.n = 1"
-      " ORDER BY b.score DESC, b.acc DESC, b.ended ASC, b.id ASC LIMIT ?2",
+      " ORDER BY b.correct DESC, b.d_prime DESC, b.response_ms ASC, b.ended ASC, b.id ASC LIMIT ?2",
       err);
   if (!st) {
     return false;

@@ -44,6 +44,19 @@ bool store_round_begin(Store *store, const StoreRoundSpec *spec, int64_t *round_
   return ok;
 }
 
+// The round's d' from its counts just updated (same transaction).
+static bool update_d_prime(Store *store, int64_t round_id) {
+  sqlite3_stmt *st =
+      store_db_prepare(store->db, "UPDATE rounds SET d_prime = " STORE_SQL_D_PRIME " WHERE id = ?1", NULL);
+  if (!st) {
+    return false;
+  }
+  sqlite3_bind_int64(st, 1, round_id);
+  bool ok = sqlite3_step(st) == SQLITE_DONE;
+  sqlite3_finalize(st);
+  return ok;
+}
+
 static bool answer_write(Store *store, int64_t round_id, const StoreAnswerSpec *a, char **err) {
   bool ok = false;
   sqlite3_stmt *chk = store_db_prepare(store->db, "SELECT status FROM rounds WHERE id = ?1", err);
@@ -54,7 +67,11 @@ static bool answer_write(Store *store, int64_t round_id, const StoreAnswerSpec *
                                        err);
   sqlite3_stmt *upd = store_db_prepare(store->db,
                                        "UPDATE rounds SET answered = answered + 1, correct = correct + ?2,"
-                                       " timed_out = timed_out + ?3, score = score + ?4 WHERE id = ?1",
+                                       " timed_out = timed_out + ?3, score = score + ?4, real_items = real_items + ?5,"
+                                       " fake_items = fake_items + ?6, real_trusted = real_trusted + ?7,"
+                                       " real_rejected = real_rejected + ?8, fake_caught = fake_caught + ?9,"
+                                       " fake_believed = fake_believed + ?10, response_ms = response_ms + ?11"
+                                       " WHERE id = ?1",
                                        err);
   if (!chk || !ins || !upd) {
     goto done;
@@ -94,7 +111,15 @@ static bool answer_write(Store *store, int64_t round_id, const StoreAnswerSpec *
   sqlite3_bind_int(upd, 2, correct);
   sqlite3_bind_int(upd, 3, a->given == STORE_VERDICT_NONE);
   sqlite3_bind_int(upd, 4, a->points);
-  if (sqlite3_step(upd) != SQLITE_DONE) {
+  bool real = a->truth == STORE_VERDICT_REAL;
+  sqlite3_bind_int(upd, 5, real);
+  sqlite3_bind_int(upd, 6, !real);
+  sqlite3_bind_int(upd, 7, real && a->given == STORE_VERDICT_REAL);
+  sqlite3_bind_int(upd, 8, real && a->given == STORE_VERDICT_FABRICATED);
+  sqlite3_bind_int(upd, 9, !real && a->given == STORE_VERDICT_FABRICATED);
+  sqlite3_bind_int(upd, 10, !real && a->given == STORE_VERDICT_REAL);
+  sqlite3_bind_int(upd, 11, a->response_ms);
+  if (sqlite3_step(upd) != SQLITE_DONE || !update_d_prime(store, round_id)) {
     store_set_err(err, _("cannot save the answer: %s"), sqlite3_errmsg(store->db));
     goto done;
   }
