@@ -242,8 +242,9 @@ static void test_settings_change_and_persist(void **state) {
   scene_test_menu_key(app, SDLK_RIGHT);
   assert_int_equal(app->settings.questions, 5);
   scene_test_menu_key(app, SDLK_DOWN);
-  scene_test_menu_key(app, SDLK_RETURN);  // speed bonus off
-  assert_false(app->settings.speed_bonus);
+  assert_false(app->settings.speed_bonus);  // off by default
+  scene_test_menu_key(app, SDLK_RETURN);    // speed bonus on
+  assert_true(app->settings.speed_bonus);
   scene_test_menu_key(app, SDLK_DOWN);
   scene_test_menu_key(app, SDLK_DOWN);  // text size
   scene_test_menu_key(app, SDLK_RIGHT);
@@ -263,7 +264,7 @@ static void test_settings_change_and_persist(void **state) {
   f->app = app = open_app(f, false);
   assert_int_equal(app->settings.seconds_per_question, 5);
   assert_int_equal(app->settings.questions, 5);
-  assert_false(app->settings.speed_bonus);
+  assert_true(app->settings.speed_bonus);
   assert_int_equal(app->settings.text_size, SETTINGS_TEXT_LARGEST);
   assert_true(app->settings.high_contrast);
   assert_true(app->settings.reduced_motion);
@@ -271,7 +272,7 @@ static void test_settings_change_and_persist(void **state) {
   RoundSettings rs = settings_round_settings(&app->settings, NULL);
   assert_int_equal(rs.seconds_per_question, 5);
   assert_int_equal(rs.questions, 5);
-  assert_false(rs.speed_bonus);
+  assert_true(rs.speed_bonus);
 }
 
 static void test_settings_by_mouse(void **state) {
@@ -468,6 +469,11 @@ static void test_settings_file_rules(void **state) {
   assert_true(settings_load(path, &s, NULL));  // missing: defaults
   Settings def = settings_default();
   assert_settings_equal(&s, &def);
+  // No speed bonus unless the player asks for one, in a fresh file too.
+  assert_false(def.speed_bonus);
+  char *ini = settings_to_ini(&def);
+  assert_non_null(strstr(ini, "speed_bonus = false\n"));
+  free(ini);
 
   free(test_write_file(dir, SETTINGS_FILE_NAME,
                        "[round]\nseconds = 3\nquestions = 12\nspeed_bonus = maybe\nfuture_key = 1\n"
@@ -478,7 +484,7 @@ static void test_settings_file_rules(void **state) {
   log_set_stderr(true);
   assert_int_equal(s.seconds_per_question, def.seconds_per_question);  // 3 is out of range
   assert_int_equal(s.questions, 12);
-  assert_true(s.speed_bonus);  // bad value -> default
+  assert_false(s.speed_bonus);  // bad value -> default (off)
   assert_int_equal(s.text_size, SETTINGS_TEXT_NORMAL);
   assert_true(s.high_contrast);
   assert_int_equal(s.window_w, def.window_w);
