@@ -461,6 +461,27 @@ static void assert_settings_equal(const Settings *a, const Settings *b) {
   assert_int_equal(a->window_h, b->window_h);
 }
 
+// Settings > Seconds per question = 10 must not put a countdown on the
+// MIST-20: an assessment is untimed and asks every item unless the pack
+// itself sets seconds.
+static void test_settings_leave_assessments_alone(void **state) {
+  (void)state;
+  Settings s = settings_default();
+  s.seconds_per_question = 10;
+  s.questions = 4;
+  Pack *p = pack_create();
+  p->kind = PACK_KIND_ASSESSMENT;
+  RoundSettings rs = settings_round_settings(&s, p);
+  assert_int_equal(rs.seconds_per_question, 0);
+  p->round_seconds = 30;
+  assert_int_equal(settings_round_settings(&s, p).seconds_per_question, 30);
+  p->kind = PACK_KIND_PRACTICE;  // practice rounds follow the player's choice
+  rs = settings_round_settings(&s, p);
+  assert_int_equal(rs.seconds_per_question, 10);
+  assert_int_equal(rs.questions, 4);
+  pack_destroy(p);
+}
+
 static void test_settings_file_rules(void **state) {
   (void)state;
   char *dir = test_tmpdir();
@@ -600,6 +621,7 @@ static void test_ui_navigation(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_settings_file_rules),
+      cmocka_unit_test(test_settings_leave_assessments_alone),
       cmocka_unit_test(test_theme_contrast),
       cmocka_unit_test(test_ui_navigation),
       cmocka_unit_test_setup_teardown(test_keyboard_flow_reaches_round, setup, scene_test_teardown),
