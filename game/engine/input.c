@@ -52,6 +52,11 @@ static bool is_direction(InputAction a) {
   return a == INPUT_ACTION_UP || a == INPUT_ACTION_DOWN || a == INPUT_ACTION_LEFT || a == INPUT_ACTION_RIGHT;
 }
 
+// Held keys repeat for moving around (arrows, Tab), never for commands.
+static bool key_repeats(InputAction a) {
+  return is_direction(a) || a == INPUT_ACTION_NEXT || a == INPUT_ACTION_PREV;
+}
+
 // Letters by the key's meaning in the user's layout (an AZERTY user presses
 // the key labelled R), falling back to the physical key for layouts without
 // Latin letters (Cyrillic, Arabic, ...).
@@ -83,6 +88,9 @@ static InputAction key_action(const SDL_Keysym *ks, bool text_active) {
   case SDLK_F2:
     // An F-key produces no text, so like F1 it keeps its meaning in name entry.
     return INPUT_ACTION_SETTINGS;
+  case SDLK_TAB:
+    // Tab is no text either: it moves between a form's fields during entry.
+    return (ks->mod & KMOD_SHIFT) ? INPUT_ACTION_PREV : INPUT_ACTION_NEXT;
   default:
     break;
   }
@@ -123,6 +131,10 @@ static InputAction button_action(Uint8 button) {
     return INPUT_ACTION_PAUSE;
   case SDL_CONTROLLER_BUTTON_BACK:
     return INPUT_ACTION_HELP;
+  case SDL_CONTROLLER_BUTTON_RIGHTSHOULDER:
+    return INPUT_ACTION_NEXT;
+  case SDL_CONTROLLER_BUTTON_LEFTSHOULDER:
+    return INPUT_ACTION_PREV;
   case SDL_CONTROLLER_BUTTON_DPAD_UP:
     return INPUT_ACTION_UP;
   case SDL_CONTROLLER_BUTTON_DPAD_DOWN:
@@ -180,7 +192,7 @@ static bool translate_key(Input *input, const SDL_KeyboardEvent *key, InputEvent
     return true;
   }
   InputAction a = key_action(&key->keysym, input->text_active);
-  if (a == INPUT_ACTION_NONE || (key->repeat && !is_direction(a))) {
+  if (a == INPUT_ACTION_NONE || (key->repeat && !key_repeats(a))) {
     return false;
   }
   action_event(out, INPUT_DEVICE_KEYBOARD, a, key->repeat != 0);
@@ -319,8 +331,8 @@ bool input_repeat_pending(const Input *input) {
 
 const char *input_action_name(InputAction action) {
   static const char *const names[INPUT_ACTION_COUNT] = {
-      "none",  "up",   "down", "left",     "right", "confirm", "back", "answer-real", "answer-fabricated",
-      "pause", "help", "mute", "settings",
+      "none",  "up",   "down", "left",     "right", "confirm",  "back", "answer-real", "answer-fabricated",
+      "pause", "help", "mute", "settings", "next",  "previous",
   };
   if (action < 0 || action >= INPUT_ACTION_COUNT) {
     return "?";

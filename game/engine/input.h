@@ -17,10 +17,11 @@
 //                                                       the pause menu and the header)
 //   MUTE               M                      -        (the engine toggles sound itself,
 //                                                       then passes the action on)
+//   NEXT / PREV        Tab / Shift+Tab (repeat) RB / LB  (focus forward / back)
 // F11 and Alt+Enter toggle fullscreen in the engine and never reach scenes.
 // While text input is active (engine_text_input_start), keys that produce
 // text are text: only Enter (CONFIRM), Esc (BACK), the arrows, F1 (HELP),
-// F2 (SETTINGS) and Backspace (INPUT_TEXT_BACKSPACE) keep a meaning.
+// F2 (SETTINGS), Tab/Shift+Tab (NEXT/PREV) and Backspace (INPUT_TEXT_BACKSPACE) keep a meaning.
 // Mouse events that SDL synthesises from touches (SDL_TOUCH_MOUSEID) are
 // ignored: touches arrive once, as finger events, flagged from_touch.
 
@@ -44,6 +45,8 @@ typedef enum InputAction {
   INPUT_ACTION_HELP,
   INPUT_ACTION_MUTE,
   INPUT_ACTION_SETTINGS,  // added last so the values above keep their meaning
+  INPUT_ACTION_NEXT,      // focus the next control (Tab)
+  INPUT_ACTION_PREV,      // focus the previous control (Shift+Tab)
   INPUT_ACTION_COUNT,
 } InputAction;
 

@@ -326,6 +326,43 @@ static void test_f2_is_settings_even_in_text_input(void **state) {
   engine_destroy(e);
 }
 
+// Tab moves the focus forward, Shift+Tab back, also while a name is typed
+// (a form's fields); the shoulder buttons do the same on a controller.
+static void test_tab_and_shift_tab_move_focus(void **state) {
+  (void)state;
+  DemoLog log = {0};
+  Engine *e = input_engine(&log, NULL);
+  push_key(SDLK_TAB, SDL_SCANCODE_TAB, KMOD_NONE);
+  push_key(SDLK_TAB, SDL_SCANCODE_TAB, KMOD_LSHIFT);
+  push_key(SDLK_TAB, SDL_SCANCODE_TAB, KMOD_RSHIFT | KMOD_CAPS);
+  push_button(SDL_CONTROLLER_BUTTON_RIGHTSHOULDER);
+  push_button(SDL_CONTROLLER_BUTTON_LEFTSHOULDER);
+  engine_text_input_start(e);
+  push_key(SDLK_TAB, SDL_SCANCODE_TAB, KMOD_NONE);
+  push_key(SDLK_TAB, SDL_SCANCODE_TAB, KMOD_SHIFT);
+  engine_step(e);
+  InputAction want[] = {INPUT_ACTION_NEXT, INPUT_ACTION_PREV, INPUT_ACTION_PREV, INPUT_ACTION_NEXT,
+                        INPUT_ACTION_PREV, INPUT_ACTION_NEXT, INPUT_ACTION_PREV};
+  assert_int_equal(log.nevents, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < log.nevents; i++) {
+    assert_int_equal(log.events[i].type, INPUT_EVENT_ACTION);
+    assert_int_equal(log.events[i].action, want[i]);
+  }
+  assert_string_equal(input_action_name(INPUT_ACTION_NEXT), "next");
+  assert_string_equal(input_action_name(INPUT_ACTION_PREV), "previous");
+  // A held Tab walks on through the fields, like a held arrow.
+  SDL_Event rep = {.type = SDL_KEYDOWN};
+  rep.key.keysym.sym = SDLK_TAB;
+  rep.key.keysym.scancode = SDL_SCANCODE_TAB;
+  rep.key.repeat = 1;
+  SDL_PushEvent(&rep);
+  engine_step(e);
+  assert_int_equal(log.nevents, sizeof want / sizeof want[0] + 1);
+  assert_true(log.events[log.nevents - 1].repeat);
+  assert_int_equal(log.events[log.nevents - 1].action, INPUT_ACTION_NEXT);
+  engine_destroy(e);
+}
+
 int run_input_tests(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_keys_map_to_actions),
@@ -335,6 +372,7 @@ int run_input_tests(void) {
       cmocka_unit_test(test_controller_buttons_and_repeat),
       cmocka_unit_test(test_text_input_suppresses_letter_actions),
       cmocka_unit_test(test_f2_is_settings_even_in_text_input),
+      cmocka_unit_test(test_tab_and_shift_tab_move_focus),
   };
   return cmocka_run_group_tests_name("input", tests, NULL, NULL);
 }
