@@ -51,6 +51,10 @@ typedef struct EngineConfig {
   size_t text_cache_bytes;  // text texture memory cap (default 64 MiB)
   const Clock *clock;       // borrowed; NULL = the real clock (owned by the engine)
   void *app;                // handed to scenes as SceneCtx.app, borrowed
+  // The game's key and button bindings (input.h), copied at creation; the
+  // labels stay borrowed. NULL = input_default_bindings().
+  const InputBinding *bindings;
+  size_t nbindings;
   // Called with an input event the top scene's event() did not handle (or
   // every event when the stack is empty): the game's one place for global
   // keys (Back, Help, Settings, sound, ...). True when it handled it (a frame
@@ -137,6 +141,13 @@ void engine_set_background_color(Engine *engine, Color color);
 void engine_text_input_start(Engine *engine);
 void engine_text_input_stop(Engine *engine);
 bool engine_text_input_active(const Engine *engine);
+
+// Bindings: replaces the table (copied, labels borrowed; NULL = the engine's
+// defaults), e.g. after the player rebinds a key. Key hints follow at once.
+void engine_set_bindings(Engine *engine, const InputBinding *bindings, size_t count);
+// Short label of the first key bound to `action` ("R", "Esc", "F1"), for key
+// hints on screen; "" when no key is bound. Borrowed, see input_key_label().
+const char *engine_key_label(const Engine *engine, InputAction action);
 
 // Sound.
 void engine_play_sound(Engine *engine, SoundCue cue);
