@@ -175,7 +175,7 @@ Engine *engine_create(const EngineConfig *config, char **err) {
   SDL_StopTextInput();
   e->input = input_create(config->bindings, config->nbindings);
   e->text = text_cache_create(e->renderer, config->text_cache_bytes ? config->text_cache_bytes : (size_t)64 << 20);
-  e->audio = audio_create(config->sound);
+  e->audio = audio_create(config->sound, config->cues, config->ncues);
   update_view(e);
   e->relayout = false;  // no scene yet
   return e;

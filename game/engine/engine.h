@@ -55,6 +55,10 @@ typedef struct EngineConfig {
   // labels stay borrowed. NULL = input_default_bindings().
   const InputBinding *bindings;
   size_t nbindings;
+  // The game's sound cues (audio.h), synthesised at creation (not kept);
+  // engine_play_sound() takes an index into it. NULL = no cues.
+  const AudioCueSpec *cues;
+  size_t ncues;
   // Called with an input event the top scene's event() did not handle (or
   // every event when the stack is empty): the game's one place for global
   // keys (Back, Help, Settings, sound, ...). True when it handled it (a frame

@@ -99,6 +99,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.clock = cfg->clock;
   ec.app = app;
   ec.bindings = game_bindings(&ec.nbindings);
+  ec.cues = game_cues(&ec.ncues);
   ec.on_unhandled_event = app_global_event;
   ec.draw_overlay = app_draw_toast;
   ec.on_step = app_toast_step;

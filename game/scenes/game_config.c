@@ -40,6 +40,56 @@ static const InputBinding BINDINGS[] = {
     {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_LEFTSHOULDER, 0, INPUT_ACTION_PREV, N_("LB")},
 };
 
+static const AudioCueSpec CUES[SOUND_CUE_COUNT] = {
+    // A5 then E6 (a rising fifth): bright, friendly.
+    [SOUND_CUE_CORRECT] = {.name = "correct",
+                           .dur_s = 0.55,
+                           .peak = 10000,
+                           .notes = {{.start_s = 0.0,
+                                      .dur_s = 0.20,
+                                      .freq_hz = 880.0,
+                                      .attack_s = 0.005,
+                                      .decay_per_s = 14.0,
+                                      .release_s = 0.01,
+                                      .harmonic = 0.25},
+                                     {.start_s = 0.11,
+                                      .dur_s = 0.44,
+                                      .freq_hz = 1318.5,
+                                      .attack_s = 0.005,
+                                      .decay_per_s = 7.0,
+                                      .release_s = 0.01,
+                                      .harmonic = 0.25}},
+                           .nnotes = 2},
+    // A low tone gliding gently down (G3 -> E3), soft attack, no harmonics;
+    // softer: a wrong answer is information, not a punishment.
+    [SOUND_CUE_WRONG] = {.name = "wrong",
+                         .dur_s = 0.35,
+                         .peak = 7000,
+                         .notes = {{.start_s = 0.0,
+                                    .dur_s = 0.35,
+                                    .freq_hz = 196.0,
+                                    .end_freq_hz = 165.0,
+                                    .attack_s = 0.02,
+                                    .decay_per_s = 6.0,
+                                    .release_s = 0.02}},
+                         .nnotes = 1},
+    [SOUND_CUE_TICK] = {.name = "tick",
+                        .dur_s = 0.03,
+                        .peak = 6000,
+                        .notes = {{.start_s = 0.0,
+                                   .dur_s = 0.03,
+                                   .freq_hz = 2000.0,
+                                   .attack_s = 0.001,
+                                   .decay_per_s = 160.0,
+                                   .release_s = 0.01}},
+                        .nnotes = 1},
+};
+
+const AudioCueSpec *game_cues(size_t *count) {
+  *count = SOUND_CUE_COUNT;
+  return CUES;
+}
+
 const InputBinding *game_bindings(size_t *count) {
   *count = sizeof BINDINGS / sizeof BINDINGS[0];
   return BINDINGS;

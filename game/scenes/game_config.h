@@ -1,6 +1,7 @@
 #pragma once
 // What the game tells the engine: its actions and the keys and buttons bound
-// to them (engine/input.h), for EngineConfig and for key hints on screen.
+// to them (engine/input.h), for EngineConfig and for key hints on screen,
+// and its sound cues (engine/audio.h).
 // The engine knows only generic navigation; answering, pausing, help,
 // settings and sound are the game's meaning.
 //
@@ -35,6 +36,17 @@ enum {
   INPUT_ACTION_SETTINGS,
   GAME_ACTION_END,
 };
+
+// The game's sound cues (indices into game_cues()).
+enum {
+  SOUND_CUE_CORRECT,  // a bright rising two-note chime
+  SOUND_CUE_WRONG,    // a soft low tone, not punishing
+  SOUND_CUE_TICK,     // a short click for the last seconds of a countdown
+  SOUND_CUE_COUNT,
+};
+
+// The cue table for EngineConfig.cues (static), SOUND_CUE_COUNT entries.
+const AudioCueSpec *game_cues(size_t *count);
 
 // The default table above (static), `*count` entries.
 const InputBinding *game_bindings(size_t *count);

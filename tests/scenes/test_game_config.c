@@ -7,9 +7,9 @@
 #include "base/str.h"
 
 #include "scene_test_support.h"
-#include "support/test_support.h"
 #include "scenes/game_config.h"
 #include "scenes/scenes.h"
+#include "support/test_support.h"
 
 static App *open_app(SceneTestFixture *f) {
   f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 1});
@@ -97,10 +97,82 @@ static void test_rebinding_reaches_the_screens(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+static int peak_of(const int16_t *s, size_t n) {
+  int peak = 0;
+  for (size_t i = 0; i < n; i++) {
+    int a = abs((int)s[i]);
+    peak = a > peak ? a : peak;
+  }
+  return peak;
+}
+
+// Upward zero crossings per second in [from, to) seconds: a pitch estimate.
+static double pitch(const int16_t *s, size_t n, int rate, double from, double to) {
+  size_t a = (size_t)(from * rate), b = (size_t)(to * rate);
+  b = b > n ? n : b;
+  int crossings = 0;
+  for (size_t i = a + 1; i < b; i++) {
+    crossings += s[i - 1] < 0 && s[i] >= 0;
+  }
+  return crossings / (to - from);
+}
+
+static uint64_t fnv1a(const int16_t *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (uint16_t)s[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// The game's cues sound exactly as they did when the engine baked them in:
+// the same samples, bit for bit (hashes taken from the engine's old
+// synthesis), and the same character (audible, short, wrong softer).
+static void test_game_cues_are_the_old_sounds(void **state) {
+  (void)state;
+  size_t ncues;
+  const AudioCueSpec *cues = game_cues(&ncues);
+  assert_int_equal(ncues, SOUND_CUE_COUNT);
+  const struct {
+    size_t len;
+    uint64_t hash;
+  } old[SOUND_CUE_COUNT] = {
+      [SOUND_CUE_CORRECT] = {26400, 0xb7b910d65304efaeull},
+      [SOUND_CUE_WRONG] = {16800, 0xa892354fbc5f1eb3ull},
+      [SOUND_CUE_TICK] = {1440, 0x8b4ac24dd03465f9ull},
+  };
+  int peaks[SOUND_CUE_COUNT];
+  for (int c = 0; c < SOUND_CUE_COUNT; c++) {
+    size_t n;
+    int16_t *s = audio_synth_cue(&cues[c], AUDIO_SAMPLE_RATE, &n);
+    assert_int_equal(n, old[c].len);
+    assert_true(fnv1a(s, n) == old[c].hash);
+    peaks[c] = peak_of(s, n);
+    assert_true(peaks[c] > 2000 && peaks[c] <= AUDIO_PEAK_LIMIT);
+    assert_true(abs((int)s[n - 1]) < 500);  // no click at the end
+    free(s);
+  }
+  assert_true(peaks[SOUND_CUE_WRONG] < peaks[SOUND_CUE_CORRECT]);
+  size_t n;
+  int16_t *ok = audio_synth_cue(&cues[SOUND_CUE_CORRECT], AUDIO_SAMPLE_RATE, &n);
+  double first = pitch(ok, n, AUDIO_SAMPLE_RATE, 0.01, 0.10);
+  double second = pitch(ok, n, AUDIO_SAMPLE_RATE, 0.25, 0.40);
+  assert_true(first > 800 && first < 960);      // A5
+  assert_true(second > 1200 && second < 1450);  // E6: it rises
+  free(ok);
+  // The app's engine has them.
+  SceneTestFixture *f = scene_test_fixture_create();
+  App *app = open_app(f);
+  assert_int_equal(audio_cue_count(engine_audio(app->engine)), SOUND_CUE_COUNT);
+  scene_test_fixture_destroy(f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_game_table_has_the_defaults),
       cmocka_unit_test(test_rebinding_reaches_the_screens),
+      cmocka_unit_test(test_game_cues_are_the_old_sounds),
   };
   return cmocka_run_group_tests_name("game_config", tests, NULL, NULL);
 }
