@@ -165,7 +165,7 @@ Engine *engine_create(const EngineConfig *config, char **err) {
     engine_destroy(e);
     return NULL;
   }
-  e->fonts = font_cache_create(config->font_dir, err);
+  e->fonts = font_cache_create(config->font_dir, config->fonts, config->nfonts, err);
   if (!e->fonts || !create_window(e, err)) {
     engine_destroy(e);
     return NULL;

@@ -38,9 +38,20 @@ typedef struct Engine Engine;
 
 enum { ENGINE_IDLE_WAKE_MS = 1000 };
 
+// One font file the game ships, and what it serves.
+typedef struct EngineFont {
+  const char *file;    // file name in EngineConfig.font_dir, borrowed
+  bool bold;           // serves TEXT_WEIGHT_BOLD
+  const char *script;  // ISO 15924 script it serves and shapes ("Arab"); NULL = the default fonts for all other text
+} EngineFont;
+
+enum { ENGINE_MAX_FONTS = 16 };
+
 typedef struct EngineConfig {
   const char *title;        // window title (already translated), borrowed
-  const char *font_dir;     // folder with the four .ttf files (assets/fonts), required
+  const char *font_dir;     // folder with the font files (assets/fonts), required
+  const EngineFont *fonts;  // the game's fonts (1..ENGINE_MAX_FONTS), borrowed; required
+  size_t nfonts;
   const char *icon_path;    // PNG window icon; NULL or missing = no icon (not an error)
   const char *data_dir;     // user data folder: gamecontrollerdb.txt is read from it if present; may be NULL
   int width, height;        // initial window size (default 1280x720)

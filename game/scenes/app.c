@@ -89,6 +89,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   char *icon = fs_join(app->content_dir, "assets/icons/prebunk-256.png");
   ec.title = _("Prebunk");
   ec.font_dir = font_dir;
+  ec.fonts = game_fonts(&ec.nfonts);
   ec.icon_path = icon;
   ec.data_dir = app->data_dir;
   ec.width = cfg->width > 0 ? cfg->width : app->settings.window_w;

@@ -85,6 +85,18 @@ static const AudioCueSpec CUES[SOUND_CUE_COUNT] = {
                         .nnotes = 1},
 };
 
+static const EngineFont FONTS[] = {
+    {"DejaVuSans.ttf", false, NULL},
+    {"DejaVuSans-Bold.ttf", true, NULL},
+    {"NotoSansArabic-Regular.ttf", false, "Arab"},
+    {"NotoSansArabic-Bold.ttf", true, "Arab"},
+};
+
+const EngineFont *game_fonts(size_t *count) {
+  *count = sizeof FONTS / sizeof FONTS[0];
+  return FONTS;
+}
+
 const AudioCueSpec *game_cues(size_t *count) {
   *count = SOUND_CUE_COUNT;
   return CUES;

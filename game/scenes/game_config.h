@@ -48,6 +48,10 @@ enum {
 // The cue table for EngineConfig.cues (static), SOUND_CUE_COUNT entries.
 const AudioCueSpec *game_cues(size_t *count);
 
+// The fonts shipped in assets/fonts (static), `*count` entries: DejaVu Sans
+// (Latin, Greek, Cyrillic, Hebrew) and Noto Sans Arabic, regular and bold.
+const EngineFont *game_fonts(size_t *count);
+
 // The default table above (static), `*count` entries.
 const InputBinding *game_bindings(size_t *count);
 
