@@ -90,6 +90,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   char *icon = fs_join(app->content_dir, "assets/icons/prebunk-256.png");
   ec.title = _("Prebunk");
   ec.font_dir = font_dir;
+  ec.fonts = game_fonts(&ec.nfonts);
   ec.icon_path = icon;
   ec.data_dir = app->data_dir;
   ec.width = cfg->width > 0 ? cfg->width : app->settings.window_w;
@@ -99,6 +100,8 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.sound = app->settings.sound;
   ec.clock = cfg->clock;
   ec.app = app;
+  ec.bindings = game_bindings(&ec.nbindings);
+  ec.cues = game_cues(&ec.ncues);
   ec.on_unhandled_event = app_global_event;
   ec.draw_overlay = app_draw_toast;
   ec.on_step = app_toast_step;

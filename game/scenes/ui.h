@@ -27,6 +27,7 @@
 #include "engine/input.h"
 #include "engine/text.h"
 #include "engine/view.h"
+#include "scenes/game_config.h"
 #include "scenes/theme.h"
 
 typedef struct Engine Engine;
