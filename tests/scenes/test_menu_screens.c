@@ -1,0 +1,111 @@
+// The menu screens (title, packs, player, scores, settings, help) at every
+// canvas shape and at the largest text size: their text is laid out from
+// measured sizes (nothing cut, nothing overlapping), and the fixes of
+// issue #7 that are theirs.
+
+#include <SDL.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fs.h"
+#include "base/str.h"
+#include "engine/engine.h"
+#include "quiz/pack_load.h"
+#include "scene_test_support.h"
+#include "scenes/app.h"
+#include "scenes/menu_text.h"
+#include "scenes/scenes.h"
+#include "support/test_support.h"
+
+typedef SceneTestFixture Fixture;
+
+static int setup(void **state) {
+  *state = scene_test_fixture_create();
+  return 0;
+}
+
+// An app at `w` x `h` with the text size `size` ("normal" ... "largest").
+static App *open_at(Fixture *f, int w, int h, const char *size) {
+  char *ini = xasprintf("[display]\ntext_size = %s\n", size);
+  free(test_write_file(f->dir, "settings.ini", ini));
+  free(ini);
+  app_destroy(f->app);
+  f->app = scene_test_app_create(
+      f, &(SceneTestAppOptions){.seed = 7, .wall_base_ms = 1700000000000, .width = w, .height = h});
+  return f->app;
+}
+
+static const MenuTextPlan *top_texts(App *app) {
+  const MenuSceneHead *head = engine_scene_data(app->engine, 0);
+  assert_non_null(head);
+  return &head->texts;
+}
+
+static bool plan_has(const MenuTextPlan *p, const char *needle) {
+  for (size_t i = 0; i < p->count; i++) {
+    if (strstr(p->items[i].text, needle)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Nothing cut, nothing overlapping, nothing smaller than its role's size.
+static void assert_plan_clean(const App *app, const MenuTextPlan *p, const char *where) {
+  size_t a = 0, b = 0;
+  if (p->cut != 0) {
+    fail_msg("%s: %zu line(s) cut", where, p->cut);
+  }
+  if (menu_text_overlaps(p, &a, &b)) {
+    fail_msg("%s: '%s' overlaps '%s'", where, p->items[a].text, p->items[b].text);
+  }
+  float smallest = theme_text_size(&app->theme, THEME_TEXT_SMALL);
+  for (size_t i = 0; i < p->count; i++) {
+    if (p->items[i].style.size + 0.01f < smallest) {
+      fail_msg("%s: '%s' at %.1f, below the smallest role (%.1f)", where, p->items[i].text,
+               (double)p->items[i].style.size, (double)smallest);
+    }
+  }
+}
+
+// ---- help ----------------------------------------------------------------------
+
+static void test_help_twice_in_one_frame_opens_one(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1366, 768, "normal");
+  assert_true(app_start(app, "title", NULL));
+  scene_test_steps(app, 2);
+  scene_test_push_key(app, SDLK_F1);
+  scene_test_push_key(app, SDLK_F1);
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_top(app), "help");
+  assert_int_equal(engine_scene_count(app->engine), 2);
+  scene_test_menu_key(app, SDLK_ESCAPE);
+  assert_string_equal(scene_test_top(app), "title");
+}
+
+static void test_help_explains_the_game(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1024, 768, "largest");
+  assert_true(app_start(app, "help", NULL));
+  scene_test_steps(app, 2);
+  const MenuTextPlan *p = top_texts(app);
+  assert_true(plan_has(p, "fabricated: made up"));
+  assert_true(plan_has(p, "Other outlets"));
+  assert_true(plan_has(p, "Emotional wording"));
+  assert_true(plan_has(p, "Too good"));
+  assert_true(plan_has(p, "as wrong as believing"));
+  assert_true(plan_has(p, "d′ = z(H) - z(FA)"));
+  assert_true(plan_has(p, "n = max(0, \"real\" answers - R)"));
+  assert_plan_clean(app, p, "help 1024x768 largest");
+  // More than a screenful at this size: it scrolls rather than shrinks.
+  assert_true(menu_text_bottom(p, 1) > 768.0f);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_help_twice_in_one_frame_opens_one, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_explains_the_game, setup, scene_test_teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
