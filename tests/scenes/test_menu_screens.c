@@ -102,10 +102,50 @@ static void test_help_explains_the_game(void **state) {
   assert_true(menu_text_bottom(p, 1) > 768.0f);
 }
 
+// ---- settings ------------------------------------------------------------------
+
+static void test_settings_twice_in_one_frame_opens_one(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1366, 768, "normal");
+  assert_true(app_start(app, "title", NULL));
+  scene_test_steps(app, 2);
+  scene_test_push_key(app, SDLK_F2);
+  scene_test_push_key(app, SDLK_F2);
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_top(app), "settings");
+  assert_int_equal(engine_scene_count(app->engine), 2);
+}
+
+// The note on assessment packs is there, fits at the largest size, and a
+// text-size change lays the screen out again at the new size.
+static void test_settings_note_and_relayout(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1024, 768, "large");
+  assert_true(app_start(app, "settings", NULL));
+  scene_test_steps(app, 2);
+  const MenuTextPlan *p = top_texts(app);
+  assert_true(plan_has(p, "Assessment packs"));
+  assert_true(plan_has(p, "unless the pack sets its own seconds"));
+  float before = p->items[0].style.size;
+  UiForm *form = scene_test_top_form(app);
+  while (form->list->selected != 4) {  // the text size row
+    scene_test_menu_key(app, SDLK_DOWN);
+  }
+  scene_test_menu_key(app, SDLK_RIGHT);
+  assert_int_equal(app->settings.text_size, SETTINGS_TEXT_LARGEST);
+  scene_test_steps(app, 2);
+  p = top_texts(app);
+  assert_true(p->items[0].style.size > before);
+  assert_int_equal(form->list->selected, 4);  // the relayout kept the selection
+  assert_plan_clean(app, p, "settings 1024x768 largest");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_help_twice_in_one_frame_opens_one, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_help_explains_the_game, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_twice_in_one_frame_opens_one, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_note_and_relayout, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
