@@ -26,10 +26,11 @@ static int setup(void **state) {
 
 // An app at `w` x `h` with the text size `size` ("normal" ... "largest").
 static App *open_at(Fixture *f, int w, int h, const char *size) {
+  app_destroy(f->app);  // first: it saves its settings
+  f->app = NULL;
   char *ini = xasprintf("[display]\ntext_size = %s\n", size);
   free(test_write_file(f->dir, "settings.ini", ini));
   free(ini);
-  app_destroy(f->app);
   f->app = scene_test_app_create(
       f, &(SceneTestAppOptions){.seed = 7, .wall_base_ms = 1700000000000, .width = w, .height = h});
   return f->app;
@@ -140,12 +141,94 @@ static void test_settings_note_and_relayout(void **state) {
   assert_plan_clean(app, p, "settings 1024x768 largest");
 }
 
+// ---- every screen at every shape ------------------------------------------------
+
+static const struct {
+  int w, h;
+} shapes[] = {{1024, 768}, {1366, 768}, {1920, 1080}, {3840, 2160}, {768, 1024}, {2560, 1080}, {1680, 1050}};
+static const char *const text_sizes[] = {"normal", "largest"};
+
+// Completed rounds of the starter pack by players with long names, so the
+// table has every column filled (`me` is the last one, the current player).
+static void seed_scores(App *app) {
+  const char *names[] = {"Maximiliana Featherstonehaugh", "Bo", "Ana Lee-Smith", "Guest 3", "Élodie Dupont-Moreau"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    assert_true(app_set_player(app, names[i], NULL));
+    StoreRoundSpec spec = {.player_id = app->player_id,
+                           .pack_id = "starter-en",
+                           .pack_version = 1,
+                           .questions = 10,
+                           .seconds_per_question = 20,
+                           .started_ms = 1700000000000 + (int64_t)i * 1000};
+    int64_t id = 0;
+    assert_true(store_round_begin(app->store, &spec, &id, NULL));
+    for (int q = 0; q < 10; q++) {
+      StoreVerdict truth = q % 2 ? STORE_VERDICT_REAL : STORE_VERDICT_FABRICATED;
+      StoreVerdict given = q < 5 + (int)i ? truth : (truth == STORE_VERDICT_REAL ? STORE_VERDICT_FABRICATED : truth);
+      char item[16];
+      snprintf(item, sizeof item, "item-%d", q);
+      StoreAnswerSpec a = {.position = q,
+                           .item_id = item,
+                           .truth = truth,
+                           .given = given,
+                           .points = given == truth ? 100 : 0,
+                           .response_ms = 2000,
+                           .answered_ms = spec.started_ms};
+      assert_true(store_answer_add(app->store, id, &a, NULL));
+    }
+    assert_true(store_round_finish(app->store, id, 1000 + (int)i * 37, true, spec.started_ms + 60000, NULL));
+  }
+}
+
+// Starts `scene` at every shape and text size, checks its text plan, and
+// saves a screenshot into $PREBUNK_SHOT_DIR when that is set.
+static void check_everywhere(Fixture *f, const char *scene, bool with_scores) {
+  const char *shots = getenv("PREBUNK_SHOT_DIR");
+  for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+    for (size_t k = 0; k < 2; k++) {
+      App *app = open_at(f, shapes[i].w, shapes[i].h, text_sizes[k]);
+      if (with_scores) {
+        seed_scores(app);
+      }
+      assert_true(app_start(app, scene, NULL));
+      scene_test_steps(app, 3);
+      assert_string_equal(scene_test_top(app), scene);
+      char *where = xasprintf("%s %dx%d %s", scene, shapes[i].w, shapes[i].h, text_sizes[k]);
+      assert_plan_clean(app, top_texts(app), where);
+      if (shots) {
+        char *path = xasprintf("%s/%s-%dx%d-%s.png", shots, scene, shapes[i].w, shapes[i].h, text_sizes[k]);
+        assert_true(engine_save_screenshot(app->engine, path, NULL));
+        free(path);
+      }
+      free(where);
+    }
+  }
+}
+
+static void test_scores_columns_never_overlap(void **state) {
+  Fixture *f = *state;
+  check_everywhere(f, "scores", true);
+  assert_true(plan_has(top_texts(f->app), "Each player's best round"));
+  assert_true(plan_has(top_texts(f->app), "Maximiliana"));
+}
+
+static void test_help_everywhere(void **state) {
+  check_everywhere(*state, "help", false);
+}
+
+static void test_settings_everywhere(void **state) {
+  check_everywhere(*state, "settings", false);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_help_twice_in_one_frame_opens_one, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_help_explains_the_game, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_settings_twice_in_one_frame_opens_one, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_settings_note_and_relayout, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_scores_columns_never_overlap, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_everywhere, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_everywhere, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
