@@ -220,6 +220,40 @@ static void test_settings_everywhere(void **state) {
   check_everywhere(*state, "settings", false);
 }
 
+// ---- packs ---------------------------------------------------------------------
+
+// Back from the player screen (or a round) the pack list reads the store
+// again: a new best score and the progress through the pack show at once.
+static void test_packs_refresh_after_a_round(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1366, 768, "normal");
+  assert_true(app_start(app, "player", NULL));  // demo player on the first pack
+  scene_test_steps(app, 3);
+  assert_string_equal(scene_test_top(app), "player");
+  const Pack *pack = app->pack;
+  StoreRoundSpec spec = {
+      .player_id = app->player_id, .pack_id = pack->id, .pack_version = 1, .questions = 2, .started_ms = 1700000000000};
+  int64_t id = 0;
+  assert_true(store_round_begin(app->store, &spec, &id, NULL));
+  for (int q = 0; q < 2; q++) {
+    StoreAnswerSpec a = {.position = q,
+                         .item_id = pack->items[q].id,
+                         .truth = STORE_VERDICT_REAL,
+                         .given = STORE_VERDICT_REAL,
+                         .points = 100,
+                         .answered_ms = spec.started_ms};
+    assert_true(store_answer_add(app->store, id, &a, NULL));
+  }
+  assert_true(store_round_finish(app->store, id, 321, true, spec.started_ms + 1000, NULL));
+  scene_test_menu_key(app, SDLK_ESCAPE);
+  assert_string_equal(scene_test_top(app), "packs");
+  const MenuTextPlan *p = top_texts(app);
+  assert_true(plan_has(p, "Your best score: 321"));
+  char *seen = xasprintf("2 of %zu seen", pack->item_count);
+  assert_true(plan_has(p, seen));
+  free(seen);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_help_twice_in_one_frame_opens_one, setup, scene_test_teardown),
@@ -229,6 +263,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_scores_columns_never_overlap, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_help_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_settings_everywhere, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_packs_refresh_after_a_round, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
