@@ -40,6 +40,7 @@ typedef struct PacksScene {
   float pointer_x, pointer_y;  // last pointer position (wheel events carry none)
   bool desc_dragging;          // a press on the description is dragging it
   float drag_y;
+  float buttons_h;  // height of the button block at the card's foot
 } PacksScene;
 
 // Where the selected pack's description goes and how tall it is.
@@ -59,7 +60,8 @@ static float clamp_scroll(float scroll, float content_h, float visible_h) {
   return scroll < 0 ? 0 : scroll > max ? max : scroll;
 }
 
-#define LIST_W 860.0f
+#define LIST_W 860.0f        // at most; at most 45% of the content width
+#define BUTTON_MIN_W 360.0f  // below this the two buttons stack
 #define ROW_H 150.0f
 
 void scene_packs_push(App *app) {
@@ -173,26 +175,34 @@ static void packs_enter(SceneCtx *ctx) {
   Ui ui = app_ui(app);
   build_rows(s, app);
   Rect c = ui_content_rect(&ui);
-  ui_list_init(&s->list, ui_mirror(&ui, (Rect){c.x, c.y, LIST_W, c.h}), ROW_H, 16);
+  float list_w = fminf(LIST_W, c.w * 0.45f);
+  ui_list_init(&s->list, ui_mirror(&ui, (Rect){c.x, c.y, list_w, c.h}), ROW_H, 16);
   ui_list_set_count(&s->list, s->count);
   for (size_t i = 0; i < s->count; i++) {
     if (app->pack && s->rows[i].entry->pack == app->pack) {
       ui_list_select(&s->list, i);
     }
   }
-  float dx = c.x + LIST_W + 48;
+  float dx = c.x + list_w + 48;
   s->details = ui_mirror(&ui, (Rect){dx, c.y, c.x + c.w - dx, c.h});
   ui_form_init(&s->head.form, ui.rtl);
   ui_form_add_header(&s->head.form, &ui, true, true);
   ui_form_set_list(&s->head.form, &s->list);
   float bw = (c.x + c.w - dx - 3 * 40) / 2;
   float by = c.y + c.h - 40 - UI_BUTTON_H;
-  UiButton play =
-      ui_button(ID_PLAY, ui_mirror(&ui, (Rect){dx + 40 + bw + 40, by, bw, UI_BUTTON_H}), _("Play"), UI_BUTTON_PRIMARY);
+  Rect play_r = {dx + 40 + bw + 40, by, bw, UI_BUTTON_H}, scores_r = {dx + 40, by, bw, UI_BUTTON_H};
+  s->buttons_h = UI_BUTTON_H;
+  if (bw < BUTTON_MIN_W) {
+    // A narrow card: Play under High scores, both full width.
+    bw = c.x + c.w - dx - 2 * 40;
+    play_r = (Rect){dx + 40, by, bw, UI_BUTTON_H};
+    scores_r = (Rect){dx + 40, by - UI_GAP - UI_BUTTON_H, bw, UI_BUTTON_H};
+    s->buttons_h = 2 * UI_BUTTON_H + UI_GAP;
+  }
+  UiButton play = ui_button(ID_PLAY, ui_mirror(&ui, play_r), _("Play"), UI_BUTTON_PRIMARY);
   play.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
   play.key_hint = _("Enter");
-  UiButton scores =
-      ui_button(ID_SCORES, ui_mirror(&ui, (Rect){dx + 40, by, bw, UI_BUTTON_H}), _("High scores"), UI_BUTTON_NORMAL);
+  UiButton scores = ui_button(ID_SCORES, ui_mirror(&ui, scores_r), _("High scores"), UI_BUTTON_NORMAL);
   ui_form_add(&s->head.form, scores);
   ui_form_add(&s->head.form, play);
   UiButton desc = ui_button(ID_DESC, (Rect){0, 0, 0, 0}, _("Description"), UI_BUTTON_AREA);
@@ -348,7 +358,7 @@ static DescLayout details(const Ui *ui, PacksScene *s, bool draw) {
   }
   const PackRow *row = selected_row(s);
   Rect in = rect_inset(s->details, 40);
-  float buttons_top = s->details.y + s->details.h - 40 - UI_BUTTON_H;
+  float buttons_top = s->details.y + s->details.h - 40 - s->buttons_h;
   if (!row) {
     if (draw) {
       ui_text(ui, _("No quiz packs were found. Put pack files (.xml) in the packs folder of your data folder."),
