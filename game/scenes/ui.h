@@ -171,6 +171,8 @@ void ui_list_init(UiList *list, Rect rect, float row_h, float gap);
 // Changes the row count, keeping the selection in range and visible.
 void ui_list_set_count(UiList *list, size_t count);
 void ui_list_select(UiList *list, size_t row);
+// Scrolls by `rows` (negative: up), clamped so the list stays filled.
+void ui_list_scroll(UiList *list, long rows);
 // Number of whole rows that fit in the visible area (at least 1).
 size_t ui_list_visible_rows(const UiList *list);
 // Rectangle of a visible row (physical; the list's rect is already mirrored).
