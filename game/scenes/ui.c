@@ -1,6 +1,7 @@
 #include "scenes/ui.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "engine/engine.h"
 
@@ -12,9 +13,33 @@ float ui_h(const Ui *ui) {
   return ui->h;
 }
 
+float ui_margin(const Ui *ui) {
+  return ui->theme->margin;
+}
+
+float ui_gap(const Ui *ui) {
+  return ui->theme->gap;
+}
+
+float ui_header_h(const Ui *ui) {
+  return ui->theme->header_h;
+}
+
+float ui_button_h(const Ui *ui) {
+  return ui->theme->button_h;
+}
+
+float ui_content_top(const Ui *ui) {
+  return ui_header_h(ui) + 2 * ui_gap(ui);
+}
+
 Rect ui_content_rect(const Ui *ui) {
-  float top = UI_CONTENT_TOP;
-  return (Rect){UI_MARGIN, top, ui_w(ui) - 2 * UI_MARGIN, ui_h(ui) - top - UI_GAP * 2};
+  float top = ui_content_top(ui), m = ui_margin(ui);
+  return (Rect){m, top, ui_w(ui) - 2 * m, ui_h(ui) - top - ui_gap(ui) * 2};
+}
+
+void ui_stats_clear(UiStats *stats) {
+  memset(stats, 0, sizeof *stats);
 }
 
 Rect ui_mirror(const Ui *ui, Rect r) {

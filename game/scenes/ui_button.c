@@ -116,6 +116,27 @@ static float key_hint_measure(const Ui *ui, const char *hint, TextStyle *st, flo
   return ts.w + 22;
 }
 
+float ui_button_width(const Ui *ui, const UiButton *b, float h, bool with_hint) {
+  float pad = fmaxf(20.0f, h * 0.22f);
+  bool has_icon = button_icon(b) != UI_NO_ICON;
+  float icon = has_icon ? fminf(h * 0.42f, 56.0f * ui->theme->layout_scale) + 16.0f : 0.0f;
+  float word = 0;
+  if (b->label && !b->icon_only) {
+    TextStyle st = ui_text_style(ui, THEME_TEXT_BUTTON, ui->theme->text);
+    st.weight = TEXT_WEIGHT_BOLD;
+    word = ceilf(text_measure(ui->engine, b->label, &st).w) + 2;
+  }
+  float inner = word + icon;
+  if (with_hint && b->key_hint && *b->key_hint) {
+    TextStyle hs;
+    float cap_h;
+    float cap = key_hint_measure(ui, b->key_hint, &hs, &cap_h);
+    // ui_button_draw shows a hint only when it takes under 35% of the room.
+    inner = fmaxf(inner + cap + UI_GAP * 0.5f, cap / 0.35f + 1);
+  }
+  return inner + 2 * pad;
+}
+
 void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered, bool pressed) {
   if (b->kind == UI_BUTTON_AREA) {
     if (focused && !b->disabled) {
@@ -145,13 +166,13 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
   float pad = fmaxf(20.0f, r.h * 0.22f);
   float inner_x = r.x + pad, inner_w = r.w - 2 * pad;
   DrawIcon icon = button_icon(b);
-  float icon_sz = icon != UI_NO_ICON ? fminf(r.h * 0.42f, 56.0f) : 0.0f;
+  float icon_sz = icon != UI_NO_ICON ? fminf(r.h * 0.42f, 56.0f * t->layout_scale) : 0.0f;
   float icon_gap = icon != UI_NO_ICON ? 16.0f : 0.0f;
   TextStyle st = ui_text_style(ui, THEME_TEXT_BUTTON, c.text);
   st.weight = TEXT_WEIGHT_BOLD;
   st.align = TEXT_ALIGN_CENTER;
   st.valign = TEXT_VALIGN_MIDDLE;
-  const char *label = b->label ? b->label : "";
+  const char *label = b->label && !b->icon_only ? b->label : "";
   float label_full_w = text_measure(e, label, &st).w;
   // Key hint at the end side.
   if (b->key_hint && *b->key_hint) {
@@ -180,24 +201,29 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
     label_w = 10;
   }
   float label_h = r.h - 2 * fmaxf(10.0f, r.h * 0.12f);
-  TextSize ts = text_measure(e, label, &st);
+  // Shrunk to fit, never below the label's floor (ui.h); the same fitting
+  // draws it, so a word that cannot fit even there is cut and counted.
+  TextStyle fit = st;
+  fit.wrap_width = label_w;
+  TextSize ts = text_measure(e, label, &fit);
   if (ts.w > label_w || ts.h > label_h) {
-    st.size = text_fit(e, label, &st, label_w, label_h, 20.0f);
+    fit.size = text_fit(e, label, &fit, label_w, label_h, ui_text_floor(ui, &st, 20.0f));
+    ts = text_measure(e, label, &fit);
   }
-  st.wrap_width = label_w;
-  ts = text_measure(e, label, &st);
-  float group_w = fminf(ts.w, label_w) + icon_sz + icon_gap;
+  float text_w = fminf(ceilf(ts.w) + 1, label_w);
+  float group_w = text_w + icon_sz + icon_gap;
   float gx = inner_x + (inner_w - group_w) / 2;
+  float ly = r.y + (r.h - label_h) / 2;
   Rect icon_box, label_box;
   if (ui->rtl) {
     icon_box = (Rect){gx + group_w - icon_sz, r.y + (r.h - icon_sz) / 2, icon_sz, icon_sz};
-    label_box = (Rect){gx, r.y, group_w - icon_sz - icon_gap, r.h};
+    label_box = (Rect){gx, ly, text_w, label_h};
   } else {
     icon_box = (Rect){gx, r.y + (r.h - icon_sz) / 2, icon_sz, icon_sz};
-    label_box = (Rect){gx + icon_sz + icon_gap, r.y, group_w - icon_sz - icon_gap, r.h};
+    label_box = (Rect){gx + icon_sz + icon_gap, ly, text_w, label_h};
   }
   ui_icon_draw(ui, icon, icon_box, c.text);
-  text_draw(e, label, &st, label_box);
+  ui_text_fitted(ui, label, &st, label_box, 20.0f);
   if (focused && !b->disabled) {
     ui_focus_ring_draw(ui, b->rect);
   }

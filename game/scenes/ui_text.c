@@ -33,6 +33,32 @@ TextSize ui_text_bold(const Ui *ui, const char *utf8, ThemeText role, Color colo
   return text_in_box(ui, utf8, role, TEXT_WEIGHT_BOLD, color, box, align, valign);
 }
 
+#define ELLIPSIS "\xE2\x80\xA6"  // U+2026 HORIZONTAL ELLIPSIS
+
+float ui_text_floor(const Ui *ui, const TextStyle *style, float min_size) {
+  float floor_size = fminf(min_size, style->size);
+  float scale = ui->theme->text_scale;
+  if (scale > 1.0f) {
+    // Never below what the same text is at Normal.
+    floor_size = fmaxf(floor_size, roundf(style->size / scale));
+  }
+  return floor_size;
+}
+
+static void note_drawn(const Ui *ui, const TextStyle *asked, float size) {
+  float scale = ui->theme->text_scale > 0 ? ui->theme->text_scale : 1.0f;
+  if (ui->stats && size + 0.5f < roundf(asked->size / scale)) {
+    ui->stats->shrunk++;
+  }
+}
+
+static void note_cut(const Ui *ui, const char *utf8) {
+  if (ui->stats) {
+    ui->stats->cut++;
+    str_copy(ui->stats->last_cut, sizeof ui->stats->last_cut, utf8);
+  }
+}
+
 // text_fit() unless the text already fits at its full size (one cached
 // measurement instead of several).
 static float fit_size(const Ui *ui, const char *utf8, const TextStyle *st, Rect box, float min_size) {
@@ -42,24 +68,10 @@ static float fit_size(const Ui *ui, const char *utf8, const TextStyle *st, Rect 
   return text_fit(ui->engine, utf8, st, box.w, box.h, min_size);
 }
 
-float ui_text_fitted(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size) {
-  TextStyle st = *style;
-  st.wrap_width = box.w;
-  st.size = fit_size(ui, utf8, &st, box, min_size);
-  text_draw(ui->engine, utf8, &st, box);
-  return st.size;
-}
-
-float ui_text_fitted_clipped(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size) {
-  TextStyle st = *style;
-  st.wrap_width = box.w;
-  st.size = fit_size(ui, utf8, &st, box, min_size);
-  if (text_measure(ui->engine, utf8, &st).h <= box.h) {
-    text_draw(ui->engine, utf8, &st, box);
-    return st.size;
-  }
-  // Binary search over word boundaries for the longest prefix that fits
-  // with an ellipsis: a handful of measurements, each cached by the engine.
+// The longest prefix of `utf8` cut at a word boundary that, wrapped with an
+// ellipsis after it, fits `box` at `st` (in `buf`, len + 4 bytes). Binary
+// search over the boundaries: a handful of measurements, each cached.
+static void word_cut(const Ui *ui, const char *utf8, const TextStyle *st, Rect box, char *buf) {
   size_t len = strlen(utf8);
   size_t *cuts = xmalloc((len + 1) * sizeof *cuts);
   size_t ncuts = 0;
@@ -68,28 +80,42 @@ float ui_text_fitted_clipped(const Ui *ui, const char *utf8, const TextStyle *st
       cuts[ncuts++] = i;
     }
   }
-  char *buf = xmalloc(len + 4);
-  size_t lo = 0, hi = ncuts, best = 0;
-  bool found = false;
+  size_t lo = 0, hi = ncuts, cut = 0;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     memcpy(buf, utf8, cuts[mid]);
-    memcpy(buf + cuts[mid], "\xE2\x80\xA6", 4);  // U+2026 HORIZONTAL ELLIPSIS
-    if (text_measure(ui->engine, buf, &st).h <= box.h) {
-      best = mid;
-      found = true;
+    memcpy(buf + cuts[mid], ELLIPSIS, 4);
+    if (text_measure(ui->engine, buf, st).h <= box.h) {
+      cut = cuts[mid];
       lo = mid + 1;
     } else {
       hi = mid;
     }
   }
-  size_t cut = found ? cuts[best] : 0;
   memcpy(buf, utf8, cut);
-  memcpy(buf + cut, "\xE2\x80\xA6", 4);
+  memcpy(buf + cut, ELLIPSIS, 4);
+  free(cuts);
+}
+
+float ui_text_fitted(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size) {
+  TextStyle st = *style;
+  st.wrap_width = box.w;
+  st.size = fit_size(ui, utf8, &st, box, ui_text_floor(ui, style, min_size));
+  note_drawn(ui, style, st.size);
+  if (text_measure(ui->engine, utf8, &st).h <= box.h) {
+    text_draw(ui->engine, utf8, &st, box);
+    return st.size;
+  }
+  note_cut(ui, utf8);
+  char *buf = xmalloc(strlen(utf8) + 4);
+  word_cut(ui, utf8, &st, box, buf);
   text_draw(ui->engine, buf, &st, box);
   free(buf);
-  free(cuts);
   return st.size;
+}
+
+float ui_text_fitted_clipped(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size) {
+  return ui_text_fitted(ui, utf8, style, box, min_size);
 }
 
 // Byte length of the longest prefix of `utf8` (cut at a code point) that,
@@ -112,7 +138,7 @@ static size_t one_line_cut(const Ui *ui, const char *utf8, const TextStyle *st, 
       n--;  // "word …" reads worse than "word…"
     }
     memcpy(buf, utf8, n);
-    memcpy(buf + n, "\xE2\x80\xA6", 4);
+    memcpy(buf + n, ELLIPSIS, 4);
     if (text_measure(ui->engine, buf, st).w <= max_w) {
       best = n;
       lo = mid + 1;
@@ -127,9 +153,7 @@ static size_t one_line_cut(const Ui *ui, const char *utf8, const TextStyle *st, 
 float ui_text_line(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size) {
   TextStyle st = *style;
   st.wrap_width = 0;
-  if (min_size > st.size) {
-    min_size = st.size;
-  }
+  min_size = ui_text_floor(ui, style, min_size);
   float w = text_measure(ui->engine, utf8, &st).w;
   if (w > box.w && w > 0) {
     // Width grows about linearly with the size: guess, then step down the
@@ -141,14 +165,16 @@ float ui_text_line(const Ui *ui, const char *utf8, const TextStyle *style, Rect 
     }
     w = text_measure(ui->engine, utf8, &st).w;
   }
+  note_drawn(ui, style, st.size);
   if (w <= box.w) {
     text_draw(ui->engine, utf8, &st, box);
     return st.size;
   }
+  note_cut(ui, utf8);
   char *buf = xmalloc(strlen(utf8) + 4);
   size_t n = one_line_cut(ui, utf8, &st, box.w, buf);
   memcpy(buf, utf8, n);
-  memcpy(buf + n, "\xE2\x80\xA6", 4);  // U+2026 HORIZONTAL ELLIPSIS
+  memcpy(buf + n, ELLIPSIS, 4);
   text_draw(ui->engine, buf, &st, box);
   free(buf);
   return st.size;
