@@ -284,15 +284,22 @@ bool ui_form_focus_id(UiForm *form, int id);
 int ui_form_focused_id(const UiForm *form);
 
 // Handles one input event:
-//  - pointer move: hover (and focus follows the pointer, so there is one
-//    highlighted thing at a time); pointer down/up: press and activate on
-//    release over the same button; a click/tap on a list row selects it, on
-//    the selected row activates it; wheel scrolls the list;
+//  - pointer move: hover only (a light highlight; the focus ring stays
+//    where the keyboard put it, so only the focused thing looks chosen);
+//    pointer down/up: press, focus and activate on release over the same
+//    button; one click/tap on a list row selects and activates it
+//    (UI_RESULT_LIST_ACTIVATE); a drag scrolls; wheel scrolls the list;
 //  - UP/DOWN/LEFT/RIGHT: inside the list UP/DOWN move the selection, at its
 //    ends and otherwise focus moves to the nearest enabled item in that
 //    direction (spatially); CONFIRM activates the focused item.
 // Anything else is IGNORED, for the scene to handle (BACK, HELP, answers).
 UiResult ui_form_event(UiForm *form, const InputEvent *event);
+// Moves focus to the next (dir > 0) or previous (dir < 0) enabled item in
+// reading order (rows top to bottom, each along the reading direction;
+// the list counts as one item), wrapping around: Tab and Shift+Tab. With
+// nothing focused, Tab goes to the first item and Shift+Tab to the last.
+// True when the focus moved.
+bool ui_form_focus_step(UiForm *form, int dir);
 // Moves focus as an arrow key would (UP/DOWN/LEFT/RIGHT). True when it moved.
 bool ui_form_navigate(UiForm *form, InputAction direction);
 // Draws every button (with hover/press/focus states). The list is drawn by

@@ -196,10 +196,6 @@ static UiResult pointer_event(UiForm *form, const InputEvent *ev) {
       form->hover = b;
       changed = true;
     }
-    if (b >= 0 && !form->buttons[b].disabled && form->focus != b) {
-      form->focus = b;  // one highlighted thing at a time: focus follows the pointer
-      changed = true;
-    }
     if (list && row != list->hover) {
       list->hover = row;
       changed = true;
@@ -246,10 +242,12 @@ static UiResult pointer_event(UiForm *form, const InputEvent *ev) {
       if (dragged || row != lpressed) {
         return result(UI_RESULT_CHANGED);
       }
-      bool again = form->focus == UI_FOCUS_LIST && list->selected == (size_t)row;
+      // One click or tap chooses the row: selecting first and choosing on a
+      // second click made touch players tap twice and mouse players think
+      // the game had not heard them.
       form->focus = UI_FOCUS_LIST;
       ui_list_select(list, (size_t)row);
-      return (UiResult){.kind = again ? UI_RESULT_LIST_ACTIVATE : UI_RESULT_LIST_SELECT, .row = (size_t)row};
+      return (UiResult){.kind = UI_RESULT_LIST_ACTIVATE, .row = (size_t)row};
     }
     return result(UI_RESULT_IGNORED);
   }
@@ -308,6 +306,59 @@ UiResult ui_form_event(UiForm *form, const InputEvent *ev) {
   default:
     return result(UI_RESULT_IGNORED);
   }
+}
+
+// Reading order: top to bottom by rows (things whose tops are within half
+// the smaller height of each other share a row), then along the reading
+// direction. Returns < 0 when `a` comes first.
+static int reading_cmp(Rect a, Rect b, bool rtl) {
+  float tol = fminf(a.h, b.h) * 0.5f;
+  if (fabsf(a.y - b.y) > tol) {
+    return a.y < b.y ? -1 : 1;
+  }
+  float ax = rtl ? -(a.x + a.w) : a.x, bx = rtl ? -(b.x + b.w) : b.x;
+  return ax < bx ? -1 : ax > bx ? 1 : 0;
+}
+
+static Rect focusable_rect(const UiForm *form, int i) {
+  return i == UI_FOCUS_LIST ? form->list->rect : form->buttons[i].rect;
+}
+
+bool ui_form_focus_step(UiForm *form, int dir) {
+  // Candidates: enabled buttons and a usable list, in reading order.
+  int order[UI_FORM_MAX_BUTTONS + 1];
+  int n = 0;
+  for (int i = 0; i < form->count; i++) {
+    if (!form->buttons[i].disabled) {
+      order[n++] = i;
+    }
+  }
+  if (list_usable(form)) {
+    order[n++] = UI_FOCUS_LIST;
+  }
+  if (n == 0) {
+    return false;
+  }
+  for (int i = 1; i < n; i++) {  // insertion sort: a few dozen items at most, stable
+    int v = order[i], j = i;
+    while (j > 0 && reading_cmp(focusable_rect(form, v), focusable_rect(form, order[j - 1]), form->rtl) < 0) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = v;
+  }
+  int at = -1;
+  for (int i = 0; i < n; i++) {
+    if (order[i] == form->focus) {
+      at = i;
+    }
+  }
+  int next = at < 0 ? (dir >= 0 ? 0 : n - 1) : ((at + (dir >= 0 ? 1 : -1)) % n + n) % n;
+  if (order[next] == form->focus) {
+    return false;
+  }
+  form->focus = order[next];
+  return true;
 }
 
 void ui_form_draw(const Ui *ui, const UiForm *form) {

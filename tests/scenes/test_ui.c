@@ -161,12 +161,90 @@ static void test_header_at_every_text_size(void **state) {
   }
 }
 
+static InputEvent action(InputAction a) {
+  return (InputEvent){.type = INPUT_EVENT_ACTION, .action = a};
+}
+
+static InputEvent pointer(InputEventType type, float x, float y) {
+  return (InputEvent){.type = type, .x = x, .y = y, .button = 1};
+}
+
+// Tab / Shift+Tab order: rows top to bottom, each along the reading
+// direction; the list is one stop; disabled buttons are skipped; it wraps.
+static void test_form_focus_reading_order(void **state) {
+  (void)state;
+  for (int rtl = 0; rtl <= 1; rtl++) {
+    UiForm form;
+    ui_form_init(&form, rtl);
+    UiList list;
+    ui_list_init(&list, (Rect){100, 300, 800, 400}, 100, 10);
+    ui_list_set_count(&list, 3);
+    // Added out of reading order on purpose.
+    ui_form_add(&form, ui_button(3, (Rect){100, 800, 200, 100}, "c", UI_BUTTON_NORMAL));
+    ui_form_add(&form, ui_button(2, (Rect){700, 100, 200, 100}, "b", UI_BUTTON_NORMAL));
+    ui_form_add(&form, ui_button(1, (Rect){100, 110, 200, 100}, "a", UI_BUTTON_NORMAL));
+    UiButton off = ui_button(4, (Rect){700, 800, 200, 100}, "d", UI_BUTTON_NORMAL);
+    off.disabled = true;
+    ui_form_add(&form, off);
+    ui_form_set_list(&form, &list);
+    form.focus = UI_FOCUS_NONE;
+    int want_ltr[] = {1, 2, UI_FOCUS_LIST, 3, 1};
+    int want_rtl[] = {2, 1, UI_FOCUS_LIST, 3, 2};
+    int *want = rtl ? want_rtl : want_ltr;
+    for (int i = 0; i < 5; i++) {
+      assert_true(ui_form_focus_step(&form, +1));
+      assert_int_equal(ui_form_focused_id(&form), want[i]);
+    }
+    // Shift+Tab walks back the same way.
+    for (int i = 3; i >= 0; i--) {
+      assert_true(ui_form_focus_step(&form, -1));
+      assert_int_equal(ui_form_focused_id(&form), want[i]);
+    }
+  }
+}
+
+// One click on a list row chooses it; hover does not move the focus;
+// CONFIRM (Enter, Space, A) activates the focused button.
+static void test_form_pointer_and_confirm(void **state) {
+  (void)state;
+  UiForm form;
+  ui_form_init(&form, false);
+  UiList list;
+  ui_list_init(&list, (Rect){100, 300, 800, 400}, 100, 10);
+  ui_list_set_count(&list, 3);
+  ui_form_add(&form, ui_button(1, (Rect){100, 100, 200, 100}, "a", UI_BUTTON_NORMAL));
+  ui_form_add(&form, ui_button(2, (Rect){400, 100, 200, 100}, "b", UI_BUTTON_NORMAL));
+  ui_form_set_list(&form, &list);
+  assert_true(ui_form_focus_id(&form, 1));
+  // Hover over b: a highlight, the focus stays on a.
+  InputEvent ev = pointer(INPUT_EVENT_POINTER_MOVE, 450, 150);
+  assert_int_equal(ui_form_event(&form, &ev).kind, UI_RESULT_CHANGED);
+  assert_int_equal(form.hover, 1);
+  assert_int_equal(ui_form_focused_id(&form), 1);
+  ev = action(INPUT_ACTION_CONFIRM);
+  UiResult res = ui_form_event(&form, &ev);
+  assert_int_equal(res.kind, UI_RESULT_ACTIVATE);
+  assert_int_equal(res.id, 1);
+  // One click on the third row (not selected before) chooses it.
+  Rect row = ui_list_row_rect(&list, 2);
+  ev = pointer(INPUT_EVENT_POINTER_DOWN, row.x + 10, row.y + 10);
+  ui_form_event(&form, &ev);
+  ev = pointer(INPUT_EVENT_POINTER_UP, row.x + 10, row.y + 10);
+  res = ui_form_event(&form, &ev);
+  assert_int_equal(res.kind, UI_RESULT_LIST_ACTIVATE);
+  assert_int_equal(res.row, 2);
+  assert_int_equal(list.selected, 2);
+  assert_int_equal(ui_form_focused_id(&form), UI_FOCUS_LIST);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_text_size_steps),
       cmocka_unit_test(test_theme_geometry_grows_with_text),
       cmocka_unit_test_setup_teardown(test_fitted_text_never_shrinks_below_normal, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_header_at_every_text_size, setup, scene_test_teardown),
+      cmocka_unit_test(test_form_focus_reading_order),
+      cmocka_unit_test(test_form_pointer_and_confirm),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
