@@ -306,6 +306,35 @@ bool ui_form_navigate(UiForm *form, InputAction direction);
 // its owner with ui_list_draw (its focus is ui_form_focused_id() == UI_FOCUS_LIST).
 void ui_form_draw(const Ui *ui, const UiForm *form);
 
+// ---- dialog ------------------------------------------------------------------
+
+// A card over a scrim with a title, a message and up to three buttons,
+// sized from its measured text at the current text size and centred on
+// the canvas (confirm, notice). The owner adds the buttons to its form at
+// the rects the layout gives, in the order of `labels`.
+#define UI_DIALOG_MAX_BUTTONS 3
+
+typedef struct UiDialogSpec {
+  const char *title;                          // borrowed, may be NULL
+  const char *message;                        // borrowed, may be NULL
+  const char *labels[UI_DIALOG_MAX_BUTTONS];  // borrowed button words, in order (start to end side)
+  int count;                                  // buttons
+  bool centred;                               // centred text (a short question) instead of start-aligned
+  bool warning;                               // the title in the warning colour (a notice)
+} UiDialogSpec;
+
+typedef struct UiDialog {
+  Rect card, title, message;  // mirrored
+  Rect buttons[UI_DIALOG_MAX_BUTTONS];
+  int count;
+} UiDialog;
+
+// Computes every rectangle (in layout(): on enter, resize, text size).
+void ui_dialog_layout(UiDialog *d, const Ui *ui, const UiDialogSpec *spec);
+// Draws the scrim, card, title and message (text fitted, never below its
+// Normal size: cut and counted instead). Draw the form's buttons after it.
+void ui_dialog_draw(const Ui *ui, const UiDialog *d, const UiDialogSpec *spec);
+
 // ---- header bar ------------------------------------------------------------
 
 // The header bar, left to right (mirrored for right-to-left interfaces):

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "scene_test_support.h"
+#include "scenes/scenes.h"
 #include "scenes/settings.h"
 #include "scenes/theme.h"
 #include "scenes/ui.h"
@@ -237,6 +238,102 @@ static void test_form_pointer_and_confirm(void **state) {
   assert_int_equal(ui_form_focused_id(&form), UI_FOCUS_LIST);
 }
 
+static bool inside(Rect in, Rect out) {
+  return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w && in.y + in.h <= out.y + out.h;
+}
+
+static int answers_no, answers_yes;
+
+static void on_answer(App *app, void *user, bool yes) {
+  (void)app;
+  (void)user;
+  *(yes ? &answers_yes : &answers_no) += 1;
+}
+
+// "Quit this round?": the safe answer is primary and focused, the
+// destructive one is not; at 1024x768 and every text size the dialog's
+// buttons sit in its card without overlapping and no text is cut.
+static void test_confirm_dialog(void **state) {
+  SceneTestFixture *f = *state;
+  App *app = f->app;
+  assert_true(app_start(app, "title", NULL));
+  scene_test_steps(app, 1);
+  scene_confirm_push(app, "Quit this round? The answers you gave are kept.", "Quit round", "Keep playing", on_answer,
+                     NULL);
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_top(app), "confirm");
+  for (int i = 0; i < SETTINGS_TEXT_COUNT; i++) {
+    set_text_size(app, (SettingsTextSize)i);
+    engine_relayout(app->engine);
+    scene_test_steps(app, 2);
+    const UiButton *keep = scene_test_button_labelled(app, "Keep playing");
+    const UiButton *quit = scene_test_button_labelled(app, "Quit round");
+    assert_int_equal(keep->kind, UI_BUTTON_PRIMARY);
+    assert_int_not_equal(quit->kind, UI_BUTTON_PRIMARY);
+    assert_int_equal(ui_form_focused_id(scene_test_top_form(app)), keep->id);
+    assert_false(overlaps(keep->rect, quit->rect));
+    Ui ui = app_ui(app);
+    Rect canvas = {0, 0, ui_w(&ui), ui_h(&ui)};
+    assert_true(inside(keep->rect, canvas) && inside(quit->rect, canvas));
+    // The screen beneath is not ours: count only the dialog's own text.
+    UiDialog d;
+    UiDialogSpec spec = {.title = "Quit this round? The answers you gave are kept.",
+                         .labels = {"Keep playing", "Quit round"},
+                         .count = 2,
+                         .centred = true};
+    ui_dialog_layout(&d, &ui, &spec);
+    assert_true(d.buttons[0].x == keep->rect.x && d.buttons[0].y == keep->rect.y);
+    ui_stats_clear(app->ui_stats);
+    ui_dialog_draw(&ui, &d, &spec);
+    ui_form_draw(&ui, scene_test_top_form(app));
+    if (app->ui_stats->cut != 0) {
+      fail_msg("step %d: cut \"%s\"", i, app->ui_stats->last_cut);
+    }
+  }
+  // Enter takes the safe answer.
+  answers_no = answers_yes = 0;
+  scene_test_push_key(app, SDLK_RETURN);
+  scene_test_steps(app, 2);
+  assert_int_equal(answers_no, 1);
+  assert_int_equal(answers_yes, 0);
+  assert_string_equal(scene_test_top(app), "title");
+}
+
+static void test_notice_dialog(void **state) {
+  SceneTestFixture *f = *state;
+  App *app = f->app;
+  assert_true(app_start(app, "title", NULL));
+  scene_test_steps(app, 1);
+  set_text_size(app, SETTINGS_TEXT_LARGEST);
+  engine_relayout(app->engine);
+  scene_notice_push(app, "Scores cannot be saved",
+                    "The data folder is read-only: scores will be lost when you close the game.");
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_top(app), "notice");
+  UiForm *form = scene_test_top_form(app);
+  assert_int_equal(form->count, 1);
+  Ui ui = app_ui(app);
+  UiDialog d;
+  UiDialogSpec spec = {.title = "Scores cannot be saved",
+                       .message = "The data folder is read-only: scores will be lost when you close the game.",
+                       .labels = {"OK"},
+                       .count = 1,
+                       .warning = true};
+  ui_dialog_layout(&d, &ui, &spec);
+  assert_true(inside(form->buttons[0].rect, d.card));
+  assert_true(d.message.y + d.message.h <= form->buttons[0].rect.y);
+  ui_stats_clear(app->ui_stats);
+  ui_dialog_draw(&ui, &d, &spec);
+  ui_form_draw(&ui, form);
+  if (app->ui_stats->cut != 0) {
+    fail_msg("cut \"%s\"", app->ui_stats->last_cut);
+  }
+  assert_int_equal(app->ui_stats->shrunk, 0);
+  scene_test_push_key(app, SDLK_RETURN);
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_top(app), "title");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_text_size_steps),
@@ -245,6 +342,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_header_at_every_text_size, setup, scene_test_teardown),
       cmocka_unit_test(test_form_focus_reading_order),
       cmocka_unit_test(test_form_pointer_and_confirm),
+      cmocka_unit_test_setup_teardown(test_confirm_dialog, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_notice_dialog, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
