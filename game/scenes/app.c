@@ -68,6 +68,7 @@ static void apply_colors(App *app) {
 
 App *app_create(const AppConfig *cfg, char **err) {
   App *app = xcalloc(1, sizeof *app);
+  app->ui_stats = xcalloc(1, sizeof *app->ui_stats);
   app->data_dir = xstrdup(cfg->data_dir);
   app->content_dir = xstrdup(cfg->content_dir);
   app->pack_path = xstrdup(cfg->pack_path);
@@ -176,13 +177,19 @@ void app_destroy(App *app) {
   free(app->content_dir);
   free(app->pack_path);
   free(app->player_name);
+  free(app->ui_stats);
   free(app);
 }
 
 Ui app_ui(const App *app) {
   const View *v = engine_view(app->engine);
-  return (Ui){
-      .engine = app->engine, .theme = &app->theme, .lang = app->ui_lang, .rtl = app->ui_rtl, .w = v->w, .h = v->h};
+  return (Ui){.engine = app->engine,
+              .theme = &app->theme,
+              .lang = app->ui_lang,
+              .rtl = app->ui_rtl,
+              .w = v->w,
+              .h = v->h,
+              .stats = app->ui_stats};
 }
 
 bool app_save_settings(App *app, char **err) {

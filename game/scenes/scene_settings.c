@@ -241,10 +241,8 @@ static char *row_value(const App *app, SettingRow row) {
     return xstrdup(st->speed_bonus ? _("On") : _("Off"));
   case ROW_SOUND:
     return xstrdup(st->sound ? _("On") : _("Off"));
-  case ROW_TEXT_SIZE: {
-    static const char *const sizes[SETTINGS_TEXT_COUNT] = {N_("Normal"), N_("Large"), N_("Largest")};
-    return xstrdup(_(sizes[st->text_size]));
-  }
+  case ROW_TEXT_SIZE:
+    return xstrdup(_(settings_text_size_label(st->text_size)));
   case ROW_HIGH_CONTRAST:
     return xstrdup(st->high_contrast ? _("On") : _("Off"));
   case ROW_REDUCED_MOTION:
