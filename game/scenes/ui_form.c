@@ -303,6 +303,10 @@ UiResult ui_form_event(UiForm *form, const InputEvent *ev) {
       return (UiResult){.kind = UI_RESULT_LIST_ACTIVATE, .row = list->selected};
     }
     return result(UI_RESULT_IGNORED);
+  case INPUT_ACTION_NEXT:
+  case INPUT_ACTION_PREV:
+    return result(ui_form_focus_step(form, ev->action == INPUT_ACTION_NEXT ? 1 : -1) ? UI_RESULT_CHANGED
+                                                                                     : UI_RESULT_IGNORED);
   default:
     return result(UI_RESULT_IGNORED);
   }

@@ -133,7 +133,7 @@ static void test_settings_note_and_relayout(void **state) {
     scene_test_menu_key(app, SDLK_DOWN);
   }
   scene_test_menu_key(app, SDLK_RIGHT);
-  assert_int_equal(app->settings.text_size, SETTINGS_TEXT_LARGEST);
+  assert_int_equal(app->settings.text_size, SETTINGS_TEXT_LARGER);  // the step after "large"
   scene_test_steps(app, 2);
   p = top_texts(app);
   assert_true(p->items[0].style.size > before);

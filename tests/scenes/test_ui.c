@@ -201,6 +201,13 @@ static void test_form_focus_reading_order(void **state) {
       assert_true(ui_form_focus_step(&form, -1));
       assert_int_equal(ui_form_focused_id(&form), want[i]);
     }
+    // Tab and Shift+Tab (the NEXT / PREV actions) reach the same steps.
+    InputEvent next = {.type = INPUT_EVENT_ACTION, .action = INPUT_ACTION_NEXT};
+    InputEvent prev = {.type = INPUT_EVENT_ACTION, .action = INPUT_ACTION_PREV};
+    assert_int_equal(ui_form_event(&form, &next).kind, UI_RESULT_CHANGED);
+    assert_int_equal(ui_form_focused_id(&form), want[1]);
+    assert_int_equal(ui_form_event(&form, &prev).kind, UI_RESULT_CHANGED);
+    assert_int_equal(ui_form_focused_id(&form), want[0]);
   }
 }
 
