@@ -748,7 +748,8 @@ static void test_moodle_source_lines(void **state) {
       "'technique:emotion'?); it was left out",
       "in.xml:26: warning: question 'Tags': tag 'technique: shouting' names no known technique; it was left out. "
       "The techniques are: impersonation, emotion, polarization, conspiracy, discrediting, trolling, fake-expert, "
-      "fearmongering, satire, false-context, misleading-statistic",
+      "fearmongering, satire, false-context, misleading-statistic, scapegoating, dehumanising-language, "
+      "false-dichotomy, ad-hominem, ai-generated-media",
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     expect_diag(&diags, want[i]);
@@ -970,7 +971,8 @@ static void test_csv_errors(void **state) {
   expect_csv_error(HEADER "A,fake,,,,\"Why\nand\r\nwhy\",,\n\n\nB,fake,,,,Why.,nonsense-word,\n",
                    "in.csv:7: error: unknown technique 'nonsense-word'; the techniques are: impersonation, emotion, "
                    "polarization, conspiracy, discrediting, trolling, fake-expert, fearmongering, satire, "
-                   "false-context, misleading-statistic");
+                   "false-context, misleading-statistic, scapegoating, dehumanising-language, false-dichotomy, "
+                   "ad-hominem, ai-generated-media");
   expect_csv_error(HEADER "A,fake,,,,Why.,,\n\"B\nmore\",maybe,,,,Why.,,\n",
                    "in.csv:3: error: answer 'maybe' is not 'real' or 'fabricated' ('true', 'false' and 'fake' are "
                    "accepted too)");

@@ -249,7 +249,8 @@ static void test_unknown_technique_with_hint(void **state) {
                  ":13: error: unknown technique \"fake expert\"; did you mean \"fake-expert\"?",
                  ":15: error: unknown technique \"clickbait\" (the techniques are: impersonation, emotion, "
                  "polarization, conspiracy, discrediting, trolling, fake-expert, fearmongering, satire, "
-                 "false-context, misleading-statistic)");
+                 "false-context, misleading-statistic, scapegoating, dehumanising-language, false-dichotomy, "
+                 "ad-hominem, ai-generated-media)");
 }
 
 static void test_no_real_items(void **state) {
@@ -581,7 +582,8 @@ static void test_shutdown_then_reload(void **state) {
                  ":13: error: unknown technique \"fake expert\"; did you mean \"fake-expert\"?",
                  ":15: error: unknown technique \"clickbait\" (the techniques are: impersonation, emotion, "
                  "polarization, conspiracy, discrediting, trolling, fake-expert, fearmongering, satire, "
-                 "false-context, misleading-statistic)");
+                 "false-context, misleading-statistic, scapegoating, dehumanising-language, false-dichotomy, "
+                 "ad-hominem, ai-generated-media)");
 }
 
 static void test_sniff(void **state) {
