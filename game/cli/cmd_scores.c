@@ -2,8 +2,8 @@
 // table or as RFC 4180 CSV. Read-only: it never creates, migrates or repairs
 // the database, and it can run while the game is playing.
 
-// wcwidth() is XSI; <wchar.h> only declares it with _XOPEN_SOURCE.
-#define _XOPEN_SOURCE 700
+// wcwidth() is XSI: _XOPEN_SOURCE comes from the build (game/CMakeLists.txt),
+// since base/harmful.h is included before this file's first line.
 
 #include "cli/cli.h"
 
