@@ -227,10 +227,12 @@ static void emit_line(Para *p, BidiLayout *l, size_t a, size_t b) {
   int w = line_spans(p, a, b);
   Span *s = p->spans;
   size_t n = p->nspans;
-  FriBidiLevel hi = 0, lo = 127;
+  // Resolved levels are never negative (at most 125, FriBidi's explicit maximum, + 1).
+  int hi = 0, lo = 127;
   for (size_t i = 0; i < n; i++) {
-    hi = s[i].level > hi ? s[i].level : hi;
-    lo = s[i].level < lo ? s[i].level : lo;
+    int level = (unsigned char)s[i].level;
+    hi = level > hi ? level : hi;
+    lo = level < lo ? level : lo;
   }
   if (lo % 2 == 0) {
     lo++;
@@ -497,7 +499,7 @@ SDL_Surface *bidi_layout_render(const BidiLayout *l, const char *utf8, const Bid
   size_t cap = 0;
   for (size_t i = 0; i < l->nruns; i++) {
     const BidiRun *r = &l->runs[i];
-    if (r->len + 1 > cap) {
+    if (!buf || r->len + 1 > cap) {
       cap = r->len + 1;
       buf = xrealloc(buf, cap);
     }
