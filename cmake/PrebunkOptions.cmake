@@ -23,3 +23,7 @@ add_library(prebunk_harmful INTERFACE)
 target_compile_options(prebunk_harmful INTERFACE
   "SHELL:-include ${PROJECT_SOURCE_DIR}/game/base/harmful.h"
   -Werror=deprecated-declarations)
+
+# clang-tidy over game/ as a test (tests/base/check_tidy.sh): on in the `ci`
+# preset only, so the sanitizer build does not run it a second time.
+option(PREBUNK_TIDY "Run clang-tidy (.clang-tidy) over game/ as the ctest clang_tidy" OFF)
