@@ -79,25 +79,30 @@ static bool parse_size(const char *s, int *w, int *h) {
   return true;
 }
 
+// `prebunk COMMAND ...`: argv[1] names the sub-command.
+static int run_command(int argc, char **argv) {
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "validate") == 0) {
+    return cmd_validate(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "import-moodle") == 0) {
+    return cmd_import_moodle(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "import-csv") == 0) {
+    return cmd_import_csv(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "scores") == 0) {
+    // scores takes --data-dir itself: it reads the same store the game writes.
+    return cmd_scores(argc - 1, argv + 1, NULL);
+  }
+  return cli_usage_error(&PREBUNK, _("unknown command '%s'"), cmd);
+}
+
 int main(int argc, char **argv) {
   i18n_init(NULL);
 
   if (argc > 1 && argv[1][0] != '-') {
-    const char *cmd = argv[1];
-    if (strcmp(cmd, "validate") == 0) {
-      return cmd_validate(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "import-moodle") == 0) {
-      return cmd_import_moodle(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "import-csv") == 0) {
-      return cmd_import_csv(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "scores") == 0) {
-      // scores takes --data-dir itself: it reads the same store the game writes.
-      return cmd_scores(argc - 1, argv + 1, NULL);
-    }
-    return cli_usage_error(&PREBUNK, _("unknown command '%s'"), cmd);
+    return run_command(argc, argv);
   }
 
   static const struct option longopts[] = {
