@@ -15,6 +15,10 @@ pkg_check_modules(INIH IMPORTED_TARGET REQUIRED inih)
 pkg_check_modules(FRIBIDI IMPORTED_TARGET REQUIRED fribidi)
 # Unicode normalisation and case folding (player names), one UTF-8 decoder.
 pkg_check_modules(UTF8PROC IMPORTED_TARGET REQUIRED libutf8proc)
+# The ci preset's clang_tidy test (Debian package clang-tidy, a test package).
+if(PREBUNK_TIDY)
+  find_program(PREBUNK_CLANG_TIDY clang-tidy REQUIRED)
+endif()
 
 # Arabic and other complex scripts need SDL2_ttf built with HarfBuzz. Without
 # it, TTF_SetDirection() reports failure; ask it once at configure time.

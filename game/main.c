@@ -60,25 +60,49 @@ enum {
   OPT_FRAMES,
 };
 
+// "WIDTHxHEIGHT", each part strict (digits only, as every other number
+// option) and within 320x240 .. 16384x16384.
+static bool parse_size(const char *s, int *w, int *h) {
+  const char *x = strchr(s, 'x');
+  if (!x || (size_t)(x - s) >= 16) {
+    return false;
+  }
+  char width[16];
+  memcpy(width, s, (size_t)(x - s));
+  width[x - s] = '\0';
+  long a, b;
+  if (!str_parse_long(width, 320, 16384, &a) || !str_parse_long(x + 1, 240, 16384, &b)) {
+    return false;
+  }
+  *w = (int)a;
+  *h = (int)b;
+  return true;
+}
+
+// `prebunk COMMAND ...`: argv[1] names the sub-command.
+static int run_command(int argc, char **argv) {
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "validate") == 0) {
+    return cmd_validate(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "import-moodle") == 0) {
+    return cmd_import_moodle(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "import-csv") == 0) {
+    return cmd_import_csv(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "scores") == 0) {
+    // scores takes --data-dir itself: it reads the same store the game writes.
+    return cmd_scores(argc - 1, argv + 1, NULL);
+  }
+  return cli_usage_error(&PREBUNK, _("unknown command '%s'"), cmd);
+}
+
 int main(int argc, char **argv) {
   i18n_init(NULL);
 
   if (argc > 1 && argv[1][0] != '-') {
-    const char *cmd = argv[1];
-    if (strcmp(cmd, "validate") == 0) {
-      return cmd_validate(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "import-moodle") == 0) {
-      return cmd_import_moodle(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "import-csv") == 0) {
-      return cmd_import_csv(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "scores") == 0) {
-      // scores takes --data-dir itself: it reads the same store the game writes.
-      return cmd_scores(argc - 1, argv + 1, NULL);
-    }
-    return cli_usage_error(&PREBUNK, _("unknown command '%s'"), cmd);
+    return run_command(argc, argv);
   }
 
   static const struct option longopts[] = {
@@ -132,16 +156,11 @@ int main(int argc, char **argv) {
       }
       opts.display = (int)v;
       break;
-    case OPT_SIZE: {
-      int w = 0, h = 0;
-      char tail;
-      if (sscanf(optarg, "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
+    case OPT_SIZE:
+      if (!parse_size(optarg, &opts.width, &opts.height)) {
         return cli_usage_error(&PREBUNK, _("--size needs WIDTHxHEIGHT (at least 320x240), not '%s'"), optarg);
       }
-      opts.width = w;
-      opts.height = h;
       break;
-    }
     case OPT_SCENE:
       opts.scene = optarg;
       break;

@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "engine/bidi.h"
 #include "engine/engine_internal.h"
 
@@ -248,7 +249,7 @@ static bool text_ok(const char *utf8) {
   if (!utf8) {
     return false;
   }
-  if (!str_utf8_valid(utf8, strlen(utf8))) {
+  if (!utf8_valid(utf8, strlen(utf8))) {
     log_warn("text is not valid UTF-8; not drawn");
     return false;
   }

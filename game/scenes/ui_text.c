@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/str.h"
+#include "base/utf8.h"
 #include "engine/engine.h"
 
 // ---- text ------------------------------------------------------------------
@@ -126,7 +127,7 @@ static size_t one_line_cut(const Ui *ui, const char *utf8, const TextStyle *st, 
   size_t *cuts = xmalloc((len + 1) * sizeof *cuts);
   size_t ncuts = 0;
   for (size_t i = 1; i <= len; i++) {
-    if (i == len || ((unsigned char)utf8[i] & 0xC0) != 0x80) {
+    if (utf8_is_boundary(utf8, len, i)) {
       cuts[ncuts++] = i;
     }
   }
