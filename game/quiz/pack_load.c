@@ -260,3 +260,29 @@ Pack *pack_load_file(const char *path, DiagList *diags) {
   free(data);
   return pack;
 }
+
+// Only the problems of this load are judged: `diags` may already hold others.
+static Pack *make_strict(Pack *pack, DiagList *diags, size_t first, bool *loads) {
+  DiagList mine = {.items = diags->items + first, .count = diags->count - first};
+  size_t turned = diag_make_strict(&mine);
+  diags->warnings -= turned;
+  diags->errors += turned;
+  if (loads) {
+    *loads = pack != NULL;
+  }
+  if (turned > 0) {
+    pack_destroy(pack);
+    return NULL;
+  }
+  return pack;
+}
+
+Pack *pack_load_file_strict(const char *path, DiagList *diags, bool *loads) {
+  size_t first = diags->count;
+  return make_strict(pack_load_file(path, diags), diags, first, loads);
+}
+
+Pack *pack_load_memory_strict(const char *name, const char *data, size_t len, DiagList *diags, bool *loads) {
+  size_t first = diags->count;
+  return make_strict(pack_load_memory(name, data, len, diags), diags, first, loads);
+}

@@ -1088,13 +1088,24 @@ static void test_commands(void **state) {
   assert_int_equal(run_cmd(cmd_import_csv, (const char *[]){"import-csv", csv, "extra", "-o", out, NULL}), 2);
   assert_false(fs_exists(out));
 
+  // Written, but exit 1: its first real row has no url, which
+  // `validate --strict` refuses, and "ready" means exactly that check.
   assert_int_equal(run_cmd(cmd_import_csv, (const char *[]){"import-csv", csv, "-o", out, "--title", "My headlines",
                                                             "--lang", "en-GB", NULL}),
-                   0);
+                   1);
   DiagList diags = {0};
   Pack *pack = pack_load_file(out, &diags);
   assert_non_null(pack);
   assert_int_equal(diags.errors, 0);
+  assert_int_equal(diags.warnings, 1);
+  pack_destroy(pack);
+  diag_clear(&diags);
+  bool loads = false;
+  assert_null(pack_load_file_strict(out, &diags, &loads));
+  assert_true(loads);
+  assert_int_equal(diags.errors, 1);
+  diag_clear(&diags);
+  pack = pack_load_file(out, &diags);
   assert_string_equal(pack->id, "my-pack");
   assert_string_equal(pack->title, "My headlines");
   assert_string_equal(pack->lang, "en-GB");

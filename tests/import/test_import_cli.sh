@@ -44,18 +44,35 @@ expect 2 "unknown option" -- "$bin" import-moodle "$data/moodle-media-literacy.x
 expect 2 "bad --id" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/x.xml" --id "no spaces"
 [ -e "$tmp/x.xml" ] && fail "a usage error wrote output"
 
-# CSV: complete input -> valid pack, exit 0, summary on stdout.
-expect 0 "csv import" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --title "Headlines"
+# CSV whose pack has a warning (a real row without url): written, but
+# "ready" is exactly `validate --strict`, so exit 1 and NOT READY with the
+# problem listed once, as validate --strict lists it.
+expect 1 "csv import" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --title "Headlines"
 contains "wrote $tmp/headlines.xml: 5 items (2 real, 3 fabricated)"
 contains "headlines.csv:1: warning: unknown column 'Notes' ignored"
+contains "$tmp/headlines.xml:7: error: real item has no url"
+grep -q "ready to play" "$tmp/out" && fail "csv import that validate --strict refuses said ready to play"
+[ "$(grep -c "real item has no url" "$tmp/out")" = 1 ] || fail "the url problem is not listed exactly once"
+last=$(tail -n 1 "$tmp/out")
+[ "$last" = "prebunk import-csv: NOT READY: $tmp/headlines.xml was written but cannot be played yet: 1 problem that 'prebunk validate --strict' reports (see above); complete it, then check it with 'prebunk validate --strict $tmp/headlines.xml'" ] ||
+  fail "last line of a csv import with a warning: $last"
 expect 0 "validate csv output" -- "$bin" validate "$tmp/headlines.xml"
+expect 1 "validate --strict csv output" -- "$bin" validate --strict "$tmp/headlines.xml"
+
+# CSV with everything: ready to play, and validate --strict agrees.
+sed 's|BBC News,2019-04-10,,|BBC News,2019-04-10,https://www.bbc.co.uk/news/science-environment-47873592,|' \
+  "$data/headlines.csv" >"$tmp/complete.csv"
+expect 0 "complete csv import" -- "$bin" import-csv "$tmp/complete.csv" -o "$tmp/complete.xml"
+[ "$(tail -n 1 "$tmp/out")" = "$tmp/complete.xml is ready to play" ] || fail "complete csv: $(tail -n 1 "$tmp/out")"
+expect 0 "validate --strict complete csv output" -- "$bin" validate --strict "$tmp/complete.xml"
 
 # An existing pack is protected; --force replaces it.
 cp "$tmp/headlines.xml" "$tmp/before.xml"
 expect 1 "existing output" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml"
 contains "already exists"
 cmp -s "$tmp/before.xml" "$tmp/headlines.xml" || fail "existing output was changed"
-expect 0 "--force" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --force
+expect 1 "--force" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --force
+contains "wrote $tmp/headlines.xml"
 
 # CSV problems: every one listed with its line, nothing written.
 printf 'headline,answer,outlet,date,explanation\r\n"Two\r\nlines",real,BBC,17/04/2016,Why.\r\nB,maybe,,,Why.\r\n' >"$tmp/bad.csv"
@@ -72,7 +89,7 @@ expect 1 "moodle import" -- "$bin" import-moodle "$data/moodle-media-literacy.xm
 contains "wrote $tmp/media.xml: 4 items (1 real, 3 fabricated); skipped 2 questions that are not true/false: 1 multichoice, 1 essay"
 contains "moodle-media-literacy.xml:44: warning: question 'Perseverance landing' is a real headline without a Source line"
 last=$(tail -n 1 "$tmp/out")
-[ "$last" = "prebunk import-moodle: NOT READY: $tmp/media.xml was written but cannot be played yet: 1 real item needs its source (outlet and date) (see the warnings above); complete it, then check it with 'prebunk validate $tmp/media.xml'" ] ||
+[ "$last" = "prebunk import-moodle: NOT READY: $tmp/media.xml was written but cannot be played yet: 1 real item needs its source (outlet and date) (see above); complete it, then check it with 'prebunk validate --strict $tmp/media.xml'" ] ||
   fail "last line of an incomplete import: $last"
 [ -e "$tmp/media.xml" ] || fail "incomplete moodle import wrote nothing"
 grep -q 'id="media"' "$tmp/media.xml" || fail "pack id not taken from the output name"

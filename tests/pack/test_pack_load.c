@@ -173,6 +173,43 @@ static void test_warnings_do_not_stop_loading(void **state) {
   free(path);
 }
 
+// validate --strict and the importers' "ready to play" are one function:
+// every warning becomes an error, each listed once, and the pack is refused;
+// problems already in the list (another file's) are left as they were.
+static void test_strict_load(void **state) {
+  (void)state;
+  DiagList d = {0};
+  diag_add(&d, DIAG_WARNING, "other.xml", 3, "an earlier warning");
+  char *path = test_data_path("packs/warnings.xml");
+  bool loads = false;
+  assert_null(pack_load_file_strict(path, &d, &loads));
+  assert_true(loads);
+  assert_int_equal(d.count, 5);
+  assert_int_equal(d.errors, 4);
+  assert_int_equal(d.warnings, 1);
+  assert_int_equal(d.items[0].severity, DIAG_WARNING);
+  for (size_t i = 1; i < d.count; i++) {
+    assert_int_equal(d.items[i].severity, DIAG_ERROR);
+  }
+  diag_clear(&d);
+  free(path);
+
+  path = test_data_path("packs/valid-minimal.xml");
+  Pack *p = pack_load_file_strict(path, &d, &loads);
+  assert_non_null(p);
+  assert_true(loads);
+  assert_int_equal(d.count, 0);
+  pack_destroy(p);
+  free(path);
+
+  path = test_data_path("packs/bad-answer.xml");
+  assert_null(pack_load_file_strict(path, &d, &loads));
+  assert_false(loads);
+  assert_int_equal(d.errors, 1);
+  diag_clear(&d);
+  free(path);
+}
+
 static void test_lopsided_pack_warns(void **state) {
   (void)state;
   DiagList d = {0};
@@ -641,6 +678,7 @@ int main(void) {
       cmocka_unit_test(test_other_libxml2_users_unaffected),
       cmocka_unit_test(test_shutdown_then_reload),
       cmocka_unit_test(test_sniff),
+      cmocka_unit_test(test_strict_load),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }
