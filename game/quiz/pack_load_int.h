@@ -5,6 +5,7 @@
 //   pack_load_xml.c    libxml2 plumbing: error channels, entity loader, the
 //                      built-in schema, line numbers and marks on nodes
 //   pack_load_check.c  the C checks on a parsed pack (ids, text, sources, ...)
+//   pack_load_msg.c    plain words for libxml2's commonest messages
 
 #include <libxml/hash.h>
 #include <libxml/parser.h>
@@ -86,6 +87,17 @@ char *loader_shown(const char *s);  // cut at 60 characters
 // A value quoted in a message; borrowed until the next call on `L`.
 const char *loader_quote(Loader *L, const char *value);
 void loader_report(Loader *L, DiagSeverity sev, int line, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+// The built-in schema's document (borrowed; valid while the compiled
+// schema is, i.e. until pack_loader_shutdown), or NULL.
+xmlDocPtr loader_schema_doc(void);
+// Plain words for libxml2's commonest messages (pack_load_msg.c): an owned
+// message, or NULL to keep libxml2's own. The parser one uses `ctxt` to find
+// the line where an unclosed element was opened.
+char *loader_schema_message(const xmlError *err);
+// True when `node` is a pack element its parent's type does not declare.
+bool loader_schema_unknown_child(const xmlNode *node);
+char *loader_parse_message(const xmlParserCtxt *ctxt, const xmlError *err);
 
 // The C checks (pack_load_check.c). check_root returns false when the
 // document is not a pack at all; check_pack fills L->pack.

@@ -202,7 +202,10 @@ void loader_on_parse_error(void *user, xmlErrorPtr err) {
     return;  // errors after the first are mostly its echo
   }
   L->parse_error = true;
-  char *msg = tidy_libxml_message(err->message);
+  char *msg = loader_parse_message(ctxt, err);
+  if (!msg) {
+    msg = tidy_libxml_message(err->message);
+  }
   loader_report(L, DIAG_ERROR, err->line, _("malformed XML: %s"), msg);
   free(msg);
 }
@@ -242,7 +245,11 @@ static bool schema_error_covered(const xmlErrorPtr err) {
   const char *msg = err->message;
   if (err->code == XML_SCHEMAV_ELEMENT_CONTENT) {
     // "Missing child element(s)" is about this element; "This element is
-    // not expected" usually means a required sibling before it is missing.
+    // not expected" usually means a required sibling before it is missing,
+    // unless the element is one the schema does not know (a typo to name).
+    if (loader_schema_unknown_child(node)) {
+      return false;
+    }
     return loader_node_marked(node, MARK_CONTENT) || (node->parent && loader_node_marked(node->parent, MARK_CONTENT));
   }
   if (strstr(msg, "identity-constraint")) {
@@ -260,7 +267,10 @@ void loader_on_schema_error(void *user, xmlErrorPtr err) {
   if (!err || schema_error_covered(err)) {
     return;
   }
-  char *msg = tidy_libxml_message(err->message);
+  char *msg = loader_schema_message(err);
+  if (!msg) {
+    msg = tidy_libxml_message(err->message);
+  }
   int line = err->node ? loader_node_line(err->node) : err->line;
   loader_report(L, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, line, "%s", msg);
   free(msg);
@@ -293,6 +303,10 @@ void loader_ensure_init_locked(void) {
     xmlSetExternalEntityLoader(deny_entity_loader);
     state.initialised = true;
   }
+}
+
+xmlDocPtr loader_schema_doc(void) {
+  return state.schema_doc;
 }
 
 xmlSchemaPtr loader_schema_get(Loader *L) {
