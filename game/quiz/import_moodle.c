@@ -353,7 +353,13 @@ static void check_imported(Import *im, const char *label, int line, bool no_sour
     }
   }
   size_t headline_chars = moodle_utf8_chars(it->headline), explanation_chars = moodle_utf8_chars(it->explanation);
-  if (headline_chars > PACK_MAX_HEADLINE_CHARS || explanation_chars > PACK_MAX_EXPLANATION_CHARS) {
+  if (it->tip && moodle_utf8_chars(it->tip) > PACK_MAX_TIP_CHARS) {
+    im->report->too_long++;
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': its Tip has %zu characters, more than the %d a pack allows: shorten the <tip> of "
+               "item '%s' before the pack can be used"),
+             label, moodle_utf8_chars(it->tip), PACK_MAX_TIP_CHARS, it->id);
+  } else if (headline_chars > PACK_MAX_HEADLINE_CHARS || explanation_chars > PACK_MAX_EXPLANATION_CHARS) {
     im->report->too_long++;
     bool head = headline_chars > PACK_MAX_HEADLINE_CHARS;
     diag_add(im->diags, DIAG_WARNING, im->name, line,
@@ -427,6 +433,10 @@ static void read_truefalse(Import *im, const xmlNode *q) {
     Answer *right = real ? &ans_true : &ans_false;
     Answer *wrong = real ? &ans_false : &ans_true;
     char *parts[] = {general, right->feedback, wrong->feedback};
+    // A "Tip:" paragraph (and what follows it) in a feedback is the tip.
+    for (size_t i = 0; i < 3 && !it->tip; i++) {
+      it->tip = moodle_take_tip(parts[i]);
+    }
     it->explanation = moodle_combine_feedback(parts, 3);
     for (size_t i = 0; i < im->category_tag_count; i++) {
       add_tag_once(it, im->category_tags[i]);

@@ -474,3 +474,29 @@ void moodle_apply_sources(Import *im, const char *label, const Sources *src, Pac
   it->date = xstrdup(first->date);
   it->url = first->url ? xstrdup(first->url) : NULL;
 }
+
+char *moodle_take_tip(char *text) {
+  if (!text) {
+    return NULL;
+  }
+  for (char *para = text; *para;) {
+    const char *p = para;
+    while (*p == ' ') {
+      p++;
+    }
+    if (moodle_has_prefix_nocase(p, "tip:")) {
+      char *tip = str_trim(xstrdup(p + strlen("tip:")));
+      // The explanation ends before the tip.
+      *para = '\0';
+      str_trim(text);
+      if (!*tip) {
+        free(tip);
+        return NULL;
+      }
+      return tip;
+    }
+    size_t len = strcspn(para, "\n");
+    para += len + (para[len] == '\n');
+  }
+  return NULL;
+}

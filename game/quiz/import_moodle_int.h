@@ -71,6 +71,10 @@ char *moodle_strip_verdict(char *text);
 bool moodle_fraction_is_full(const char *s);
 bool moodle_has_prefix_nocase(const char *s, const char *prefix);
 void moodle_sources_clear(Sources *src);
+// The tip of a feedback text: a paragraph starting "Tip:" (any case) and the
+// paragraphs after it, taken out of `text` (which keeps what came before).
+// Owned, or NULL when there is none.
+char *moodle_take_tip(char *text);
 // Takes the "Source:" paragraphs out of `text` (the plain text of `field`).
 void moodle_take_sources(Import *im, const xmlNode *field, char *text, const char *label, Sources *src);
 // Gives the item the source its Source lines agree on.

@@ -137,6 +137,27 @@ expect 1 "doctype" -- "$bin" import-moodle "$tmp/xxe.xml" -o "$tmp/xxe-out.xml"
 contains "xxe.xml:2: error: a DOCTYPE is not allowed"
 [ -e "$tmp/xxe-out.xml" ] && fail "hostile input wrote output"
 
+# Moodle export: the starter pack as a question bank, which import-moodle
+# takes back into a pack that is ready to play; invalid packs and existing
+# files are refused with nothing written.
+src=${PREBUNK_SOURCE_DIR:?run through ctest}
+expect 0 "export-moodle --help" -- "$bin" export-moodle --help
+contains "Usage: prebunk export-moodle PACK.xml -o OUT.xml"
+expect 2 "export-moodle without -o" -- "$bin" export-moodle "$src/quizzes/starter-en.xml"
+expect 0 "export-moodle" -- "$bin" export-moodle "$src/quizzes/starter-en.xml" -o "$tmp/bank.xml"
+contains "wrote $tmp/bank.xml: 32 true/false questions (16 real: true, 16 fabricated: false)"
+grep -q '<question type="truefalse">' "$tmp/bank.xml" || fail "no truefalse question in the export"
+expect 1 "export-moodle over an existing file" -- "$bin" export-moodle "$src/quizzes/starter-en.xml" -o "$tmp/bank.xml"
+contains "already exists"
+expect 0 "import the exported bank" -- "$bin" import-moodle "$tmp/bank.xml" -o "$tmp/back.xml"
+[ "$(tail -n 1 "$tmp/out")" = "$tmp/back.xml is ready to play" ] || fail "re-imported bank: $(tail -n 1 "$tmp/out")"
+expect 0 "validate --strict the re-imported bank" -- "$bin" validate --strict "$tmp/back.xml"
+contains "ok, 32 items (16 real, 16 fabricated), 11 techniques"
+expect 1 "export-moodle of an invalid pack" -- "$bin" export-moodle "$PREBUNK_TEST_DATA/packs/bad-answer.xml" -o "$tmp/bad-bank.xml"
+contains "bad-answer.xml:10: error:"
+contains "nothing was written"
+[ -e "$tmp/bad-bank.xml" ] && fail "an invalid pack was exported"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2
   exit 1
