@@ -113,6 +113,12 @@ static void usage_csv(FILE *f) {
           "without an id get one made from the headline. quizzes/template.csv is a\n"
           "template to start from.\n"
           "\n"
+          "Kahoot's quiz template saved as CSV is recognised by its header row\n"
+          "(Question, Answer 1-4, Time limit, Correct answer): its true/false questions\n"
+          "(two answers reading as true/false or real/fake) become items, every other\n"
+          "row is skipped with a warning at its line; Kahoot has no explanation or\n"
+          "source, so the pack is written for you to complete (NOT READY until then).\n"
+          "\n"
           "The spreadsheet has a column for everything a pack needs, so problems are\n"
           "fixed there: every problem is listed as IN.csv:LINE (the line where the\n"
           "row starts) and nothing is written until there are none.\n"
@@ -296,6 +302,25 @@ static bool apply_metadata(Pack *pack, const ImportArgs *a, const char *cmd) {
   return true;
 }
 
+// "read Kahoot's quiz template (header on line 5); skipped 3 rows that are
+// not true/false questions (see the warnings above)", or NULL. Owned.
+static char *csv_skipped_text(const CsvReport *csv) {
+  if (!csv->kahoot) {
+    return NULL;
+  }
+  StrBuf b = {0};
+  strbuf_appendf(&b, _("read Kahoot's quiz template (header on line %d)"), csv->kahoot_header_line);
+  if (csv->skipped) {
+    strbuf_append(&b, "; ");
+    strbuf_appendf(&b,
+                   ngettext("skipped %zu row that is not a true/false question (see the warnings above)",
+                            "skipped %zu rows that are not true/false questions (see the warnings above)",
+                            (unsigned long)csv->skipped),
+                   csv->skipped);
+  }
+  return strbuf_take(&b);
+}
+
 static void print_summary(const Pack *pack, const char *out, const char *skipped) {
   size_t real = pack_count_answer(pack, PACK_ANSWER_REAL), fab = pack_count_answer(pack, PACK_ANSWER_FABRICATED);
   printf(ngettext("wrote %s: %zu item (%zu real, %zu fabricated)", "wrote %s: %zu items (%zu real, %zu fabricated)",
@@ -307,9 +332,14 @@ static void print_summary(const Pack *pack, const char *out, const char *skipped
   putchar('\n');
 }
 
-// What the Moodle importer knows is missing, as a list for the NOT READY
-// line; "" when it knows of nothing. Owned.
-static char *moodle_todo(const MoodleReport *moodle, const Pack *pack) {
+// What an importer knows the pack still needs from its author.
+typedef struct ImportTodo {
+  size_t need_source, need_explanation, too_long;
+  bool one_sided;
+} ImportTodo;
+
+// That list for the NOT READY line; "" when there is nothing on it. Owned.
+static char *todo_text(const ImportTodo *moodle, const Pack *pack) {
   StrBuf todo = {0};
   strbuf_append(&todo, "");
   if (moodle->need_source) {
@@ -356,7 +386,8 @@ static void print_not_ready(const char *cmd, const char *out, const char *todo, 
 // Writes the pack and says whether it is ready to play, judged by exactly
 // the check of `prebunk validate --strict` (pack_load_memory_strict) on the
 // bytes written. Returns the exit status.
-static int write_and_judge(ImportFormat format, const Pack *pack, const ImportArgs *a, const MoodleReport *moodle) {
+static int write_and_judge(ImportFormat format, const Pack *pack, const ImportArgs *a, const ImportTodo *todo_of,
+                           const char *skipped) {
   const char *cmd = format == IMPORT_MOODLE ? "import-moodle" : "import-csv";
   char *err = NULL;
   char *xml = pack_write_xml_checked(pack, &err);
@@ -365,7 +396,7 @@ static int write_and_judge(ImportFormat format, const Pack *pack, const ImportAr
   Pack *reloaded = xml ? pack_load_memory_strict(a->out, xml, strlen(xml), &check, &loads) : NULL;
   bool ready = reloaded != NULL;
   pack_destroy(reloaded);
-  char *todo = format == IMPORT_MOODLE ? moodle_todo(moodle, pack) : xstrdup("");
+  char *todo = todo_text(todo_of, pack);
   int status = 1;
   if (!xml) {
     fprintf(stderr, "prebunk %s: %s\n", cmd, err);
@@ -379,9 +410,7 @@ static int write_and_judge(ImportFormat format, const Pack *pack, const ImportAr
   } else {
     // Every problem validate --strict would print, once, about OUT.xml.
     diag_print(&check, stderr);
-    char *skipped = format == IMPORT_MOODLE ? moodle_report_skipped_text(moodle) : NULL;
     print_summary(pack, a->out, skipped);
-    free(skipped);
     // The verdict below (stderr) must come last, even when both streams
     // go to one file and stdout is fully buffered.
     fflush(stdout);
@@ -432,7 +461,11 @@ static int run(ImportFormat format, int argc, char **argv) {
   if (!pack) {
     fprintf(stderr, _("prebunk %s: nothing was written\n"), cmd);
   } else if (apply_metadata(pack, &a, cmd)) {
-    status = write_and_judge(format, pack, &a, &moodle);
+    ImportTodo todo = {moodle.need_source + csv.need_source, moodle.need_explanation + csv.need_explanation,
+                       moodle.too_long, moodle.one_sided || csv.one_sided};
+    char *skipped = format == IMPORT_MOODLE ? moodle_report_skipped_text(&moodle) : csv_skipped_text(&csv);
+    status = write_and_judge(format, pack, &a, &todo, skipped);
+    free(skipped);
   }
   pack_destroy(pack);
   moodle_report_clear(&moodle);

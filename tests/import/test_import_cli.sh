@@ -137,6 +137,16 @@ expect 1 "doctype" -- "$bin" import-moodle "$tmp/xxe.xml" -o "$tmp/xxe-out.xml"
 contains "xxe.xml:2: error: a DOCTYPE is not allowed"
 [ -e "$tmp/xxe-out.xml" ] && fail "hostile input wrote output"
 
+# Kahoot's quiz template saved as CSV: recognised by its header below the
+# instructions; true/false rows written for the author to complete, other
+# rows skipped and counted, exit 1 with NOT READY and what is missing.
+expect 1 "kahoot template" -- "$bin" import-csv "$data/kahoot-template.csv" -o "$tmp/kahoot.xml"
+contains "wrote $tmp/kahoot.xml: 4 items (2 real, 2 fabricated); read Kahoot's quiz template (header on line 5); skipped 3 rows that are not true/false questions"
+contains "kahoot-template.csv:8: warning: row skipped: 'Which planet is closest to the sun?' is not a true/false question (a multiple-choice question)"
+contains "NOT READY: $tmp/kahoot.xml was written but cannot be played yet: 2 real items need their source (outlet and date), 4 items need an explanation"
+grep -q '<round seconds="20"/>' "$tmp/kahoot.xml" || fail "kahoot time limit not kept"
+expect 1 "validate kahoot output" -- "$bin" validate "$tmp/kahoot.xml"
+
 # Moodle export: the starter pack as a question bank, which import-moodle
 # takes back into a pack that is ready to play; invalid packs and existing
 # files are refused with nothing written.
