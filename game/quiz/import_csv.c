@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/str.h"
 #include "quiz/import_kahoot.h"
+#include "quiz/import_xlsx.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_rules.h"
 #include "quiz/pack_write.h"
@@ -140,13 +141,28 @@ static void clear_fields(CsvImport *im) {
 
 /* ---- cells ---- */
 
+// `s` with each U+2028 (a line break inside an .xlsx cell, see
+// import_xlsx.h) replaced by `with`. Owned.
+static char *line_breaks_as(const char *s, const char *with) {
+  StrBuf b = {0};
+  strbuf_append(&b, "");
+  for (const char *hit; (hit = strstr(s, "\xE2\x80\xA8")) != NULL; s = hit + 3) {
+    strbuf_append_n(&b, s, (size_t)(hit - s));
+    strbuf_append(&b, with);
+  }
+  strbuf_append(&b, s);
+  return strbuf_take(&b);
+}
+
 // A one-line cell: white space runs (line breaks too) become one space.
 static char *cell_line(const char *s) {
-  return str_squash_space(xstrdup(s));
+  return str_squash_space(line_breaks_as(s, " "));
 }
 
 // A cell that may hold paragraphs: each line break starts one.
-static char *cell_paragraphs(const char *s) {
+static char *cell_paragraphs(const char *cell) {
+  char *text = line_breaks_as(cell, "\n");
+  const char *s = text;
   StrBuf b = {0};
   strbuf_append(&b, "");
   const char *p = s;
@@ -165,6 +181,7 @@ static char *cell_paragraphs(const char *s) {
       p++;
     }
   }
+  free(text);
   return strbuf_take(&b);
 }
 
@@ -663,6 +680,14 @@ static void check_whole(CsvImport *im) {
 
 Pack *import_csv_memory(const char *name, const char *data, size_t len, CsvReport *report, DiagList *diags) {
   *report = (CsvReport){0};
+  if (import_xlsx_sniff(data, len) && len <= PACK_MAX_FILE_BYTES) {
+    // An .xlsx workbook: its first sheet as CSV text, row N on line N.
+    size_t csv_len = 0;
+    char *csv = import_xlsx_to_csv(name, data, len, &csv_len, diags);
+    Pack *pack = csv ? import_csv_memory(name, csv, csv_len, report, diags) : NULL;
+    free(csv);
+    return pack;
+  }
   size_t errors_before = diags->errors;
   CsvImport im = {.name = name, .data = data, .len = len, .diags = diags, .report = report};
   if (len > PACK_MAX_FILE_BYTES) {

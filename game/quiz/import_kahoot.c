@@ -190,13 +190,23 @@ static int seconds_of(const char *cell) {
   return (int)v;
 }
 
+// A cell as one line: white space squashed, and a line break from an .xlsx
+// cell (U+2028, see import_xlsx.h) read as a space. Owned.
+static char *one_line(const char *cell) {
+  char *s = xstrdup(cell);
+  for (char *hit; (hit = strstr(s, "\xE2\x80\xA8")) != NULL;) {
+    memset(hit, ' ', 3);
+  }
+  return str_squash_space(s);
+}
+
 void kahoot_read_row(KahootImport *k, const char *name, int line, char *const *cells, size_t count, Pack *pack,
                      CsvReport *report, DiagList *diags) {
   report->rows++;
-  char *question = str_squash_space(xstrdup(cell_at(k, KAHOOT_QUESTION, cells, count)));
+  char *question = one_line(cell_at(k, KAHOOT_QUESTION, cells, count));
   char *answers[4];
   for (int i = 0; i < 4; i++) {
-    answers[i] = str_squash_space(xstrdup(cell_at(k, (KahootColumn)(KAHOOT_ANSWER_1 + i), cells, count)));
+    answers[i] = one_line(cell_at(k, (KahootColumn)(KAHOOT_ANSWER_1 + i), cells, count));
   }
   PackAnswer answer = PACK_ANSWER_FABRICATED;
   const char *why = _("it has no question text");
