@@ -90,30 +90,33 @@ static int sequence_index(const char *parent, const char *child, bool *once) {
   return -1;
 }
 
-// Edit distance, capped: names are short, and only near misses matter.
+// Edit distance with swaps of neighbours counted as one edit ("itme" is one
+// from "item"), ASCII case ignored; capped: names are short, and only near
+// misses matter.
 static size_t distance(const char *a, const char *b) {
   size_t la = strlen(a), lb = strlen(b);
   if (la > 40 || lb > 40) {
     return 99;
   }
-  size_t row[41];
-  for (size_t j = 0; j <= lb; j++) {
-    row[j] = j;
-  }
-  for (size_t i = 1; i <= la; i++) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t up = row[j];
+  size_t d[41][41];
+  for (size_t i = 0; i <= la; i++) {
+    for (size_t j = 0; j <= lb; j++) {
+      if (i == 0 || j == 0) {
+        d[i][j] = i + j;
+        continue;
+      }
       size_t cost = (a[i - 1] | 0x20) == (b[j - 1] | 0x20) ? 0 : 1;
-      size_t best = diag + cost;
-      best = row[j] + 1 < best ? row[j] + 1 : best;
-      best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
-      row[j] = best;
-      diag = up;
+      size_t best = d[i - 1][j - 1] + cost;
+      best = d[i - 1][j] + 1 < best ? d[i - 1][j] + 1 : best;
+      best = d[i][j - 1] + 1 < best ? d[i][j - 1] + 1 : best;
+      if (i > 1 && j > 1 && (a[i - 1] | 0x20) == (b[j - 2] | 0x20) && (a[i - 2] | 0x20) == (b[j - 1] | 0x20) &&
+          d[i - 2][j - 2] + 1 < best) {
+        best = d[i - 2][j - 2] + 1;
+      }
+      d[i][j] = best;
     }
   }
-  return row[lb];
+  return d[la][lb];
 }
 
 // "did you mean" text for `name` among `parent`'s declared `kind`s, or a

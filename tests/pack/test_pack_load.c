@@ -253,6 +253,8 @@ static void test_schema_messages(void **state) {
        "mem.xml:6: error: unknown element <tipp> in <item>; did you mean <tip>?"},
       {"<headline>F</headline><explenation>E</explenation><technique>emotion</technique>",
        "mem.xml:6: error: unknown element <explenation> in <item>; did you mean <explanation>?"},
+      {"<headline>F</headline><explanation>E</explanation><technique>emotion</technique><tga>x</tga>",
+       "mem.xml:6: error: unknown element <tga> in <item>; did you mean <tag>?"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char *items = xasprintf("%s<item id=\"f\" answer=\"fabricated\">%s</item>\n", real_item, cases[i].item);
@@ -274,6 +276,13 @@ static void test_schema_messages(void **state) {
     free(text);
     free(items);
   }
+  // A swapped pair of letters is one edit: <itme> is <item>, not <title>.
+  char *swapped = pack_with("<itme id=\"f\" answer=\"fabricated\"><headline>F</headline></itme>\n");
+  DiagList ds = {0};
+  assert_null(load_text(swapped, &ds));
+  assert_true(any_message_contains(&ds, "unknown element <itme> in <quizpack>; did you mean <item>?"));
+  diag_clear(&ds);
+  free(swapped);
   // The pack level: <round> after the items.
   char *items = xasprintf(
       "%s<item id=\"f\" answer=\"fabricated\"><headline>F</headline><explanation>E</explanation>"
