@@ -138,6 +138,9 @@ static void test_structure(void **state) {
     DiagList d = {0};
     char *xml = export(p, &r, &d);
     assert_true(str_utf8_valid(xml, strlen(xml)));
+    // Moodle's documentation: the XML declaration is really the first line
+    // (no blank line, no byte order mark), the file is UTF-8.
+    assert_true(str_starts_with(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>"));
     // Well-formed: parsed strictly, no recovery, no network.
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "out.xml", "UTF-8", XML_PARSE_NONET);
     assert_non_null(doc);
