@@ -187,6 +187,12 @@ static void validate(Loader *L, xmlDocPtr doc) {
     return;
   }
   xmlSchemaSetValidStructuredErrors(v, loader_on_schema_error, L);
+  // libxml2 2.9 looks for the file of every error about a node by walking
+  // back over every node before it (XInclude bookkeeping) when the document
+  // has a URL: one error per item made a 100,000-item pack quadratic. The
+  // messages name the file themselves (L->name), so the document needs none.
+  xmlFree((xmlChar *)doc->URL);
+  doc->URL = NULL;
   xmlSchemaValidateDoc(v, doc);
   xmlSchemaFreeValidCtxt(v);
 }

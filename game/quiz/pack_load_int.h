@@ -91,6 +91,12 @@ void loader_report(Loader *L, DiagSeverity sev, int line, const char *fmt, ...) 
 // The built-in schema's document (borrowed; valid while the compiled
 // schema is, i.e. until pack_loader_shutdown), or NULL.
 xmlDocPtr loader_schema_doc(void);
+// The built-in schema's sequences (pack_load_msg.c), built with the schema
+// and freed with it; borrowed from loader_schema_sequences while loading.
+typedef struct LoaderSequences LoaderSequences;
+LoaderSequences *loader_sequences_build(xmlDocPtr xsd);
+void loader_sequences_free(LoaderSequences *seqs);  // NULL is a no-op
+const LoaderSequences *loader_schema_sequences(void);
 // Plain words for libxml2's commonest messages (pack_load_msg.c): an owned
 // message, or NULL to keep libxml2's own. The parser one uses `ctxt` to find
 // the line where an unclosed element was opened.

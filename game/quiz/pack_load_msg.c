@@ -75,17 +75,81 @@ static size_t declarations(const char *parent, const char *kind, const xmlNode *
 
 enum { MAX_DECLS = 32 };
 
+// The children each complex type's xs:sequence allows, in order, for every
+// element declared with such a type: built once with the schema, read-only
+// afterwards, so a message costs a few string compares (a pack can have
+// 100,000 items, each with a problem).
+typedef struct SchemaSequence {
+  char *parent;
+  size_t count;
+  char *children[MAX_DECLS];
+  bool once[MAX_DECLS];  // maxOccurs is 1
+} SchemaSequence;
+
+struct LoaderSequences {
+  SchemaSequence *items;
+  size_t count, cap;
+};
+
+static void collect_sequences(LoaderSequences *seqs, const xmlNode *n) {
+  for (; n; n = n->next) {
+    xmlChar *name = is_xs(n, "element") ? xmlGetNoNsProp(n, BAD_CAST "name") : NULL;
+    const xmlNode *decl[MAX_DECLS];
+    size_t count = name ? declarations((const char *)name, "element", decl, MAX_DECLS) : 0;
+    if (count > 0) {
+      seqs->items = xgrow(seqs->items, &seqs->cap, seqs->count + 1, sizeof *seqs->items);
+      SchemaSequence *q = &seqs->items[seqs->count++];
+      *q = (SchemaSequence){.parent = xstrdup((const char *)name), .count = count};
+      for (size_t i = 0; i < count; i++) {
+        xmlChar *child = xmlGetNoNsProp(decl[i], BAD_CAST "name");
+        q->children[i] = xstrdup(child ? (const char *)child : "");
+        q->once[i] = !has_attr_value(decl[i], "maxOccurs", "unbounded");
+        xmlFree(child);
+      }
+    }
+    xmlFree(name);
+    collect_sequences(seqs, n->children);
+  }
+}
+
+LoaderSequences *loader_sequences_build(xmlDocPtr xsd) {
+  LoaderSequences *seqs = xcalloc(1, sizeof *seqs);
+  const xmlNode *root = xmlDocGetRootElement(xsd);
+  collect_sequences(seqs, root ? root->children : NULL);
+  return seqs;
+}
+
+void loader_sequences_free(LoaderSequences *seqs) {
+  if (!seqs) {
+    return;
+  }
+  for (size_t i = 0; i < seqs->count; i++) {
+    free(seqs->items[i].parent);
+    for (size_t k = 0; k < seqs->items[i].count; k++) {
+      free(seqs->items[i].children[k]);
+    }
+  }
+  free(seqs->items);
+  free(seqs);
+}
+
 // Where `child` comes in `parent`'s sequence, or -1.
 static int sequence_index(const char *parent, const char *child, bool *once) {
-  const xmlNode *decl[MAX_DECLS];
-  size_t n = declarations(parent, "element", decl, MAX_DECLS);
-  for (size_t i = 0; i < n; i++) {
-    if (has_attr_value(decl[i], "name", child)) {
-      if (once) {
-        *once = !has_attr_value(decl[i], "maxOccurs", "unbounded");
-      }
-      return (int)i;
+  const LoaderSequences *seqs = loader_schema_sequences();
+  for (size_t p = 0; seqs && p < seqs->count; p++) {
+    const SchemaSequence *q = &seqs->items[p];
+    if (strcmp(q->parent, parent) != 0) {
+      continue;
     }
+    for (size_t i = 0; i < q->count; i++) {
+      if (strcmp(q->children[i], child) == 0) {
+        if (once) {
+          *once = q->once[i];
+        }
+        return (int)i;
+      }
+    }
+    return -1;
   }
   return -1;
 }

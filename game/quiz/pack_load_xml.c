@@ -30,6 +30,7 @@ static struct {
   bool schema_failed;  // compiling the built-in schema failed: report, retry later
   xmlDocPtr schema_doc;
   xmlSchemaPtr schema;
+  LoaderSequences *sequences;  // the schema's element order, for messages
   xmlExternalEntityLoader previous_loader;
 } state;
 
@@ -309,6 +310,10 @@ xmlDocPtr loader_schema_doc(void) {
   return state.schema_doc;
 }
 
+const LoaderSequences *loader_schema_sequences(void) {
+  return state.sequences;
+}
+
 xmlSchemaPtr loader_schema_get(Loader *L) {
   pthread_mutex_lock(&loader_state_lock);
   loader_ensure_init_locked();
@@ -328,7 +333,9 @@ xmlSchemaPtr loader_schema_get(Loader *L) {
       state.schema = xmlSchemaParse(sctxt);
       xmlSchemaFreeParserCtxt(sctxt);
     }
-    if (!state.schema) {
+    if (state.schema) {
+      state.sequences = loader_sequences_build(state.schema_doc);
+    } else {
       state.schema_failed = true;
       xmlFreeDoc(state.schema_doc);
       state.schema_doc = NULL;
@@ -346,6 +353,8 @@ void pack_loader_shutdown(void) {
   pthread_mutex_lock(&loader_state_lock);
   xmlSchemaFree(state.schema);
   xmlFreeDoc(state.schema_doc);
+  loader_sequences_free(state.sequences);
+  state.sequences = NULL;
   if (state.initialised) {
     xmlSetExternalEntityLoader(state.previous_loader);
   }
