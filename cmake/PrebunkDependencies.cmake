@@ -11,6 +11,8 @@ add_library(prebunk_libcsv INTERFACE)
 target_include_directories(prebunk_libcsv INTERFACE ${CSV_INCLUDE_DIR})
 target_link_libraries(prebunk_libcsv INTERFACE ${CSV_LIBRARY})
 pkg_check_modules(INIH IMPORTED_TARGET REQUIRED inih)
+# Reading .xlsx workbooks (a zip of XML parts) for the spreadsheet importer.
+pkg_check_modules(LIBZIP IMPORTED_TARGET REQUIRED libzip)
 # The Unicode Bidirectional Algorithm for mixed right-to-left text (SDL_ttf has none).
 pkg_check_modules(FRIBIDI IMPORTED_TARGET REQUIRED fribidi)
 # Unicode normalisation and case folding (player names), one UTF-8 decoder.

@@ -16,6 +16,7 @@ static void print_usage(FILE *out) {
                  "       prebunk scores [--data-dir DIR] [--pack ID] [--player NAME] [--csv] [--answers]\n"
                  "       prebunk import-moodle IN.xml -o OUT.xml\n"
                  "       prebunk import-csv IN.csv -o OUT.xml\n"
+                 "       prebunk export-moodle PACK.xml -o OUT.xml\n"
                  "\n"
                  "Practise telling real news headlines from fabricated ones.\n"
                  "\n"
@@ -41,7 +42,8 @@ static void print_usage(FILE *out) {
                  "                       exit 0 valid, 1 invalid, 2 usage error\n"
                  "  scores               print the score history as a table (or CSV)\n"
                  "  import-moodle        convert Moodle XML true/false questions to a pack\n"
-                 "  import-csv           convert a spreadsheet (CSV) to a pack\n"
+                 "  import-csv           convert a spreadsheet (CSV, also Kahoot's template) to a pack\n"
+                 "  export-moodle        write a pack as Moodle XML true/false questions\n"
                  "Run 'prebunk COMMAND --help' for a sub-command's options.\n"));
 }
 
@@ -79,30 +81,34 @@ static bool parse_size(const char *s, int *w, int *h) {
   return true;
 }
 
-// `prebunk COMMAND ...`: argv[1] names the sub-command.
-static int run_command(int argc, char **argv) {
-  const char *cmd = argv[1];
-  if (strcmp(cmd, "validate") == 0) {
-    return cmd_validate(argc - 1, argv + 1);
+// scores takes --data-dir itself: it reads the same store the game writes.
+static int cmd_scores_own_dir(int argc, char **argv) {
+  return cmd_scores(argc, argv, NULL);
+}
+
+// The sub-commands; argv[0] is the command's name.
+static const struct {
+  const char *name;
+  int (*run)(int argc, char **argv);
+} SUBCOMMANDS[] = {
+    {"validate", cmd_validate},           {"import-moodle", cmd_import_moodle}, {"import-csv", cmd_import_csv},
+    {"export-moodle", cmd_export_moodle}, {"scores", cmd_scores_own_dir},
+};
+
+static int run_subcommand(int argc, char **argv) {
+  for (size_t i = 0; i < sizeof SUBCOMMANDS / sizeof SUBCOMMANDS[0]; i++) {
+    if (strcmp(argv[0], SUBCOMMANDS[i].name) == 0) {
+      return SUBCOMMANDS[i].run(argc, argv);
+    }
   }
-  if (strcmp(cmd, "import-moodle") == 0) {
-    return cmd_import_moodle(argc - 1, argv + 1);
-  }
-  if (strcmp(cmd, "import-csv") == 0) {
-    return cmd_import_csv(argc - 1, argv + 1);
-  }
-  if (strcmp(cmd, "scores") == 0) {
-    // scores takes --data-dir itself: it reads the same store the game writes.
-    return cmd_scores(argc - 1, argv + 1, NULL);
-  }
-  return cli_usage_error(&PREBUNK, _("unknown command '%s'"), cmd);
+  return cli_usage_error(&PREBUNK, _("unknown command '%s'"), argv[0]);
 }
 
 int main(int argc, char **argv) {
   i18n_init(NULL);
 
   if (argc > 1 && argv[1][0] != '-') {
-    return run_command(argc, argv);
+    return run_subcommand(argc - 1, argv + 1);
   }
 
   static const struct option longopts[] = {

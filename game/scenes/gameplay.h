@@ -77,3 +77,5 @@ const Round *scene_summary_peek_round(const void *scene_data);
 const Measures *scene_summary_peek_measures(const void *scene_data);
 // The preview's pack (NULL while the file has errors) and its diagnostics.
 const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);
+// True while the preview lists the pack's warnings instead of an item.
+bool scene_preview_showing_warnings(const void *scene_data);
