@@ -46,6 +46,9 @@ typedef struct Pack {
   char *license;        // NULL when absent
   int round_questions;  // 0 when the pack sets no default
   int round_seconds;    // 0 when the pack sets no default
+  // <round real-share="0.6">: practice share of real items in percent
+  // (1..100); 0 when the pack sets none (the round's default applies).
+  int round_real_percent;
   PackItem *items;
   size_t item_count;
   size_t item_cap;
