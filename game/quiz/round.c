@@ -298,6 +298,28 @@ Round *round_create(const Pack *pack, const RoundSettings *settings, const Round
   return r;
 }
 
+Round *round_create_from_items(const Pack *pack, const RoundSettings *settings, const PackItem *const *items,
+                               size_t count, char **err) {
+  assert(pack && settings && err);
+  *err = NULL;
+  if (!round_settings_check(settings, err)) {
+    return NULL;
+  }
+  if (count == 0) {
+    *err = xstrdup(_("This pack has no items to play."));
+    return NULL;
+  }
+  Round *r = xcalloc(1, sizeof *r);
+  r->pack = pack;
+  r->settings = *settings;
+  r->items = xmalloc(count * sizeof *r->items);
+  memcpy(r->items, items, count * sizeof *r->items);
+  r->count = count;
+  r->results = xcalloc(count, sizeof *r->results);
+  r->state = ROUND_STATE_READY;
+  return r;
+}
+
 void round_destroy(Round *round) {
   if (!round) {
     return;

@@ -132,6 +132,12 @@ typedef struct Round Round;
 // the pack has no items (or every item is excluded). The round is owned by
 // the caller.
 Round *round_create(const Pack *pack, const RoundSettings *settings, const RoundHistory *history, Rng *rng, char **err);
+// A round of exactly `count` given items of `pack` (borrowed, in this
+// order; settings.questions is ignored): the play layer's boosters choose
+// their own items. NULL with a translated message in *err (owned) when the
+// settings are invalid or there are no items.
+Round *round_create_from_items(const Pack *pack, const RoundSettings *settings, const PackItem *const *items,
+                               size_t count, char **err);
 void round_destroy(Round *round);  // NULL is a no-op
 
 RoundState round_state(const Round *round);
