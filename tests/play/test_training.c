@@ -325,11 +325,11 @@ static void test_forewarn_weakest_then_unmet(void **state) {
 
 static void test_forewarn_from_store(void **state) {
   Fixture *f = *state;
-  Pack *p = training_pack("fws", 0, 22, 0);  // two items per technique
+  Pack *p = training_pack("fws", 0, 2 * TECHNIQUE_COUNT, 0);  // two items per technique
   // Miss every emotion item, get the rest right: emotion is the weakest... but
   // with only 2 verdicts it lacks data; play 3 rounds to get 6.
   for (uint64_t seed = 1; seed <= 3; seed++) {
-    PlaySession *s = start(f, p, 22, seed, NULL);
+    PlaySession *s = start(f, p, 2 * TECHNIQUE_COUNT, seed, NULL);
     Round *r = play_session_round(s);
     for (size_t i = 0; i < round_count(r); i++) {
       bool emotion = round_current_item(r)->techniques & (1u << TECHNIQUE_EMOTION);
@@ -435,7 +435,7 @@ static void test_booster_schedule(void **state) {
 
 static void test_booster_round(void **state) {
   Fixture *f = *state;
-  Pack *p = training_pack("boost", 12, 22, 0);  // two fakes per technique
+  Pack *p = training_pack("boost", 12, 2 * TECHNIQUE_COUNT, 0);  // two fakes per technique
   Pack *other = training_pack("boost-b", 3, 0, 0);
   // Practise: 10 questions, every fake believed.
   PlaySession *s = start(f, p, 10, 2, NULL);
