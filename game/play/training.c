@@ -74,10 +74,15 @@ static int techniques_of(TechniqueSet set, Technique *out) {
   return n;
 }
 
-static void make_question(PlaySession *s, PlayExtra *x, const PackItem *item) {
+// False when the vocabulary has too few techniques the item does not show
+// for two distractors (a pack may list nearly all of them on one item).
+static bool make_question(PlaySession *s, PlayExtra *x, const PackItem *item) {
   Technique own[TECHNIQUE_COUNT], others[TECHNIQUE_COUNT];
   int n_own = techniques_of(item->techniques, own);
   int n_others = techniques_of(~item->techniques & ((1u << TECHNIQUE_COUNT) - 1), others);
+  if (n_own == 0 || n_others < PLAY_TECHNIQUE_CHOICES - 1) {
+    return false;
+  }
   Technique right = own[rng_below(&s->taps_rng, (uint32_t)n_own)];
   rng_shuffle(&s->taps_rng, others, (size_t)n_others, sizeof *others);
   x->choices[0] = right;
@@ -90,6 +95,7 @@ static void make_question(PlaySession *s, PlayExtra *x, const PackItem *item) {
     }
   }
   x->technique_offered = true;
+  return true;
 }
 
 bool play_session_technique_question(PlaySession *s, PlayTechniqueQuestion *out) {
@@ -99,8 +105,8 @@ bool play_session_technique_question(PlaySession *s, PlayTechniqueQuestion *out)
     return false;
   }
   PlayExtra *x = &s->extras[i];
-  if (!x->technique_offered) {
-    make_question(s, x, a->item);
+  if (!x->technique_offered && !make_question(s, x, a->item)) {
+    return false;
   }
   out->item = a->item;
   memcpy(out->choices, x->choices, sizeof out->choices);

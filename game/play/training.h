@@ -57,7 +57,8 @@ typedef struct PlayTechniqueQuestion {
 // drawn with the seed from the rest of the vocabulary (never another of the
 // item's own), in a seeded order. The same question every call for a
 // question. False when it does not apply: the latest result is not a
-// fabricated item with a technique, the round is an assessment (nothing is
+// fabricated item with a technique (and at least two it does not show),
+// the round is an assessment (nothing is
 // revealed before the end), or the next question has started.
 bool play_session_technique_question(PlaySession *session, PlayTechniqueQuestion *out);
 // The player chose `chosen` (one of the choices): stored, *right (nullable)

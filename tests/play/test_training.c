@@ -247,6 +247,15 @@ static void test_no_technique_question_for_real_or_assessment(void **state) {
   assert_false(play_session_technique_question(s, &q));  // nothing is revealed in a test
   play_session_destroy(s);
   pack_destroy(test);
+  // An item showing every technique but one leaves no two distractors: no question.
+  Pack *all = training_pack("all", 0, 1, 0);
+  all->items[0].techniques = ((1u << TECHNIQUE_COUNT) - 1) & ~1u;
+  s = start(NULL, all, 1, 1, NULL);
+  answer_one(s, 0, true);
+  assert_false(play_session_technique_question(s, &q));
+  assert_false(play_session_technique_answer(s, TECHNIQUE_IMPERSONATION, NULL));
+  play_session_destroy(s);
+  pack_destroy(all);
 }
 
 static void test_review_stamps_every_believed_fake(void **state) {
