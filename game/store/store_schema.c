@@ -152,7 +152,7 @@ static bool migrate_name_keys(sqlite3 *db, char **err) {
   // Park every key out of the way first so the UNIQUE constraint only sees
   // final keys.
   bool ok = sel && taken && upd && store_db_exec(db, "UPDATE players SET name_key = char(1) || id", err);
-  int rc;
+  int rc = SQLITE_DONE;
   while (ok && (rc = sqlite3_step(sel)) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(sel, 0);
     char *name = store_text_col(sel, 1);
@@ -180,6 +180,10 @@ static bool migrate_name_keys(sqlite3 *db, char **err) {
     free(clean);
     free(old_key);
     free(name);
+  }
+  if (ok && rc != SQLITE_DONE) {  // the walk over the players stopped early
+    store_set_err(err, "%s", sqlite3_errmsg(db));
+    ok = false;
   }
   sqlite3_finalize(sel);
   sqlite3_finalize(taken);
