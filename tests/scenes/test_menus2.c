@@ -199,11 +199,80 @@ static void test_title_legend_is_not_clickable(void **state) {
   assert_int_equal(engine_stats(app->engine).frames_drawn, frames);
 }
 
+// ---- player ----------------------------------------------------------------------
+
+// The name field has the focus when the screen opens: typing and Enter
+// start the round at once, with no key pressed to reach the field.
+static void test_player_focus_starts_on_the_name(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1366, 768, "normal");
+  assert_true(app_start(app, "player", NULL));
+  scene_test_steps(app, 3);
+  const UiForm *form = scene_test_top_form(app);
+  assert_true(form->focus >= 0);
+  assert_int_equal(form->buttons[form->focus].kind, UI_BUTTON_AREA);
+  assert_string_equal(form->buttons[form->focus].label, "Your name or nickname");
+  for (int i = 0; i < 4; i++) {  // the demo player's name is prefilled
+    scene_test_menu_key(app, SDLK_BACKSPACE);
+  }
+  scene_test_push_text(app, "Zed");
+  scene_test_steps(app, 1);
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "round");
+  assert_string_equal(app->player_name, "Zed");
+}
+
+// Two guests are two players, each with a history of their own.
+static void test_player_guests_are_separate_people(void **state) {
+  Fixture *f = *state;
+  int64_t ids[2] = {0};
+  const char *names[2] = {"Guest 1", "Guest 2"};
+  for (int k = 0; k < 2; k++) {
+    App *app = open_at(f, 1366, 768, "normal");
+    assert_true(app_start(app, "player", NULL));
+    scene_test_steps(app, 3);
+    Rect r = scene_test_button_labelled(app, "Play as a guest")->rect;
+    scene_test_push_click(app, r.x + r.w / 2, r.y + r.h / 2);
+    scene_test_steps(app, 3);
+    assert_string_equal(scene_test_top(app), "round");
+    assert_string_equal(app->player_name, names[k]);
+    ids[k] = app->player_id;
+  }
+  assert_true(ids[0] > 0 && ids[1] > 0);
+  assert_true(ids[0] != ids[1]);
+}
+
+// Under any overlay (here the notice about a read-only store) the name
+// field takes no letters; back on top it does at once.
+static void test_player_text_input_follows_cover(void **state) {
+  Fixture *f = *state;
+  app_destroy(f->app);
+  f->app = scene_test_app_create(
+      f, &(SceneTestAppOptions){.seed = 7, .width = 1366, .height = 768, .store_read_only = true});
+  App *app = f->app;
+  assert_true(app_start(app, "player", NULL));
+  scene_test_steps(app, 3);
+  assert_string_equal(scene_test_top(app), "notice");
+  assert_false(engine_text_input_active(app->engine));
+  scene_test_menu_key(app, SDLK_RETURN);
+  assert_string_equal(scene_test_top(app), "player");
+  assert_true(engine_text_input_active(app->engine));
+  scene_test_menu_key(app, SDLK_F2);
+  assert_string_equal(scene_test_top(app), "settings");
+  assert_false(engine_text_input_active(app->engine));
+  scene_test_menu_key(app, SDLK_ESCAPE);
+  assert_string_equal(scene_test_top(app), "player");
+  assert_true(engine_text_input_active(app->engine));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_scene_table_is_the_one_list, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_title_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_title_legend_is_not_clickable, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_focus_starts_on_the_name, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_guests_are_separate_people, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_text_input_follows_cover, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
