@@ -214,6 +214,32 @@ static void test_strict_refuses_more_fakes(void **state) {
   free(path);
 }
 
+// The bundled practice packs carry enough pairs for a pair round (five
+// pairs, PLAY_PAIR_DEFAULT_COUNT), each one real and one fabricated item.
+static void test_bundled_packs_have_pairs(void **state) {
+  (void)state;
+  static const char *const packs[] = {"quizzes/starter-en.xml", "quizzes/society-en.xml"};
+  for (size_t i = 0; i < sizeof packs / sizeof *packs; i++) {
+    char *path = test_source_path(packs[i]);
+    DiagList d = {0};
+    Pack *p = pack_load_file(path, &d);
+    assert_non_null(p);
+    PackPair *pairs = NULL;
+    size_t n = pack_pairs(p, &pairs);
+    if (n < 5) {
+      fail_msg("%s has %zu pairs, fewer than a pair round's 5", packs[i], n);
+    }
+    for (size_t k = 0; k < n; k++) {
+      assert_int_equal(pairs[k].real->answer, PACK_ANSWER_REAL);
+      assert_int_equal(pairs[k].fabricated->answer, PACK_ANSWER_FABRICATED);
+    }
+    free(pairs);
+    pack_destroy(p);
+    diag_clear(&d);
+    free(path);
+  }
+}
+
 static int teardown(void **state) {
   (void)state;
   pack_loader_shutdown();
@@ -230,6 +256,7 @@ int main(void) {
       cmocka_unit_test(test_assessment_not_warned_about_fakes),
       cmocka_unit_test(test_old_pack_unchanged),
       cmocka_unit_test(test_strict_refuses_more_fakes),
+      cmocka_unit_test(test_bundled_packs_have_pairs),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }
