@@ -13,6 +13,7 @@
 #include "play/session.h"
 #include "quiz/pack_library.h"
 #include "scenes/scenes.h"
+#include "scenes/training_scenes.h"
 
 AppConfig app_config_default(void) {
   return (AppConfig){.display = -1};
@@ -74,6 +75,8 @@ App *app_create(const AppConfig *cfg, char **err) {
   app->pack_path = xstrdup(cfg->pack_path);
   app->wall_base_ms = cfg->wall_base_ms;
   app->remember_window = !cfg->screenshot_path && cfg->quit_after_frames == 0;
+  app->run = play_run_create();
+  app->forewarn_last = -1;
   detect_ui_lang(app);
 
   app->settings_path = fs_join(app->data_dir, SETTINGS_FILE_NAME);
@@ -169,6 +172,7 @@ void app_destroy(App *app) {
     // Scenes leave first: the round marks itself abandoned in the store.
     engine_destroy(app->engine);
   }
+  play_run_destroy(app->run);  // after the scenes: a leaving round may still note its fakes
   store_close(app->store);
   store_open_result_clear(&app->store_result);
   pack_library_destroy(app->packs);
@@ -357,8 +361,8 @@ static void push_store_notice(App *app) {
 }
 
 bool app_scene_known(const char *scene) {
-  static const char *const names[] = {"title",   "packs",  "player",   "round", "feedback",
-                                      "summary", "scores", "settings", "help",  "preview"};
+  static const char *const names[] = {"title",  "packs",    "player", "round",   "feedback", "summary",
+                                      "scores", "settings", "help",   "preview", "pair",     "forewarn"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
     if (strcmp(scene, names[i]) == 0) {
       return true;
@@ -419,6 +423,15 @@ bool app_start(App *app, const char *scene, char **err) {
     scene_summary_push(app, round);  // owns the round, which outlives the feedback above it
     scene_feedback_push(app, FEEDBACK_MODE_REVIEW, round_pack(round), round_result(round, pick), pick,
                         round_count(round), false, NULL, NULL);
+  } else if (strcmp(scene, "pair") == 0 || strcmp(scene, "forewarn") == 0) {
+    if (!demo_state(app, err)) {
+      return false;
+    }
+    scene_title_push(app);
+    scene_packs_push(app);
+    if (!(strcmp(scene, "pair") == 0 ? scene_pair_start_demo(app, err) : scene_forewarn_start_demo(app, err))) {
+      return false;
+    }
   } else if (strcmp(scene, "scores") == 0) {
     scene_title_push(app);
     scene_scores_push(app, NULL);
@@ -435,7 +448,8 @@ bool app_start(App *app, const char *scene, char **err) {
     }
     scene_preview_push(app, app->pack_path);
   } else {
-    *err = xasprintf(_("unknown screen '%s' (title, packs, player, round, feedback, summary, scores, settings, help)"),
+    *err = xasprintf(_("unknown screen '%s' (title, packs, player, round, feedback, summary, scores, settings, help, "
+                       "pair, forewarn)"),
                      scene);
     return false;
   }
