@@ -162,6 +162,7 @@ static void test_low_share_and_more_fakes_warned(void **state) {
          "teaches distrust, not discernment",
          ":5: warning: real-share 0.4 makes practice rounds mostly fabricated; more fakes than real headlines teach "
          "distrust, not discernment (0.6 is the default)");
+  pack_destroy(p);
   diag_clear(&d);
   free(path);
 }
