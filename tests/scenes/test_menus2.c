@@ -201,6 +201,12 @@ static void test_title_legend_is_not_clickable(void **state) {
 
 // ---- player ----------------------------------------------------------------------
 
+// The keyboard's keys, Shift, Space and Start show their whole word at every
+// shape and text size (they were cut to "…" at 1024x768 Largest).
+static void test_player_everywhere(void **state) {
+  check_everywhere(*state, "player", false);
+}
+
 // The name field has the focus when the screen opens: typing and Enter
 // start the round at once, with no key pressed to reach the field.
 static void test_player_focus_starts_on_the_name(void **state) {
@@ -270,6 +276,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_scene_table_is_the_one_list, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_title_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_title_legend_is_not_clickable, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_focus_starts_on_the_name, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_guests_are_separate_people, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_text_input_follows_cover, setup, scene_test_teardown),
