@@ -271,6 +271,13 @@ static void test_player_text_input_follows_cover(void **state) {
   assert_true(engine_text_input_active(app->engine));
 }
 
+// ---- packs -----------------------------------------------------------------------
+
+// Row titles and the details card's facts are whole at every shape and size.
+static void test_packs_everywhere(void **state) {
+  check_everywhere(*state, "packs", true);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_scene_table_is_the_one_list, setup, scene_test_teardown),
@@ -280,6 +287,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_player_focus_starts_on_the_name, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_guests_are_separate_people, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_text_input_follows_cover, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_packs_everywhere, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
