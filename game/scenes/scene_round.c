@@ -48,6 +48,12 @@ void scene_round_push(App *app) {
   engine_push_scene(app->engine, &scene_round_vtable, NULL);
 }
 
+void scene_round_push_booster(App *app, PlaySession *session) {
+  RoundScene *s = xcalloc(1, sizeof *s);
+  s->session = session;  // round_enter plays it instead of drawing a round
+  engine_push_scene(app->engine, &scene_round_vtable, s);
+}
+
 // ---- flow -------------------------------------------------------------------
 
 static void round_start_next(App *app, RoundScene *s) {
@@ -183,7 +189,8 @@ static void add_back(UiForm *form, const Ui *ui) {
 
 static void round_enter(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
-  RoundScene *s = xcalloc(1, sizeof *s);
+  // Data given only by scene_round_push_booster, with its session.
+  RoundScene *s = ctx->data ? ctx->data : xcalloc(1, sizeof *s);
   ctx->data = s;
   s->last_tick_s = -1;
   Ui ui = app_ui(app);
@@ -192,24 +199,26 @@ static void round_enter(SceneCtx *ctx) {
   // played, Back when the round could not start.
   ui_form_add_header(&s->form, &ui, false, true);
 
-  s->pack = app->pack;
+  s->pack = s->session ? play_session_pack(s->session) : app->pack;
   if (!s->pack) {
     s->error = xstrdup(_("Choose a pack first."));
     add_back(&s->form, &ui);
     return;
   }
-  PlaySessionSpec spec = {
-      .store = app->store,
-      .player_id = app->player_id,
-      .pack = s->pack,
-      .settings = settings_round_settings(&app->settings, s->pack),
-      // A seed of its own, stored with the round, reproduces its draw exactly.
-      .seed = play_seed_next(&app->rng),
-      .started_unix_ms = app_unix_ms(app),
-      .run = app->run,
-  };
   char *err = NULL;
-  s->session = play_session_create(&spec, &err);
+  if (!s->session) {
+    PlaySessionSpec spec = {
+        .store = app->store,
+        .player_id = app->player_id,
+        .pack = s->pack,
+        .settings = settings_round_settings(&app->settings, s->pack),
+        // A seed of its own, stored with the round, reproduces its draw exactly.
+        .seed = play_seed_next(&app->rng),
+        .started_unix_ms = app_unix_ms(app),
+        .run = app->run,
+    };
+    s->session = play_session_create(&spec, &err);
+  }
   if (!s->session) {
     s->error = err ? err : xstrdup(_("This pack cannot be played."));
     add_back(&s->form, &ui);
