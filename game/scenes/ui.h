@@ -348,7 +348,18 @@ void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back, bool with_se
 // The rectangle of the header's start-side slot (where Back goes), mirrored:
 // a screen without Back may put its own button there (the round's Pause).
 Rect ui_header_start_rect(const Ui *ui);
+// The header's Back button alone, exactly as ui_form_add_header() makes it
+// (the start-side slot, the arrow pointing to the reading start, "Esc" when
+// the header has room for hints): the one Back button of every screen, for
+// screens that build their header's start side themselves (the round puts
+// Pause there and Back beside it, or Back only between questions).
+UiButton ui_header_back_button(const Ui *ui);
 // Draws the header bar background and `title`: centred on the canvas when it
 // fits between the buttons there, else centred in the room between them, on
 // one line (shrunk, then cut). Draw the form's buttons after it.
 void ui_header_draw(const Ui *ui, const char *title);
+
+// ---- scroll view and table ---------------------------------------------------
+
+#include "scenes/ui_scroll.h"  // IWYU pragma: export
+#include "scenes/ui_table.h"   // IWYU pragma: export

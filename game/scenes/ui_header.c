@@ -60,13 +60,22 @@ Rect ui_header_start_rect(const Ui *ui) {
   return ui_mirror(ui, header_slots(ui).back);
 }
 
+static UiButton back_button(const Ui *ui, const HeaderSlots *hs) {
+  UiButton back = ui_button(UI_ID_BACK, ui_mirror(ui, hs->back), _("Back"), UI_BUTTON_NORMAL);
+  back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
+  back.key_hint = hs->hints ? _("Esc") : NULL;
+  return back;
+}
+
+UiButton ui_header_back_button(const Ui *ui) {
+  HeaderSlots hs = header_slots(ui);
+  return back_button(ui, &hs);
+}
+
 void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back, bool with_settings) {
   HeaderSlots hs = header_slots(ui);
   if (with_back) {
-    UiButton back = ui_button(UI_ID_BACK, ui_mirror(ui, hs.back), _("Back"), UI_BUTTON_NORMAL);
-    back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
-    back.key_hint = hs.hints ? _("Esc") : NULL;
-    ui_form_add(form, back);
+    ui_form_add(form, back_button(ui, &hs));
   }
   if (with_settings) {
     UiButton settings = ui_button(UI_ID_SETTINGS, ui_mirror(ui, hs.settings), _("Settings"), UI_BUTTON_NORMAL);

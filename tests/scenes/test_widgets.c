@@ -1,0 +1,380 @@
+// The UI kit's scroll view and table on their own, and the header's single
+// Back button: offsets clamp, "keep visible", wheel/drag/keys, the bar only
+// when content overflows; table columns from measured text that never
+// overlap (long names, right-to-left, 2x text on the narrowest canvas).
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scene_test_support.h"
+#include "scenes/menu_text.h"
+#include "scenes/settings.h"
+#include "scenes/ui.h"
+
+static int setup(void **state) {
+  SceneTestFixture *f = scene_test_fixture_create();
+  // 4:3 output: the narrowest canvas, 1440 units wide.
+  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 3, .width = 1024, .height = 768});
+  *state = f;
+  return 0;
+}
+
+static void set_text_size(App *app, SettingsTextSize size) {
+  app->settings.text_size = size;
+  app_apply_settings(app);
+  ui_stats_clear(app->ui_stats);
+}
+
+static InputEvent action(InputAction a) {
+  return (InputEvent){.type = INPUT_EVENT_ACTION, .action = a};
+}
+
+static InputEvent pointer(InputEventType type, float x, float y) {
+  return (InputEvent){.type = type, .x = x, .y = y, .button = 1};
+}
+
+// ---- scroll view -------------------------------------------------------------
+
+static void test_scroll_offsets_clamp(void **state) {
+  (void)state;
+  UiScroll s = {0};
+  ui_scroll_set(&s, (Rect){100, 200, 800, 400}, 1000, 40);
+  assert_true(ui_scroll_overflows(&s));
+  assert_true(ui_scroll_max(&s) == 600);
+  assert_false(ui_scroll_by(&s, -50));  // already at the top
+  assert_true(s.offset == 0);
+  assert_true(ui_scroll_to(&s, 10000));
+  assert_true(s.offset == 600);
+  assert_false(ui_scroll_by(&s, 1));
+  // The content shrinks (a relayout at another size): the offset follows.
+  ui_scroll_set(&s, (Rect){100, 200, 800, 400}, 700, 40);
+  assert_true(s.offset == 300);
+  ui_scroll_set(&s, (Rect){100, 200, 800, 400}, 300, 40);
+  assert_true(s.offset == 0);
+  assert_false(ui_scroll_overflows(&s));
+  // A bad sum does not stick.
+  ui_scroll_set(&s, (Rect){100, 200, 800, 400}, 1000, 40);
+  ui_scroll_to(&s, NAN);
+  assert_true(s.offset == 0);
+  // The bar's room is kept beside the content.
+  assert_true(ui_scroll_content_w(&s) == 800 - UI_SCROLLBAR_ROOM);
+}
+
+static void test_scroll_reveal(void **state) {
+  (void)state;
+  UiScroll s = {0};
+  ui_scroll_set(&s, (Rect){0, 200, 800, 400}, 2000, 40);
+  // Layout coordinates start at the viewport's top (y 200).
+  assert_false(ui_scroll_reveal(&s, 300, 100));  // already visible
+  assert_true(ui_scroll_reveal(&s, 900, 100));   // below: its bottom at the viewport's bottom
+  assert_true(s.offset == 900 + 100 - 200 - 400);
+  assert_true(ui_scroll_reveal(&s, 250, 50));  // above: its top at the viewport's top
+  assert_true(s.offset == 50);
+  assert_true(ui_scroll_reveal(&s, 1000, 900));  // taller than the view: its top
+  assert_true(s.offset == 800);
+  assert_true(ui_scroll_reveal(&s, 5000, 10));  // past the end: clamped
+  assert_true(s.offset == ui_scroll_max(&s));
+}
+
+static void test_scroll_wheel_drag_keys(void **state) {
+  (void)state;
+  UiScroll s = {0};
+  ui_scroll_set(&s, (Rect){0, 200, 800, 400}, 2000, 40);
+  InputEvent wheel = {.type = INPUT_EVENT_WHEEL, .wheel_y = -1};
+  assert_true(ui_scroll_event(&s, &wheel, false));
+  assert_true(s.offset == 120);  // three lines a notch
+  wheel.wheel_y = 5;
+  assert_true(ui_scroll_event(&s, &wheel, false));
+  assert_true(s.offset == 0);
+  assert_false(ui_scroll_event(&s, &wheel, false));  // nothing moved: nothing to redraw
+
+  // A press does not claim the pointer (a tap may be for a button inside);
+  // a small wobble is not a drag; a real drag scrolls by the distance.
+  InputEvent ev = pointer(INPUT_EVENT_POINTER_DOWN, 400, 500);
+  assert_false(ui_scroll_event(&s, &ev, false));
+  ev = pointer(INPUT_EVENT_POINTER_MOVE, 400, 495);
+  assert_true(ui_scroll_event(&s, &ev, false));
+  assert_true(s.offset == 0);
+  ev = pointer(INPUT_EVENT_POINTER_MOVE, 400, 400);
+  assert_true(ui_scroll_event(&s, &ev, false));
+  assert_true(s.offset == 100);
+  ev = pointer(INPUT_EVENT_POINTER_UP, 400, 400);
+  assert_true(ui_scroll_event(&s, &ev, false));  // the end of a drag is not a tap
+  ev = pointer(INPUT_EVENT_POINTER_MOVE, 400, 100);
+  assert_false(ui_scroll_event(&s, &ev, false));  // released: moves mean nothing
+  // A tap (down and up in place) is left to whoever is under it.
+  ev = pointer(INPUT_EVENT_POINTER_DOWN, 400, 500);
+  assert_false(ui_scroll_event(&s, &ev, false));
+  ev = pointer(INPUT_EVENT_POINTER_UP, 400, 500);
+  assert_false(ui_scroll_event(&s, &ev, false));
+  // Outside the viewport a press starts nothing.
+  ev = pointer(INPUT_EVENT_POINTER_DOWN, 400, 100);
+  ui_scroll_event(&s, &ev, false);
+  ev = pointer(INPUT_EVENT_POINTER_MOVE, 400, 0);
+  assert_false(ui_scroll_event(&s, &ev, false));
+  assert_true(s.offset == 100);
+
+  // Keys only when focused.
+  InputEvent down = action(INPUT_ACTION_DOWN);
+  assert_false(ui_scroll_event(&s, &down, false));
+  assert_true(ui_scroll_event(&s, &down, true));
+  assert_true(s.offset == 140);
+  InputEvent pg = action(INPUT_ACTION_PAGE_DOWN);
+  assert_true(ui_scroll_event(&s, &pg, true));
+  assert_true(s.offset == 140 + 400 - 80);
+  InputEvent end = action(INPUT_ACTION_END);
+  assert_true(ui_scroll_event(&s, &end, true));
+  assert_true(s.offset == 1600);
+  assert_false(ui_scroll_event(&s, &down, true));  // at the end an arrow moves on
+  InputEvent home = action(INPUT_ACTION_HOME);
+  assert_true(ui_scroll_event(&s, &home, true));
+  assert_true(s.offset == 0);
+  InputEvent up = action(INPUT_ACTION_UP);
+  assert_false(ui_scroll_event(&s, &up, true));
+  InputEvent confirm = action(INPUT_ACTION_CONFIRM);
+  assert_false(ui_scroll_event(&s, &confirm, true));
+}
+
+static void test_scroll_bar_only_when_overflowing(void **state) {
+  (void)state;
+  UiScroll s = {0};
+  Rect track, thumb;
+  ui_scroll_set(&s, (Rect){100, 200, 800, 400}, 400, 40);
+  assert_false(ui_scroll_bar_rects(&s, false, &track, &thumb));
+  // Nothing to drag when everything fits.
+  InputEvent ev = pointer(INPUT_EVENT_POINTER_DOWN, 400, 500);
+  ui_scroll_event(&s, &ev, false);
+  ev = pointer(INPUT_EVENT_POINTER_MOVE, 400, 300);
+  assert_false(ui_scroll_event(&s, &ev, false));
+
+  ui_scroll_set(&s, (Rect){100, 200, 800, 400}, 1600, 40);
+  assert_true(ui_scroll_bar_rects(&s, false, &track, &thumb));
+  assert_true(track.x + track.w == 900);  // the end side
+  assert_true(thumb.h == 100);            // visible / content of the track
+  assert_true(thumb.y == 200);
+  ui_scroll_to(&s, ui_scroll_max(&s));
+  ui_scroll_bar_rects(&s, false, &track, &thumb);
+  assert_true(thumb.y + thumb.h == 600);
+  assert_true(ui_scroll_bar_rects(&s, true, &track, &thumb));
+  assert_true(track.x == 100);  // right to left: the bar on the left
+  // Very long content: the thumb keeps its least size.
+  ui_scroll_set(&s, (Rect){100, 200, 800, 400}, 400000, 40);
+  ui_scroll_bar_rects(&s, false, &track, &thumb);
+  assert_true(thumb.h == UI_SCROLLBAR_MIN_THUMB);
+}
+
+// ---- table -------------------------------------------------------------------
+
+enum { COLS = 5 };
+static const UiTableColumn columns[COLS] = {
+    {"#", TEXT_ALIGN_END, false},     {"Name", TEXT_ALIGN_START, true},  {"Score", TEXT_ALIGN_END, false},
+    {"Right", TEXT_ALIGN_END, false}, {"Date", TEXT_ALIGN_START, false},
+};
+static const char *const cells[] = {
+    "1",          "Maximiliana Featherstonehaugh-Wolfeschlegelsteinhausen",
+    "1450",       "10 of 10",
+    "2026-12-01", "2",
+    "Bo",         "980",
+    "9 of 10",    "2026-11-30",
+    "10",         "Élodie Dupont-Moreau de la Tour d'Auvergne",
+    "60",         "1 of 10",
+    "2026-01-02",
+};
+#define ROWS (sizeof cells / sizeof *cells / COLS)
+
+static UiTableSpec spec_for(const Ui *ui) {
+  return (UiTableSpec){
+      .columns = columns,
+      .cols = COLS,
+      .cells = cells,
+      .rows = ROWS,
+      .head = menu_text_style(ui, THEME_TEXT_SMALL, ui->theme->text_muted, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START),
+      .body = menu_text_style(ui, THEME_TEXT_BODY, ui->theme->text, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START)};
+}
+
+// Every cell inside its column, columns apart by the gap, the plan clean.
+static void assert_table_sound(const Ui *ui, const UiTable *t, const MenuTextPlan *p, Rect box) {
+  assert_true(t->fits);
+  assert_int_equal(p->cut, 0);
+  size_t a = 0, b = 0;
+  if (menu_text_overlaps(p, &a, &b)) {
+    fail_msg("'%s' overlaps '%s'", p->items[a].text, p->items[b].text);
+  }
+  for (int k = 0; k < t->cols; k++) {
+    assert_true(t->col_w[k] > 0);
+    if (k > 0 && (!t->stacked || k != t->flex + 1)) {
+      assert_true(t->col_x[k] >= t->col_x[k - 1] + t->col_w[k - 1] + ui_gap(ui));
+    }
+  }
+  assert_true(t->col_x[t->cols - 1] + t->col_w[t->cols - 1] <= box.x + box.w + 0.5f);
+  // Each fixed cell is no wider than its column.
+  for (size_t i = 0; i < p->count; i++) {
+    TextSize sz = text_measure(ui->engine, p->items[i].text, &p->items[i].style);
+    if (sz.w > p->items[i].box.w + 0.5f) {
+      fail_msg("'%s' is %.1f wide in a column of %.1f", p->items[i].text, (double)sz.w, (double)p->items[i].box.w);
+    }
+  }
+  for (size_t r = 1; r < t->rows; r++) {
+    assert_true(t->row[r].y >= t->row[r - 1].y + t->row[r - 1].h - 0.5f);
+  }
+}
+
+static void test_table_measured_columns(void **state) {
+  SceneTestFixture *f = *state;
+  Ui ui = app_ui(f->app);
+  MenuTextPlan plan = {0};
+  UiTable t = {0};
+  UiTableSpec spec = spec_for(&ui);
+  Rect box = {ui_margin(&ui), 300, ui_w(&ui) - 2 * ui_margin(&ui), 0};
+  float h = ui_table_layout(&t, &ui, &spec, box, &plan, 1);
+  assert_true(h > 0);
+  assert_int_equal(t.rows, ROWS);
+  assert_int_equal(plan.count, (ROWS + 1) * COLS);
+  assert_table_sound(&ui, &t, &plan, box);
+  // The date column is as wide as its widest cell, not a fixed share.
+  TextSize date = text_measure(ui.engine, "2026-12-01", &spec.body);
+  assert_true(t.col_w[4] >= date.w && t.col_w[4] <= date.w + 8);
+  // The flexible column takes what is left.
+  float sum = 0;
+  for (int k = 0; k < COLS; k++) {
+    sum += t.col_w[k];
+  }
+  assert_true(sum + 4 * 2 * ui_gap(&ui) <= box.w + 0.5f && sum + 4 * 2 * ui_gap(&ui) >= box.w - 0.5f);
+  // Numbers end-aligned, names start-aligned.
+  assert_int_equal(plan.items[COLS + 2].style.align, TEXT_ALIGN_END);
+  assert_int_equal(plan.items[COLS + 1].style.align, TEXT_ALIGN_START);
+  // Hit-testing: the second row's middle.
+  Rect r1 = t.row[1];
+  assert_int_equal(ui_table_row_at(&t, &ui, r1.x + 10, r1.y + r1.h / 2, 0), 1);
+  assert_int_equal(ui_table_row_at(&t, &ui, r1.x + 10, r1.y + r1.h / 2 - 100, 100), 1);
+  assert_int_equal(ui_table_row_at(&t, &ui, r1.x + 10, t.head.y + 1, 0), -1);
+  ui_table_free(&t);
+  menu_text_free(&plan);
+}
+
+// At 2x on the narrowest canvas the long names wrap in the flexible
+// column; nothing is cut and nothing overlaps.
+static void test_table_largest_text_narrow_canvas(void **state) {
+  SceneTestFixture *f = *state;
+  set_text_size(f->app, SETTINGS_TEXT_LARGEST);
+  Ui ui = app_ui(f->app);
+  assert_true(ui_w(&ui) == 1440);
+  MenuTextPlan plan = {0};
+  UiTable t = {0};
+  UiTableSpec spec = spec_for(&ui);
+  Rect box = {ui_margin(&ui), 300, ui_w(&ui) - 2 * ui_margin(&ui), 0};
+  // The fixed columns leave the names too little room side by side: the
+  // table stacks them under the name.
+  assert_true(ui_table_min_width(&ui, &spec) > box.w);
+  ui_table_layout(&t, &ui, &spec, box, &plan, 1);
+  assert_true(t.stacked);
+  Rect name = plan.items[COLS + 1].box, score = plan.items[COLS + 2].box;
+  assert_true(score.y >= name.y + name.h);
+  assert_true(score.x == name.x);
+  assert_table_sound(&ui, &t, &plan, box);
+  // The first name needs more than one line at this width.
+  float line = text_line_height(ui.engine, &spec.body);
+  assert_true(plan.items[COLS + 1].box.h > 1.5f * line);
+  assert_true(t.row[0].h > 1.5f * line);
+  ui_table_free(&t);
+  menu_text_free(&plan);
+}
+
+static void test_table_stacks_when_narrow(void **state) {
+  SceneTestFixture *f = *state;
+  Ui ui = app_ui(f->app);
+  MenuTextPlan plan = {0};
+  UiTable t = {0};
+  UiTableSpec spec = spec_for(&ui);
+  float need = ui_table_min_width(&ui, &spec);
+  ui_table_layout(&t, &ui, &spec, (Rect){0, 0, need, 0}, &plan, 0);
+  assert_true(t.fits);
+  assert_false(t.stacked);
+  menu_text_clear(&plan);
+  ui_table_layout(&t, &ui, &spec, (Rect){0, 0, need - 40, 0}, &plan, 0);
+  assert_true(t.fits);
+  assert_true(t.stacked);
+  assert_int_equal(plan.cut, 0);
+  // Too narrow even for the second line: said, and the cuts are counted.
+  menu_text_clear(&plan);
+  ui_table_layout(&t, &ui, &spec, (Rect){0, 0, 200, 0}, &plan, 0);
+  assert_false(t.fits);
+  assert_true(plan.cut > 0);
+  ui_table_free(&t);
+  ui_table_free(&t);  // twice is harmless
+  ui_table_free(NULL);
+  menu_text_free(&plan);
+}
+
+// Right to left: drawn through the plan's mirroring, the first column is
+// at the right and the order is reversed; hit-testing follows.
+static void test_table_rtl_mirrors(void **state) {
+  SceneTestFixture *f = *state;
+  Ui ui = app_ui(f->app);
+  ui.rtl = true;
+  MenuTextPlan plan = {0};
+  UiTable t = {0};
+  UiTableSpec spec = spec_for(&ui);
+  Rect box = {ui_margin(&ui), 300, ui_w(&ui) - 2 * ui_margin(&ui), 0};
+  ui_table_layout(&t, &ui, &spec, box, &plan, 1);
+  assert_table_sound(&ui, &t, &plan, box);
+  float prev_x = ui_w(&ui) + 1;
+  for (int k = 0; k < COLS; k++) {
+    Rect m = ui_mirror(&ui, plan.items[COLS + k].box);
+    assert_true(m.x + m.w <= prev_x);
+    prev_x = m.x;
+  }
+  Rect first = ui_mirror(&ui, plan.items[COLS].box);  // "1" of the first row
+  assert_true(first.x + first.w > ui_w(&ui) - ui_margin(&ui) - 1);
+  assert_int_equal(ui_table_row_at(&t, &ui, first.x + first.w / 2, first.y + 2, 0), 0);
+  ui_table_free(&t);
+  menu_text_free(&plan);
+}
+
+// ---- back button -------------------------------------------------------------
+
+// The header's Back and the one a screen builds alone are the same button.
+static void test_back_button_is_the_headers(void **state) {
+  SceneTestFixture *f = *state;
+  for (int size = 0; size < SETTINGS_TEXT_COUNT; size += SETTINGS_TEXT_COUNT - 1) {
+    set_text_size(f->app, (SettingsTextSize)size);
+    for (int rtl = 0; rtl < 2; rtl++) {
+      Ui ui = app_ui(f->app);
+      ui.rtl = rtl;
+      UiForm form;
+      ui_form_init(&form, ui.rtl);
+      ui_form_add_header(&form, &ui, true, true);
+      const UiButton *h = ui_form_button(&form, UI_ID_BACK);
+      assert_non_null(h);
+      UiButton b = ui_header_back_button(&ui);
+      assert_true(memcmp(&b.rect, &h->rect, sizeof b.rect) == 0);
+      assert_string_equal(b.label, h->label);
+      assert_int_equal(b.icon, rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT);
+      assert_true((b.key_hint == NULL) == (h->key_hint == NULL));
+      assert_true(memcmp(&b.rect, &(Rect){0}, sizeof b.rect) != 0);
+      Rect start = ui_header_start_rect(&ui);
+      assert_true(b.rect.x == start.x && b.rect.w == start.w);
+    }
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_scroll_offsets_clamp),
+      cmocka_unit_test(test_scroll_reveal),
+      cmocka_unit_test(test_scroll_wheel_drag_keys),
+      cmocka_unit_test(test_scroll_bar_only_when_overflowing),
+      cmocka_unit_test_setup_teardown(test_table_measured_columns, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_table_largest_text_narrow_canvas, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_table_stacks_when_narrow, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_table_rtl_mirrors, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_back_button_is_the_headers, setup, scene_test_teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
