@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "engine/engine.h"
 #include "scene_test_support.h"
 #include "scenes/menu_text.h"
 #include "scenes/settings.h"
@@ -337,6 +338,49 @@ static void test_table_rtl_mirrors(void **state) {
   menu_text_free(&plan);
 }
 
+// ---- screens on the widgets ----------------------------------------------------
+
+static const MenuSceneHead *top_head(App *app) {
+  const MenuSceneHead *head = engine_scene_data(app->engine, 0);
+  assert_non_null(head);
+  return head;
+}
+
+// Help at the largest size is taller than the screen: the kit's scroll view
+// takes every key, the wheel and the bar, and keeps the text beside it.
+static void test_help_scrolls_in_the_scroll_view(void **state) {
+  SceneTestFixture *f = *state;
+  set_text_size(f->app, SETTINGS_TEXT_LARGEST);
+  assert_true(app_start(f->app, "help", NULL));
+  scene_test_steps(f->app, 2);
+  const UiScroll *sc = &top_head(f->app)->scroll;
+  assert_true(ui_scroll_overflows(sc));
+  assert_true(sc->offset == 0);
+  scene_test_menu_key(f->app, SDLK_END);
+  assert_true(sc->offset == ui_scroll_max(sc));
+  float bottom = sc->offset;
+  scene_test_menu_key(f->app, SDLK_PAGEUP);
+  assert_true(sc->offset < bottom && sc->offset > 0);
+  scene_test_menu_key(f->app, SDLK_HOME);
+  assert_true(sc->offset == 0);
+  scene_test_menu_key(f->app, SDLK_DOWN);
+  assert_true(sc->offset == sc->step);
+  SDL_Event wheel = {.type = SDL_MOUSEWHEEL};
+  wheel.wheel.y = -1;
+  wheel.wheel.preciseY = -1;
+  SDL_PushEvent(&wheel);
+  scene_test_steps(f->app, 2);
+  assert_true(sc->offset == 4 * sc->step);
+  // Every piece of scrolled text stays clear of the bar.
+  const MenuTextPlan *p = &top_head(f->app)->texts;
+  for (size_t i = 0; i < p->count; i++) {
+    if (p->items[i].layer == 1) {
+      assert_true(p->items[i].box.x + p->items[i].box.w <= sc->view.x + ui_scroll_content_w(sc) + 0.5f);
+    }
+  }
+  assert_string_equal(scene_test_top(f->app), "help");
+}
+
 // ---- back button -------------------------------------------------------------
 
 // The header's Back and the one a screen builds alone are the same button.
@@ -374,6 +418,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_table_largest_text_narrow_canvas, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_table_stacks_when_narrow, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_table_rtl_mirrors, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_scrolls_in_the_scroll_view, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_back_button_is_the_headers, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
