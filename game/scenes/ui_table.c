@@ -98,14 +98,29 @@ static float layout_row(const UiTable *t, const Ui *ui, const UiTableSpec *spec,
 
 // Column positions. Side by side when everything fits; else stacked: the
 // columns up to the flexible one on the first line (the flexible one to
-// the end), the rest on a second line from the flexible column's start.
+// the end), the rest on a second line from the flexible column's start
+// (or the table's, when that leaves them too little room).
 static void place_columns(UiTable *t, const Ui *ui, const UiTableSpec *spec, Rect box, float fixed) {
   float gap = col_gap(ui, spec);
   t->stacked = t->flex >= 0 && fixed + flex_min(spec) > box.w + 0.5f;
+  // The second line starts under the flexible column, or at the table's
+  // start when it would not fit from there.
+  float line2_x = box.x;
+  if (t->stacked) {
+    float line2_w = -gap;
+    for (int k = t->flex + 1; k < spec->cols; k++) {
+      line2_w += t->col_w[k] + gap;
+    }
+    float under = box.x;
+    for (int k = 0; k < t->flex; k++) {
+      under += t->col_w[k] + gap;
+    }
+    line2_x = under + line2_w <= box.x + box.w + 0.5f ? under : box.x;
+  }
   float x = box.x;
   for (int k = 0; k < spec->cols; k++) {
     if (t->stacked && k == t->flex + 1) {
-      x = t->col_x[t->flex];
+      x = line2_x;
     }
     t->col_x[k] = x;
     if (k == t->flex) {

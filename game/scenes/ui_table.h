@@ -7,7 +7,8 @@
 // its minimum (2x text on a 1440-unit canvas), the table stacks: each row
 // keeps the columns up to the flexible one on its first line, the flexible
 // one running to the end, and puts the columns after it on a second line
-// below it, so nothing ever overlaps or has to be cut. Columns are aligned at their start or their end (numbers:
+// below it (from the table's start when they do not fit under it), so
+// nothing ever overlaps or has to be cut. Columns are aligned at their start or their end (numbers:
 // end). The cells go into a MenuTextPlan (menu_text.h), the measuring
 // layer the menu screens draw from, so tests see them as any other text.
 //

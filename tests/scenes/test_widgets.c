@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -381,6 +382,74 @@ static void test_help_scrolls_in_the_scroll_view(void **state) {
   assert_string_equal(scene_test_top(f->app), "help");
 }
 
+// A finished round of the first pack by `name` with `right` of 10 right.
+static void seed_round(App *app, const char *name, int right) {
+  assert_true(app_set_player(app, name, NULL));
+  const Pack *pk = app_first_valid_pack(app);
+  StoreRoundSpec spec = {.player_id = app->player_id,
+                         .pack_id = pk->id,
+                         .pack_version = pk->version,
+                         .questions = 10,
+                         .seconds_per_question = 20,
+                         .started_ms = 1700000000000};
+  int64_t id = 0;
+  assert_true(store_round_begin(app->store, &spec, &id, NULL));
+  for (int q = 0; q < 10; q++) {
+    StoreVerdict truth = q % 2 ? STORE_VERDICT_REAL : STORE_VERDICT_FABRICATED;
+    StoreVerdict other = truth == STORE_VERDICT_REAL ? STORE_VERDICT_FABRICATED : STORE_VERDICT_REAL;
+    char item[16];
+    snprintf(item, sizeof item, "item-%d", q);
+    StoreAnswerSpec a = {.position = q,
+                         .item_id = item,
+                         .truth = truth,
+                         .given = q < right ? truth : other,
+                         .points = q < right ? 100 : 0,
+                         .response_ms = 2000,
+                         .answered_ms = spec.started_ms};
+    assert_true(store_answer_add(app->store, id, &a, NULL));
+  }
+  assert_true(store_round_finish(app->store, id, right * 100, true, spec.started_ms + 60000, NULL));
+}
+
+// High scores at 2x on the narrowest canvas: the top 10 is the kit's
+// table (stacked: the numbers under the name), the page the kit's scroll
+// view, and no text anywhere on the drawn screen is cut, the pack arrows
+// included.
+static void test_scores_on_the_widgets(void **state) {
+  SceneTestFixture *f = *state;
+  set_text_size(f->app, SETTINGS_TEXT_LARGEST);
+  seed_round(f->app, "Maximiliana Featherstonehaugh-Wolfeschle", 7);  // 40 characters, the most a name may have
+  seed_round(f->app, "Bo", 9);
+  assert_true(app_start(f->app, "scores", NULL));
+  scene_test_steps(f->app, 3);
+  assert_string_equal(scene_test_top(f->app), "scores");
+  assert_int_equal(f->app->ui_stats->cut, 0);
+  const MenuSceneHead *head = top_head(f->app);
+  const MenuTextPlan *p = &head->texts;
+  assert_int_equal(p->cut, 0);
+  size_t a = 0, b = 0;
+  if (menu_text_overlaps(p, &a, &b)) {
+    fail_msg("'%s' overlaps '%s'", p->items[a].text, p->items[b].text);
+  }
+  // The score of each row is below its name, not beside it.
+  const MenuText *name = NULL, *score = NULL;
+  for (size_t i = 0; i < p->count; i++) {
+    if (strcmp(p->items[i].text, "Bo") == 0) {
+      name = &p->items[i];
+      score = &p->items[i + 1];
+    }
+  }
+  assert_non_null(name);
+  assert_string_equal(score->text, "900");
+  assert_true(score->box.y >= name->box.y + name->box.h);
+  // Long enough to scroll, with End / Home.
+  assert_true(ui_scroll_overflows(&head->scroll));
+  scene_test_menu_key(f->app, SDLK_END);
+  assert_true(head->scroll.offset == ui_scroll_max(&head->scroll));
+  scene_test_menu_key(f->app, SDLK_HOME);
+  assert_true(head->scroll.offset == 0);
+}
+
 // ---- back button -------------------------------------------------------------
 
 // The header's Back and the one a screen builds alone are the same button.
@@ -419,6 +488,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_table_stacks_when_narrow, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_table_rtl_mirrors, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_help_scrolls_in_the_scroll_view, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_scores_on_the_widgets, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_back_button_is_the_headers, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
