@@ -450,6 +450,58 @@ static void test_scores_on_the_widgets(void **state) {
   assert_true(head->scroll.offset == 0);
 }
 
+// Rows of the settings list wholly inside the page's viewport.
+static int settings_rows_in_view(App *app) {
+  const MenuSceneHead *head = top_head(app);
+  const UiList *list = head->form.list;
+  int n = 0;
+  for (size_t i = 0; i < list->count; i++) {
+    Rect r = ui_list_row_rect(list, i);
+    n += r.y >= head->scroll.view.y - 0.5f && r.y + r.h <= head->scroll.view.y + head->scroll.view.h + 0.5f;
+  }
+  return n;
+}
+
+// At 2x on 1024x768 the notes took half the screen and the rows below
+// them showed one at a time. The notes and the rows now scroll together:
+// past the notes the page shows several rows, the selection is always in
+// view, and a drag that starts on a row scrolls without changing it.
+static void test_settings_scroll_as_one_page(void **state) {
+  SceneTestFixture *f = *state;
+  set_text_size(f->app, SETTINGS_TEXT_LARGEST);
+  assert_true(app_start(f->app, "settings", NULL));
+  scene_test_steps(f->app, 2);
+  const MenuSceneHead *head = top_head(f->app);
+  assert_true(ui_scroll_overflows(&head->scroll));
+  scene_test_menu_key(f->app, SDLK_END);
+  assert_true(head->scroll.offset == ui_scroll_max(&head->scroll));
+  assert_true(settings_rows_in_view(f->app) >= 3);
+  scene_test_menu_key(f->app, SDLK_HOME);
+  const UiList *list = head->form.list;
+  for (size_t i = 0; i + 1 < list->count; i++) {
+    scene_test_menu_key(f->app, SDLK_DOWN);
+    Rect r = ui_list_row_rect(list, list->selected);
+    assert_true(r.y >= head->scroll.view.y - 0.5f);
+    assert_true(r.y + r.h <= head->scroll.view.y + head->scroll.view.h + 0.5f);
+  }
+  assert_int_equal(list->selected, list->count - 1);
+  // Drag the page down by a row from the middle of a row: it scrolls, and
+  // nothing is changed or chosen.
+  Settings before = f->app->settings;
+  float offset = head->scroll.offset;
+  Rect r = ui_list_row_rect(list, list->selected);
+  float x = r.x + r.w * 0.3f, y = r.y + r.h / 2;
+  scene_test_push_mouse_move(f->app, x, y);
+  scene_test_push_mouse_button(f->app, x, y, true);
+  scene_test_push_mouse_move(f->app, x, y + 60);
+  scene_test_push_mouse_move(f->app, x, y + 200);
+  scene_test_push_mouse_button(f->app, x, y + 200, false);
+  scene_test_steps(f->app, 3);
+  assert_true(head->scroll.offset < offset);
+  assert_memory_equal(&before, &f->app->settings, sizeof before);
+  assert_string_equal(scene_test_top(f->app), "settings");
+}
+
 // ---- back button -------------------------------------------------------------
 
 // The header's Back and the one a screen builds alone are the same button.
@@ -489,6 +541,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_table_rtl_mirrors, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_help_scrolls_in_the_scroll_view, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_scores_on_the_widgets, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_scroll_as_one_page, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_back_button_is_the_headers, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
