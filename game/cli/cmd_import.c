@@ -239,7 +239,7 @@ static int parse_args(ImportFormat format, int argc, char **argv, ImportArgs *a)
 
 static bool same_file(const char *a, const char *b) {
   struct stat sa, sb;
-  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 // "media-literacy_week2.csv" -> "media literacy week2": a title of last resort.

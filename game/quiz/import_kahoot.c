@@ -249,7 +249,7 @@ void kahoot_finish(const KahootImport *k, const char *name, Pack *pack, CsvRepor
   if (pack->item_count == 0) {
     return;  // the caller says there is nothing to import
   }
-  if (k->seconds > 0 && k->seconds >= PACK_MIN_ROUND_SECONDS && k->seconds <= PACK_MAX_ROUND_SECONDS) {
+  if (k->seconds >= PACK_MIN_ROUND_SECONDS && k->seconds <= PACK_MAX_ROUND_SECONDS) {
     pack->round_seconds = k->seconds;
   } else if (k->seconds > 0) {
     diag_add(diags, DIAG_WARNING, name, k->seconds_line,

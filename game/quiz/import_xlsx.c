@@ -38,7 +38,7 @@ static char *read_part(Xlsx *x, const char *part, bool optional, size_t *out_len
     diag_add(x->diags, DIAG_ERROR, x->name, 0, _("cannot unpack %s of this workbook: %s"), part, zip_strerror(x->zip));
     return NULL;
   }
-  size_t cap = 64 * 1024, len = 0;
+  size_t cap = (size_t)64 * 1024, len = 0;
   char *buf = xmalloc(cap + 1);
   bool ok = true;
   for (;;) {

@@ -238,7 +238,7 @@ static unsigned schema_message_attr_mark(const char *msg) {
 }
 
 // True when the C checks already said the same thing in friendlier words.
-static bool schema_error_covered(const xmlErrorPtr err) {
+static bool schema_error_covered(const xmlError *err) {
   const xmlNode *node = err->node;
   if (!node || !err->message) {
     return false;
