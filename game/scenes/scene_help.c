@@ -200,7 +200,10 @@ static void help_layout(SceneCtx *ctx) {
   ui_form_init(&s->head.form, ui.rtl);
   TextStyle bs = ui_text_style(&ui, THEME_TEXT_BUTTON, ui.theme->text);
   float bw = fmaxf(380, text_measure(ui.engine, _("Close"), &bs).w + 240);
-  Rect close = {in.x + in.w - bw, s->card.y + s->card.h - 40 - UI_BUTTON_H, bw, UI_BUTTON_H};
+  // As tall as the theme says at this text size: a fixed height cut the
+  // word at 2x on a 4K screen.
+  float bh = ui_button_h(&ui);
+  Rect close = {in.x + in.w - bw, s->card.y + s->card.h - 40 - bh, bw, bh};
   UiButton b = ui_button(ID_CLOSE, ui_mirror(&ui, close), _("Close"), UI_BUTTON_PRIMARY);
   b.key_hint = _("Esc");
   ui_form_add(&s->head.form, b);

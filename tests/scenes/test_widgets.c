@@ -502,6 +502,39 @@ static void test_settings_scroll_as_one_page(void **state) {
   assert_string_equal(scene_test_top(f->app), "settings");
 }
 
+// Help, high scores and settings drawn at 2x on the narrowest canvas and
+// on a 4K screen: the kit cut no text anywhere (its buttons included).
+static void test_my_screens_cut_nothing_at_2x(void **state) {
+  SceneTestFixture *f = *state;
+  static const struct { int w, h; } sizes[] = {{1024, 768}, {3840, 2160}, {768, 1024}};
+  // Help is an overlay drawn over the title (not this test's screen): what
+  // the title alone cuts is taken off.
+  static const char *const screens[] = {"title", "help", "scores", "settings"};
+  for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+    unsigned beneath = 0;
+    for (size_t k = 0; k < sizeof screens / sizeof *screens; k++) {
+      app_destroy(f->app);
+      f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 3, .width = sizes[i].w, .height = sizes[i].h});
+      set_text_size(f->app, SETTINGS_TEXT_LARGEST);
+      seed_round(f->app, "Maximiliana Featherstonehaugh-Wolfeschle", 7);
+      assert_true(app_start(f->app, screens[k], NULL));
+      scene_test_steps(f->app, 3);
+      ui_stats_clear(f->app->ui_stats);  // count one frame, drawn on purpose
+      engine_request_redraw(f->app->engine);
+      scene_test_steps(f->app, 1);
+      unsigned cut = f->app->ui_stats->cut;
+      if (k == 0) {
+        beneath = cut;
+        continue;
+      }
+      if (cut - (k == 1 ? beneath : 0) != 0) {
+        fail_msg("%s %dx%d largest: %u text(s) cut, the last '%s'", screens[k], sizes[i].w, sizes[i].h, cut,
+                 f->app->ui_stats->last_cut);
+      }
+    }
+  }
+}
+
 // ---- back button -------------------------------------------------------------
 
 // The header's Back and the one a screen builds alone are the same button.
@@ -542,6 +575,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_help_scrolls_in_the_scroll_view, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_scores_on_the_widgets, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_settings_scroll_as_one_page, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_my_screens_cut_nothing_at_2x, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_back_button_is_the_headers, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
