@@ -1,8 +1,9 @@
 #pragma once
 // The UI kit shared by every screen: text in the interface language, cards,
 // buttons with a word and an optional icon, a focus ring, a header bar, a
-// scrolling list, and a form that ties buttons and one list together for
-// mouse, touch, keyboard and controller alike.
+// scrolling list, a scroll view (ui_scroll.h) and a table with measured
+// columns (ui_table.h), and a form that ties buttons and one list together
+// for mouse, touch, keyboard and controller alike.
 //
 // Everything is in logical units (a canvas of at least 1440x1080 that
 // follows the output's shape, engine/view.h).
@@ -131,7 +132,9 @@ typedef struct UiClip {
 UiClip ui_clip_begin(const Ui *ui, Rect r);
 void ui_clip_end(const Ui *ui, UiClip saved);
 // A vertical scroll bar in `track` showing `visible` of `content` units from
-// `offset` (nothing is drawn when everything is visible).
+// `offset` (nothing is drawn when everything is visible). Screens that
+// scroll use UiScroll (ui_scroll.h), which draws its own bar; this stays
+// for the ones not moved onto it yet (packs, feedback, summary).
 void ui_scrollbar_draw(const Ui *ui, Rect track, float visible, float content, float offset);
 
 // ---- shapes ----------------------------------------------------------------
