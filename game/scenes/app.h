@@ -18,6 +18,7 @@
 #include "base/rng.h"
 #include "engine/clock.h"
 #include "engine/engine.h"
+#include "play/session.h"
 #include "quiz/pack.h"
 #include "scenes/settings.h"
 #include "scenes/theme.h"
@@ -77,6 +78,11 @@ typedef struct App {
   // The pack chosen on the pack screen (borrowed from `packs`), or NULL.
   const Pack *pack;
 
+  // This run of the game (owned): every session, pair round and booster gets
+  // it, so no fabricated headline is drawn twice (play/session.h).
+  PlayRun *run;
+  int forewarn_last;  // technique of the last forewarning card shown in this run, -1 for none
+
   // A brief notice drawn above every screen (app_toast), e.g. "Sound off".
   char toast[128];
   uint64_t toast_until_ms;  // app clock; 0 = none showing
@@ -90,16 +96,24 @@ App *app_create(const AppConfig *config, char **err);
 // fullscreen state), closes the store and frees everything. NULL is a no-op.
 void app_destroy(App *app);
 
-// Pushes the first screen by name: "title", "packs", "player", "round",
-// "summary", "scores", "settings", "help" (round and summary get demo state:
+// Pushes the first screen by name, from the one table of screens (app.c):
+// "title", "packs", "player", "round", "feedback", "summary", "scores",
+// "settings", "help" (player, round, feedback and summary get demo state:
 // the first valid pack and the player "Demo"), or "preview" with a pack path.
 // Then, above it, a notice when the store was recovered or is read-only.
-// False with *err (owned) for an unknown name or when the demo state cannot
-// be made (no valid pack).
-bool app_start(App *app, const char *scene, char **err);
+// NULL means "title". False with *err (owned) for an unknown name (the
+// message lists the known ones) or when the demo state cannot be made (no
+// valid pack).
+bool app_start(App *app, const char *scene, char **err);  // err may be NULL
 // True for a screen name app_start() knows, so the command line can refuse a
 // wrong --scene before it opens a window.
 bool app_scene_known(const char *scene);
+// The screens app_start() knows, in the table's order (for --help):
+// app_scene_name(i) for i < app_scene_count() (static strings), NULL past the end.
+size_t app_scene_count(void);
+const char *app_scene_name(size_t i);
+// "title, packs, ..., preview" (owned by the caller).
+char *app_scene_list(void);
 // Runs the engine loop until the player quits.
 void app_run(App *app);
 

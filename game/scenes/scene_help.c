@@ -27,7 +27,6 @@ enum { LAYER_FIXED = 0, LAYER_SCROLLED = 1 };
 typedef struct HelpScene {
   MenuSceneHead head;  // first: see scenes.h
   Rect card;           // the scrolled text is head.scroll
-  bool text_input_was_active;
 } HelpScene;
 
 typedef struct HelpKey {
@@ -114,20 +113,6 @@ void scene_help_push(App *app) {
   // One help at a time: a second F1 in the same frame, or from the help
   // itself, does nothing.
   engine_push_scene_once(app->engine, &scene_help_vtable, xcalloc(1, sizeof(HelpScene)));
-}
-
-static void help_enter(SceneCtx *ctx) {
-  HelpScene *s = ctx->data;
-  // The name field beneath stops taking letters while help is open.
-  s->text_input_was_active = engine_text_input_active(ctx->engine);
-  engine_text_input_stop(ctx->engine);
-}
-
-static void help_leave(SceneCtx *ctx) {
-  HelpScene *s = ctx->data;
-  if (s->text_input_was_active) {
-    engine_text_input_start(ctx->engine);
-  }
 }
 
 // The key table: three columns as wide as their widest cell (the first two
@@ -259,8 +244,6 @@ static void help_draw(SceneCtx *ctx) {
 const SceneVTable scene_help_vtable = {
     .name = "help",
     .overlay = true,
-    .enter = help_enter,
-    .leave = help_leave,
     .free_data = help_free,
     .layout = help_layout,
     .event = help_event,

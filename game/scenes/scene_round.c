@@ -206,6 +206,7 @@ static void round_enter(SceneCtx *ctx) {
       // A seed of its own, stored with the round, reproduces its draw exactly.
       .seed = play_seed_next(&app->rng),
       .started_unix_ms = app_unix_ms(app),
+      .run = app->run,
   };
   char *err = NULL;
   s->session = play_session_create(&spec, &err);

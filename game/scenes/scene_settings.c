@@ -37,7 +37,6 @@ typedef struct SettingsScene {
   MenuSceneHead head;  // first: see scenes.h
   UiList list;
   bool in_round;  // opened during a round: the note also says "from the next round"
-  bool text_input_was_active;
   // The notes card and the rows scroll together in head.scroll: `note` and
   // `list_y` are layout positions (unmirrored, before scrolling); the list
   // is as tall as all its rows and moved with the offset (sync_list), so
@@ -82,18 +81,7 @@ void scene_settings_push_in_round(App *app) {
 
 static void settings_enter(SceneCtx *ctx) {
   SettingsScene *s = ctx->data;
-  // Opened over the name entry: letters are not typed into the name beneath
-  // (the player screen takes them again when it is back on top).
-  s->text_input_was_active = engine_text_input_active(ctx->engine);
-  engine_text_input_stop(ctx->engine);
   ui_list_set_count(&s->list, ROW_COUNT);
-}
-
-static void settings_leave(SceneCtx *ctx) {
-  SettingsScene *s = ctx->data;
-  if (s->text_input_was_active) {
-    engine_text_input_start(ctx->engine);
-  }
 }
 
 // The widest value any row can show, measured in the value's style.
@@ -491,7 +479,6 @@ static void settings_draw(SceneCtx *ctx) {
 const SceneVTable scene_settings_vtable = {
     .name = "settings",
     .enter = settings_enter,
-    .leave = settings_leave,
     .free_data = settings_free,
     .layout = settings_layout,
     .event = settings_event,
