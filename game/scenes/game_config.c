@@ -23,6 +23,10 @@ static const InputBinding BINDINGS[] = {
     {INPUT_DEVICE_KEYBOARD, SDLK_h, 0, INPUT_ACTION_HELP, N_("H")},
     {INPUT_DEVICE_KEYBOARD, SDLK_F2, 0, INPUT_ACTION_SETTINGS, N_("F2")},
     {INPUT_DEVICE_KEYBOARD, SDLK_m, 0, INPUT_ACTION_MUTE, N_("M")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_PAGEUP, 0, INPUT_ACTION_PAGE_UP, N_("Page Up")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_PAGEDOWN, 0, INPUT_ACTION_PAGE_DOWN, N_("Page Down")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_HOME, 0, INPUT_ACTION_HOME, N_("Home")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_END, 0, INPUT_ACTION_END, N_("End")},
     {INPUT_DEVICE_KEYBOARD, SDLK_F11, 0, INPUT_ACTION_FULLSCREEN, N_("F11")},
     {INPUT_DEVICE_KEYBOARD, SDLK_RETURN, INPUT_MOD_ALT, INPUT_ACTION_FULLSCREEN, N_("Alt+Enter")},
     {INPUT_DEVICE_KEYBOARD, SDLK_KP_ENTER, INPUT_MOD_ALT, INPUT_ACTION_FULLSCREEN, N_("Alt+Enter")},
@@ -109,7 +113,7 @@ const InputBinding *game_bindings(size_t *count) {
 
 const char *game_action_name(InputAction action) {
   static const char *const names[] = {
-      "answer-real", "answer-fabricated", "pause", "help", "mute", "settings",
+      "answer-real", "answer-fabricated", "pause", "help", "mute", "settings", "page-up", "page-down", "home", "end",
   };
   if (action >= INPUT_ACTION_GAME_FIRST && action < GAME_ACTION_END) {
     return names[action - INPUT_ACTION_GAME_FIRST];

@@ -20,6 +20,8 @@
 //                                                       the pause menu and the header)
 //   MUTE               M                      -        (app_global_event toggles the sound)
 //   FULLSCREEN         F11, Alt+Enter         -        (the engine acts on it; scenes never see it)
+//   PAGE_UP/PAGE_DOWN  PageUp / PageDown      -        (scroll views, ui_scroll.h)
+//   HOME / END         Home / End             -        (scroll views: top / bottom)
 // F1 and F2 are no text, so they keep their meaning while a name is typed.
 
 #include <stddef.h>
@@ -34,6 +36,10 @@ enum {
   INPUT_ACTION_HELP,
   INPUT_ACTION_MUTE,
   INPUT_ACTION_SETTINGS,
+  INPUT_ACTION_PAGE_UP,    // scroll views: most of a viewport up
+  INPUT_ACTION_PAGE_DOWN,  // ... down
+  INPUT_ACTION_HOME,       // ... to the top
+  INPUT_ACTION_END,        // ... to the bottom
   GAME_ACTION_END,
 };
 

@@ -32,6 +32,7 @@ typedef struct MenuTextPlan {
 typedef struct MenuSceneHead {
   UiForm form;  // first: see scenes.h
   MenuTextPlan texts;
+  UiScroll scroll;  // the scrolled part of the screen (its layer of `texts`); unused views stay zero
 } MenuSceneHead;
 
 // Forgets every piece (their text is freed); keeps the storage.

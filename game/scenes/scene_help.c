@@ -6,8 +6,9 @@
 // round's pause menu).
 //
 // The text is laid out at the themed sizes (never shrunk) in one column of
-// a readable width and scrolls: Up/Down, the mouse wheel, a drag, or the
-// controller's D-pad. Esc, F1 or the Close button close it.
+// a readable width and scrolls in the kit's scroll view: Up/Down (a line),
+// Page Up/Down, Home/End, the mouse wheel, a drag, or the controller's
+// D-pad. Esc, F1 or the Close button close it.
 
 #include <math.h>
 #include <stdlib.h>
@@ -22,17 +23,10 @@ enum { LAYER_FIXED = 0, LAYER_SCROLLED = 1 };
 
 #define HELP_CARD_MAX_W 1640.0f  // wider reads badly: lines get too long
 #define HELP_PAD 56.0f
-#define HELP_SCROLLBAR_W 10.0f
 
 typedef struct HelpScene {
   MenuSceneHead head;  // first: see scenes.h
-  Rect card;
-  Rect area;        // the scrolled text's visible area
-  float content_h;  // height of all the scrolled text
-  float line_h;     // one body line, the scroll step
-  float scroll;
-  bool dragging;
-  float drag_y;
+  Rect card;           // the scrolled text is head.scroll
 } HelpScene;
 
 typedef struct HelpKey {
@@ -46,6 +40,7 @@ static const HelpKey help_keys[] = {
     {N_("F or Right"), N_("Y"), N_("Answer FABRICATED")},
     {N_("Arrow keys"), N_("D-pad or stick"), N_("Move between buttons and lists; scroll this help")},
     {N_("Enter or Space"), N_("A"), N_("Choose, continue")},
+    {N_("Page Up, Page Down, Home, End"), N_("-"), N_("Scroll a long page (this help, high scores)")},
     {N_("Esc"), N_("B"), N_("Back one step (asks before leaving a round)")},
     {N_("P"), N_("Start"), N_("Pause the round (the clock stops)")},
     {N_("F1 or H"), N_("Back"), N_("This help")},
@@ -173,11 +168,6 @@ static float layout_section(HelpScene *s, const Ui *ui, const HelpSection *sec, 
   return y + UI_GAP;
 }
 
-static float clamp_scroll(const HelpScene *s, float scroll) {
-  float max = fmaxf(0, s->content_h - s->area.h);
-  return scroll < 0 ? 0 : scroll > max ? max : scroll;
-}
-
 static void help_layout(SceneCtx *ctx) {
   HelpScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
@@ -195,14 +185,21 @@ static void help_layout(SceneCtx *ctx) {
   ui_form_init(&s->head.form, ui.rtl);
   TextStyle bs = ui_text_style(&ui, THEME_TEXT_BUTTON, ui.theme->text);
   float bw = fmaxf(380, text_measure(ui.engine, _("Close"), &bs).w + 240);
-  Rect close = {in.x + in.w - bw, s->card.y + s->card.h - 40 - UI_BUTTON_H, bw, UI_BUTTON_H};
+  // As tall as the theme says at this text size: a fixed height cut the
+  // word at 2x on a 4K screen.
+  float bh = ui_button_h(&ui);
+  Rect close = {in.x + in.w - bw, s->card.y + s->card.h - 40 - bh, bw, bh};
   UiButton b = ui_button(ID_CLOSE, ui_mirror(&ui, close), _("Close"), UI_BUTTON_PRIMARY);
   b.key_hint = _("Esc");
   ui_form_add(&s->head.form, b);
 
   float top = s->card.y + 28 + title_h + UI_GAP / 2;
-  s->area = (Rect){in.x, top, in.w, close.y - UI_GAP - top};
-  float text_w = in.w - HELP_SCROLLBAR_W - UI_GAP;
+  TextStyle body = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
+  UiScroll *sc = &s->head.scroll;
+  // The card is centred, so the viewport is the same mirrored; the height
+  // is set once the text is measured.
+  ui_scroll_set(sc, ui_mirror(&ui, (Rect){in.x, top, in.w, close.y - UI_GAP - top}), 0, 0);
+  float text_w = ui_scroll_content_w(sc);
   float y = top;
   for (size_t i = 0; i < HELP_SECTION_COUNT; i++) {
     y = layout_section(s, &ui, &help_sections[i], in.x, y, text_w);
@@ -210,57 +207,17 @@ static void help_layout(SceneCtx *ctx) {
   TextStyle heading = menu_text_style(&ui, THEME_TEXT_BUTTON, ui.theme->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
   y += menu_text_add(&s->head.texts, &ui, _("Keys"), heading, (Rect){in.x, y, text_w, 0}, LAYER_SCROLLED) + UI_GAP / 2;
   y = layout_keys(s, &ui, in.x, y, text_w);
-  TextStyle body = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
-  s->line_h = text_line_height(ui.engine, &body);
-  s->content_h = y - top;
-  s->scroll = clamp_scroll(s, s->scroll);
-}
-
-static bool scroll_by(HelpScene *s, float dy) {
-  float before = s->scroll;
-  s->scroll = clamp_scroll(s, s->scroll + dy);
-  return s->scroll != before;
-}
-
-// The scrolled area is centred in the card, so it is the same mirrored.
-static bool help_pointer(HelpScene *s, const InputEvent *ev) {
-  switch (ev->type) {
-  case INPUT_EVENT_POINTER_DOWN:
-    if (ev->button == 1 && rect_contains(s->area, ev->x, ev->y)) {
-      s->dragging = true;
-      s->drag_y = ev->y;
-      return true;
-    }
-    return false;
-  case INPUT_EVENT_POINTER_MOVE:
-    if (s->dragging) {
-      scroll_by(s, s->drag_y - ev->y);
-      s->drag_y = ev->y;
-      return true;
-    }
-    return false;
-  case INPUT_EVENT_POINTER_UP:
-    if (s->dragging) {
-      s->dragging = false;
-      return true;
-    }
-    return false;
-  case INPUT_EVENT_WHEEL:
-    return scroll_by(s, -ev->wheel_y * 3 * s->line_h);
-  default:
-    return false;
-  }
+  ui_scroll_set(sc, sc->view, y - top, text_line_height(ui.engine, &body));
 }
 
 static bool help_event(SceneCtx *ctx, const InputEvent *ev) {
   HelpScene *s = ctx->data;
-  if (help_pointer(s, ev)) {
+  // The text is all there is to move through: the keys always scroll it.
+  if (ui_scroll_event(&s->head.scroll, ev, true)) {
     return true;
   }
   if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
-    float page = fmaxf(s->line_h, s->area.h * 0.5f);
-    scroll_by(s, ev->action == INPUT_ACTION_UP ? -page : page);
-    return true;
+    return true;  // at the top or the bottom: nothing else to move to
   }
   UiResult r = ui_form_event(&s->head.form, ev);
   if (r.kind == UI_RESULT_ACTIVATE ||
@@ -278,11 +235,9 @@ static void help_draw(SceneCtx *ctx) {
   ui_scrim_draw(&ui);
   ui_card_draw(&ui, s->card);
   menu_text_draw(&ui, &s->head.texts, LAYER_FIXED, 0);
-  UiClip clip = ui_clip_begin(&ui, ui_mirror(&ui, s->area));
-  menu_text_draw(&ui, &s->head.texts, LAYER_SCROLLED, s->scroll);
-  ui_clip_end(&ui, clip);
-  Rect track = {s->area.x + s->area.w - HELP_SCROLLBAR_W, s->area.y, HELP_SCROLLBAR_W, s->area.h};
-  ui_scrollbar_draw(&ui, ui_mirror(&ui, track), s->area.h, s->content_h, s->scroll);
+  UiClip clip = ui_scroll_begin(&ui, &s->head.scroll);
+  menu_text_draw(&ui, &s->head.texts, LAYER_SCROLLED, s->head.scroll.offset);
+  ui_scroll_end(&ui, &s->head.scroll, clip);
   ui_form_draw(&ui, &s->head.form);
 }
 

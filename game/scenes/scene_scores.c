@@ -1,12 +1,14 @@
 // High scores: each player's best round of one pack (rank, name, score,
 // right answers, date) and the current player's own rounds of it.
-// Left/Right (or the arrow buttons) switch between packs; Up/Down, the
-// wheel or a drag scroll the page when it is taller than the screen.
+// Left/Right (or the arrow buttons) switch between packs; Up/Down, Page
+// Up/Down, Home/End, the wheel or a drag scroll the page (the kit's
+// UiScroll) when it is taller than the screen.
 //
-// Columns are as wide as their widest cell measured at the themed size, the
-// name column takes the rest (names wrap); nothing is shrunk or cut. The two
-// cards sit side by side when the table fits in 60% of the width, else one
-// above the other.
+// Both cards are UiTables: columns as wide as their widest cell measured at
+// the themed size, the name column takes the rest (names wrap), and at 2x
+// on a narrow canvas the numbers go on a line under the name; nothing is
+// shrunk or cut. The two cards sit side by side when the top table fits in
+// 60% of the width, else one above the other.
 
 #include <math.h>
 #include <stdlib.h>
@@ -24,10 +26,10 @@ enum { ID_PREV = 1, ID_NEXT };
 enum { LAYER_FIXED = 0, LAYER_PAGE = 1 };
 #define TOP_N 10
 #define HISTORY_N 8
-#define COLS 5
+#define TOP_COLS 5
+#define HISTORY_COLS 2
 #define CARD_PAD 36.0f
 #define SCORES_MAX_W 2000.0f
-#define MAX_MARKS (TOP_N + 2)
 
 typedef struct ScoresScene {
   MenuSceneHead head;  // first: see scenes.h
@@ -36,14 +38,10 @@ typedef struct ScoresScene {
   size_t current;
   StoreTopList top;
   StoreRoundList history;
-  // Layout (unmirrored; page layer rects before scrolling).
-  Rect view;              // the scrolled page's visible area
-  Rect cards[2];          // top table, history
-  Rect marks[MAX_MARKS];  // the current player's rows
-  size_t mark_count;
-  float content_h, line_h, scroll;
-  bool dragging;
-  float drag_y;
+  // Layout (unmirrored; page layer rects before scrolling, which is
+  // head.scroll).
+  Rect cards[2];                     // top table, history
+  UiTable top_table, history_table;  // their rows (the current player's are highlighted)
 } ScoresScene;
 
 static void scores_free(void *data) {
@@ -51,6 +49,8 @@ static void scores_free(void *data) {
   store_top_list_free(&s->top);
   store_round_list_free(&s->history);
   menu_text_free(&s->head.texts);
+  ui_table_free(&s->top_table);
+  ui_table_free(&s->history_table);
   free(s->packs);
   free(s);
 }
@@ -104,23 +104,31 @@ static void format_day(int64_t unix_ms, char *buf, size_t size) {
   }
 }
 
-// The cells of the top table, row 0 the headings (owned strings).
-typedef struct TopCells {
-  char *cell[TOP_N + 1][COLS];
-  size_t rows;
-} TopCells;
+// The cells of a table (row-major, owned strings) and which rows are the
+// current player's.
+#define MAX_ROWS (TOP_N > HISTORY_N ? TOP_N : HISTORY_N)
+typedef struct Cells {
+  char *cell[MAX_ROWS * TOP_COLS];
+  bool me[MAX_ROWS];
+  size_t rows, cols;
+} Cells;
 
-static void top_cells(const ScoresScene *s, TopCells *c) {
-  const char *heads[COLS] = {"#", _("Name"), _("Score"), _("Right"), _("Date")};
-  for (int k = 0; k < COLS; k++) {
-    c->cell[0][k] = xstrdup(heads[k]);
+static void cells_free(Cells *c) {
+  for (size_t i = 0; i < c->rows * c->cols; i++) {
+    free(c->cell[i]);
   }
-  c->rows = 1;
+  c->rows = 0;
+}
+
+static void top_cells(const ScoresScene *s, const App *app, Cells *c) {
+  c->cols = TOP_COLS;
+  c->rows = 0;
   for (size_t i = 0; i < s->top.count && i < TOP_N; i++) {
     const StoreTopEntry *e = &s->top.items[i];
     char day[32];
     format_day(e->ended_ms, day, sizeof day);
-    char **row = c->cell[c->rows++];
+    char **row = &c->cell[c->rows * TOP_COLS];
+    c->me[c->rows++] = app->player_id && e->player_id == app->player_id;
     row[0] = xasprintf("%d", e->rank);
     row[1] = xstrdup(e->player_name);
     row[2] = xasprintf("%d", e->score);
@@ -129,120 +137,107 @@ static void top_cells(const ScoresScene *s, TopCells *c) {
   }
 }
 
-static void top_cells_free(TopCells *c) {
-  for (size_t r = 0; r < c->rows; r++) {
-    for (int k = 0; k < COLS; k++) {
-      free(c->cell[r][k]);
-    }
+static void history_cells(const ScoresScene *s, Cells *c) {
+  c->cols = HISTORY_COLS;
+  c->rows = 0;
+  for (size_t i = 0; i < s->history.count && i < HISTORY_N; i++) {
+    const StoreRound *r = &s->history.items[i];
+    char day[32];
+    format_day(r->ended_ms ? r->ended_ms : r->started_ms, day, sizeof day);
+    char **row = &c->cell[c->rows * HISTORY_COLS];
+    c->me[c->rows++] = false;
+    row[0] = xstrdup(day);
+    row[1] = r->status == STORE_ROUND_COMPLETED
+                 ? xasprintf(_("%d  (%d of %d right)"), r->score, r->correct, r->answered)
+                 : xstrdup(r->status == STORE_ROUND_ABANDONED ? _("left early") : _("not finished"));
   }
 }
 
-// The width the table needs with a name column of `name_w`.
-static float top_width(const Ui *ui, const TopCells *c, float *col_w, float name_w) {
-  TextStyle body = menu_text_style(ui, THEME_TEXT_BODY, ui->theme->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_END);
-  TextStyle head = menu_text_style(ui, THEME_TEXT_SMALL, ui->theme->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_END);
-  float total = 0;
-  for (int k = 0; k < COLS; k++) {
-    col_w[k] = 0;
-    if (k == 1) {
-      col_w[k] = name_w;
-    } else {
-      for (size_t r = 0; r < c->rows; r++) {
-        col_w[k] = fmaxf(col_w[k], ceilf(text_measure(ui->engine, c->cell[r][k], r ? &body : &head).w) + 2);
-      }
-    }
-    total += col_w[k];
-  }
-  return total + (COLS - 1) * 2 * UI_GAP;
+// Column headings in the interface language (translated on every layout).
+static void top_columns(UiTableColumn *cols) {
+  cols[0] = (UiTableColumn){"#", TEXT_ALIGN_END, false};
+  cols[1] = (UiTableColumn){_("Name"), TEXT_ALIGN_START, true};
+  cols[2] = (UiTableColumn){_("Score"), TEXT_ALIGN_END, false};
+  cols[3] = (UiTableColumn){_("Right"), TEXT_ALIGN_END, false};
+  cols[4] = (UiTableColumn){_("Date"), TEXT_ALIGN_END, false};
 }
 
-// Lays the top table out in `card` (its height is returned).
-static float layout_top(ScoresScene *s, const Ui *ui, const App *app, const TopCells *c, Rect card) {
+static void history_columns(UiTableColumn *cols) {
+  cols[0] = (UiTableColumn){_("Date"), TEXT_ALIGN_START, false};
+  cols[1] = (UiTableColumn){_("Round"), TEXT_ALIGN_START, true};
+}
+
+static UiTableSpec table_spec(const Ui *ui, const UiTableColumn *cols, const Cells *c) {
+  const Theme *t = ui->theme;
+  TextStyle body = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
+  return (UiTableSpec){.columns = cols,
+                       .cols = (int)c->cols,
+                       .cells = (const char *const *)c->cell,
+                       .rows = c->rows,
+                       .head = menu_text_style(ui, THEME_TEXT_SMALL, t->text_muted, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START),
+                       .body = body,
+                       .bold = c->me,
+                       .flex_min = 7 * body.size};
+}
+
+// A card's title, an optional line under it, then its table or, with no
+// rows, `empty`. Returns the card's height.
+static float layout_card(ScoresScene *s, const Ui *ui, Rect card, const char *title, const char *note,
+                         const UiTableSpec *spec, UiTable *table, const char *empty) {
   const Theme *t = ui->theme;
   MenuTextPlan *p = &s->head.texts;
   Rect in = {card.x + CARD_PAD, card.y + CARD_PAD * 0.6f, card.w - 2 * CARD_PAD, 0};
   TextStyle heading = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
   TextStyle muted = menu_text_style(ui, THEME_TEXT_SMALL, t->text_muted, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
-  float y = in.y;
-  y += menu_text_add(p, ui, _("Top 10"), heading, (Rect){in.x, y, in.w, 0}, LAYER_PAGE);
-  y += menu_text_add(p, ui, _("Each player's best round, ranked by right answers, then d′, then time."), muted,
-                     (Rect){in.x, y, in.w, 0}, LAYER_PAGE) +
-       UI_GAP / 2;
-  float col_w[COLS];
-  float fixed = top_width(ui, c, col_w, 0);
-  top_width(ui, c, col_w, fmaxf(in.w - fixed, 0));
-  if (c->rows == 1) {
-    y +=
-        menu_text_add(p, ui, _("No finished rounds yet. Be the first!"), heading, (Rect){in.x, y, in.w, 0}, LAYER_PAGE);
-    return y + CARD_PAD - card.y;
+  float y = in.y + menu_text_add(p, ui, title, heading, (Rect){in.x, in.y, in.w, 0}, LAYER_PAGE);
+  if (note) {
+    y += menu_text_add(p, ui, note, muted, (Rect){in.x, y, in.w, 0}, LAYER_PAGE);
   }
-  for (size_t r = 0; r < c->rows; r++) {
-    bool me = r > 0 && app->player_id && s->top.items[r - 1].player_id == app->player_id;
-    TextStyle st = r == 0 ? menu_text_style(ui, THEME_TEXT_SMALL, t->text_muted, TEXT_WEIGHT_BOLD, TEXT_ALIGN_END)
-                          : menu_text_style(ui, THEME_TEXT_BODY, t->text, me ? TEXT_WEIGHT_BOLD : TEXT_WEIGHT_REGULAR,
-                                            TEXT_ALIGN_END);
-    float x = in.x, h = 0;
-    for (int k = 0; k < COLS; k++) {
-      st.align = k == 1 ? TEXT_ALIGN_START : TEXT_ALIGN_END;
-      Rect box = {x, y + 4, col_w[k], 0};
-      if (k == 1) {
-        h = fmaxf(h, menu_text_add(p, ui, c->cell[r][k], st, box, LAYER_PAGE));
-      } else {
-        menu_text_add_line(p, ui, c->cell[r][k], st, box, LAYER_PAGE);
-        h = fmaxf(h, p->items[p->count - 1].box.h);
-      }
-      x += col_w[k] + 2 * UI_GAP;
-    }
-    if (me && s->mark_count < MAX_MARKS) {
-      s->marks[s->mark_count++] = (Rect){in.x - 12, y, in.w + 24, h + 8};
-    }
-    y += h + 8;
-  }
-  return y + CARD_PAD * 0.6f - card.y;
-}
-
-// Lays the player's own rounds out in `card` (its height is returned).
-static float layout_history(ScoresScene *s, const Ui *ui, const App *app, Rect card) {
-  const Theme *t = ui->theme;
-  MenuTextPlan *p = &s->head.texts;
-  Rect in = {card.x + CARD_PAD, card.y + CARD_PAD * 0.6f, card.w - 2 * CARD_PAD, 0};
-  TextStyle heading = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
-  TextStyle body = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_END);
-  TextStyle muted = menu_text_style(ui, THEME_TEXT_BODY, t->text_muted, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
-  char *title = app->player_name ? xasprintf(_("Your rounds, %s"), app->player_name) : xstrdup(_("Your rounds"));
-  float y = in.y + menu_text_add(p, ui, title, heading, (Rect){in.x, in.y, in.w, 0}, LAYER_PAGE) + UI_GAP / 2;
-  free(title);
-  const char *empty = !app->player_id         ? _("Choose a player (Play, then a pack) to see your own rounds here.")
-                      : s->history.count == 0 ? _("You have not played this pack yet.")
-                                              : NULL;
+  y += UI_GAP / 2;
+  ui_table_free(table);
   if (empty) {
-    y += menu_text_add(p, ui, empty, muted, (Rect){in.x, y, in.w, 0}, LAYER_PAGE);
+    TextStyle st = menu_text_style(ui, THEME_TEXT_BODY, t->text_muted, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
+    y += menu_text_add(p, ui, empty, st, (Rect){in.x, y, in.w, 0}, LAYER_PAGE);
     return y + CARD_PAD - card.y;
   }
-  char day[32];
-  format_day(1700000000000, day, sizeof day);
-  float day_w = ceilf(text_measure(ui->engine, day, &muted).w) + 2;
-  for (size_t i = 0; i < s->history.count; i++) {
-    const StoreRound *r = &s->history.items[i];
-    format_day(r->ended_ms ? r->ended_ms : r->started_ms, day, sizeof day);
-    char *what = r->status == STORE_ROUND_COMPLETED
-                     ? xasprintf(_("%d  (%d of %d right)"), r->score, r->correct, r->answered)
-                     : xstrdup(r->status == STORE_ROUND_ABANDONED ? _("left early") : _("not finished"));
-    menu_text_add_line(p, ui, day, muted, (Rect){in.x, y, day_w, 0}, LAYER_PAGE);
-    float h = p->items[p->count - 1].box.h;
-    TextStyle st = body;
-    st.color = r->status == STORE_ROUND_COMPLETED ? t->text : t->text_muted;
-    float x = in.x + day_w + 2 * UI_GAP;
-    h = fmaxf(h, menu_text_add(p, ui, what, st, (Rect){x, y, in.x + in.w - x, 0}, LAYER_PAGE));
-    free(what);
-    y += h + 8;
-  }
+  y += ui_table_layout(table, ui, spec, (Rect){in.x, y, in.w, 0}, p, LAYER_PAGE);
   return y + CARD_PAD * 0.6f - card.y;
 }
 
-static float clamp_scroll(const ScoresScene *s, float scroll) {
-  float max = fmaxf(0, s->content_h - s->view.h);
-  return scroll < 0 ? 0 : scroll > max ? max : scroll;
+// The two cards: the top table and the player's own rounds, side by side
+// when the table fits in 60% of the width, else one above the other.
+static void layout_cards(ScoresScene *s, const Ui *ui, const App *app, Rect page) {
+  Cells top = {0}, mine = {0};
+  top_cells(s, app, &top);
+  history_cells(s, &mine);
+  UiTableColumn tc[TOP_COLS], hc[HISTORY_COLS];
+  top_columns(tc);
+  history_columns(hc);
+  UiTableSpec ts = table_spec(ui, tc, &top);
+  UiTableSpec hs = table_spec(ui, hc, &mine);
+  bool side = ui_table_min_width(ui, &ts) + 2 * CARD_PAD <= page.w * 0.6f;
+  float left_w = side ? page.w * 0.6f : page.w;
+  s->cards[0] = (Rect){page.x, page.y, left_w, 0};
+  s->cards[0].h = layout_card(s, ui, s->cards[0], _("Top 10"),
+                              _("Each player's best round, ranked by right answers, then d′, then time."), &ts,
+                              &s->top_table, top.rows ? NULL : _("No finished rounds yet. Be the first!"));
+  if (side) {
+    s->cards[1] = (Rect){page.x + left_w + 2 * UI_GAP, page.y, page.w - left_w - 2 * UI_GAP, 0};
+  } else {
+    s->cards[1] = (Rect){page.x, page.y + s->cards[0].h + 2 * UI_GAP, page.w, 0};
+  }
+  char *title = app->player_name ? xasprintf(_("Your rounds, %s"), app->player_name) : xstrdup(_("Your rounds"));
+  const char *empty = !app->player_id  ? _("Choose a player (Play, then a pack) to see your own rounds here.")
+                      : mine.rows == 0 ? _("You have not played this pack yet.")
+                                       : NULL;
+  s->cards[1].h = layout_card(s, ui, s->cards[1], title, NULL, &hs, &s->history_table, empty);
+  free(title);
+  if (side) {
+    float h = fmaxf(fmaxf(s->cards[0].h, s->cards[1].h), s->head.scroll.view.h);
+    s->cards[0].h = s->cards[1].h = h;
+  }
+  cells_free(&top);
+  cells_free(&mine);
 }
 
 static void scores_layout(SceneCtx *ctx) {
@@ -251,11 +246,9 @@ static void scores_layout(SceneCtx *ctx) {
   Ui ui = app_ui(app);
   MenuTextPlan *p = &s->head.texts;
   menu_text_clear(p);
-  s->mark_count = 0;
   Rect c = ui_content_rect(&ui);
   float w = fminf(c.w, SCORES_MAX_W);
   c = (Rect){c.x + (c.w - w) / 2, c.y, w, c.h};
-  float bar = 10 + UI_GAP;  // room for the page's scroll bar at the end side
   ui_form_init(&s->head.form, ui.rtl);
   ui_form_add_header(&s->head.form, &ui, true, true);
   float arrow = 120, arrow_h = 96;
@@ -268,16 +261,19 @@ static void scores_layout(SceneCtx *ctx) {
   prev.icon = ui.rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
   next.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
   prev.disabled = next.disabled = s->pack_count < 2;
+  // Arrow-only buttons: the labels stay for tests and future screen readers
+  // but are not drawn.
+  prev.icon_only = next.icon_only = true;
   ui_form_add(&s->head.form, prev);
   ui_form_add(&s->head.form, next);
   s->head.form.focus = UI_FOCUS_NONE;
   TextStyle body = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
-  s->line_h = text_line_height(ui.engine, &body);
+  float line_h = text_line_height(ui.engine, &body);
   if (s->pack_count == 0) {
     TextStyle st = menu_text_style(&ui, THEME_TEXT_BODY, ui.theme->text_muted, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_CENTER);
     menu_text_add(p, &ui, _("There are no packs to show scores for."), st, (Rect){c.x, c.y + c.h / 3, c.w, 0},
                   LAYER_FIXED);
-    s->view = (Rect){0};
+    ui_scroll_set(&s->head.scroll, (Rect){0}, 0, line_h);
     return;
   }
   const Pack *pk = s->packs[s->current];
@@ -289,31 +285,10 @@ static void scores_layout(SceneCtx *ctx) {
   float th = menu_text_add(p, &ui, title, ps, tr, LAYER_FIXED);
   free(title);
   float top = c.y + fmaxf(arrow_h, th) + UI_GAP;
-  s->view = (Rect){c.x, top, c.w, c.y + c.h - top};
-  c.w -= bar;
-
-  TopCells cells = {0};
-  top_cells(s, &cells);
-  float col_w[COLS];
-  TextStyle name = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
-  float needed = top_width(&ui, &cells, col_w, 7 * name.size) + 2 * CARD_PAD;
-  bool side = needed <= c.w * 0.6f;
-  float left_w = side ? c.w * 0.6f : c.w;
-  s->cards[0] = (Rect){c.x, top, left_w, 0};
-  s->cards[0].h = layout_top(s, &ui, app, &cells, s->cards[0]);
-  top_cells_free(&cells);
-  if (side) {
-    s->cards[1] = (Rect){c.x + left_w + 2 * UI_GAP, top, c.w - left_w - 2 * UI_GAP, 0};
-  } else {
-    s->cards[1] = (Rect){c.x, top + s->cards[0].h + 2 * UI_GAP, c.w, 0};
-  }
-  s->cards[1].h = layout_history(s, &ui, app, s->cards[1]);
-  if (side) {
-    float h = fmaxf(fmaxf(s->cards[0].h, s->cards[1].h), s->view.h);
-    s->cards[0].h = s->cards[1].h = h;
-  }
-  s->content_h = s->cards[1].y + s->cards[1].h - top;
-  s->scroll = clamp_scroll(s, s->scroll);
+  // The view's height first (side by side, the cards fill it), the content's after.
+  ui_scroll_set(&s->head.scroll, ui_mirror(&ui, (Rect){c.x, top, c.w, c.y + c.h - top}), 0, line_h);
+  layout_cards(s, &ui, app, (Rect){c.x, top, ui_scroll_content_w(&s->head.scroll), 0});
+  ui_scroll_set(&s->head.scroll, s->head.scroll.view, s->cards[1].y + s->cards[1].h - top, line_h);
 }
 
 static void switch_pack(SceneCtx *ctx, ScoresScene *s, int dir) {
@@ -322,44 +297,8 @@ static void switch_pack(SceneCtx *ctx, ScoresScene *s, int dir) {
   }
   s->current = (s->current + s->pack_count + (size_t)(dir > 0 ? 1 : s->pack_count - 1)) % s->pack_count;
   load(s, app_from_ctx(ctx));
-  s->scroll = 0;
+  ui_scroll_to(&s->head.scroll, 0);
   scores_layout(ctx);
-}
-
-static bool scroll_by(ScoresScene *s, float dy) {
-  float before = s->scroll;
-  s->scroll = clamp_scroll(s, s->scroll + dy);
-  return s->scroll != before;
-}
-
-// Wheel and drag over the page; true when handled.
-static bool scores_pointer(ScoresScene *s, const InputEvent *ev) {
-  switch (ev->type) {
-  case INPUT_EVENT_WHEEL:
-    return scroll_by(s, -ev->wheel_y * 3 * s->line_h);
-  case INPUT_EVENT_POINTER_DOWN:
-    if (ev->button == 1 && s->content_h > s->view.h && rect_contains(s->view, ev->x, ev->y)) {
-      s->dragging = true;
-      s->drag_y = ev->y;
-      return true;
-    }
-    return false;
-  case INPUT_EVENT_POINTER_MOVE:
-    if (s->dragging) {
-      scroll_by(s, s->drag_y - ev->y);
-      s->drag_y = ev->y;
-      return true;
-    }
-    return false;
-  case INPUT_EVENT_POINTER_UP:
-    if (s->dragging) {
-      s->dragging = false;
-      return true;
-    }
-    return false;
-  default:
-    return false;
-  }
 }
 
 static bool scores_event(SceneCtx *ctx, const InputEvent *ev) {
@@ -373,12 +312,10 @@ static bool scores_event(SceneCtx *ctx, const InputEvent *ev) {
       switch_pack(ctx, s, ui.rtl ? -dir : dir);
       return true;
     }
-    if (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN) {
-      float page = fmaxf(s->line_h, s->view.h * 0.5f);
-      return scroll_by(s, ev->action == INPUT_ACTION_UP ? -page : page);
-    }
   }
-  if (scores_pointer(s, ev)) {
+  // The page is the only thing to move through with Up/Down; at its ends
+  // they move the focus to the buttons.
+  if (ui_scroll_event(&s->head.scroll, ev, true)) {
     return true;
   }
   UiResult r = ui_form_event(&s->head.form, ev);
@@ -400,31 +337,27 @@ static void scores_draw(SceneCtx *ctx) {
   ui_header_draw(&ui, _("High scores"));
   menu_text_draw(&ui, &s->head.texts, LAYER_FIXED, 0);
   if (s->pack_count > 0) {
-    UiClip clip = ui_clip_begin(&ui, ui_mirror(&ui, s->view));
+    float off = s->head.scroll.offset;
+    UiClip clip = ui_scroll_begin(&ui, &s->head.scroll);
     for (int i = 0; i < 2; i++) {
       Rect r = s->cards[i];
-      r.y -= s->scroll;
+      r.y -= off;
       ui_card_draw(&ui, ui_mirror(&ui, r));
     }
-    for (size_t i = 0; i < s->mark_count; i++) {
-      Rect r = s->marks[i];
-      r.y -= s->scroll;
-      draw_round_rect(ui.engine, ui_mirror(&ui, r), 12, ui.theme->surface_hover);
+    // The current player's rows in the top table.
+    for (size_t i = 0; i < s->top_table.rows; i++) {
+      if (s->top.items[i].player_id == app_from_ctx(ctx)->player_id && app_from_ctx(ctx)->player_id) {
+        Rect r = s->top_table.row[i];
+        r.x -= 12;
+        r.w += 24;
+        r.y -= off;
+        draw_round_rect(ui.engine, ui_mirror(&ui, r), 12, ui.theme->surface_hover);
+      }
     }
-    menu_text_draw(&ui, &s->head.texts, LAYER_PAGE, s->scroll);
-    ui_clip_end(&ui, clip);
-    Rect track = {s->view.x + s->view.w - 10, s->view.y, 10, s->view.h};
-    ui_scrollbar_draw(&ui, ui_mirror(&ui, track), s->view.h, s->content_h, s->scroll);
+    menu_text_draw(&ui, &s->head.texts, LAYER_PAGE, off);
+    ui_scroll_end(&ui, &s->head.scroll, clip);
   }
-  // Arrow-only buttons: the labels stay for tests and future screen readers
-  // but are not drawn.
-  UiForm shown = s->head.form;
-  for (int i = 0; i < shown.count; i++) {
-    if (shown.buttons[i].id == ID_PREV || shown.buttons[i].id == ID_NEXT) {
-      shown.buttons[i].label = "";
-    }
-  }
-  ui_form_draw(&ui, &shown);
+  ui_form_draw(&ui, &s->head.form);
 }
 
 const SceneVTable scene_scores_vtable = {

@@ -37,12 +37,22 @@ typedef struct SettingsScene {
   MenuSceneHead head;  // first: see scenes.h
   UiList list;
   bool in_round;  // opened during a round: the note also says "from the next round"
-  Rect note;      // the card with the notes above the rows (unmirrored)
+  // The notes card and the rows scroll together in head.scroll: `note` and
+  // `list_y` are layout positions (unmirrored, before scrolling); the list
+  // is as tall as all its rows and moved with the offset (sync_list), so
+  // its own row scrolling never starts and its hit-testing follows.
+  Rect note;
+  float list_y;
+  // A row's parts, measured in layout(): side by side [label][<][value][>],
+  // or stacked (the label on its own line above the controls) when the
+  // label would need more than two lines beside them (2x text).
+  float step_w, value_w, label_w, label_h;
+  bool stacked;
 } SettingsScene;
 
 #define ROW_GAP 10.0f
-#define STEP_W 92.0f    // each of the two arrow buttons in a row
-#define VALUE_W 560.0f  // the value between them
+#define STEP_W 92.0f        // each of the two arrow buttons in a row, at Normal
+#define VALUE_MIN_W 320.0f  // the value between them: at least this, else as its widest word
 #define SETTINGS_MAX_W 1500.0f
 
 static const char *row_label(SettingRow row);
@@ -74,10 +84,68 @@ static void settings_enter(SceneCtx *ctx) {
   ui_list_set_count(&s->list, ROW_COUNT);
 }
 
+// The widest value any row can show, measured in the value's style.
+static float widest_value(const Ui *ui, const TextStyle *vs) {
+  const char *words[4 + SETTINGS_TEXT_COUNT] = {_("As the pack says"), _("Off (no time limit)"), _("On"), _("Off")};
+  for (int i = 0; i < SETTINGS_TEXT_COUNT; i++) {
+    words[4 + i] = _(settings_text_size_label((SettingsTextSize)i));
+  }
+  char *secs = xasprintf(ngettext("%d second", "%d seconds", 120UL), 120);
+  float w = text_measure(ui->engine, secs, vs).w;
+  free(secs);
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    w = fmaxf(w, text_measure(ui->engine, words[i], vs).w);
+  }
+  return ceilf(w);
+}
+
+// Sizes a row's parts for a row `w` wide; returns the row height.
+static float measure_rows(SettingsScene *s, const Ui *ui, float w) {
+  TextStyle vs = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  vs.weight = TEXT_WEIGHT_BOLD;
+  float line = text_line_height(ui->engine, &vs);
+  s->step_w = STEP_W * ui->theme->layout_scale;
+  float controls_max = w - 80;  // the row's start and end padding
+  float widest = widest_value(ui, &vs);
+  s->value_w = fminf(fmaxf(VALUE_MIN_W, widest + 40), controls_max - 2 * (s->step_w + 12));
+  int value_lines = widest + 40 <= s->value_w ? 1 : 2;  // else it wraps in its box
+  float controls = 2 * (s->step_w + 12) + s->value_w;
+  TextStyle ls = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  for (int pass = 0; pass < 2; pass++) {
+    s->stacked = pass == 1;
+    s->label_w = s->stacked ? w - 80 : w - controls - 100;
+    ls.wrap_width = fmaxf(s->label_w, 1);
+    s->label_h = 0;
+    for (int r = 0; r < ROW_COUNT; r++) {
+      s->label_h = fmaxf(s->label_h, text_measure(ui->engine, row_label((SettingRow)r), &ls).h);
+    }
+    if (s->label_w > 0 && s->label_h <= 2.2f * text_line_height(ui->engine, &ls)) {
+      break;
+    }
+  }
+  // The arrows are at least touch size.
+  float control_h = fmaxf(84 * ui->theme->layout_scale, (float)value_lines * line + 20);
+  float row_h = s->stacked ? 10 + s->label_h + 8 + control_h + 10 : fmaxf(control_h + 20, s->label_h + UI_GAP + 8);
+  return row_h;
+}
+
+// Moves the list with the page's scroll offset.
+static void sync_list(SettingsScene *s) {
+  s->list.rect.y = s->list_y - s->head.scroll.offset;
+}
+
+// Scrolls the selected row into view (after keys moved the selection).
+static void reveal_selected(SettingsScene *s) {
+  float step = s->list.row_h + s->list.gap;
+  float ring = s->list.gap;  // the focus ring shows too
+  ui_scroll_reveal(&s->head.scroll, s->list_y + (float)s->list.selected * step - ring, s->list.row_h + 2 * ring);
+  sync_list(s);
+}
+
 // The notes card (assessment packs; in a round, when the rules apply) and
 // the rows below it, in a column of at most SETTINGS_MAX_W; rows are as tall
-// as a value at the themed size needs, and the list scrolls when they do
-// not all fit.
+// as a value at the themed size needs. All of it scrolls in the kit's
+// scroll view when it does not fit (2x text on a short canvas).
 static void settings_layout(SceneCtx *ctx) {
   SettingsScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
@@ -85,7 +153,13 @@ static void settings_layout(SceneCtx *ctx) {
   menu_text_clear(p);
   Rect c = ui_content_rect(&ui);
   float w = fminf(c.w, SETTINGS_MAX_W);
-  Rect col = {c.x + (c.w - w) / 2, c.y, w, c.h};
+  TextStyle body = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
+  UiScroll *sc = &s->head.scroll;
+  Rect view = {c.x + (c.w - w) / 2, c.y, w, c.h};
+  ui_scroll_set(sc, ui_mirror(&ui, view), 0, text_line_height(ui.engine, &body));
+  // Room for the focus ring around a row, which the viewport would clip.
+  float ring = ui.theme->focus_thickness + 4;
+  Rect col = {view.x + ring, view.y + ring, ui_scroll_content_w(sc) - ring, view.h - ring};
   float pad = UI_GAP;
   TextStyle ns = menu_text_style(&ui, THEME_TEXT_SMALL, ui.theme->text, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
   float y = col.y + pad;
@@ -102,19 +176,16 @@ static void settings_layout(SceneCtx *ctx) {
                        ns, (Rect){col.x + pad, y, col.w - 2 * pad, 0}, 0);
   }
   s->note = (Rect){col.x, col.y, col.w, y + pad - col.y};
-  // Rows as tall as their tallest (wrapped) label needs.
-  TextStyle ls = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
-  ls.wrap_width = col.w - (STEP_W * 2 + VALUE_W + 24 + 20) - 60;
-  float label_h = 0;
-  for (int r = 0; r < ROW_COUNT; r++) {
-    label_h = fmaxf(label_h, text_measure(ui.engine, row_label((SettingRow)r), &ls).h);
-  }
-  float row_h = fmaxf(84, label_h + UI_GAP + 8);
-  Rect lr = {col.x, s->note.y + s->note.h + UI_GAP, col.w, col.y + col.h - (s->note.y + s->note.h + UI_GAP)};
+  float row_h = measure_rows(s, &ui, col.w);
+  s->list_y = s->note.y + s->note.h + UI_GAP;
+  // Half a unit more than the rows need, so rounding never hides the last.
+  Rect lr = {col.x, s->list_y, col.w, ROW_COUNT * (row_h + ROW_GAP) - ROW_GAP + 0.5f};
   size_t selected = s->list.selected;
   ui_list_init(&s->list, ui_mirror(&ui, lr), row_h, ROW_GAP);
   ui_list_set_count(&s->list, ROW_COUNT);
   ui_list_select(&s->list, selected);
+  ui_scroll_set(sc, sc->view, lr.y + lr.h + ring - view.y, sc->step);
+  reveal_selected(s);
   int focus = s->head.form.focus;
   bool first = s->head.form.count == 0;
   ui_form_init(&s->head.form, ui.rtl);
@@ -243,21 +314,30 @@ static char *row_value(const App *app, SettingRow row) {
   return xstrdup("");
 }
 
-// The two arrow buttons and the value box of a row (physical rects).
-static void row_parts(const Ui *ui, Rect r, Rect *dec, Rect *value, Rect *inc) {
+// The label, the two arrow buttons and the value box of a row (physical
+// rects, from the sizes measure_rows() chose).
+static void row_parts(const Ui *ui, const SettingsScene *s, Rect r, Rect *label, Rect *dec, Rect *value, Rect *inc) {
   float y = r.y + 10, h = r.h - 20;
+  Rect l = {r.x + 40, r.y, s->label_w, r.h};
+  if (s->stacked) {
+    l = (Rect){r.x + 40, r.y + 10, s->label_w, s->label_h};
+    y = l.y + l.h + 8;
+    h = r.y + r.h - 10 - y;
+  }
   float x_end = r.x + r.w - 20;
   // Laid out left to right as [dec][value][inc] at the end side; mirrored in RTL,
   // where "increase" sits on the left, the reading-end side.
-  Rect i = {x_end - STEP_W, y, STEP_W, h};
-  Rect v = {i.x - 12 - VALUE_W, y, VALUE_W, h};
-  Rect d = {v.x - 12 - STEP_W, y, STEP_W, h};
+  Rect i = {x_end - s->step_w, y, s->step_w, h};
+  Rect v = {i.x - 12 - s->value_w, y, s->value_w, h};
+  Rect d = {v.x - 12 - s->step_w, y, s->step_w, h};
   if (ui->rtl) {
     float cx = r.x + r.w / 2;
     i.x = 2 * cx - i.x - i.w;
     v.x = 2 * cx - v.x - v.w;
     d.x = 2 * cx - d.x - d.w;
+    l.x = 2 * cx - l.x - l.w;
   }
+  *label = l;
   *dec = d;
   *value = v;
   *inc = i;
@@ -265,6 +345,31 @@ static void row_parts(const Ui *ui, Rect r, Rect *dec, Rect *value, Rect *inc) {
 
 static bool is_bool_row(SettingRow row) {
   return row != ROW_SECONDS && row != ROW_QUESTIONS && row != ROW_TEXT_SIZE;
+}
+
+// The page's scrolling: the wheel, a drag, Page Up/Down and Home/End (Up
+// and Down move the selection, which the page then follows). A drag that
+// began on a row must not choose it when it ends; a press on a row that is
+// scrolled out of sight means nothing. True when the event was used.
+static bool settings_scroll_event(SettingsScene *s, const InputEvent *ev) {
+  UiScroll *sc = &s->head.scroll;
+  if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
+    return false;
+  }
+  if (ev->type == INPUT_EVENT_POINTER_DOWN && !rect_contains(sc->view, ev->x, ev->y) &&
+      ui_list_row_at(&s->list, ev->x, ev->y) >= 0) {
+    return true;
+  }
+  bool was_drag = sc->dragging;
+  if (!ui_scroll_event(sc, ev, true)) {
+    return false;
+  }
+  if (was_drag || sc->dragging) {
+    s->head.form.list_pressed = -1;  // the press became a drag
+    s->head.form.dragging = false;
+  }
+  sync_list(s);
+  return true;
 }
 
 static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
@@ -279,12 +384,15 @@ static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
     change(app, (SettingRow)s->list.selected, ui.rtl ? -dir : dir, false);
     return true;
   }
+  if (settings_scroll_event(s, ev)) {
+    return true;
+  }
   // A click or tap on a row's arrow buttons.
   if (ev->type == INPUT_EVENT_POINTER_DOWN && ev->button == 1) {
     int row = ui_list_row_at(&s->list, ev->x, ev->y);
     if (row >= 0) {
-      Rect dec, val, inc;
-      row_parts(&ui, ui_list_row_rect(&s->list, (size_t)row), &dec, &val, &inc);
+      Rect label, dec, val, inc;
+      row_parts(&ui, s, ui_list_row_rect(&s->list, (size_t)row), &label, &dec, &val, &inc);
       int dir = rect_contains(inc, ev->x, ev->y) ? 1 : rect_contains(dec, ev->x, ev->y) ? -1 : 0;
       if (dir != 0) {
         ui_list_select(&s->list, (size_t)row);
@@ -295,6 +403,9 @@ static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
     }
   }
   UiResult r = ui_form_event(&s->head.form, ev);
+  if (ev->type == INPUT_EVENT_ACTION && r.kind != UI_RESULT_IGNORED && s->head.form.focus == UI_FOCUS_LIST) {
+    reveal_selected(s);
+  }
   if (r.kind == UI_RESULT_LIST_ACTIVATE) {
     change(app, (SettingRow)r.row, 1, true);
   } else if (r.kind == UI_RESULT_LIST_SELECT) {
@@ -313,6 +424,7 @@ static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
 
 typedef struct RowCtx {
   const App *app;
+  const SettingsScene *scene;
 } RowCtx;
 
 static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, bool focused, bool hovered) {
@@ -320,16 +432,8 @@ static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, 
   const Theme *t = ui->theme;
   SettingRow row = (SettingRow)i;
   ui_list_row_background(ui, r, selected, focused, hovered);
-  Rect dec, val, inc;
-  row_parts(ui, r, &dec, &val, &inc);
-  float label_w = r.w - (STEP_W * 2 + VALUE_W + 24 + 20) - 60;
-  Rect label;
-  if (ui->rtl) {
-    // r is already physical: place the label at its start (right) side.
-    label = (Rect){r.x + r.w - 40 - label_w, r.y, label_w, r.h};
-  } else {
-    label = (Rect){r.x + 40, r.y, label_w, r.h};
-  }
+  Rect label, dec, val, inc;
+  row_parts(ui, rc->scene, r, &label, &dec, &val, &inc);
   TextStyle ls = ui_text_style(ui, THEME_TEXT_BODY, t->text);
   ls.valign = TEXT_VALIGN_MIDDLE;
   ui_text_fitted(ui, row_label(row), &ls, label, 22);
@@ -360,10 +464,15 @@ static void settings_draw(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   ui_header_draw(&ui, _("Settings"));
-  ui_card_draw(&ui, ui_mirror(&ui, s->note));
-  menu_text_draw(&ui, &s->head.texts, 0, 0);
-  RowCtx rc = {.app = app};
+  float off = s->head.scroll.offset;
+  UiClip clip = ui_scroll_begin(&ui, &s->head.scroll);
+  Rect note = s->note;
+  note.y -= off;
+  ui_card_draw(&ui, ui_mirror(&ui, note));
+  menu_text_draw(&ui, &s->head.texts, 0, off);
+  RowCtx rc = {.app = app, .scene = s};
   ui_list_draw(&ui, &s->list, s->head.form.focus == UI_FOCUS_LIST, draw_row, &rc);
+  ui_scroll_end(&ui, &s->head.scroll, clip);
   ui_form_draw(&ui, &s->head.form);
 }
 

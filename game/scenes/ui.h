@@ -1,8 +1,9 @@
 #pragma once
 // The UI kit shared by every screen: text in the interface language, cards,
 // buttons with a word and an optional icon, a focus ring, a header bar, a
-// scrolling list, and a form that ties buttons and one list together for
-// mouse, touch, keyboard and controller alike.
+// scrolling list, a scroll view (ui_scroll.h) and a table with measured
+// columns (ui_table.h), and a form that ties buttons and one list together
+// for mouse, touch, keyboard and controller alike.
 //
 // Everything is in logical units (a canvas of at least 1440x1080 that
 // follows the output's shape, engine/view.h).
@@ -131,7 +132,9 @@ typedef struct UiClip {
 UiClip ui_clip_begin(const Ui *ui, Rect r);
 void ui_clip_end(const Ui *ui, UiClip saved);
 // A vertical scroll bar in `track` showing `visible` of `content` units from
-// `offset` (nothing is drawn when everything is visible).
+// `offset` (nothing is drawn when everything is visible). Screens that
+// scroll use UiScroll (ui_scroll.h), which draws its own bar; this stays
+// for the ones not moved onto it yet (packs, feedback, summary).
 void ui_scrollbar_draw(const Ui *ui, Rect track, float visible, float content, float offset);
 
 // ---- shapes ----------------------------------------------------------------
@@ -348,6 +351,12 @@ void ui_form_add_header(UiForm *form, const Ui *ui, bool with_back, bool with_se
 // The rectangle of the header's start-side slot (where Back goes), mirrored:
 // a screen without Back may put its own button there (the round's Pause).
 Rect ui_header_start_rect(const Ui *ui);
+// The header's Back button alone, exactly as ui_form_add_header() makes it
+// (the start-side slot, the arrow pointing to the reading start, "Esc" when
+// the header has room for hints): the one Back button of every screen, for
+// screens that build their header's start side themselves (the round puts
+// Pause there and Back beside it, or Back only between questions).
+UiButton ui_header_back_button(const Ui *ui);
 // Draws the header bar background and `title`: centred on the canvas when it
 // fits between the buttons there, else centred in the room between them, on
 // one line (shrunk, then cut). Draw the form's buttons after it.
@@ -406,3 +415,8 @@ float ui_chip_width(const Ui *ui, const UiChip *chip);
 // Draws it; the word is one line (cut and counted in ui->stats when the
 // rect is narrower than ui_chip_width()).
 void ui_chip_draw(const Ui *ui, const UiChip *chip);
+
+// ---- scroll view and table ---------------------------------------------------
+
+#include "scenes/ui_scroll.h"  // IWYU pragma: export
+#include "scenes/ui_table.h"   // IWYU pragma: export

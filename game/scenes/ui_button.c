@@ -254,7 +254,11 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
     label_box = (Rect){gx + icon_sz + icon_gap, ly, text_w, label_h};
   }
   ui_icon_draw(ui, icon, icon_box, c.text);
-  label_draw(ui, label, &st, &fit, label_box);
+  if (*label) {
+    // An icon-only button has no word: fitting "" into its 1-unit box drew
+    // a sliver of an ellipsis beside the icon and counted a cut.
+    label_draw(ui, label, &st, &fit, label_box);
+  }
   if (focused && !b->disabled) {
     ui_focus_ring_draw(ui, b->rect);
   }

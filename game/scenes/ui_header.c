@@ -97,14 +97,24 @@ Rect ui_header_start_rect(const Ui *ui) {
   return ui_mirror(ui, ui_header_layout(ui, NULL, true, true).back);
 }
 
+static UiButton back_button(const Ui *ui, const UiHeader *h, const char *hint) {
+  UiButton back = ui_button(UI_ID_BACK, ui_mirror(ui, h->back), _("Back"), UI_BUTTON_NORMAL);
+  back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
+  back.key_hint = h->hints ? hint : NULL;
+  back.icon_only = !h->back_word;
+  return back;
+}
+
+UiButton ui_header_back_button(const Ui *ui) {
+  // The slots ui_form_add_header() uses; the hint outlives the call (see there).
+  UiHeader h = ui_header_layout(ui, NULL, true, true);
+  return back_button(ui, &h, game_key_hint(ui->engine, INPUT_ACTION_BACK));
+}
+
 static void add_buttons(UiForm *form, const Ui *ui, const UiHeader *h, const char *back_hint, const char *settings_hint,
                         const char *help_hint) {
   if (h->with_back) {
-    UiButton back = ui_button(UI_ID_BACK, ui_mirror(ui, h->back), _("Back"), UI_BUTTON_NORMAL);
-    back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
-    back.key_hint = h->hints ? back_hint : NULL;
-    back.icon_only = !h->back_word;
-    ui_form_add(form, back);
+    ui_form_add(form, back_button(ui, h, back_hint));
   }
   if (h->with_settings) {
     UiButton settings = ui_button(UI_ID_SETTINGS, ui_mirror(ui, h->settings), _("Settings"), UI_BUTTON_NORMAL);
