@@ -72,12 +72,22 @@ static void load_controller_mappings(const char *data_dir) {
   }
   char *path = fs_join(data_dir, "gamecontrollerdb.txt");
   if (fs_exists(path)) {
-    int n = SDL_GameControllerAddMappingsFromFile(path);
-    if (n < 0) {
-      log_warn("%s: %s", path, SDL_GetError());
+    // Read through base/fs, not SDL_RWFromFile: a FIFO or device in its
+    // place must not block the start, and the size is capped.
+    char *data = NULL, *err = NULL;
+    size_t len = 0;
+    if (fs_read_file(path, (size_t)4 << 20, &data, &len, &err) != FS_READ_OK) {
+      log_warn("%s: not read: %s", path, err);
     } else {
-      log_info("%s: %d controller mappings", path, n);
+      int n = SDL_GameControllerAddMappingsFromRW(SDL_RWFromConstMem(data, (int)len), 1);
+      if (n < 0) {
+        log_warn("%s: %s", path, SDL_GetError());
+      } else {
+        log_info("%s: %d controller mappings", path, n);
+      }
     }
+    free(data);
+    free(err);
   }
   free(path);
 }

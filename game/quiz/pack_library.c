@@ -2,10 +2,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/fs.h"
 #include "base/i18n.h"
@@ -156,14 +158,16 @@ static bool has_xml_suffix(const char *name) {
 // Reads the start of a file and asks the loader whether it could be a pack.
 // Unreadable files count as packs: loading them then says what is wrong.
 static bool looks_like_pack(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  char *err = NULL;
+  int fd = fs_open_regular(path, O_RDONLY, &err);
+  if (fd < 0) {
+    free(err);
     return true;
   }
   char head[4096];
-  size_t n = fread(head, 1, sizeof head, f);
-  fclose(f);
-  return pack_load_sniff(head, n);
+  ssize_t n = read(fd, head, sizeof head);
+  close(fd);
+  return pack_load_sniff(head, n > 0 ? (size_t)n : 0);
 }
 
 static int name_order(const void *a, const void *b) {
@@ -202,8 +206,12 @@ size_t pack_library_add_dir(PackLibrary *lib, const char *dir, PackOrigin origin
   for (size_t i = 0; i < count; i++) {
     char *path = fs_join(dir, names[i]);
     struct stat st;
-    if (i >= PACK_LIBRARY_MAX_FILES_PER_DIR || stat(path, &st) != 0 || !S_ISREG(st.st_mode) || find_slot(lib, path)) {
-      // over the limit, gone meanwhile, a folder named *.xml, or already listed
+    if (i >= PACK_LIBRARY_MAX_FILES_PER_DIR || stat(path, &st) != 0 || find_slot(lib, path)) {
+      // over the limit, gone meanwhile (or a dangling link), or already listed
+    } else if (!S_ISREG(st.st_mode)) {
+      // A FIFO, device or socket would block or never end: say so, skip it.
+      diag_add(&lib->dir_diags, DIAG_WARNING, path, 0, _("skipped: this is %s"), fs_kind_text((unsigned)st.st_mode));
+      log_warn("%s: skipped: this is %s", path, fs_kind_text((unsigned)st.st_mode));
     } else if (!looks_like_pack(path)) {
       log_info("skipping %s: not a quiz pack", path);
     } else {

@@ -173,7 +173,7 @@ bool settings_load(const char *path, Settings *out, char **err) {
   if (st != FS_READ_OK) {
     if (err) {
       *err = st == FS_READ_TOO_BIG ? xasprintf("%s: too large for a settings file; using the defaults", path)
-                                   : xstrdup(read_err ? read_err : path);
+                                   : xasprintf("%s: %s", path, read_err ? read_err : "cannot read");
     }
     free(read_err);
     free(data);
