@@ -504,6 +504,11 @@ void loader_check_pack(Loader *L, xmlNode *root) {
         L->too_many = true;
         return;
       }
+      if (L->dropped_errors > 0) {
+        L->too_many = true;  // past the cap: the rest is not worth checking
+        L->stopped = true;
+        return;
+      }
       check_item(L, c);
     } else if (strcmp(cn, "title") == 0 && !has_title) {
       has_title = true;

@@ -160,6 +160,11 @@ char *loader_shown(const char *s) {
 }
 
 __attribute__((format(printf, 4, 5))) void loader_report(Loader *L, DiagSeverity sev, int line, const char *fmt, ...) {
+  if (L->diags.count >= DIAG_MAX_PER_FILE) {
+    L->dropped++;  // counted without formatting: the cap bounds the work too
+    L->dropped_errors += sev == DIAG_ERROR;
+    return;
+  }
   va_list ap;
   va_start(ap, fmt);
   char *msg = xvasprintf(fmt, ap);
