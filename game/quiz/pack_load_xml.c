@@ -273,6 +273,12 @@ void loader_on_schema_error(void *user, xmlErrorPtr err) {
   if (!err || schema_error_covered(err)) {
     return;
   }
+  if (L->diags.count >= DIAG_MAX_PER_FILE) {
+    // Past the cap: count it without building the message (that cost more
+    // than the validation itself on a pack with an error per item).
+    loader_report(L, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, 0, "%s", "");
+    return;
+  }
   char *msg = loader_schema_message(err);
   if (!msg) {
     msg = tidy_libxml_message(err->message);

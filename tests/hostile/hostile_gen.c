@@ -131,12 +131,12 @@ static void size_cases(void) {
   }
   fputs("</item>\n</quizpack>\n", f);
   close_case(f);
-  // About 13 MB and 900,000 problems: 90,000 items with 10 unknown elements each.
+  // About 13 MB and 900,000 problems: 75,000 items with 12 unknown elements each.
   f = open_case("many-errors");
   fputs(HEAD ROOT_OPEN META ITEM_REAL ITEM_FAB, f);
-  for (int i = 0; i < 90000; i++) {
+  for (int i = 0; i < 75000; i++) {
     fprintf(f, "<item id=\"e%d\" answer=\"fabricated\"><headline>H</headline><explanation>E.</explanation>", i);
-    for (int k = 0; k < 10; k++) {
+    for (int k = 0; k < 12; k++) {
       fputs("<z>x</z>", f);
     }
     fputs("</item>\n", f);
