@@ -5,6 +5,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 
 void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line, const char *fmt, ...) {
   list->items = xgrow(list->items, &list->cap, list->count + 1, sizeof *list->items);
@@ -34,8 +35,12 @@ char *diag_format(const Diag *d) {
 
 void diag_print(const DiagList *list, FILE *out) {
   for (size_t i = 0; i < list->count; i++) {
+    // Messages quote file names and file content: nothing in them may
+    // drive the terminal (ESC ]0; retitles it, ESC [2J clears it).
     char *s = diag_format(&list->items[i]);
-    fprintf(out, "%s\n", s);
+    char *safe = utf8_escape_terminal(s);
+    fprintf(out, "%s\n", safe);
+    free(safe);
     free(s);
   }
 }
