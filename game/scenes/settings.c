@@ -172,8 +172,8 @@ bool settings_load(const char *path, Settings *out, char **err) {
   FsReadStatus st = fs_read_file(path, SETTINGS_MAX_FILE_BYTES, &data, &len, &read_err);
   if (st != FS_READ_OK) {
     if (err) {
-      *err = st == FS_READ_TOO_BIG ? xasprintf("%s: too large for a settings file; using the defaults", path)
-                                   : xasprintf("%s: %s", path, read_err ? read_err : "cannot read");
+      *err = st == FS_READ_TOO_BIG ? xasprintf("larger than the limit of %d bytes", SETTINGS_MAX_FILE_BYTES)
+                                   : xstrdup(read_err ? read_err : "cannot read");
     }
     free(read_err);
     free(data);
