@@ -108,6 +108,19 @@ static bool create_window(Engine *e, char **err) {
   }
   e->win_w = c->width > 0 ? c->width : 1280;
   e->win_h = c->height > 0 ? c->height : 720;
+  // A size from the settings is a wish: 16384x16384 would take 1.3 GB of
+  // window surface (issue #11). Clamped to the display's usable area, but
+  // never below the default 1280x720 (the window manager fits that one).
+  SDL_Rect usable;
+  if (c->fit_display && SDL_GetDisplayUsableBounds(
+                            c->display >= 0 && c->display < SDL_GetNumVideoDisplays() ? c->display : 0, &usable) == 0) {
+    int max_w = usable.w > 1280 ? usable.w : 1280, max_h = usable.h > 720 ? usable.h : 720;
+    if (e->win_w > max_w || e->win_h > max_h) {
+      log_info("window %dx%d is larger than the display (%dx%d): clamped", e->win_w, e->win_h, usable.w, usable.h);
+      e->win_w = e->win_w < max_w ? e->win_w : max_w;
+      e->win_h = e->win_h < max_h ? e->win_h : max_h;
+    }
+  }
   e->window = SDL_CreateWindow(c->title ? c->title : "", pos, pos, e->win_w, e->win_h, flags);
   if (!e->window) {
     *err = xasprintf("cannot open a window: %s", SDL_GetError());

@@ -99,6 +99,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.data_dir = app->data_dir;
   ec.width = cfg->width > 0 ? cfg->width : app->settings.window_w;
   ec.height = cfg->height > 0 ? cfg->height : app->settings.window_h;
+  ec.fit_display = cfg->width <= 0 || cfg->height <= 0;  // from settings.ini: 16384x16384 must not be honoured
   ec.fullscreen = cfg->fullscreen || app->settings.fullscreen;
   ec.display = cfg->display;
   ec.sound = app->settings.sound;

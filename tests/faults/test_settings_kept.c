@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 
 #include "base/fs.h"
+#include "base/log.h"
 #include "base/str.h"
 #include "scenes/scene_test_support.h"
+#include "scenes/settings.h"
 #include "support/test_support.h"
 
 static int64_t file_size(const char *path) {
@@ -73,10 +75,71 @@ static void test_readable_settings_still_saved(void **state) {
   free(path);
 }
 
+// Unknown keys and bad values are logged at their line and ignored.
+static void test_bad_lines_reported_with_line(void **state) {
+  char *dir = test_tmpdir();
+  *state = NULL;
+  char *path = test_write_file(dir, "settings.ini",
+                               "[round]\n"
+                               "questions = 12\n"
+                               "colour = purple\n"
+                               "\n"
+                               "seconds = forever\n"
+                               "[display]\n"
+                               "text_size = large\n");
+  char *log_path = fs_join(dir, "test.log");
+  log_set_stderr(false);
+  assert_true(log_open_file(log_path));
+  Settings s;
+  char *err = NULL;
+  assert_true(settings_load(path, &s, &err));
+  log_close_file();
+  log_set_stderr(true);
+  assert_int_equal(s.questions, 12);  // the good values are kept
+  assert_int_equal(s.seconds_per_question, settings_default().seconds_per_question);
+  char *logged = test_read_file(log_path);
+  char *unknown = xasprintf("%s:3: unknown setting [round] colour; ignored", path);
+  char *bad = xasprintf("%s:5: [round] seconds = 'forever' is not a valid value; using the default", path);
+  if (!strstr(logged, unknown) || !strstr(logged, bad)) {
+    fail_msg("log was:\n%s", logged);
+  }
+  free(bad);
+  free(unknown);
+  free(logged);
+  free(log_path);
+  free(path);
+  test_rmtree(dir);
+  free(dir);
+}
+
+// 16384x16384 in the settings took 1.3 GB: the window is clamped to the display.
+static void test_huge_window_clamped(void **state) {
+  SceneTestFixture *f = scene_test_fixture_create();
+  *state = f;
+  free(test_write_file(f->dir, "settings.ini", "[display]\nwindow_width = 16384\nwindow_height = 16384\n"));
+  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 1});
+  SDL_Rect usable;
+  assert_int_equal(SDL_GetDisplayUsableBounds(0, &usable), 0);
+  int w = 0, h = 0;
+  engine_window_size(f->app->engine, &w, &h);
+  printf("  display %dx%d, window %dx%d\n", usable.w, usable.h, w, h);
+  // The display, or the default 1280x720 when the display is smaller (the
+  // dummy driver's is 1024x768).
+  assert_true(w <= (usable.w > 1280 ? usable.w : 1280) && h <= (usable.h > 720 ? usable.h : 720));
+  assert_true(w < 16384 && h < 16384);
+}
+
+static int no_teardown(void **state) {
+  (void)state;
+  return 0;
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_teardown(test_oversized_settings_kept, scene_test_teardown),
       cmocka_unit_test_teardown(test_readable_settings_still_saved, scene_test_teardown),
+      cmocka_unit_test_teardown(test_bad_lines_reported_with_line, no_teardown),
+      cmocka_unit_test_teardown(test_huge_window_clamped, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
