@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,7 @@ size_t pack_library_add_dir(PackLibrary *lib, const char *dir, PackOrigin origin
              count, PACK_LIBRARY_MAX_FILES_PER_DIR);
   }
   size_t added = 0;
+  uint64_t bytes = 0;
   for (size_t i = 0; i < count; i++) {
     char *path = fs_join(dir, names[i]);
     struct stat st;
@@ -212,10 +214,17 @@ size_t pack_library_add_dir(PackLibrary *lib, const char *dir, PackOrigin origin
       // A FIFO, device or socket would block or never end: say so, skip it.
       diag_add(&lib->dir_diags, DIAG_WARNING, path, 0, _("skipped: this is %s"), fs_kind_text((unsigned)st.st_mode));
       log_warn("%s: skipped: this is %s", path, fs_kind_text((unsigned)st.st_mode));
+    } else if (bytes + (uint64_t)st.st_size > PACK_LIBRARY_MAX_DIR_BYTES) {
+      diag_add(&lib->dir_diags, DIAG_WARNING, path, 0,
+               _("not loaded: the packs in this folder already take %llu MB, and the limit is %d MB; move some "
+                 "packs elsewhere"),
+               (unsigned long long)(bytes >> 20), PACK_LIBRARY_MAX_DIR_BYTES >> 20);
+      log_warn("%s: not loaded: over the folder budget of %d MB", path, PACK_LIBRARY_MAX_DIR_BYTES >> 20);
     } else if (!looks_like_pack(path)) {
       log_info("skipping %s: not a quiz pack", path);
     } else {
       add_loaded(lib, path, origin);
+      bytes += (uint64_t)st.st_size;
       added++;
     }
     free(path);
