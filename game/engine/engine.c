@@ -72,19 +72,15 @@ static void load_controller_mappings(const char *data_dir) {
   }
   char *path = fs_join(data_dir, "gamecontrollerdb.txt");
   if (fs_exists(path)) {
-    // Read through base/fs, not SDL_RWFromFile: a FIFO or device in its
-    // place must not block the start, and the size is capped.
+    // base/fs, not SDL_RWFromFile: a FIFO in its place must not block.
     char *data = NULL, *err = NULL;
     size_t len = 0;
     if (fs_read_file(path, (size_t)4 << 20, &data, &len, &err) != FS_READ_OK) {
       log_warn("%s: not read: %s", path, err);
+    } else if (SDL_GameControllerAddMappingsFromRW(SDL_RWFromConstMem(data, (int)len), 1) < 0) {
+      log_warn("%s: %s", path, SDL_GetError());
     } else {
-      int n = SDL_GameControllerAddMappingsFromRW(SDL_RWFromConstMem(data, (int)len), 1);
-      if (n < 0) {
-        log_warn("%s: %s", path, SDL_GetError());
-      } else {
-        log_info("%s: %d controller mappings", path, n);
-      }
+      log_info("%s: controller mappings read", path);
     }
     free(data);
     free(err);
@@ -108,9 +104,7 @@ static bool create_window(Engine *e, char **err) {
   }
   e->win_w = c->width > 0 ? c->width : 1280;
   e->win_h = c->height > 0 ? c->height : 720;
-  // A size from the settings is a wish: 16384x16384 would take 1.3 GB of
-  // window surface (issue #11). Clamped to the display's usable area, but
-  // never below the default 1280x720 (the window manager fits that one).
+  // A remembered 16384x16384 took 1.3 GB: clamped to the display, not below 1280x720.
   SDL_Rect usable;
   if (c->fit_display && SDL_GetDisplayUsableBounds(
                             c->display >= 0 && c->display < SDL_GetNumVideoDisplays() ? c->display : 0, &usable) == 0) {
