@@ -15,9 +15,10 @@ packages=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libxml2-dev libsqlite3-dev libcmocka-dev libcsv-dev libinih-dev libpng-dev libfribidi-dev libutf8proc-dev libzip-dev
 )
-# Needed by the tests only: packaging checks, the .deb build, and clang-tidy
-# (the ci preset's clang_tidy test).
-test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy)
+# Needed by the tests only: packaging checks, the .deb build, clang-tidy, and
+# strace (the hostile suite proves no socket is opened)
+# (clang-tidy: the ci preset's clang_tidy test).
+test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace)
 
 want=("${packages[@]}")
 [ "$mode" = test ] && want+=("${test_packages[@]}")

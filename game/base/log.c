@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/fs.h"
+
 static struct {
   LogLevel level;
   bool level_set;
@@ -35,7 +37,10 @@ LogLevel log_get_level(void) {
 
 bool log_open_file(const char *path) {
   log_close_file();
-  g_log.file = fopen(path, "a");
+  // Not fopen(): a FIFO named prebunk.log would block the start.
+  char *err = NULL;
+  g_log.file = fs_open_append(path, &err);
+  free(err);
   return g_log.file != NULL;
 }
 

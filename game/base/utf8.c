@@ -122,3 +122,40 @@ char *utf8_nfc(const char *s) {
 char *utf8_fold_key(const char *s) {
   return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
 }
+
+bool utf8_is_bidi_control(int32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool utf8_is_zero_width(int32_t cp) {
+  return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+const char *utf8_find_bidi_control(const char *s) {
+  size_t len = s ? strlen(s) : 0;
+  for (size_t i = 0, adv = 0; i < len; i += adv) {
+    if (utf8_is_bidi_control(utf8_decode(s + i, len - i, &adv))) {
+      return s + i;
+    }
+  }
+  return NULL;
+}
+
+char *utf8_escape_terminal(const char *s) {
+  StrBuf b = {0};
+  strbuf_append(&b, "");
+  size_t len = s ? strlen(s) : 0;
+  for (size_t i = 0, adv = 0; i < len; i += adv) {
+    int32_t cp = utf8_decode(s + i, len - i, &adv);
+    if (cp == UTF8_INVALID) {
+      strbuf_appendf(&b, "\\x%02x", (unsigned char)s[i]);
+    } else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F) {
+      strbuf_appendf(&b, "\\x%02x", (unsigned)cp);
+    } else if ((cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp)) {
+      strbuf_appendf(&b, "\\u%04x", (unsigned)cp);
+    } else {
+      strbuf_append_n(&b, s + i, adv);
+    }
+  }
+  return strbuf_take(&b);
+}

@@ -50,3 +50,18 @@ char *utf8_nfc(const char *s);
 // combining accent, "ÉLODIE" and "élodie" give one key. Owned by the caller;
 // NULL when `s` is not valid UTF-8.
 char *utf8_fold_key(const char *s);
+
+// Characters that can make text read as something it is not (issue #11):
+// the bidi embedding, override and isolate controls U+202A-U+202E and
+// U+2066-U+2069 ("efas ton" shown as "not safe").
+bool utf8_is_bidi_control(int32_t cp);
+// Zero-width characters that make two ids look the same: U+200B-U+200F,
+// U+2060, U+FEFF.
+bool utf8_is_zero_width(int32_t cp);
+// The first bidi control in s (a pointer into s), or NULL.
+const char *utf8_find_bidi_control(const char *s);
+// `s` made safe to print on a terminal: C0 controls other than '\n' and
+// '\t', DEL, C1 controls (U+0080-U+009F, ESC sequences' 8-bit form) and the
+// bidi controls become visible escapes ("\x1b", "\u202e"); bytes that are
+// not UTF-8 become "\xNN". Owned by the caller; never NULL.
+char *utf8_escape_terminal(const char *s);

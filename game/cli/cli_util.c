@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "base/str.h"
+#include "base/utf8.h"
 
 int cli_usage_error(const CliCommand *cmd, const char *fmt, ...) {
   assert(cmd && (cmd->name || cmd->usage));
@@ -47,4 +49,16 @@ int cli_getopt_error(const CliCommand *cmd, int c, char *const *argv) {
 void cli_getopt_reset(void) {
   opterr = 0;
   optind = 0;
+}
+
+int cli_printf(FILE *out, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *text = xvasprintf(fmt, ap);
+  va_end(ap);
+  char *safe = utf8_escape_terminal(text);
+  int n = fputs(safe, out);
+  free(safe);
+  free(text);
+  return n;
 }

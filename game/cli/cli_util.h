@@ -33,4 +33,10 @@ int cli_getopt_error(const CliCommand *cmd, int c, char *const *argv);
 // can parse again after main or an earlier command in the same process.
 void cli_getopt_reset(void);
 
+// fprintf for messages and tables that quote file names or file content:
+// the formatted text goes through utf8_escape_terminal, so no control or
+// bidi character from a file reaches the terminal. Every command's output
+// that echoes outside text goes through here or through diag_print.
+int cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 // Numbers: str_parse_long / str_parse_u64 in base/str.h.

@@ -95,8 +95,8 @@ int cmd_export_moodle(int argc, char **argv) {
     return status;
   }
   if (fs_exists(a.out) && !a.force) {
-    fprintf(stderr, _("prebunk export-moodle: %s already exists; nothing was written (use --force to replace it)\n"),
-            a.out);
+    cli_printf(stderr, _("prebunk export-moodle: %s already exists; nothing was written (use --force to replace it)\n"),
+               a.out);
     return 1;
   }
   DiagList diags = {0};
@@ -104,7 +104,7 @@ int cmd_export_moodle(int argc, char **argv) {
   status = 1;
   if (!pack) {
     diag_print(&diags, stderr);
-    fprintf(stderr, _("prebunk export-moodle: %s is not a valid pack; nothing was written\n"), a.in);
+    cli_printf(stderr, _("prebunk export-moodle: %s is not a valid pack; nothing was written\n"), a.in);
   } else {
     diag_clear(&diags);  // the pack's own warnings are validate's business
     MoodleExportReport report;
@@ -112,15 +112,16 @@ int cmd_export_moodle(int argc, char **argv) {
     char *xml = export_moodle_xml(pack, &report, &diags, &err);
     diag_print(&diags, stderr);
     if (!xml) {
-      fprintf(stderr, "prebunk export-moodle: %s\n", err);
+      cli_printf(stderr, "prebunk export-moodle: %s\n", err);
     } else if (!fs_write_atomic(a.out, xml, strlen(xml), &err)) {
-      fprintf(stderr, "prebunk export-moodle: %s\n", err);
+      cli_printf(stderr, "prebunk export-moodle: %s\n", err);
     } else {
       size_t real = pack_count_answer(pack, PACK_ANSWER_REAL);
-      printf(ngettext("wrote %s: %zu true/false question (%zu real: true, %zu fabricated: false)\n",
-                      "wrote %s: %zu true/false questions (%zu real: true, %zu fabricated: false)\n",
-                      (unsigned long)report.questions),
-             a.out, report.questions, real, pack->item_count - real);
+      cli_printf(stdout,
+                 ngettext("wrote %s: %zu true/false question (%zu real: true, %zu fabricated: false)\n",
+                          "wrote %s: %zu true/false questions (%zu real: true, %zu fabricated: false)\n",
+                          (unsigned long)report.questions),
+                 a.out, report.questions, real, pack->item_count - real);
       status = 0;
     }
     free(xml);

@@ -275,7 +275,7 @@ static bool apply_metadata(Pack *pack, const ImportArgs *a, const char *cmd) {
     id = pack_id_from_text(name, PACK_MAX_ID_CHARS);
     free(name);
     if (!*id) {
-      fprintf(stderr, _("prebunk %s: cannot make a pack id from '%s': give one with --id\n"), cmd, a->out);
+      cli_printf(stderr, _("prebunk %s: cannot make a pack id from '%s': give one with --id\n"), cmd, a->out);
       free(id);
       return false;
     }
@@ -324,11 +324,12 @@ static char *csv_skipped_text(const CsvReport *csv) {
 
 static void print_summary(const Pack *pack, const char *out, const char *skipped) {
   size_t real = pack_count_answer(pack, PACK_ANSWER_REAL), fab = pack_count_answer(pack, PACK_ANSWER_FABRICATED);
-  printf(ngettext("wrote %s: %zu item (%zu real, %zu fabricated)", "wrote %s: %zu items (%zu real, %zu fabricated)",
-                  (unsigned long)pack->item_count),
-         out, pack->item_count, real, fab);
+  cli_printf(stdout,
+             ngettext("wrote %s: %zu item (%zu real, %zu fabricated)", "wrote %s: %zu items (%zu real, %zu fabricated)",
+                      (unsigned long)pack->item_count),
+             out, pack->item_count, real, fab);
   if (skipped) {
-    printf("; %s", skipped);
+    cli_printf(stdout, "; %s", skipped);
   }
   putchar('\n');
 }
@@ -377,10 +378,10 @@ static void print_not_ready(const char *cmd, const char *out, const char *todo, 
             : xasprintf(ngettext("%zu problem that 'prebunk validate --strict' reports",
                                  "%zu problems that 'prebunk validate --strict' reports", (unsigned long)check->errors),
                         check->errors);
-  fprintf(stderr,
-          _("prebunk %s: NOT READY: %s was written but cannot be played yet: %s (see above); complete it, then "
-            "check it with 'prebunk validate --strict %s'\n"),
-          cmd, out, reasons, out);
+  cli_printf(stderr,
+             _("prebunk %s: NOT READY: %s was written but cannot be played yet: %s (see above); complete it, then "
+               "check it with 'prebunk validate --strict %s'\n"),
+             cmd, out, reasons, out);
   free(reasons);
 }
 
@@ -400,14 +401,14 @@ static int write_and_judge(ImportFormat format, const Pack *pack, const ImportAr
   char *todo = todo_text(todo_of, pack);
   int status = 1;
   if (!xml) {
-    fprintf(stderr, "prebunk %s: %s\n", cmd, err);
+    cli_printf(stderr, "prebunk %s: %s\n", cmd, err);
   } else if (!loads && !*todo) {
     // Not something the importer knew about: show the loader's verdict
     // rather than write a pack that does not load.
     diag_print(&check, stderr);
-    fprintf(stderr, _("prebunk %s: the converted pack does not validate; nothing was written\n"), cmd);
+    cli_printf(stderr, _("prebunk %s: the converted pack does not validate; nothing was written\n"), cmd);
   } else if (!fs_write_atomic(a->out, xml, strlen(xml), &err)) {
-    fprintf(stderr, "prebunk %s: %s\n", cmd, err);
+    cli_printf(stderr, "prebunk %s: %s\n", cmd, err);
   } else {
     // Every problem validate --strict would print, once, about OUT.xml.
     diag_print(&check, stderr);
@@ -420,7 +421,7 @@ static int write_and_judge(ImportFormat format, const Pack *pack, const ImportAr
     // game refuses for done. It is written all the same, so nothing typed
     // in Moodle is lost; the last line says which case this is.
     if (ready) {
-      printf(_("%s is ready to play\n"), a->out);
+      cli_printf(stdout, _("%s is ready to play\n"), a->out);
       status = 0;
     } else {
       print_not_ready(cmd, a->out, todo, &check);
@@ -441,14 +442,14 @@ static int run(ImportFormat format, int argc, char **argv) {
     return status;
   }
   if (same_file(a.in, a.out)) {
-    fprintf(stderr, _("prebunk %s: the output %s is the input file; choose another name\n"), cmd, a.out);
+    cli_printf(stderr, _("prebunk %s: the output %s is the input file; choose another name\n"), cmd, a.out);
     return 1;
   }
   if (fs_exists(a.out) && !a.force) {
-    fprintf(stderr,
-            _("prebunk %s: %s already exists; nothing was written (use --force to replace it, or choose another "
-              "name)\n"),
-            cmd, a.out);
+    cli_printf(stderr,
+               _("prebunk %s: %s already exists; nothing was written (use --force to replace it, or choose another "
+                 "name)\n"),
+               cmd, a.out);
     return 1;
   }
 
@@ -460,7 +461,7 @@ static int run(ImportFormat format, int argc, char **argv) {
   diag_print(&diags, stderr);
   status = 1;
   if (!pack) {
-    fprintf(stderr, _("prebunk %s: nothing was written\n"), cmd);
+    cli_printf(stderr, _("prebunk %s: nothing was written\n"), cmd);
   } else if (apply_metadata(pack, &a, cmd)) {
     ImportTodo todo = {moodle.need_source + csv.need_source, moodle.need_explanation + csv.need_explanation,
                        moodle.too_long, moodle.one_sided || csv.one_sided};

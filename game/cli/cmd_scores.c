@@ -267,7 +267,7 @@ static void table_print(FILE *out, Table *t) {
         strbuf_appendf(&line, "%s%*s", cell, c + 1 < t->cols ? (int)pad : 0, "");
       }
     }
-    fprintf(out, "%s\n", line.data);
+    cli_printf(out, "%s\n", line.data);
     strbuf_free(&line);
   }
   free(width);
@@ -324,7 +324,7 @@ static int scores_print(Store *store, const ScoresOptions *o, bool no_database) 
   char *err = NULL;
   bool ok = o->answers ? store_answers(store, &filter, &answers, &err) : store_rounds(store, &filter, &rounds, &err);
   if (!ok) {
-    fprintf(stderr, _("prebunk scores: error: cannot read the scores: %s\n"), err);
+    cli_printf(stderr, _("prebunk scores: error: cannot read the scores: %s\n"), err);
     free(err);
     return 1;
   }
@@ -415,9 +415,9 @@ int cmd_scores(int argc, char **argv, const char *data_dir) {
     break;
   default: {
     char *msg = store_open_result_message(&res);
-    fprintf(stderr, _("prebunk scores: error: %s\n"), msg);
+    cli_printf(stderr, _("prebunk scores: error: %s\n"), msg);
     if (res.detail) {
-      fprintf(stderr, "prebunk scores: %s\n", res.detail);
+      cli_printf(stderr, "prebunk scores: %s\n", res.detail);
     }
     free(msg);
     status = 1;

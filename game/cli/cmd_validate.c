@@ -95,7 +95,7 @@ int cmd_validate(int argc, char **argv) {
     diag_print(&diags, stderr);
     fflush(stderr);
     char *line = summary(files[i], pack, &diags);
-    printf("%s\n", line);
+    cli_printf(stdout, "%s\n", line);
     fflush(stdout);
     free(line);
     if (!pack || diags.errors > 0) {

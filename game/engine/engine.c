@@ -72,12 +72,18 @@ static void load_controller_mappings(const char *data_dir) {
   }
   char *path = fs_join(data_dir, "gamecontrollerdb.txt");
   if (fs_exists(path)) {
-    int n = SDL_GameControllerAddMappingsFromFile(path);
-    if (n < 0) {
+    // base/fs, not SDL_RWFromFile: a FIFO in its place must not block.
+    char *data = NULL, *err = NULL;
+    size_t len = 0;
+    if (fs_read_file(path, (size_t)4 << 20, &data, &len, &err) != FS_READ_OK) {
+      log_warn("%s: not read: %s", path, err);
+    } else if (SDL_GameControllerAddMappingsFromRW(SDL_RWFromConstMem(data, (int)len), 1) < 0) {
       log_warn("%s: %s", path, SDL_GetError());
     } else {
-      log_info("%s: %d controller mappings", path, n);
+      log_info("%s: controller mappings read", path);
     }
+    free(data);
+    free(err);
   }
   free(path);
 }
@@ -98,6 +104,17 @@ static bool create_window(Engine *e, char **err) {
   }
   e->win_w = c->width > 0 ? c->width : 1280;
   e->win_h = c->height > 0 ? c->height : 720;
+  // A remembered 16384x16384 took 1.3 GB: clamped to the display, not below 1280x720.
+  SDL_Rect usable;
+  if (c->fit_display && SDL_GetDisplayUsableBounds(
+                            c->display >= 0 && c->display < SDL_GetNumVideoDisplays() ? c->display : 0, &usable) == 0) {
+    int max_w = usable.w > 1280 ? usable.w : 1280, max_h = usable.h > 720 ? usable.h : 720;
+    if (e->win_w > max_w || e->win_h > max_h) {
+      log_info("window %dx%d is larger than the display (%dx%d): clamped", e->win_w, e->win_h, usable.w, usable.h);
+      e->win_w = e->win_w < max_w ? e->win_w : max_w;
+      e->win_h = e->win_h < max_h ? e->win_h : max_h;
+    }
+  }
   e->window = SDL_CreateWindow(c->title ? c->title : "", pos, pos, e->win_w, e->win_h, flags);
   if (!e->window) {
     *err = xasprintf("cannot open a window: %s", SDL_GetError());

@@ -55,6 +55,7 @@ typedef struct EngineConfig {
   const char *icon_path;    // PNG window icon; NULL or missing = no icon (not an error)
   const char *data_dir;     // user data folder: gamecontrollerdb.txt is read from it if present; may be NULL
   int width, height;        // initial window size (default 1280x720)
+  bool fit_display;         // a remembered size: clamp it to the display (an explicit one is honoured)
   bool fullscreen;          // start in desktop fullscreen
   int display;              // display index for the window; -1 = default
   bool sound;               // sound cues on at start

@@ -5,6 +5,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 
 void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line, const char *fmt, ...) {
   list->items = xgrow(list->items, &list->cap, list->count + 1, sizeof *list->items);
@@ -34,8 +35,12 @@ char *diag_format(const Diag *d) {
 
 void diag_print(const DiagList *list, FILE *out) {
   for (size_t i = 0; i < list->count; i++) {
+    // Messages quote file names and file content: nothing in them may
+    // drive the terminal (ESC ]0; retitles it, ESC [2J clears it).
     char *s = diag_format(&list->items[i]);
-    fprintf(out, "%s\n", s);
+    char *safe = utf8_escape_terminal(s);
+    fprintf(out, "%s\n", safe);
+    free(safe);
     free(s);
   }
 }
@@ -73,4 +78,40 @@ size_t diag_make_strict(DiagList *list) {
   list->warnings -= turned;
   list->errors += turned;
   return turned;
+}
+
+void diag_add_dropped(DiagList *list, const char *file, size_t dropped, size_t dropped_errors, bool stopped) {
+  if (dropped == 0) {
+    return;
+  }
+  if (stopped) {
+    diag_add(list, dropped_errors ? DIAG_ERROR : DIAG_WARNING, file, 0,
+             _("checking stopped after %d problems; fix the ones above first"), DIAG_MAX_PER_FILE);
+    return;
+  }
+  diag_add(list, dropped_errors ? DIAG_ERROR : DIAG_WARNING, file, 0,
+           ngettext("and %zu more problem, not listed: fix the ones above first",
+                    "and %zu more problems, not listed: fix the ones above first", (unsigned long)dropped),
+           dropped);
+}
+
+void diag_cap(DiagList *list, size_t first) {
+  if (list->count <= first || list->count - first <= DIAG_MAX_PER_FILE) {
+    return;
+  }
+  size_t keep_end = first + DIAG_MAX_PER_FILE, dropped = list->count - keep_end, dropped_errors = 0;
+  char *file = xstrdup(list->items[first].file);
+  for (size_t i = keep_end; i < list->count; i++) {
+    if (list->items[i].severity == DIAG_ERROR) {
+      dropped_errors++;
+      list->errors--;
+    } else {
+      list->warnings--;
+    }
+    free(list->items[i].file);
+    free(list->items[i].message);
+  }
+  list->count = keep_end;
+  diag_add_dropped(list, file, dropped, dropped_errors, false);
+  free(file);
 }

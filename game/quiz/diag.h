@@ -8,6 +8,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
+// At most this many problems are listed per file, then one "and N more"
+// line: a file with a million errors must cost a million counts, not a
+// million messages (each sorted, stored and printed).
+enum { DIAG_MAX_PER_FILE = 100 };
+
 typedef enum DiagSeverity {
   DIAG_ERROR,
   DIAG_WARNING,
@@ -39,6 +44,15 @@ bool diag_has_errors(const DiagList *list, bool strict);
 // The first error (or NULL): what a greyed-out pack shows.
 const Diag *diag_first_error(const DiagList *list);
 void diag_clear(DiagList *list);
+// Keeps the first DIAG_MAX_PER_FILE of the problems from `first` on (all
+// about one file) and replaces the rest by one "... and N more problems"
+// line at line 0, an error when any dropped one was. The counts follow.
+void diag_cap(DiagList *list, size_t first);
+// Appends that closing line for `dropped` problems (of which
+// `dropped_errors` errors) to `list`; nothing when dropped is 0. With
+// `stopped` the checks ended there, so the count is a lower bound and the
+// line says so instead.
+void diag_add_dropped(DiagList *list, const char *file, size_t dropped, size_t dropped_errors, bool stopped);
 // Makes every warning an error (each problem stays listed once, now as an
 // error; the counts follow). Returns how many warnings were turned.
 size_t diag_make_strict(DiagList *list);

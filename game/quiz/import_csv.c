@@ -278,6 +278,13 @@ static bool cell_clean(CsvImport *im, int line, const char *cell, const char *co
              *p);
       return false;
     }
+    // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters either:
+    // refused here, at the row, rather than by the writer with no line.
+    if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+      err_at(im, line, _("column '%s' holds the non-character U+%04X, which a pack cannot contain"), column,
+             p[2] == 0xBE ? 0xFFFEu : 0xFFFFu);
+      return false;
+    }
   }
   return true;
 }

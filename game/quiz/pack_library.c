@@ -2,10 +2,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/fs.h"
 #include "base/i18n.h"
@@ -156,14 +159,16 @@ static bool has_xml_suffix(const char *name) {
 // Reads the start of a file and asks the loader whether it could be a pack.
 // Unreadable files count as packs: loading them then says what is wrong.
 static bool looks_like_pack(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  char *err = NULL;
+  int fd = fs_open_regular(path, O_RDONLY, &err);
+  if (fd < 0) {
+    free(err);
     return true;
   }
   char head[4096];
-  size_t n = fread(head, 1, sizeof head, f);
-  fclose(f);
-  return pack_load_sniff(head, n);
+  ssize_t n = read(fd, head, sizeof head);
+  close(fd);
+  return pack_load_sniff(head, n > 0 ? (size_t)n : 0);
 }
 
 static int name_order(const void *a, const void *b) {
@@ -199,15 +204,27 @@ size_t pack_library_add_dir(PackLibrary *lib, const char *dir, PackOrigin origin
              count, PACK_LIBRARY_MAX_FILES_PER_DIR);
   }
   size_t added = 0;
+  uint64_t bytes = 0;
   for (size_t i = 0; i < count; i++) {
     char *path = fs_join(dir, names[i]);
     struct stat st;
-    if (i >= PACK_LIBRARY_MAX_FILES_PER_DIR || stat(path, &st) != 0 || !S_ISREG(st.st_mode) || find_slot(lib, path)) {
-      // over the limit, gone meanwhile, a folder named *.xml, or already listed
+    if (i >= PACK_LIBRARY_MAX_FILES_PER_DIR || stat(path, &st) != 0 || find_slot(lib, path)) {
+      // over the limit, gone meanwhile (or a dangling link), or already listed
+    } else if (!S_ISREG(st.st_mode)) {
+      // A FIFO, device or socket would block or never end: say so, skip it.
+      diag_add(&lib->dir_diags, DIAG_WARNING, path, 0, _("skipped: this is %s"), fs_kind_text((unsigned)st.st_mode));
+      log_warn("%s: skipped: this is %s", path, fs_kind_text((unsigned)st.st_mode));
+    } else if (bytes + (uint64_t)st.st_size > PACK_LIBRARY_MAX_DIR_BYTES) {
+      diag_add(&lib->dir_diags, DIAG_WARNING, path, 0,
+               _("not loaded: the packs in this folder already take %llu MB, and the limit is %d MB; move some "
+                 "packs elsewhere"),
+               (unsigned long long)(bytes >> 20), PACK_LIBRARY_MAX_DIR_BYTES >> 20);
+      log_warn("%s: not loaded: over the folder budget of %d MB", path, PACK_LIBRARY_MAX_DIR_BYTES >> 20);
     } else if (!looks_like_pack(path)) {
       log_info("skipping %s: not a quiz pack", path);
     } else {
       add_loaded(lib, path, origin);
+      bytes += (uint64_t)st.st_size;
       added++;
     }
     free(path);

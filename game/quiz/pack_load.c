@@ -72,6 +72,99 @@ static bool check_bytes(Loader *L, const char *data, size_t len) {
   return true;
 }
 
+// libxml2 2.9 checks each attribute of a start tag against all the others
+// (200,000 attributes on one element: minutes), and the schema walks every
+// child of an element whatever its count. One linear pass over the bytes
+// bounds all three before libxml2 sees them: attributes (namespace
+// declarations included) per start tag, children per element (the root may
+// hold PACK_MAX_ITEMS items), and the depth of nesting.
+typedef struct MarkupScan {
+  const char *data, *end;
+  size_t depth;
+  size_t children[PACK_MAX_DEPTH + 1];
+} MarkupScan;
+
+// Past the construct that starts at p with `open` and ends with `close`, or NULL.
+static const char *skip_past(const char *p, const char *end, const char *open, const char *close) {
+  size_t no = strlen(open), nc = strlen(close);
+  if ((size_t)(end - p) < no || memcmp(p, open, no) != 0) {
+    return NULL;
+  }
+  for (const char *q = p + no; (q = memchr(q, close[0], (size_t)(end - q))) != NULL; q++) {
+    if ((size_t)(end - q) >= nc && memcmp(q, close, nc) == 0) {
+      return q + nc;
+    }
+  }
+  return end;  // unterminated: the parser reports it
+}
+
+// A start tag at p: counts its attributes; returns the end of the tag (after
+// '>') and sets *empty for "<x/>".
+static const char *scan_start_tag(const char *p, const char *end, size_t *attrs, bool *empty) {
+  *attrs = 0;
+  *empty = false;
+  for (const char *q = p + 1; q < end; q++) {
+    if (*q == '"' || *q == '\'') {
+      const char *close = memchr(q + 1, *q, (size_t)(end - q - 1));
+      if (!close) {
+        return end;
+      }
+      q = close;
+    } else if (*q == '=') {
+      (*attrs)++;
+    } else if (*q == '>') {
+      *empty = q[-1] == '/';
+      return q + 1;
+    }
+  }
+  return end;
+}
+
+static bool check_markup(Loader *L, const char *data, size_t len) {
+  MarkupScan m = {.data = data, .end = data + len};
+  const char *p = data;
+  while ((p = memchr(p, '<', (size_t)(m.end - p))) != NULL) {
+    const char *next = skip_past(p, m.end, "<!--", "-->");
+    next = next ? next : skip_past(p, m.end, "<![CDATA[", "]]>");
+    next = next ? next : skip_past(p, m.end, "<?", "?>");
+    if (next) {
+      p = next;
+      continue;
+    }
+    if (p + 1 < m.end && p[1] == '/') {
+      m.depth -= m.depth > 0;
+      p++;
+      continue;
+    }
+    size_t attrs;
+    bool empty;
+    const char *tag = p;
+    p = scan_start_tag(p, m.end, &attrs, &empty);
+    // The line only when there is something to say: counting it for every
+    // tag would make the scan quadratic.
+#define TAG_LINE line_at(data, (size_t)(tag - data))
+    size_t max_children = m.depth == 1 ? (size_t)PACK_MAX_ITEMS + 64 : (size_t)PACK_MAX_CHILDREN;
+    if (attrs > PACK_MAX_ATTRIBUTES) {
+      loader_report(L, DIAG_ERROR, TAG_LINE, _("an element has %zu attributes; the limit is %d"), attrs,
+                    PACK_MAX_ATTRIBUTES);
+      return false;
+    }
+    if (m.depth > 0 && ++m.children[m.depth - 1] > max_children) {
+      loader_report(L, DIAG_ERROR, TAG_LINE, _("an element has more than %zu child elements"), max_children);
+      return false;
+    }
+    if (!empty && m.depth >= PACK_MAX_DEPTH) {
+      loader_report(L, DIAG_ERROR, TAG_LINE, _("elements are nested more than %d deep"), PACK_MAX_DEPTH);
+      return false;
+    }
+#undef TAG_LINE
+    if (!empty) {
+      m.children[m.depth++] = 0;
+    }
+  }
+  return true;
+}
+
 bool pack_load_sniff(const char *head, size_t len) {
   const char *p = head, *end = head + len;
   if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -152,6 +245,7 @@ static void flush_diags(Loader *L, DiagList *out) {
     const Diag *d = &L->diags.items[i];
     diag_add(out, d->severity, d->file, d->line, "%s", d->message);
   }
+  diag_add_dropped(out, L->name, L->dropped, L->dropped_errors, L->stopped);
   diag_clear(&L->diags);
 }
 
@@ -209,7 +303,7 @@ Pack *pack_load_memory(const char *name, const char *data, size_t len, DiagList 
     flush_diags(&L, diags);
     return NULL;
   }
-  if (!check_bytes(&L, data, len)) {
+  if (!check_bytes(&L, data, len) || !check_markup(&L, data, len)) {
     flush_diags(&L, diags);
     return NULL;
   }
@@ -235,7 +329,7 @@ Pack *pack_load_memory(const char *name, const char *data, size_t len, DiagList 
   xmlFreeDoc(doc);
   loader_leave_libxml(&saved);
 
-  if (L.pack && L.diags.errors == 0) {
+  if (L.pack && L.diags.errors == 0 && L.dropped_errors == 0) {
     pack = L.pack;
     pack->path = xstrdup(name);
   } else {

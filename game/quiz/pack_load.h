@@ -11,6 +11,11 @@
 //     a comment or CDATA section: a pack never needs a DTD, and looking for
 //     them everywhere cannot be fooled by a crafted comment or processing
 //     instruction. Write &lt;!DOCTYPE to show the text itself.
+//   - more than PACK_MAX_ATTRIBUTES attributes on an element, more than
+//     PACK_MAX_CHILDREN children in an element (the root: PACK_MAX_ITEMS),
+//     nesting deeper than PACK_MAX_DEPTH;
+// At most DIAG_MAX_PER_FILE problems are listed, then "and N more"; past
+// that many errors the checks stop.
 // libxml2 then parses with the network off, no entity substitution, no DTD
 // loading and no XInclude; an external entity loader that refuses everything
 // is installed, and the document is validated against the schema that is
@@ -39,6 +44,13 @@ enum {
   PACK_MAX_ROUND_QUESTIONS = 1000,    // <round questions="...">
   PACK_MIN_ROUND_SECONDS = 5,         // <round seconds="...">
   PACK_MAX_ROUND_SECONDS = 120,
+};
+// Limits on the markup, checked on the raw bytes before libxml2 parses them
+// (its cost grows faster than the file with each of these):
+enum {
+  PACK_MAX_ATTRIBUTES = 32,  // per element, namespace declarations included
+  PACK_MAX_CHILDREN = 100,   // child elements of any element but the root
+  PACK_MAX_DEPTH = 16,       // elements nested in one another (a pack needs 3)
 };
 
 // <round real-share="0.6">: a fraction with at most two decimals, from 0.25 to

@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_load_int.h"
 #include "quiz/pack_rules.h"
@@ -90,6 +91,17 @@ static bool check_length(Loader *L, int line, const char *what, const char *text
   size_t n = utf8_chars(text);
   if (n > max) {
     loader_report(L, DIAG_ERROR, line, _("%s is %zu characters long; the limit is %zu"), what, n, max);
+    return false;
+  }
+  // A bidi control makes text display in another order than it reads:
+  // "efas ton" shown as "not safe", an outlet shown as one it is not.
+  const char *bidi = utf8_find_bidi_control(text);
+  if (bidi) {
+    size_t adv = 0;
+    loader_report(L, DIAG_ERROR, line,
+                  _("%s contains the invisible direction control U+%04X, which can make text display as something "
+                    "it does not say; remove it"),
+                  what, (unsigned)utf8_decode(bidi, strlen(bidi), &adv));
     return false;
   }
   return true;
@@ -609,6 +621,11 @@ void loader_check_pack(Loader *L, xmlNode *root) {
       if (p->item_count >= PACK_MAX_ITEMS) {
         loader_report(L, DIAG_ERROR, loader_node_line(c), _("the pack has more than %d items"), PACK_MAX_ITEMS);
         L->too_many = true;
+        return;
+      }
+      if (L->dropped_errors > 0) {
+        L->too_many = true;  // past the cap: the rest is not worth checking
+        L->stopped = true;
         return;
       }
       check_item(L, c);

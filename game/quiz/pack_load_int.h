@@ -49,8 +49,11 @@ typedef struct Loader {
   xmlHashTablePtr item_ids;  // id -> line of its first use
   bool assessment;
   bool answer_error;  // some item's answer was missing or unreadable
-  bool too_many;      // stopped at PACK_MAX_ITEMS
-  char *quoted;       // see quote()
+  bool too_many;      // stopped at PACK_MAX_ITEMS, or past DIAG_MAX_PER_FILE errors
+  size_t dropped;     // problems past DIAG_MAX_PER_FILE: counted, not kept
+  size_t dropped_errors;
+  bool stopped;  // the checks ended early because of the cap
+  char *quoted;  // see quote()
 } Loader;
 
 // Guards the loader's process state (the compiled schema, the entity loader).

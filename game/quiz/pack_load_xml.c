@@ -168,6 +168,11 @@ char *loader_shown(const char *s) {
 }
 
 __attribute__((format(printf, 4, 5))) void loader_report(Loader *L, DiagSeverity sev, int line, const char *fmt, ...) {
+  if (L->diags.count >= DIAG_MAX_PER_FILE) {
+    L->dropped++;  // counted without formatting: the cap bounds the work too
+    L->dropped_errors += sev == DIAG_ERROR;
+    return;
+  }
   va_list ap;
   va_start(ap, fmt);
   char *msg = xvasprintf(fmt, ap);
@@ -274,6 +279,12 @@ static bool schema_error_covered(const xmlError *err) {
 void loader_on_schema_error(void *user, xmlErrorPtr err) {
   Loader *L = user;
   if (!err || schema_error_covered(err)) {
+    return;
+  }
+  if (L->diags.count >= DIAG_MAX_PER_FILE) {
+    // Past the cap: count it without building the message (that cost more
+    // than the validation itself on a pack with an error per item).
+    loader_report(L, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, 0, "%s", "");
     return;
   }
   char *msg = loader_schema_message(err);

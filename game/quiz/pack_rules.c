@@ -89,7 +89,9 @@ Pack *pack_rules_parse_file(const char *path, PackParseFn parse, void *report, D
     free(err);
     return NULL;
   }
+  size_t first = diags->count;
   Pack *pack = parse(path, data, len, report, diags);
+  diag_cap(diags, first);  // at most DIAG_MAX_PER_FILE listed, like packs
   free(data);
   return pack;
 }

@@ -82,8 +82,11 @@ App *app_create(const AppConfig *cfg, char **err) {
   app->settings_path = fs_join(app->data_dir, SETTINGS_FILE_NAME);
   char *serr = NULL;
   if (!settings_load(app->settings_path, &app->settings, &serr)) {
-    log_warn("cannot read settings (%s); using the defaults", serr ? serr : "?");
-    free(serr);
+    // Kept as it is: writing the defaults over it at exit would lose what
+    // the player had (a file too big or unreadable is still theirs).
+    log_warn("cannot read the settings %s (%s); using the defaults, and the file is left as it is", app->settings_path,
+             serr ? serr : "?");
+    app->settings_kept = serr ? serr : xstrdup(app->settings_path);
   }
   app->theme = theme_from_settings(&app->settings);
   rng_seed(&app->rng, cfg->has_seed ? cfg->seed : seed_from_time());
@@ -99,6 +102,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.data_dir = app->data_dir;
   ec.width = cfg->width > 0 ? cfg->width : app->settings.window_w;
   ec.height = cfg->height > 0 ? cfg->height : app->settings.window_h;
+  ec.fit_display = cfg->width <= 0 || cfg->height <= 0;  // from settings.ini: 16384x16384 must not be honoured
   ec.fullscreen = cfg->fullscreen || app->settings.fullscreen;
   ec.display = cfg->display;
   ec.sound = app->settings.sound;
@@ -177,6 +181,7 @@ void app_destroy(App *app) {
   store_open_result_clear(&app->store_result);
   pack_library_destroy(app->packs);
   free(app->settings_path);
+  free(app->settings_kept);
   free(app->data_dir);
   free(app->content_dir);
   free(app->pack_path);
@@ -206,6 +211,13 @@ bool app_save_settings(App *app, char **err) {
     }
     app->settings.fullscreen = engine_is_fullscreen(app->engine);
   }
+  if (app->settings_kept) {
+    if (err) {
+      *err =
+          xasprintf(_("%s was not read at start (%s), so it is left as it is"), app->settings_path, app->settings_kept);
+    }
+    return false;
+  }
   return settings_save(app->settings_path, &app->settings, err);
 }
 
@@ -223,9 +235,9 @@ bool app_apply_settings(App *app) {
   // Saved without taking the window state back from the engine: the player
   // just chose it on the settings screen.
   char *err = NULL;
-  bool ok = settings_save(app->settings_path, &app->settings, &err);
+  bool ok = !app->settings_kept && settings_save(app->settings_path, &app->settings, &err);
   if (!ok) {
-    log_warn("cannot save settings: %s", err ? err : "?");
+    log_warn("cannot save settings: %s", err ? err : app->settings_kept);
   }
   free(err);
   return ok;
@@ -547,6 +559,13 @@ static bool start_scene(App *app, const char *scene, char **err) {
   }
   if (!row->no_notice) {
     push_store_notice(app);
+    if (app->settings_kept) {
+      char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
+                              "left as it is: changes made now are not saved."),
+                            app->settings_path, app->settings_kept);
+      scene_notice_push(app, _("Settings not read"), msg);
+      free(msg);
+    }
   }
   return true;
 }

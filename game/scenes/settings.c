@@ -88,10 +88,56 @@ static bool parse_int(const char *v, long min, long max, int *out) {
 typedef struct LoadState {
   Settings *s;
   const char *path;
+  const char *pos;  // where the search for the next setting's line starts
+  int line;         // the line number at `pos`
 } LoadState;
 
-static void warn_bad(const LoadState *st, const char *section, const char *name, const char *value) {
-  log_warn("%s: [%s] %s = '%s' is not a valid value; using the default", st->path, section, name, value);
+// libinih (as Debian builds it) does not pass line numbers to the handler,
+// but calls it in file order: the line is the next one from `pos` on that
+// sets `name`. Linear over the whole file.
+static int line_of(LoadState *st, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = st->pos; *p;) {
+    const char *eol = strchr(p, '\n');
+    const char *q = p + strspn(p, " \t");
+    if (strncmp(q, name, n) == 0 && strchr("=: \t", q[n] ? q[n] : 'x')) {
+      int line = st->line;
+      st->pos = eol ? eol + 1 : q + strlen(q);
+      st->line++;
+      return line;
+    }
+    if (!eol) {
+      break;
+    }
+    p = eol + 1;
+    st->line++;
+  }
+  return 0;
+}
+
+static bool known_setting(const char *section, const char *name) {
+  static const char *const known[][2] = {
+      {"round", "seconds"},      {"round", "questions"},       {"round", "speed_bonus"},
+      {"display", "text_size"},  {"display", "high_contrast"}, {"display", "reduced_motion"},
+      {"display", "fullscreen"}, {"display", "window_width"},  {"display", "window_height"},
+      {"sound", "enabled"},
+  };
+  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+    if (strcmp(section, known[i][0]) == 0 && strcmp(name, known[i][1]) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static void warn_bad(LoadState *st, const char *section, const char *name, const char *value) {
+  int line = line_of(st, name);
+  if (!known_setting(section, name)) {
+    // Ignored (a newer version may have written it), but said, at its line.
+    log_warn("%s:%d: unknown setting [%s] %s; ignored", st->path, line, section, name);
+    return;
+  }
+  log_warn("%s:%d: [%s] %s = '%s' is not a valid value; using the default", st->path, line, section, name, value);
 }
 
 // libinih calls this for every name = value; we never stop on a bad line
@@ -154,9 +200,10 @@ static int on_value(void *user, const char *section, const char *name, const cha
       }
     }
   }
-  // Unknown sections and keys are ignored: a newer version may have written them.
-  if (!ok) {
+  if (!ok || !known_setting(section, name)) {
     warn_bad(st, section, name, value);
+  } else {
+    line_of(st, name);  // keep the line count in step
   }
   return 1;
 }
@@ -172,14 +219,14 @@ bool settings_load(const char *path, Settings *out, char **err) {
   FsReadStatus st = fs_read_file(path, SETTINGS_MAX_FILE_BYTES, &data, &len, &read_err);
   if (st != FS_READ_OK) {
     if (err) {
-      *err = st == FS_READ_TOO_BIG ? xasprintf("%s: too large for a settings file; using the defaults", path)
-                                   : xstrdup(read_err ? read_err : path);
+      *err = st == FS_READ_TOO_BIG ? xasprintf("larger than the limit of %d bytes", SETTINGS_MAX_FILE_BYTES)
+                                   : xstrdup(read_err ? read_err : "cannot read");
     }
     free(read_err);
     free(data);
     return false;
   }
-  LoadState ls = {.s = out, .path = path};
+  LoadState ls = {.s = out, .path = path, .pos = data, .line = 1};
   int rc = ini_parse_string(data, on_value, &ls);
   if (rc > 0) {
     // A line that is not "name = value" or "[section]": skipped, the rest kept.

@@ -107,7 +107,7 @@ typedef struct StorePlayerList {
 
 // Cleans a typed name: trims, squashes runs of white space to one space.
 // Returns NULL (and *err) when it is empty, too long, not UTF-8 or holds
-// control characters. Owned.
+// control characters, bidi controls or zero-width characters. Owned.
 char *store_player_name_clean(const char *raw, char **err);
 // Finds the player whose cleaned name matches (NFC and Unicode case folding,
 // base/utf8.h utf8_fold_key: composed and decomposed "Élodie", "ÉLODIE" and

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -366,14 +367,38 @@ static bool dir_writable(const char *dir) {
 // anything), or 0 when it can be read or does not exist. Checked first, so
 // that an unreadable file is reported as such, not as an unwritable folder
 // or a damaged database: it is neither, and must be left where it is.
+// A FIFO, socket or device (ENODEV) or a folder (EISDIR) in the place of
+// the file or of SQLite's companions: SQLite would block reading a FIFO, so
+// these are refused before SQLite sees the name.
+static int file_kind_errno(const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0 || S_ISREG(st.st_mode)) {
+    return 0;
+  }
+  return S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+}
+
 static int file_read_errno(const char *path, int forced) {
+  static const char *const companions[] = {"-wal", "-shm", "-journal"};
+  for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+    char *other = xasprintf("%s%s", path, companions[i]);
+    int e = file_kind_errno(other);
+    free(other);
+    if (e) {
+      return e;
+    }
+  }
   if (!fs_exists(path)) {
     return 0;
   }
   if (forced) {
     return forced;
   }
-  // O_NONBLOCK: a FIFO put in its place must not hang the game.
+  int e = file_kind_errno(path);
+  if (e) {
+    return e;
+  }
+  // O_NONBLOCK: a FIFO put in its place meanwhile must not hang the game.
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
     return errno == ENOENT ? 0 : errno;
@@ -385,6 +410,12 @@ static int file_read_errno(const char *path, int forced) {
 // "permission denied" for the usual case (translated, in the sentence's
 // case), else the system's text.
 static const char *read_errno_text(int e) {
+  if (e == ENODEV) {
+    return _("it is not a regular file (a named pipe, socket or device)");
+  }
+  if (e == EISDIR) {
+    return _("it is a folder, not a file");
+  }
   return e == EACCES || e == EPERM ? _("permission denied") : strerror(e);
 }
 

@@ -28,6 +28,12 @@ char *store_player_name_clean(const char *raw, char **err) {
       free(name);
       return NULL;
     }
+    // A bidi control would make the name display as another one (issue #11).
+    if (utf8_is_bidi_control(c) || utf8_is_zero_width(c)) {
+      store_set_err(err, "%s", _("The name cannot contain invisible characters that change how it displays."));
+      free(name);
+      return NULL;
+    }
     count++;
   }
   if (count == 0) {

@@ -51,8 +51,11 @@ static int setup(void **state) {
   free(test_write_file(f->bundled, "README.md", "# packs"));
   free(test_write_file(f->bundled, ".hidden.xml", "<quizpack/>"));
   char *folder = xasprintf("%s/folder.xml", f->bundled);
-  mkdir(folder, 0700);  // a folder named like a pack is skipped
+  mkdir(folder, 0700);  // a folder named like a pack is skipped, with a word
   free(folder);
+  char *pipe = xasprintf("%s/pipe.xml", f->user);
+  mkfifo(pipe, 0600);  // a FIFO would block a reader: skipped, with a word
+  free(pipe);
   write_pack(f->user, "mine.xml", "my-pack", "Beta (mine)");
   write_pack(f->user, "copy.xml", "alpha", "Another alpha");  // duplicate id of a bundled pack
   *state = f;
@@ -108,10 +111,21 @@ static void test_scan_order_and_broken_packs(void **state) {
   // The duplicate id is flagged on the later entry and explained once.
   assert_false(pack_library_get(lib, 0)->duplicate_id);
   assert_true(pack_library_get(lib, 3)->duplicate_id);
+  // Entries that are not files are named, with what they are.
   const DiagList *ld = pack_library_diags(lib);
-  assert_int_equal(ld->count, 1);
+  assert_int_equal(ld->count, 3);
   char *msg = diag_format(&ld->items[0]);
-  char *expect = xasprintf(
+  char *expect = xasprintf("%s/pipe.xml: warning: skipped: this is a named pipe (FIFO), not a file", f->user);
+  assert_string_equal(msg, expect);
+  free(msg);
+  free(expect);
+  msg = diag_format(&ld->items[1]);
+  expect = xasprintf("%s/folder.xml: warning: skipped: this is a folder, not a file", f->bundled);
+  assert_string_equal(msg, expect);
+  free(msg);
+  free(expect);
+  msg = diag_format(&ld->items[2]);
+  expect = xasprintf(
       "%s/copy.xml: warning: pack id \"alpha\" is already used by %s/alpha.xml; give each pack its own id, or their "
       "scores get mixed up",
       f->user, f->bundled);
