@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/import_kahoot.h"
 #include "quiz/import_xlsx.h"
 #include "quiz/pack_load.h"
@@ -103,11 +104,7 @@ static void err_at(CsvImport *im, int line, const char *fmt, ...) {
 }
 
 static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    n += (*p & 0xC0) != 0x80;
-  }
-  return n;
+  return utf8_length(s);
 }
 
 // Line breaks inside a cell: CRLF, LF or a lone CR count as one.

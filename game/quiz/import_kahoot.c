@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/pack_load.h"
 
 // Header cells start with these (Kahoot writes "Question - max 120
@@ -155,10 +156,7 @@ static bool question_ok(const char *name, int line, const char *q, DiagList *dia
       return false;
     }
   }
-  size_t chars = 0;
-  for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
-    chars += (*p & 0xC0) != 0x80;
-  }
+  size_t chars = utf8_length(q);
   if (chars > PACK_MAX_HEADLINE_CHARS) {
     diag_add(diags, DIAG_ERROR, name, line, _("the question has %zu characters; a headline may have at most %d"), chars,
              PACK_MAX_HEADLINE_CHARS);
@@ -169,13 +167,7 @@ static bool question_ok(const char *name, int line, const char *q, DiagList *dia
 
 // A question quoted in a message: cut after 60 characters (whole ones).
 static char *label(const char *q) {
-  size_t chars = 0, i = 0;
-  for (; q[i] && chars < 60; i++) {
-    chars += ((unsigned char)q[i] & 0xC0) != 0x80;
-  }
-  while (q[i] && ((unsigned char)q[i] & 0xC0) == 0x80) {
-    i++;  // finish the last character
-  }
+  size_t i = utf8_prefix_bytes(q, 60);
   return q[i] ? xasprintf("%.*s...", (int)i, q) : xstrdup(q);
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/import_moodle_int.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_rules.h"
@@ -65,22 +66,15 @@ static void append_text(StrBuf *b, const char *s) {
 }
 
 size_t moodle_utf8_chars(const char *s) {
-  size_t n = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    n += (*p & 0xC0) != 0x80;
-  }
-  return n;
+  return utf8_length(s);
 }
 
 // Cuts `s` in place to at most `max` characters, on a character boundary.
 char *moodle_cut_chars(char *s, size_t max) {
-  size_t n = 0;
-  for (char *p = s; *p; p++) {
-    if (((unsigned char)*p & 0xC0) != 0x80 && n++ == max) {
-      *p = '\0';
-      str_trim(s);
-      break;
-    }
+  size_t cut = utf8_prefix_bytes(s, max);
+  if (s[cut]) {
+    s[cut] = '\0';
+    str_trim(s);
   }
   return s;
 }

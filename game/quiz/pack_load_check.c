@@ -16,11 +16,7 @@
 // Text helpers.
 
 static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    n += (*p & 0xC0) != 0x80;
-  }
-  return n;
+  return utf8_length(s);
 }
 
 static bool is_space(char c) {

@@ -12,6 +12,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_load_int.h"
 #include "quiz/schema.h"
@@ -146,7 +147,7 @@ char *loader_shown_cut(const char *s, size_t max) {
   const unsigned char *p = (const unsigned char *)(s ? s : "");
   strbuf_append(&b, "");
   while (*p) {
-    if ((*p & 0xC0) != 0x80 && ++chars > max) {
+    if (utf8_is_boundary((const char *)p, 1, 0) && ++chars > max) {
       strbuf_append(&b, "...");
       break;
     }
