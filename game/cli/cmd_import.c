@@ -10,6 +10,7 @@
 #include "base/fs.h"
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "cli/cli.h"
 #include "cli/cli_util.h"
 #include "quiz/diag.h"
@@ -228,10 +229,10 @@ static int parse_args(ImportFormat format, int argc, char **argv, ImportArgs *a)
   if (!lang_valid(a->lang)) {
     return cli_usage_error(&command, _("--lang '%s' is not a language tag such as en, fr or pt-BR"), a->lang);
   }
-  if (a->title && (str_is_blank(a->title) || !str_utf8_valid(a->title, strlen(a->title)))) {
+  if (a->title && (str_is_blank(a->title) || !utf8_valid(a->title, strlen(a->title)))) {
     return cli_usage_error(&command, "%s", _("--title needs some text"));
   }
-  if (a->description && (str_is_blank(a->description) || !str_utf8_valid(a->description, strlen(a->description)))) {
+  if (a->description && (str_is_blank(a->description) || !utf8_valid(a->description, strlen(a->description)))) {
     return cli_usage_error(&command, "%s", _("--description needs some text"));
   }
   return -1;
@@ -255,7 +256,7 @@ static char *title_from_path(const char *path) {
     }
   }
   str_squash_space(t);
-  if (!*t || !str_utf8_valid(t, strlen(t))) {
+  if (!*t || !utf8_valid(t, strlen(t))) {
     free(t);
     t = xstrdup(_("Imported questions"));
   }
@@ -297,8 +298,8 @@ static bool apply_metadata(Pack *pack, const ImportArgs *a, const char *cmd) {
     pack->description = str_trim(xstrdup(a->description));
   } else if (!pack->description) {
     const char *base = fs_basename(a->in);
-    pack->description = str_utf8_valid(base, strlen(base)) ? xasprintf(_("Imported from %s."), base)
-                                                           : xstrdup(_("Imported questions."));
+    pack->description =
+        utf8_valid(base, strlen(base)) ? xasprintf(_("Imported from %s."), base) : xstrdup(_("Imported questions."));
   }
   return true;
 }

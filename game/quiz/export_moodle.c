@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/technique.h"
 
 // Escapes text for HTML inside a CDATA section: with '>' escaped, "]]>"
@@ -165,7 +166,7 @@ static bool text_ok(const char *s) {
   if (!s) {
     return true;
   }
-  if (!str_utf8_valid(s, strlen(s)) || strstr(s, "\xEF\xBF\xBE") || strstr(s, "\xEF\xBF\xBF")) {
+  if (!utf8_valid(s, strlen(s)) || strstr(s, "\xEF\xBF\xBE") || strstr(s, "\xEF\xBF\xBF")) {
     return false;
   }
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {

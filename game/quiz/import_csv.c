@@ -611,7 +611,7 @@ static bool check_text(CsvImport *im) {
     }
     if (i == im->len || im->data[i] == '\n') {
       // No UTF-8 sequence contains a newline byte, so line by line is exact.
-      if (!str_utf8_valid(im->data + start, i - start)) {
+      if (!utf8_valid(im->data + start, i - start)) {
         err_at(im, line, "%s",
                _("this line is not valid UTF-8 text: save the spreadsheet as \"CSV UTF-8\" (Unicode) and import that"));
         return false;

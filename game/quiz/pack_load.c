@@ -7,6 +7,7 @@
 #include "base/fs.h"
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/pack_load_int.h"
 
 // libxml2 options for pack files. Deliberately absent: XML_PARSE_NOENT (no
@@ -46,7 +47,7 @@ static bool check_bytes(Loader *L, const char *data, size_t len) {
   for (size_t start = 0; start < len; line++) {
     const char *nl = memchr(data + start, '\n', len - start);
     size_t end = nl ? (size_t)(nl - data) : len;
-    if (!str_utf8_valid(data + start, end - start)) {
+    if (!utf8_valid(data + start, end - start)) {
       loader_report(L, DIAG_ERROR, line, "%s", _("the file is not valid UTF-8; save it as UTF-8"));
       return false;
     }

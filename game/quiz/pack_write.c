@@ -9,6 +9,7 @@
 #include "base/fs.h"
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 
 static const char PACK_NAMESPACE[] = "urn:prebunk:quizpack:1";
 
@@ -19,7 +20,7 @@ static bool xml_text_ok(const char *s) {
     return true;
   }
   size_t len = strlen(s);
-  if (!str_utf8_valid(s, len)) {
+  if (!utf8_valid(s, len)) {
     return false;
   }
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {

@@ -6,6 +6,7 @@
 #include "base/i18n.h"
 #include "base/rng.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "support/test_support.h"
 
 static void test_trim_and_squash(void **state) {
@@ -36,15 +37,15 @@ static void test_copy_keeps_utf8_whole(void **state) {
 
 static void test_utf8_validation(void **state) {
   (void)state;
-  assert_true(str_utf8_valid("plain", 5));
+  assert_true(utf8_valid("plain", 5));
   const char arabic[] = "\xd8\xa7\xd9\x84\xd8\xb5\xd8\xad\xd8\xa9";
-  assert_true(str_utf8_valid(arabic, sizeof arabic - 1));
-  assert_true(str_utf8_valid("\xf0\x9f\x98\x80", 4));   // emoji
-  assert_false(str_utf8_valid("\xc3", 1));              // truncated
-  assert_false(str_utf8_valid("\xc0\xaf", 2));          // overlong
-  assert_false(str_utf8_valid("\xed\xa0\x80", 3));      // surrogate
-  assert_false(str_utf8_valid("\xf4\x90\x80\x80", 4));  // > U+10FFFF
-  assert_false(str_utf8_valid("a\xff", 2));
+  assert_true(utf8_valid(arabic, sizeof arabic - 1));
+  assert_true(utf8_valid("\xf0\x9f\x98\x80", 4));   // emoji
+  assert_false(utf8_valid("\xc3", 1));              // truncated
+  assert_false(utf8_valid("\xc0\xaf", 2));          // overlong
+  assert_false(utf8_valid("\xed\xa0\x80", 3));      // surrogate
+  assert_false(utf8_valid("\xf4\x90\x80\x80", 4));  // > U+10FFFF
+  assert_false(utf8_valid("a\xff", 2));
 }
 
 static void test_edit_distance(void **state) {

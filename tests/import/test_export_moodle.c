@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/str.h"
+#include "base/utf8.h"
 #include "quiz/diag.h"
 #include "quiz/export_moodle.h"
 #include "quiz/import_moodle.h"
@@ -137,7 +138,7 @@ static void test_structure(void **state) {
     MoodleExportReport r;
     DiagList d = {0};
     char *xml = export(p, &r, &d);
-    assert_true(str_utf8_valid(xml, strlen(xml)));
+    assert_true(utf8_valid(xml, strlen(xml)));
     // Moodle's documentation: the XML declaration is really the first line
     // (no blank line, no byte order mark), the file is UTF-8.
     assert_true(str_starts_with(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>"));
