@@ -175,13 +175,12 @@ void measures_destroy(Measures *m) {
   free(m);
 }
 
-bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
+bool measures_tendency_finding(const Measures *m, char *buf, size_t size) {
   // Each sentence is whole in the catalogue (no glued fragments), so every
   // language can order its words freely. Counts are given over their class
   // ("3 of 5 real headlines") as the plain counts beside them are.
   char one[512];
   one[0] = '\0';
-  const char *two = NULL;
   int ks = m->real_called_fake, kt = m->fake_called_real;
   switch (m->tendency) {
   case MEASURES_TENDENCY_BALANCED:
@@ -194,7 +193,6 @@ bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
                       "You leaned towards calling things fake: you rejected %d of %d real headlines.",
                       (unsigned long)m->real_items),
              ks, m->real_items);
-    two = _("Doubt is healthy, but distrusting everything is also a way to be misled.");
     break;
   case MEASURES_TENDENCY_TOO_TRUSTING:
     snprintf(one, sizeof one,
@@ -202,13 +200,11 @@ bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
                       "You leaned towards believing: you believed %d of %d fabricated headlines.",
                       (unsigned long)m->fake_items),
              kt, m->fake_items);
-    two = _("Check who is speaking, what evidence is given and whether the wording is trying to stir you up.");
     break;
   case MEASURES_TENDENCY_BOTH:
     // TRANSLATORS: rejected %1$d of %2$d real headlines, believed %3$d of %4$d fabricated ones.
     snprintf(one, sizeof one, _("You rejected %d of %d real headlines and believed %d of %d fabricated ones."), ks,
              m->real_items, kt, m->fake_items);
-    two = _("Both kinds of mistake matter: take your time and look for the source and the evidence.");
     break;
   case MEASURES_TENDENCY_OUT_OF_TIME:
     snprintf(one, sizeof one,
@@ -220,6 +216,28 @@ bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
              m->unanswered, m->total);
     break;
   }
+  return size > 0 && str_copy(buf, size, one);
+}
+
+const char *measures_tendency_advice(const Measures *m) {
+  switch (m->tendency) {
+  case MEASURES_TENDENCY_TOO_SKEPTICAL:
+    return _("Doubt is healthy, but distrusting everything is also a way to be misled.");
+  case MEASURES_TENDENCY_TOO_TRUSTING:
+    return _("Check who is speaking, what evidence is given and whether the wording is trying to stir you up.");
+  case MEASURES_TENDENCY_BOTH:
+    return _("Both kinds of mistake matter: take your time and look for the source and the evidence.");
+  case MEASURES_TENDENCY_BALANCED:
+  case MEASURES_TENDENCY_OUT_OF_TIME:
+    break;
+  }
+  return NULL;
+}
+
+bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
+  char one[512];
+  measures_tendency_finding(m, one, sizeof one);
+  const char *two = measures_tendency_advice(m);
   StrBuf b = {0};
   strbuf_append(&b, one);
   if (two) {

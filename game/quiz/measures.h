@@ -137,6 +137,12 @@ double measures_normal_quantile(double p);
 // Writes at most `size` bytes (always terminated when size > 0); false when
 // the sentence was cut.
 bool measures_tendency_sentence(const Measures *m, char *buf, size_t size);
+// Its two parts, for screens that show them in two styles: the finding
+// ("You leaned towards believing: you believed 3 of 5 fabricated
+// headlines."), written like measures_tendency_sentence(), and the advice
+// that follows it (static, translated; NULL when there is none).
+bool measures_tendency_finding(const Measures *m, char *buf, size_t size);
+const char *measures_tendency_advice(const Measures *m);
 
 // The figures of a "details" view, in the order shown.
 typedef enum MeasuresDetail {

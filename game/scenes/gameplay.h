@@ -75,5 +75,12 @@ const Round *scene_round_peek(const void *scene_data);
 // The summary's round and measures.
 const Round *scene_summary_peek_round(const void *scene_data);
 const Measures *scene_summary_peek_measures(const void *scene_data);
+// True when the last layout had to leave something out or run past its room
+// (it never should, at any size from 1440x1080 and any text size).
+bool scene_summary_peek_overflow(const void *scene_data);
+// True while the Details view (V, r, f, d, n, d′, c with their meanings) shows.
+bool scene_summary_peek_details(const void *scene_data);
+// The Details page's scroll offset and the most it can scroll (0 when it fits).
+void scene_summary_peek_scroll(const void *scene_data, float *offset, float *max);
 // The preview's pack (NULL while the file has errors) and its diagnostics.
 const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);

@@ -1,0 +1,200 @@
+// The gameplay screens at every shape and text size: the summary's plain
+// words and its Details view, one-click review, nothing left out at
+// 1024x768 and the largest text; the feedback's fixed part above the fold.
+// Headless, a real App, pushed SDL input, a manual clock.
+
+#include "support/test_support.h"
+
+#include "scene_test_support.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/rng.h"
+#include "base/str.h"
+#include "engine/engine.h"
+#include "quiz/measures.h"
+#include "quiz/pack_load.h"
+#include "quiz/round.h"
+#include "scenes/app.h"
+#include "scenes/gameplay.h"
+#include "scenes/scenes.h"
+
+typedef SceneTestFixture Fixture;
+
+// The shapes the game supports: 4:3, 16:9 at three sizes, 16:10, 21:9 and a
+// portrait tablet.
+static const int shapes[][2] = {
+    {1024, 768}, {1366, 768}, {1920, 1080}, {3840, 2160}, {1680, 1050}, {2560, 1080}, {768, 1024},
+};
+enum { SHAPES = sizeof shapes / sizeof shapes[0] };
+
+static Fixture *fixture_make(void) {
+  Fixture *f = scene_test_fixture_create();
+  char *starter = test_source_path("quizzes/starter-en.xml");
+  f->pack_path = xstrdup(starter);
+  free(starter);
+  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 7, .width = 1024, .height = 768});
+  char *err = NULL;
+  assert_non_null(f->app->pack);
+  assert_true(app_set_player(f->app, "Tester", &err));
+  f->app->settings.sound = false;
+  return f;
+}
+
+static void set_text_size(Fixture *f, SettingsTextSize size) {
+  f->app->settings.text_size = size;
+  app_apply_settings(f->app);
+  engine_relayout(f->app->engine);
+  scene_test_step(f);
+}
+
+// A finished 10-question round of the starter pack, answered in a pattern
+// that gives every pile something: every third "fabricated", every fourth
+// left to time out, the rest "real". Owned by the caller.
+static Round *played_round(const Pack *pack) {
+  RoundSettings rs = round_settings_default(pack);
+  rs.questions = 10;
+  rs.seconds_per_question = 20;
+  Rng rng;
+  rng_seed(&rng, 42);
+  char *err = NULL;
+  Round *r = round_create(pack, &rs, NULL, &rng, &err);
+  assert_non_null(r);
+  int64_t now = 0;
+  for (int i = 0; !round_is_finished(r); i++) {
+    assert_true(round_start_question(r, now));
+    RoundAnswer a;
+    if (i % 4 == 3) {
+      now += 21000;
+      assert_true(round_tick(r, now, &a));
+    } else {
+      now += 3000;
+      assert_true(round_answer(r, i % 3 == 0 ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL, now, &a));
+    }
+    round_next(r);
+  }
+  return r;
+}
+
+// With PREBUNK_SHOT_DIR set, saves the screen as NAME-WxH-T.png there (to be
+// looked at; the assertions do not need it).
+static void shot(Fixture *f, const char *name, int w, int h, int ts) {
+  const char *dir = getenv("PREBUNK_SHOT_DIR");
+  if (!dir) {
+    return;
+  }
+  char *path = xasprintf("%s/%s-%dx%d-%s.png", dir, name, w, h, settings_text_size_name((SettingsTextSize)ts));
+  char *err = NULL;
+  if (!engine_save_screenshot(f->app->engine, path, &err)) {
+    fail_msg("%s: %s", path, err);
+  }
+  free(path);
+}
+
+static void *top_data(Fixture *f) {
+  return engine_scene_data(f->app->engine, 0);
+}
+
+static void push_summary(Fixture *f) {
+  scene_packs_push(f->app);
+  scene_summary_push(f->app, played_round(f->app->pack));
+  scene_test_step(f);
+  assert_string_equal(scene_test_top(f->app), "summary");
+}
+
+// The summary fits at every shape, at Normal and at the largest text size,
+// in its plain view and its Details view: nothing left out, nothing past the
+// buttons.
+static void test_summary_fits_every_shape(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  push_summary(f);
+  const Measures *m = scene_summary_peek_measures(top_data(f));
+  assert_true(m->unanswered > 0);  // the time-out lines are shown too
+  assert_true(m->missed_count > 0);
+  for (int ts = SETTINGS_TEXT_NORMAL; ts < SETTINGS_TEXT_COUNT; ts++) {
+    set_text_size(f, (SettingsTextSize)ts);
+    for (int i = 0; i < SHAPES; i++) {
+      engine_set_window_size(f->app->engine, shapes[i][0], shapes[i][1]);
+      scene_test_step(f);
+      for (int view = 0; view < 2; view++) {
+        assert_int_equal(scene_summary_peek_details(top_data(f)), view == 1);
+        shot(f, view ? "summary-details" : "summary", shapes[i][0], shapes[i][1], ts);
+        if (scene_summary_peek_overflow(top_data(f))) {
+          fail_msg("summary (%s) does not fit at %dx%d, text size %d", view ? "details" : "plain", shapes[i][0],
+                   shapes[i][1], ts);
+        }
+        if (view == 1) {
+          // The Details page scrolls where it is longer than the screen:
+          // Down reaches its end, so nothing is out of reach.
+          float off, max;
+          for (int k = 0; k < 40; k++) {
+            scene_test_push_key(f->app, SDLK_DOWN);
+          }
+          scene_test_steps(f->app, 3);
+          scene_summary_peek_scroll(top_data(f), &off, &max);
+          assert_true(off == max);
+          scene_test_steps(f->app, 1);
+        }
+        const UiButton *b = scene_test_button_labelled(f->app, view ? "Summary" : "Details");
+        scene_test_click(f, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2);
+      }
+    }
+  }
+  scene_test_fixture_destroy(f);
+}
+
+// Details opens with Space on the focused button (and Esc closes it); the
+// plain view is the default.
+static void test_summary_details_toggle(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  push_summary(f);
+  assert_false(scene_summary_peek_details(top_data(f)));
+  UiForm *form = scene_test_top_form(f->app);
+  assert_true(ui_form_focus_id(form, scene_test_button_labelled(f->app, "Details")->id));
+  scene_test_key(f, SDLK_SPACE);
+  assert_true(scene_summary_peek_details(top_data(f)));
+  assert_string_equal(scene_test_top(f->app), "summary");
+  scene_test_key(f, SDLK_ESCAPE);  // back to the plain view, not out of the summary
+  assert_false(scene_summary_peek_details(top_data(f)));
+  assert_string_equal(scene_test_top(f->app), "summary");
+  scene_test_fixture_destroy(f);
+}
+
+// One click on a row of the review list opens that item's feedback, even
+// when the row was not the selected one.
+static void test_summary_review_one_click(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  engine_set_window_size(f->app->engine, 1920, 1080);
+  push_summary(f);
+  const Measures *m = scene_summary_peek_measures(top_data(f));
+  assert_true(m->missed_count >= 2);
+  // Find the list through the form.
+  UiForm *form = scene_test_top_form(f->app);
+  assert_non_null(form->list);
+  assert_int_equal(form->list->selected, 0);
+  Rect row = ui_list_row_rect(form->list, 1);
+  scene_test_click(f, row.x + row.w / 2, row.y + row.h / 2);
+  assert_string_equal(scene_test_top(f->app), "feedback");
+  scene_test_key(f, SDLK_RETURN);
+  assert_string_equal(scene_test_top(f->app), "summary");
+  scene_test_fixture_destroy(f);
+}
+
+int main(void) {
+  log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_summary_fits_every_shape),
+      cmocka_unit_test(test_summary_details_toggle),
+      cmocka_unit_test(test_summary_review_one_click),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  pack_loader_shutdown();
+  return rc;
+}
