@@ -62,6 +62,36 @@ char *gameplay_truth_sentence(const PackItem *item);
 float gameplay_explain_draw(const Ui *ui, const Pack *pack, const PackItem *item, float x, float y, float width,
                             float scroll, Rect clip);
 
+// The scrolling part of an item's explanation page: the address, the
+// explanation, and what each technique means, in `body` from its top minus
+// `scroll`, clipped to it. Only measures when !draw. Returns the height of
+// the whole column.
+float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect body, float scroll,
+                                 bool draw);
+
+// An item's explanation page laid out in an area: the headline card, the
+// part always in view (truth sentence with the source, techniques by name,
+// tip) and the scrolling body below. Rectangles are mirrored for RTL.
+typedef struct GameplayPage {
+  const Pack *pack;      // borrowed
+  const PackItem *item;  // borrowed
+  Rect headline;
+  Rect truth;                    // the truth sentence (with outlet and date)
+  Rect techniques;               // "Techniques used: ..." (h 0 when none)
+  Rect tip_card, tip_head, tip;  // h 0 when no tip
+  Rect body;                     // what scrolls (gameplay_explain_body_draw)
+  float body_h;                  // its content height
+  char *truth_text;              // owned
+  char *tech_text;               // owned, NULL when no technique
+  bool overflow;                 // the part always in view did not fit the area
+} GameplayPage;
+// (Re)computes `p` (its old strings are freed) for `item` in `area`.
+void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, Rect area);
+// Draws it, the body scrolled by `scroll` (clamp with gameplay_clamp_scroll).
+void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll);
+// Frees the strings (not `p`); NULL is a no-op.
+void gameplay_page_free(GameplayPage *p);
+
 // The headline in a card, in the item's language and direction, fitted to `box`.
 void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size);
 
@@ -72,6 +102,8 @@ float gameplay_clamp_scroll(float scroll, float content_h, float visible_h);
 // `scene_data` is engine_scene_data() of a scene with that vtable (borrowed).
 // The round being played (NULL before it starts or once handed on).
 const Round *scene_round_peek(const void *scene_data);
+// The feedback screen's page (its layout; borrowed) and scroll offset.
+const GameplayPage *scene_feedback_peek_page(const void *scene_data, float *scroll);
 // The summary's round and measures.
 const Round *scene_summary_peek_round(const void *scene_data);
 const Measures *scene_summary_peek_measures(const void *scene_data);

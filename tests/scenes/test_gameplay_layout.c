@@ -8,6 +8,7 @@
 #include "scene_test_support.h"
 
 #include <SDL.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,12 +188,102 @@ static void test_summary_review_one_click(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// The first item of the pack with a tip and (for fabricated) techniques and
+// the longest explanation: the fullest page.
+static const PackItem *fullest_item(const Pack *pack, PackAnswer truth) {
+  const PackItem *best = NULL;
+  for (size_t i = 0; i < pack->item_count; i++) {
+    const PackItem *it = &pack->items[i];
+    if (it->answer != truth || !it->tip || (truth == PACK_ANSWER_FABRICATED && !it->techniques)) {
+      continue;
+    }
+    if (!best || strlen(it->explanation) > strlen(best->explanation)) {
+      best = it;
+    }
+  }
+  assert_non_null(best);
+  return best;
+}
+
+// The verdict, the truth sentence with the source, the techniques and the
+// tip are all on screen above the Next button, at every shape and text size,
+// for a right, a wrong and a timed-out answer; only the explanation scrolls.
+static void test_feedback_fixed_part_in_view(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  const Pack *pack = f->app->pack;
+  const PackItem *fake = fullest_item(pack, PACK_ANSWER_FABRICATED);
+  const RoundAnswer answers[3] = {
+      {.item = fake, .answered = true, .given = PACK_ANSWER_FABRICATED, .correct = true, .points = 100},
+      {.item = fake, .answered = true, .given = PACK_ANSWER_REAL},
+      {.item = fake, .answered = false, .timed_out = true},
+  };
+  static const char *const names[3] = {"feedback-right", "feedback-wrong", "feedback-timeout"};
+  scene_packs_push(f->app);
+  for (int k = 0; k < 3; k++) {
+    scene_feedback_push(f->app, FEEDBACK_MODE_ANSWER, pack, &answers[k], 2, 10, false, NULL, NULL);
+    scene_test_step(f);
+    assert_string_equal(scene_test_top(f->app), "feedback");
+    for (int ts = SETTINGS_TEXT_NORMAL; ts < SETTINGS_TEXT_COUNT; ts++) {
+      set_text_size(f, (SettingsTextSize)ts);
+      for (int i = 0; i < SHAPES; i++) {
+        engine_set_window_size(f->app->engine, shapes[i][0], shapes[i][1]);
+        scene_test_step(f);
+        shot(f, names[k], shapes[i][0], shapes[i][1], ts);
+        const GameplayPage *p = scene_feedback_peek_page(top_data(f), NULL);
+        const UiButton *next = scene_test_button_labelled(f->app, "Next question");
+        if (p->overflow) {
+          fail_msg("%s: the fixed part does not fit at %dx%d, text size %d", names[k], shapes[i][0], shapes[i][1], ts);
+        }
+        assert_true(p->techniques.h > 0 && p->tip.h > 0 && p->truth.h > 0);
+        assert_true(p->truth.y + p->truth.h <= p->techniques.y + 0.5f);
+        assert_true(p->techniques.y + p->techniques.h <= p->tip_card.y + 0.5f);
+        assert_true(p->tip_card.y + p->tip_card.h <= p->body.y + 0.5f);
+        assert_true(p->body.y + p->body.h <= next->rect.y + 0.5f);
+        assert_true(p->tip.y + p->tip.h <= p->tip_card.y + p->tip_card.h + 0.5f);
+      }
+    }
+    set_text_size(f, SETTINGS_TEXT_NORMAL);
+    scene_test_key(f, SDLK_RETURN);
+    assert_string_equal(scene_test_top(f->app), "packs");
+  }
+  scene_test_fixture_destroy(f);
+}
+
+// Down scrolls only the explanation, to its end; one Enter still goes on.
+static void test_feedback_body_scrolls(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  f->app->settings.text_size = SETTINGS_TEXT_LARGEST;
+  app_apply_settings(f->app);
+  const PackItem *fake = fullest_item(f->app->pack, PACK_ANSWER_FABRICATED);
+  RoundAnswer a = {.item = fake, .answered = true, .given = PACK_ANSWER_REAL};
+  scene_packs_push(f->app);
+  scene_feedback_push(f->app, FEEDBACK_MODE_ANSWER, f->app->pack, &a, 0, 10, false, NULL, NULL);
+  scene_test_step(f);
+  float scroll;
+  const GameplayPage *p = scene_feedback_peek_page(top_data(f), &scroll);
+  Rect tip = p->tip;
+  assert_true(p->body_h > p->body.h);  // at 1024x768 and the largest text it is long
+  for (int i = 0; i < 30; i++) {
+    scene_test_push_key(f->app, SDLK_DOWN);
+  }
+  scene_test_steps(f->app, 3);
+  p = scene_feedback_peek_page(top_data(f), &scroll);
+  assert_true(scroll > 0);
+  assert_true(fabsf(scroll - (p->body_h - p->body.h)) < 0.5f);
+  assert_true(p->tip.y == tip.y);  // the tip did not move
+  scene_test_key(f, SDLK_RETURN);
+  assert_string_equal(scene_test_top(f->app), "packs");
+  scene_test_fixture_destroy(f);
+}
+
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_summary_fits_every_shape),
-      cmocka_unit_test(test_summary_details_toggle),
-      cmocka_unit_test(test_summary_review_one_click),
+      cmocka_unit_test(test_summary_fits_every_shape), cmocka_unit_test(test_summary_details_toggle),
+      cmocka_unit_test(test_summary_review_one_click), cmocka_unit_test(test_feedback_fixed_part_in_view),
+      cmocka_unit_test(test_feedback_body_scrolls),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
