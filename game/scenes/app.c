@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "play/session.h"
 #include "quiz/pack_library.h"
 #include "scenes/scenes.h"
 
@@ -228,6 +229,18 @@ bool app_set_player(App *app, const char *name, char **err) {
   }
   free(app->player_name);
   app->player_name = clean;
+  app->player_id = id;
+  return true;
+}
+
+bool app_set_guest(App *app, char **err) {
+  int64_t id = 0;
+  char *name = NULL;
+  if (!play_new_guest(app->store, app_unix_ms(app), &id, &name, err)) {
+    return false;
+  }
+  free(app->player_name);
+  app->player_name = name;
   app->player_id = id;
   return true;
 }

@@ -113,6 +113,10 @@ bool app_save_settings(App *app, char **err);
 // Makes `name` the current player (cleaned, created in the store when new).
 // False with a message for the player in *err (owned) for a bad name.
 bool app_set_player(App *app, const char *name, char **err);
+// Makes a new guest ("Guest 1", "Guest 2" ..., play_new_guest) the current
+// player: every guest is a separate person with a history of their own.
+// False with a message in *err (owned) when the store refuses.
+bool app_set_guest(App *app, char **err);
 // Makes `pack` (borrowed from app->packs) the selected pack.
 void app_select_pack(App *app, const Pack *pack);
 // The first pack of the library that loaded without errors, or NULL.

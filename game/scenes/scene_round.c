@@ -1,7 +1,9 @@
 // The round: one headline at a time, two big answers (REAL / FABRICATED),
-// a countdown. Every answer is committed to the store the moment it is given,
-// so a crash or a quit keeps what was played; quitting marks the round
-// abandoned. The rules (draw, timer, points) live in quiz/round.h.
+// a countdown. The play session (play/session.h) draws the round and commits
+// every answer to the store the moment it is given, so a crash or a quit
+// keeps what was played; quitting marks the round abandoned (a round quit
+// before its first answer is never stored). The rules (draw, timer, points)
+// live in quiz/round.h.
 //
 // Leaving the question for a moment: P / Start / the header's Pause button
 // open the pause menu (scene_pause.c); Esc / B ask "Quit this round?" as BACK
@@ -19,6 +21,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "play/session.h"
 #include "scenes/scenes.h"
 
 enum {
@@ -30,15 +33,11 @@ enum {
 };
 
 typedef struct RoundScene {
-  UiForm form;   // first: see scenes.h
-  Round *round;  // owned until handed to the summary
+  UiForm form;           // first: see scenes.h
+  PlaySession *session;  // owned: the round and its recording
+  Round *round;          // borrowed from the session; NULL once handed to the summary
   const Pack *pack;
-  char *error;  // the round could not start: shown instead (owned)
-  uint64_t seed;
-  int64_t round_id;
-  bool stored;          // store_round_begin succeeded
-  bool store_failed;    // an answer could not be saved: say so on screen
-  bool ended;           // store_round_finish was called
+  char *error;          // the round could not start: shown instead (owned)
   bool confirm_open;    // "Quit this round?" is showing above us
   bool overlay_pushed;  // an overlay was requested this frame: do not resume yet
   uint64_t now;         // time of the last update(), what draw() shows
@@ -47,86 +46,6 @@ typedef struct RoundScene {
 
 void scene_round_push(App *app) {
   engine_push_scene(app->engine, &scene_round_vtable, NULL);
-}
-
-// ---- store ------------------------------------------------------------------
-
-static void round_store_begin(App *app, RoundScene *s) {
-  if (!app->store || app->player_id <= 0) {
-    return;
-  }
-  const RoundSettings *rs = round_settings(s->round);
-  StoreRoundSpec spec = {
-      .player_id = app->player_id,
-      .pack_id = s->pack->id,
-      .pack_version = s->pack->version,
-      .questions = (int)round_count(s->round),
-      .seconds_per_question = rs->seconds_per_question,
-      .speed_bonus = rs->speed_bonus,
-      .seed = s->seed,
-      .started_ms = app_unix_ms(app),
-  };
-  char *err = NULL;
-  s->stored = store_round_begin(app->store, &spec, &s->round_id, &err);
-  if (!s->stored) {
-    log_warn("round not recorded: %s", err ? err : "?");
-    s->store_failed = true;
-  }
-  free(err);
-}
-
-static char *techniques_joined(TechniqueSet set) {
-  StrBuf b = {0};
-  strbuf_append(&b, "");
-  for (int i = 0; i < TECHNIQUE_COUNT; i++) {
-    if (set & (1u << i)) {
-      if (b.len) {
-        strbuf_append_char(&b, ';');
-      }
-      strbuf_append(&b, technique_name((Technique)i));
-    }
-  }
-  return strbuf_take(&b);
-}
-
-static StoreVerdict verdict_of(PackAnswer a) {
-  return a == PACK_ANSWER_REAL ? STORE_VERDICT_REAL : STORE_VERDICT_FABRICATED;
-}
-
-static void round_store_answer(App *app, RoundScene *s, const RoundAnswer *a, size_t position) {
-  if (!s->stored) {
-    return;
-  }
-  char *techniques = techniques_joined(a->item->techniques);
-  StoreAnswerSpec spec = {
-      .position = (int)position,
-      .item_id = a->item->id,
-      .truth = verdict_of(a->item->answer),
-      .given = a->answered ? verdict_of(a->given) : STORE_VERDICT_NONE,
-      .points = a->points,
-      .response_ms = (int)a->response_ms,
-      .techniques = techniques,
-      .answered_ms = app_unix_ms(app),
-  };
-  char *err = NULL;
-  if (!store_answer_add(app->store, s->round_id, &spec, &err)) {
-    log_warn("answer not saved: %s", err ? err : "?");
-    s->store_failed = true;
-  }
-  free(err);
-  free(techniques);
-}
-
-static void round_store_end(App *app, RoundScene *s, bool completed) {
-  if (!s->stored || s->ended) {
-    return;
-  }
-  s->ended = true;
-  char *err = NULL;
-  if (!store_round_finish(app->store, s->round_id, round_score(s->round), completed, app_unix_ms(app), &err)) {
-    log_warn("round end not saved: %s", err ? err : "?");
-  }
-  free(err);
 }
 
 // ---- flow -------------------------------------------------------------------
@@ -151,8 +70,8 @@ static void round_advance(App *app, RoundScene *s) {
     round_start_next(app, s);
     return;
   }
-  round_store_end(app, s, true);
-  Round *done = s->round;
+  play_session_finish(s->session, app_unix_ms(app));
+  Round *done = play_session_take_round(s->session);
   s->round = NULL;
   engine_pop_scene(app->engine);
   scene_summary_push(app, done);
@@ -164,7 +83,6 @@ static void on_feedback_done(App *app, void *user) {
 
 static void round_handle_result(App *app, RoundScene *s, const RoundAnswer *a) {
   size_t position = round_result_count(s->round) - 1;
-  round_store_answer(app, s, a, position);
   if (app->settings.sound) {
     engine_play_sound(app->engine, a->correct ? SOUND_CUE_CORRECT : SOUND_CUE_WRONG);
   }
@@ -184,7 +102,7 @@ static void round_give(App *app, RoundScene *s, PackAnswer answer) {
   }
   RoundAnswer a;
   s->now = app_now_ms(app);
-  if (round_answer(s->round, answer, (int64_t)s->now, &a)) {
+  if (play_session_answer(s->session, answer, (int64_t)s->now, app_unix_ms(app), &a)) {
     round_handle_result(app, s, &a);
   }
 }
@@ -280,36 +198,23 @@ static void round_enter(SceneCtx *ctx) {
     add_back(&s->form, &ui);
     return;
   }
-  RoundSettings rs = settings_round_settings(&app->settings, s->pack);
-
-  // The player's history puts unseen and missed items first.
-  StoreItemStatList stats = {0};
-  RoundHistoryEntry *entries = NULL;
-  RoundHistory history = {0};
-  if (app->store && app->player_id > 0 && store_item_history(app->store, app->player_id, s->pack->id, &stats, NULL)) {
-    entries = xcalloc(stats.count ? stats.count : 1, sizeof *entries);
-    for (size_t i = 0; i < stats.count; i++) {
-      entries[i] = (RoundHistoryEntry){.item_id = stats.items[i].item_id,
-                                       .times_seen = stats.items[i].seen,
-                                       .times_correct = stats.items[i].correct,
-                                       .last_correct = stats.items[i].last_correct};
-    }
-    history = (RoundHistory){.entries = entries, .count = stats.count};
-  }
-  // A seed of its own, stored with the round, reproduces its draw exactly.
-  s->seed = ((uint64_t)rng_next(&app->rng) << 32) | rng_next(&app->rng);
-  Rng rng;
-  rng_seed(&rng, s->seed);
+  PlaySessionSpec spec = {
+      .store = app->store,
+      .player_id = app->player_id,
+      .pack = s->pack,
+      .settings = settings_round_settings(&app->settings, s->pack),
+      // A seed of its own, stored with the round, reproduces its draw exactly.
+      .seed = play_seed_next(&app->rng),
+      .started_unix_ms = app_unix_ms(app),
+  };
   char *err = NULL;
-  s->round = round_create(s->pack, &rs, &history, &rng, &err);
-  free(entries);
-  store_item_stat_list_free(&stats);
-  if (!s->round) {
+  s->session = play_session_create(&spec, &err);
+  if (!s->session) {
     s->error = err ? err : xstrdup(_("This pack cannot be played."));
     add_back(&s->form, &ui);
     return;
   }
-  round_store_begin(app, s);
+  s->round = play_session_round(s->session);
 
   float w = (ui_w(&ui) - 2 * UI_MARGIN - 2 * UI_GAP) / 2;
   Rect left = {UI_MARGIN, RD_ANSWER_Y(&ui), w, RD_ANSWER_H};
@@ -336,10 +241,10 @@ static void round_leave(SceneCtx *ctx) {
   if (!s) {
     return;
   }
-  if (s->round) {
-    // Quit (or the window closed) before the end.
-    round_store_end(app, s, false);
-    round_destroy(s->round);
+  if (s->session) {
+    // Quit (or the window closed) before the end; nothing when finished.
+    play_session_abandon(s->session, app_unix_ms(app));
+    play_session_destroy(s->session);
   }
   free(s->error);
   free(s);
@@ -443,7 +348,7 @@ static bool round_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
     engine_request_redraw(ctx->engine);
   }
   RoundAnswer a;
-  if (round_tick(s->round, (int64_t)now, &a)) {
+  if (play_session_tick(s->session, (int64_t)now, app_unix_ms(app), &a)) {
     round_handle_result(app, s, &a);
     return s->round && round_state(s->round) == ROUND_STATE_QUESTION && round_time_limit_ms(s->round) > 0;
   }
@@ -547,7 +452,7 @@ static void round_draw(SceneCtx *ctx) {
   } else if (item) {
     gameplay_headline_draw(&ui, s->pack, item, card, theme_text_size(t, THEME_TEXT_HEADLINE));
   }
-  if (s->store_failed) {
+  if (s->session && play_session_save_failed(s->session)) {
     Rect note = {UI_MARGIN, card.y + card.h + 4.0f, card.w, 34.0f};
     ui_text(&ui, _("Scores are not being saved."), THEME_TEXT_SMALL, t->text_muted, note, TEXT_ALIGN_CENTER,
             TEXT_VALIGN_TOP);

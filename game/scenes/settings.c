@@ -7,6 +7,7 @@
 #include "base/fs.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "play/session.h"
 
 // A settings file is a few hundred bytes; anything huge is not ours.
 enum { SETTINGS_MAX_FILE_BYTES = 64 * 1024 };
@@ -17,7 +18,8 @@ Settings settings_default(void) {
   return (Settings){
       .seconds_per_question = SETTINGS_FROM_PACK,
       .questions = SETTINGS_FROM_PACK,
-      .speed_bonus = true,
+      // Off: a bonus for speed rewards guessing fast over judging well.
+      .speed_bonus = false,
       .sound = true,
       .text_size = SETTINGS_TEXT_NORMAL,
       .high_contrast = false,
@@ -242,23 +244,14 @@ bool settings_save(const char *path, const Settings *s, char **err) {
   return ok;
 }
 
+_Static_assert(SETTINGS_FROM_PACK == PLAY_FROM_PACK && SETTINGS_SECONDS_OFF == PLAY_SECONDS_OFF,
+               "settings values are play preferences");
+
 RoundSettings settings_round_settings(const Settings *s, const Pack *pack) {
-  RoundSettings r = round_settings_default(pack);
-  if (s->questions != SETTINGS_FROM_PACK) {
-    r.questions = s->questions;
-  }
-  if (s->seconds_per_question != SETTINGS_FROM_PACK) {
-    r.seconds_per_question = s->seconds_per_question;
-  }
-  // The loader keeps a pack's seconds within 5..120, but a pack built in
-  // memory (an importer, a test) may not: clamp rather than refuse to start.
-  if (r.seconds_per_question != SETTINGS_SECONDS_OFF) {
-    if (r.seconds_per_question < ROUND_SECONDS_MIN) {
-      r.seconds_per_question = ROUND_SECONDS_MIN;
-    } else if (r.seconds_per_question > ROUND_SECONDS_MAX) {
-      r.seconds_per_question = ROUND_SECONDS_MAX;
-    }
-  }
-  r.speed_bonus = s->speed_bonus;
-  return r;
+  PlayPreferences prefs = {
+      .seconds_per_question = s->seconds_per_question,
+      .questions = s->questions,
+      .speed_bonus = s->speed_bonus,
+  };
+  return play_round_settings(pack, &prefs);
 }

@@ -9,7 +9,7 @@
 //   [round]
 //   seconds = 20          ; 5..120, "off" (no time limit) or "pack" (the pack's choice)
 //   questions = 10        ; 1..SETTINGS_QUESTIONS_MAX or "pack"
-//   speed_bonus = true
+//   speed_bonus = false  ; off by default: speed must not beat care
 //   [display]
 //   text_size = normal    ; normal, large, largest
 //   high_contrast = false
@@ -55,7 +55,7 @@ typedef struct Settings {
   int window_w, window_h;  // windowed size in window units
 } Settings;
 
-// Defaults: the pack's seconds and questions, speed bonus on, sound on,
+// Defaults: the pack's seconds and questions, speed bonus off, sound on,
 // normal text, normal palette, motion on, windowed 1280x720.
 Settings settings_default(void);
 
@@ -72,7 +72,8 @@ char *settings_to_ini(const Settings *s);
 bool settings_sanitise(Settings *s);
 
 // The round rules these settings give for `pack` (nullable): the pack's own
-// defaults where a setting is SETTINGS_FROM_PACK.
+// defaults where a setting is SETTINGS_FROM_PACK; an assessment pack ignores
+// the seconds and questions set here (play_round_settings, play/session.h).
 RoundSettings settings_round_settings(const Settings *s, const Pack *pack);
 
 // Stable names used in the file ("normal", "large", "largest").

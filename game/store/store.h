@@ -24,7 +24,7 @@
 
 // Schema version this build writes (PRAGMA user_version). Older files are
 // migrated forward on open; newer ones are refused and left untouched.
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_FILE_NAME "scores.db"
 // Longest accepted player name, in Unicode code points (after trimming).
 #define STORE_PLAYER_NAME_MAX 40
@@ -109,9 +109,14 @@ typedef struct StorePlayerList {
 // Returns NULL (and *err) when it is empty, too long, not UTF-8 or holds
 // control characters. Owned.
 char *store_player_name_clean(const char *raw, char **err);
-// Finds the player whose cleaned name matches case-insensitively (ASCII,
-// Latin, Greek and Cyrillic letters), or creates one. Fills *player_id.
+// Finds the player whose cleaned name matches (NFC and Unicode case folding,
+// base/utf8.h utf8_fold_key: composed and decomposed "Élodie", "ÉLODIE" and
+// "élodie" are one player), or creates one. Fills *player_id.
 bool store_player_get_or_create(Store *store, const char *name, int64_t now_ms, int64_t *player_id, char **err);
+// *player_id = the id of the player whose name matches as above, or 0 when
+// there is none (a name that cannot be clean matches nobody). False only on
+// a database error.
+bool store_player_find(Store *store, const char *name, int64_t *player_id, char **err);
 // The `limit` most recently active players, newest first.
 bool store_recent_players(Store *store, size_t limit, StorePlayerList *out, char **err);
 void store_player_list_free(StorePlayerList *list);  // frees the items, leaves an empty list
@@ -181,6 +186,14 @@ typedef struct StoreRound {
   int answered;  // answers recorded (timed-out ones included)
   int correct;
   int timed_out;
+  // The round in plain counts (schema 3; backfilled from the answers of
+  // older rounds): real headlines asked / trusted / called fabricated,
+  // fabricated ones asked / caught / believed. Timed-out items count in
+  // *_items only.
+  int real_items, real_trusted, real_rejected;
+  int fake_items, fake_caught, fake_believed;
+  int64_t response_ms;  // sum of the answers' response times
+  double d_prime;       // corrected d' of the answered items (base/stats.h), 0 when none
 } StoreRound;
 
 typedef struct StoreRoundList {
@@ -240,6 +253,11 @@ typedef struct StoreTopEntry {
   int answered;
   double accuracy;  // correct / answered, 0 when nothing was answered
   int64_t ended_ms;
+  int questions;                 // planned questions of the round
+  int real_items, real_trusted;  // real headlines asked, and trusted
+  int fake_items, fake_caught;   // fabricated headlines asked, and caught
+  double d_prime;                // corrected d' (base/stats.h)
+  int64_t response_ms;           // total response time of the round
 } StoreTopEntry;
 
 typedef struct StoreTopList {
@@ -247,9 +265,13 @@ typedef struct StoreTopList {
   size_t count;
 } StoreTopList;
 
-// High-score table of a pack: completed rounds only, each player's best round
-// once, highest score first; within a tie, higher accuracy first, then whoever
-// got there first (earlier end), then the lower round id.
+// High-score table of a pack: each player's BEST completed round, one row
+// per player, ranked by care rather than speed: most correct answers first,
+// then the higher d' (discernment), then the shorter total response time;
+// rounds equal in all three share a rank (1, 2, 2, 4) and are listed by who
+// got there first (earlier end), then the lower round id. The score (with
+// any speed bonus) is shown but does not rank: ten instant guesses must not
+// beat a careful player with as many right.
 bool store_top_scores(Store *store, const char *pack_id, size_t limit, StoreTopList *out, char **err);
 void store_top_list_free(StoreTopList *list);
 

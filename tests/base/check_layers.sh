@@ -1,6 +1,8 @@
 #!/bin/bash
 # The layers only depend downwards:
-#   scenes -> engine, quiz, store -> base;  cli/main -> everything.
+#   scenes -> play -> engine, quiz, store -> base;  cli/main -> everything.
+# The play layer (sessions over the quiz rules and the store) is pure C:
+# it may use base, quiz and store, never SDL, the engine or the screens.
 # The quiz core and the store are pure C (no SDL), the engine knows nothing
 # about quizzes, and nothing below the scenes includes a scene or the cli.
 set -u
@@ -18,10 +20,11 @@ forbid() {
   fi
 }
 
-forbid base 'SDL|quiz/|store/|engine/|scenes/|cli/' "must not depend on any other layer"
-forbid quiz 'SDL|store/|engine/|scenes/|cli/' "is pure C: no SDL, no store, no engine"
-forbid store 'SDL|quiz/round|engine/|scenes/|cli/' "must not depend on SDL, the round logic, the engine or the screens"
-forbid engine 'quiz/|store/|scenes/|cli/' "must know nothing about quizzes, scores or screens"
+forbid base 'SDL|quiz/|store/|play/|engine/|scenes/|cli/' "must not depend on any other layer"
+forbid quiz 'SDL|store/|play/|engine/|scenes/|cli/' "is pure C: no SDL, no store, no engine"
+forbid store 'SDL|quiz/round|play/|engine/|scenes/|cli/' "must not depend on SDL, the round logic, the engine or the screens"
+forbid engine 'quiz/|store/|play/|scenes/|cli/' "must know nothing about quizzes, scores or screens"
+forbid play 'SDL|engine/|scenes/|cli/' "may use base, quiz and store only: no SDL, no engine, no screens"
 forbid scenes 'cli/' "must not depend on the command line"
 
 if [ "$failures" -eq 0 ]; then

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "base/rng.h"
+#include "base/stats.h"
 #include "quiz/measures.h"
+
 #include "quiz/round.h"
 #include "round/round_fixtures.h"
 
@@ -128,7 +130,14 @@ static void test_all_real_all_fake(void **state) {
   assert_int_equal(m->missed_count, 0);
   assert_int_equal(m->tendency, MEASURES_TENDENCY_BALANCED);
   assert_true(m->sdt_meaningful);
+  // The store ranks rounds by base/stats.h's d' from the counts alone: the
+  // same number as the measures.
+  assert_close(stats_d_prime_corrected(m->hits, m->signals, m->false_alarms, m->noise), m->d_prime, 0);
   measures_destroy(m);
+  m = measure("rrfrrfrrrr", "frffffrfff");
+  assert_close(stats_d_prime_corrected(m->hits, m->signals, m->false_alarms, m->noise), m->d_prime, 0);
+  measures_destroy(m);
+  assert_close(stats_d_prime_corrected(0, 0, 0, 0), 0.0, 0);
 }
 
 static void test_mist20_examples(void **state) {

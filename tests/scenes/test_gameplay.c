@@ -154,6 +154,9 @@ static void fetch(Fixture *f, StoreRoundList *rounds, StoreAnswerList *answers) 
 static void test_practice_round_keyboard(void **state) {
   (void)state;
   Fixture *f = fixture_make(practice_pack);
+  // The speed bonus is off by default (speed must not beat care); this
+  // round checks its points, so it turns it on.
+  f->app->settings.speed_bonus = true;
   start_round(f);
   assert_string_equal(top(f), "round");
 
@@ -287,6 +290,28 @@ static void test_practice_round_keyboard(void **state) {
   assert_true(m->missed_count >= 2);
   press(f, '\n');  // focus is on Play again: a new round starts
   assert_string_equal(top(f), "round");
+  scene_test_fixture_destroy(f);
+}
+
+// Leaving on the first question, before any answer, stores no round: an
+// empty "abandoned" round would only clutter the history.
+static void test_quit_before_first_answer_stores_nothing(void **state) {
+  (void)state;
+  Fixture *f = fixture_make(practice_pack);
+  start_round(f);
+  scene_test_advance(f, 1500);
+  press(f, 27);
+  assert_string_equal(top(f), "confirm");
+  press(f, '>');
+  press(f, '\n');
+  assert_string_equal(top(f), "packs");
+  StoreRoundList rounds = {0};
+  StoreAnswerList answers = {0};
+  fetch(f, &rounds, &answers);
+  assert_int_equal(rounds.count, 0);
+  assert_int_equal(answers.count, 0);
+  store_round_list_free(&rounds);
+  store_answer_list_free(&answers);
   scene_test_fixture_destroy(f);
 }
 
@@ -545,9 +570,13 @@ static void test_screenshots(void **state) {
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_practice_round_keyboard), cmocka_unit_test(test_quit_keeps_answers_mouse_and_pad),
-      cmocka_unit_test(test_assessment_no_feedback),  cmocka_unit_test(test_summary_review),
-      cmocka_unit_test(test_preview_reloads),         cmocka_unit_test(test_screenshots),
+      cmocka_unit_test(test_practice_round_keyboard),
+      cmocka_unit_test(test_quit_before_first_answer_stores_nothing),
+      cmocka_unit_test(test_quit_keeps_answers_mouse_and_pad),
+      cmocka_unit_test(test_assessment_no_feedback),
+      cmocka_unit_test(test_summary_review),
+      cmocka_unit_test(test_preview_reloads),
+      cmocka_unit_test(test_screenshots),
       cmocka_unit_test(test_truth_sentence),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -242,8 +242,9 @@ static void test_settings_change_and_persist(void **state) {
   scene_test_menu_key(app, SDLK_RIGHT);
   assert_int_equal(app->settings.questions, 5);
   scene_test_menu_key(app, SDLK_DOWN);
-  scene_test_menu_key(app, SDLK_RETURN);  // speed bonus off
-  assert_false(app->settings.speed_bonus);
+  assert_false(app->settings.speed_bonus);  // off by default
+  scene_test_menu_key(app, SDLK_RETURN);    // speed bonus on
+  assert_true(app->settings.speed_bonus);
   scene_test_menu_key(app, SDLK_DOWN);
   scene_test_menu_key(app, SDLK_DOWN);  // text size
   scene_test_menu_key(app, SDLK_RIGHT);
@@ -263,7 +264,7 @@ static void test_settings_change_and_persist(void **state) {
   f->app = app = open_app(f, false);
   assert_int_equal(app->settings.seconds_per_question, 5);
   assert_int_equal(app->settings.questions, 5);
-  assert_false(app->settings.speed_bonus);
+  assert_true(app->settings.speed_bonus);
   assert_int_equal(app->settings.text_size, SETTINGS_TEXT_LARGEST);
   assert_true(app->settings.high_contrast);
   assert_true(app->settings.reduced_motion);
@@ -271,7 +272,7 @@ static void test_settings_change_and_persist(void **state) {
   RoundSettings rs = settings_round_settings(&app->settings, NULL);
   assert_int_equal(rs.seconds_per_question, 5);
   assert_int_equal(rs.questions, 5);
-  assert_false(rs.speed_bonus);
+  assert_true(rs.speed_bonus);
 }
 
 static void test_settings_by_mouse(void **state) {
@@ -460,6 +461,27 @@ static void assert_settings_equal(const Settings *a, const Settings *b) {
   assert_int_equal(a->window_h, b->window_h);
 }
 
+// Settings > Seconds per question = 10 must not put a countdown on the
+// MIST-20: an assessment is untimed and asks every item unless the pack
+// itself sets seconds.
+static void test_settings_leave_assessments_alone(void **state) {
+  (void)state;
+  Settings s = settings_default();
+  s.seconds_per_question = 10;
+  s.questions = 4;
+  Pack *p = pack_create();
+  p->kind = PACK_KIND_ASSESSMENT;
+  RoundSettings rs = settings_round_settings(&s, p);
+  assert_int_equal(rs.seconds_per_question, 0);
+  p->round_seconds = 30;
+  assert_int_equal(settings_round_settings(&s, p).seconds_per_question, 30);
+  p->kind = PACK_KIND_PRACTICE;  // practice rounds follow the player's choice
+  rs = settings_round_settings(&s, p);
+  assert_int_equal(rs.seconds_per_question, 10);
+  assert_int_equal(rs.questions, 4);
+  pack_destroy(p);
+}
+
 static void test_settings_file_rules(void **state) {
   (void)state;
   char *dir = test_tmpdir();
@@ -468,6 +490,11 @@ static void test_settings_file_rules(void **state) {
   assert_true(settings_load(path, &s, NULL));  // missing: defaults
   Settings def = settings_default();
   assert_settings_equal(&s, &def);
+  // No speed bonus unless the player asks for one, in a fresh file too.
+  assert_false(def.speed_bonus);
+  char *ini = settings_to_ini(&def);
+  assert_non_null(strstr(ini, "speed_bonus = false\n"));
+  free(ini);
 
   free(test_write_file(dir, SETTINGS_FILE_NAME,
                        "[round]\nseconds = 3\nquestions = 12\nspeed_bonus = maybe\nfuture_key = 1\n"
@@ -478,7 +505,7 @@ static void test_settings_file_rules(void **state) {
   log_set_stderr(true);
   assert_int_equal(s.seconds_per_question, def.seconds_per_question);  // 3 is out of range
   assert_int_equal(s.questions, 12);
-  assert_true(s.speed_bonus);  // bad value -> default
+  assert_false(s.speed_bonus);  // bad value -> default (off)
   assert_int_equal(s.text_size, SETTINGS_TEXT_NORMAL);
   assert_true(s.high_contrast);
   assert_int_equal(s.window_w, def.window_w);
@@ -594,6 +621,7 @@ static void test_ui_navigation(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_settings_file_rules),
+      cmocka_unit_test(test_settings_leave_assessments_alone),
       cmocka_unit_test(test_theme_contrast),
       cmocka_unit_test(test_ui_navigation),
       cmocka_unit_test_setup_teardown(test_keyboard_flow_reaches_round, setup, scene_test_teardown),

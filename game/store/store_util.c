@@ -1,0 +1,171 @@
+// Small SQLite helpers and the row-list reader shared by the store files.
+
+#include "store/store_internal.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/str.h"
+
+// ---- small helpers -------------------------------------------------------------
+
+void store_set_err(char **err, const char *fmt, ...) {
+  if (!err) {
+    return;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  free(*err);
+  *err = xvasprintf(fmt, ap);
+  va_end(ap);
+}
+
+bool store_db_exec(sqlite3 *db, const char *sql, char **err) {
+  char *msg = NULL;
+  if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    store_set_err(err, "%s", msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return false;
+  }
+  return true;
+}
+
+sqlite3_stmt *store_db_prepare(sqlite3 *db, const char *sql, char **err) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+    store_set_err(err, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return NULL;
+  }
+  return st;
+}
+
+// Runs a one-row, one-column statement (PRAGMA user_version, quick_check...).
+// Returns the SQLite result code; *text (owned) receives column 0 as text.
+int store_db_scalar(sqlite3 *db, const char *sql, char **text) {
+  *text = NULL;
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      const unsigned char *t = sqlite3_column_text(st, 0);
+      *text = xstrdup(t ? (const char *)t : "");
+      rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+char *store_text_col(sqlite3_stmt *st, int col) {
+  const unsigned char *t = sqlite3_column_text(st, col);
+  return xstrdup(t ? (const char *)t : "");
+}
+
+bool store_is_corruption(int rc) {
+  int primary = rc & 0xff;
+  return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT || primary == SQLITE_FORMAT;
+}
+
+void store_bind_text_opt(sqlite3_stmt *st, const char *name, const char *value) {
+  int i = sqlite3_bind_parameter_index(st, name);
+  if (i > 0) {
+    sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT);
+  }
+}
+
+void store_bind_int64_opt(sqlite3_stmt *st, const char *name, int64_t value) {
+  int i = sqlite3_bind_parameter_index(st, name);
+  if (i > 0) {
+    sqlite3_bind_int64(st, i, value);
+  }
+}
+
+// A size_t row limit as an SQL integer (signed 64-bit): larger means no limit.
+int64_t store_limit_arg(size_t limit) {
+  return limit > INT64_MAX ? INT64_MAX : (int64_t)limit;
+}
+
+// ---- row lists -----------------------------------------------------------------
+
+// Frees `count` elements of `type` and the array holding them.
+void store_rows_free(const StoreRowType *type, void *items, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    type->clear((char *)items + i * type->size);
+  }
+  free(items);
+}
+
+// Steps the prepared, bound statement `st` to its end, one element per row,
+// into *items (owned by the caller) and *count, then finalizes `st`. On an
+// error the rows read so far are freed, *items is NULL and *count 0.
+bool store_query_rows(Store *store, sqlite3_stmt *st, const StoreRowType *type, void **items, size_t *count,
+                      char **err) {
+  void *rows = NULL;
+  size_t n = 0, cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rows = xgrow(rows, &cap, n + 1, type->size);
+    type->read(st, (char *)rows + n * type->size);
+    n++;
+  }
+  bool ok = rc == SQLITE_DONE;
+  if (!ok) {
+    store_set_err(err, "%s", sqlite3_errmsg(store->db));
+    store_rows_free(type, rows, n);
+    rows = NULL;
+    n = 0;
+  }
+  sqlite3_finalize(st);
+  *items = rows;
+  *count = n;
+  return ok;
+}
+
+const char *store_verdict_name(StoreVerdict verdict) {
+  switch (verdict) {
+  case STORE_VERDICT_REAL:
+    return "real";
+  case STORE_VERDICT_FABRICATED:
+    return "fabricated";
+  case STORE_VERDICT_NONE:
+    break;
+  }
+  return "none";
+}
+
+StoreVerdict store_verdict_from_name(const char *name) {
+  if (strcmp(name, "real") == 0) {
+    return STORE_VERDICT_REAL;
+  }
+  if (strcmp(name, "fabricated") == 0) {
+    return STORE_VERDICT_FABRICATED;
+  }
+  return STORE_VERDICT_NONE;
+}
+
+const char *store_round_status_name(StoreRoundStatus status) {
+  switch (status) {
+  case STORE_ROUND_COMPLETED:
+    return "completed";
+  case STORE_ROUND_ABANDONED:
+    return "abandoned";
+  case STORE_ROUND_IN_PROGRESS:
+    break;
+  }
+  return "in_progress";
+}
+
+StoreRoundStatus store_round_status_from_name(const char *name) {
+  if (strcmp(name, "completed") == 0) {
+    return STORE_ROUND_COMPLETED;
+  }
+  if (strcmp(name, "abandoned") == 0) {
+    return STORE_ROUND_ABANDONED;
+  }
+  return STORE_ROUND_IN_PROGRESS;
+}
