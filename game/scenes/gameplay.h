@@ -34,13 +34,15 @@ void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const Ro
                          size_t count, bool last, FeedbackDoneFn done, void *user);
 
 // The round's pause menu (an overlay): Resume (P, Start, Esc, B, Enter),
-// Settings, Help, and "Quit this round", which asks first. The round freezes
-// its timer and hides its headline before pushing it; it resumes once it is
-// back on top. `on_quit` (nullable) with `user` (borrowed, must outlive the
-// menu) is called once when quitting was confirmed, after the menu requested
-// its own pop; it is not called when the menu closes otherwise.
+// Settings, Help, and "Quit this round", which asks first. The round's clock
+// stops and its headline hides while it is covered (cover/uncover). `on_quit` (nullable) with `user` (borrowed, must
+// outlive the menu) is called once when quitting was confirmed, after the menu requested its own pop; it is not called
+// when the menu closes otherwise.
 typedef void (*ScenePauseQuitFn)(App *app, void *user);
 void scene_pause_push(App *app, ScenePauseQuitFn on_quit, void *user);
+// The same, opened because the window lost the focus during a timed
+// question: it says "Paused while the window was in the background".
+void scene_pause_push_background(App *app, ScenePauseQuitFn on_quit, void *user);
 
 // The player-facing name of a technique ("Fake expert"), translated.
 const char *gameplay_technique_label(Technique t);

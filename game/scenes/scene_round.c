@@ -9,7 +9,9 @@
 // open the pause menu (scene_pause.c); Esc / B ask "Quit this round?" as BACK
 // does on every screen; F2 / the header's Settings button open the settings,
 // F1 the help. Whatever covers the question freezes its timer and hides the
-// headline, so nobody gets reading time for free.
+// headline (cover(); uncover() restarts it), so nobody gets reading time for
+// free. A timed question pauses when the window loses the focus or is
+// minimised: the pause menu is open when the player comes back and says why.
 
 #include "scenes/gameplay.h"
 
@@ -37,10 +39,11 @@ typedef struct RoundScene {
   PlaySession *session;  // owned: the round and its recording
   Round *round;          // borrowed from the session; NULL once handed to the summary
   const Pack *pack;
-  char *error;          // the round could not start: shown instead (owned)
-  bool confirm_open;    // "Quit this round?" is showing above us
-  bool overlay_pushed;  // an overlay was requested this frame: do not resume yet
-  uint64_t now;         // time of the last update(), what draw() shows
+  char *error;  // the round could not start: shown instead (owned)
+  // An overlay was requested this frame (pushes apply at its end; cover()
+  // clears it): two keys in one frame must not stack two menus.
+  bool overlay_requested;
+  uint64_t now;  // time of the last update(), what draw() shows
   int last_tick_s;
 } RoundScene;
 
@@ -108,8 +111,7 @@ static void round_give(App *app, RoundScene *s, PackAnswer answer) {
 }
 
 static void on_quit_answer(App *app, void *user, bool yes) {
-  RoundScene *s = user;
-  s->confirm_open = false;
+  (void)user;
   if (yes) {
     // leave() records the round as abandoned; the answers given stay.
     engine_pop_scene(app->engine);
@@ -121,27 +123,44 @@ static void on_pause_quit(App *app, void *user) {
   on_quit_answer(app, user, true);
 }
 
-// Freezes the question's timer before a scene covers it (the engine stops
-// calling our update(), but the round reads wall time). update() resumes it
-// once we are on top again. False when something was already asked for this
-// frame: two keys in one frame must not stack two menus.
+// Before asking for a scene on top: the clock stops now (the rest of this
+// frame's update() must not run it on), cover() keeps it stopped. False when
+// something was already asked for this frame.
 static bool round_cover(App *app, RoundScene *s) {
-  if (s->overlay_pushed) {
+  if (s->overlay_requested) {
     return false;
   }
   if (s->round) {
     round_pause(s->round, (int64_t)app_now_ms(app));
   }
-  s->overlay_pushed = true;
+  s->overlay_requested = true;
   engine_request_redraw(app->engine);
   return true;
 }
 
+static void round_on_cover(SceneCtx *ctx) {
+  RoundScene *s = ctx->data;
+  s->overlay_requested = false;
+  if (s->round) {
+    round_pause(s->round, (int64_t)app_now_ms(app_from_ctx(ctx)));  // a no-op when already paused
+  }
+}
+
+// On top again (the pause menu resumed, "Keep playing", Help or Settings
+// closed): the question's clock runs on from where it stopped.
+static void round_on_uncover(SceneCtx *ctx) {
+  RoundScene *s = ctx->data;
+  if (s->round && round_is_paused(s->round)) {
+    s->now = app_now_ms(app_from_ctx(ctx));
+    round_resume(s->round, (int64_t)s->now);
+  }
+  engine_request_redraw(ctx->engine);
+}
+
 static void round_ask_quit(App *app, RoundScene *s) {
-  if (s->confirm_open || !round_cover(app, s)) {
+  if (!round_cover(app, s)) {
     return;
   }
-  s->confirm_open = true;
   scene_confirm_push(app, _("Quit this round? The answers you gave are kept."), _("Quit round"), _("Keep playing"),
                      on_quit_answer, s);
 }
@@ -150,6 +169,19 @@ static void round_open_pause(App *app, RoundScene *s) {
   if (round_cover(app, s)) {
     scene_pause_push(app, on_pause_quit, s);
   }
+}
+
+// The window lost the focus (or was minimised) during a timed question: the
+// pause menu opens, saying why, and stays until the player resumes.
+static bool round_focus_lost(App *app, RoundScene *s) {
+  if (!s->round || round_state(s->round) != ROUND_STATE_QUESTION || round_time_limit_ms(s->round) <= 0 ||
+      round_is_paused(s->round)) {
+    return false;  // nothing running (an overlay on top is already paused)
+  }
+  if (round_cover(app, s)) {
+    scene_pause_push_background(app, on_pause_quit, s);
+  }
+  return true;
 }
 
 static void round_open_settings(App *app, RoundScene *s) {
@@ -275,6 +307,9 @@ static bool round_event(SceneCtx *ctx, const InputEvent *ev) {
     }
     return true;
   }
+  if (ev->type == INPUT_EVENT_FOCUS_LOST) {
+    return round_focus_lost(app, s);
+  }
   if (ev->type == INPUT_EVENT_ACTION) {
     switch (ev->action) {
     case INPUT_ACTION_ANSWER_REAL:
@@ -337,16 +372,10 @@ static bool round_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
   if (!s->round) {
     return false;
   }
-  if (s->overlay_pushed) {
-    // The overlay is only pushed at the end of this frame.
-    s->overlay_pushed = false;
-    return false;
+  if (s->overlay_requested) {
+    return false;  // the overlay is pushed at the end of this frame
   }
   s->now = now;
-  if (round_is_paused(s->round) && !s->confirm_open) {
-    round_resume(s->round, (int64_t)now);
-    engine_request_redraw(ctx->engine);
-  }
   RoundAnswer a;
   if (play_session_tick(s->session, (int64_t)now, app_unix_ms(app), &a)) {
     round_handle_result(app, s, &a);
@@ -464,6 +493,8 @@ const SceneVTable scene_round_vtable = {
     .name = "round",
     .enter = round_enter,
     .leave = round_leave,
+    .cover = round_on_cover,
+    .uncover = round_on_uncover,
     .event = round_event,
     .update = round_update,
     .draw = round_draw,

@@ -278,12 +278,67 @@ static void test_feedback_body_scrolls(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+static void push_window_event(Fixture *f, Uint8 what) {
+  SDL_Event e = {0};
+  e.type = SDL_WINDOWEVENT;
+  e.window.event = what;
+  e.window.windowID = SDL_GetWindowID(engine_window(f->app->engine));
+  SDL_PushEvent(&e);
+  scene_test_step(f);
+}
+
+static const Round *round_below(Fixture *f, size_t depth) {
+  return scene_round_peek(engine_scene_data(f->app->engine, depth));
+}
+
+// A timed question pauses when the window loses the focus or is minimised:
+// the pause menu is open when the player comes back, the clock did not run
+// meanwhile, and only the player's own Resume starts it again.
+static void test_round_pauses_on_focus_loss(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  scene_packs_push(f->app);
+  scene_round_push(f->app);
+  scene_test_step(f);
+  assert_string_equal(scene_test_top(f->app), "round");
+  const Round *r = round_below(f, 0);
+  assert_true(round_time_limit_ms(r) > 0);
+  scene_test_advance(f, 3000);
+  int64_t left = round_time_left_ms(r, (int64_t)app_now_ms(f->app));
+  const Uint8 losses[2] = {SDL_WINDOWEVENT_FOCUS_LOST, SDL_WINDOWEVENT_MINIMIZED};
+  for (int k = 0; k < 2; k++) {
+    push_window_event(f, losses[k]);
+    assert_string_equal(scene_test_top(f->app), "pause");
+    assert_true(round_is_paused(round_below(f, 1)));
+    scene_test_advance(f, 120000);  // longer than any time limit
+    assert_int_equal(round_state(round_below(f, 1)), ROUND_STATE_QUESTION);
+    push_window_event(f, SDL_WINDOWEVENT_FOCUS_GAINED);
+    // Back in the window: still paused, saying why, until the player resumes.
+    assert_string_equal(scene_test_top(f->app), "pause");
+    assert_non_null(scene_test_button_labelled(f->app, "Resume"));
+    scene_test_key(f, SDLK_p);
+    assert_string_equal(scene_test_top(f->app), "round");
+    assert_false(round_is_paused(round_below(f, 0)));
+    assert_int_equal(round_time_left_ms(round_below(f, 0), (int64_t)app_now_ms(f->app)), left);
+  }
+  // Under an overlay the round is already paused: no second menu.
+  scene_test_key(f, SDLK_F1);
+  assert_string_equal(scene_test_top(f->app), "help");
+  push_window_event(f, SDL_WINDOWEVENT_FOCUS_LOST);
+  assert_string_equal(scene_test_top(f->app), "help");
+  push_window_event(f, SDL_WINDOWEVENT_FOCUS_GAINED);
+  scene_test_key(f, SDLK_ESCAPE);
+  assert_string_equal(scene_test_top(f->app), "round");
+  assert_false(round_is_paused(round_below(f, 0)));
+  scene_test_fixture_destroy(f);
+}
+
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_summary_fits_every_shape), cmocka_unit_test(test_summary_details_toggle),
       cmocka_unit_test(test_summary_review_one_click), cmocka_unit_test(test_feedback_fixed_part_in_view),
-      cmocka_unit_test(test_feedback_body_scrolls),
+      cmocka_unit_test(test_feedback_body_scrolls),    cmocka_unit_test(test_round_pauses_on_focus_loss),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
