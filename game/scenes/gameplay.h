@@ -104,6 +104,12 @@ float gameplay_clamp_scroll(float scroll, float content_h, float visible_h);
 // `scene_data` is engine_scene_data() of a scene with that vtable (borrowed).
 // The round being played (NULL before it starts or once handed on).
 const Round *scene_round_peek(const void *scene_data);
+// The round's headline card as last laid out (mirrored).
+Rect scene_round_peek_card(const void *scene_data);
+// The headline's inset inside its card (gameplay_headline_draw) and the
+// smallest size it is shrunk to.
+#define GAMEPLAY_HEADLINE_PAD 40.0f
+#define GAMEPLAY_HEADLINE_MIN_SIZE 30.0f
 // The feedback screen's page (its layout; borrowed) and scroll offset.
 const GameplayPage *scene_feedback_peek_page(const void *scene_data, float *scroll);
 // The summary's round and measures.

@@ -289,8 +289,7 @@ void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item
   s.weight = TEXT_WEIGHT_BOLD;
   s.align = TEXT_ALIGN_CENTER;
   s.valign = TEXT_VALIGN_MIDDLE;
-  float pad = 40.0f;
-  ui_text_fitted(ui, item->headline, &s, rect_inset(box, pad), 30.0f);
+  ui_text_fitted(ui, item->headline, &s, rect_inset(box, GAMEPLAY_HEADLINE_PAD), GAMEPLAY_HEADLINE_MIN_SIZE);
 }
 
 // ---- the feedback scene -----------------------------------------------------

@@ -44,6 +44,8 @@ typedef struct RoundScene {
   // clears it): two keys in one frame must not stack two menus.
   bool overlay_requested;
   uint64_t now;  // time of the last update(), what draw() shows
+  // Layout (round_layout), mirrored.
+  Rect qbox, sbox, bar, secs, card, note;
   int last_tick_s;
 } RoundScene;
 
@@ -198,13 +200,10 @@ static void round_open_help(App *app, RoundScene *s) {
 
 // ---- scene ------------------------------------------------------------------
 
-// Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
-#define RD_STATUS_Y (UI_HEADER_H + 28.0f)
-#define RD_STATUS_H 64.0f
+// Logical units; everything else comes from the canvas and measured text.
 #define RD_ANSWER_H 180.0f
-#define RD_ANSWER_Y(u) (ui_h(u) - 48.0f - RD_ANSWER_H)
-#define RD_CARD_Y (RD_STATUS_Y + RD_STATUS_H + 36.0f)
-#define RD_CARD_H(u) (RD_ANSWER_Y(u) - 40.0f - RD_CARD_Y)
+#define RD_BAR_MIN_W 240.0f
+#define RD_BAR_H 28.0f
 
 static void add_back(UiForm *form, const Ui *ui) {
   UiButton back = ui_button(UI_ID_BACK, ui_header_start_rect(ui), _("Back"), UI_BUTTON_NORMAL);
@@ -218,16 +217,9 @@ static void round_enter(SceneCtx *ctx) {
   RoundScene *s = xcalloc(1, sizeof *s);
   ctx->data = s;
   s->last_tick_s = -1;
-  Ui ui = app_ui(app);
-  ui_form_init(&s->form, ui.rtl);
-  // The start slot of the header holds Pause while a question can be
-  // played, Back when the round could not start.
-  ui_form_add_header(&s->form, &ui, false, true);
-
   s->pack = app->pack;
   if (!s->pack) {
     s->error = xstrdup(_("Choose a pack first."));
-    add_back(&s->form, &ui);
     return;
   }
   PlaySessionSpec spec = {
@@ -243,18 +235,73 @@ static void round_enter(SceneCtx *ctx) {
   s->session = play_session_create(&spec, &err);
   if (!s->session) {
     s->error = err ? err : xstrdup(_("This pack cannot be played."));
-    add_back(&s->form, &ui);
     return;
   }
   s->round = play_session_round(s->session);
 
-  float w = (ui_w(&ui) - 2 * UI_MARGIN - 2 * UI_GAP) / 2;
-  Rect left = {UI_MARGIN, RD_ANSWER_Y(&ui), w, RD_ANSWER_H};
-  Rect right = {ui_w(&ui) - UI_MARGIN - w, RD_ANSWER_Y(&ui), w, RD_ANSWER_H};
-  UiButton real = ui_button(ID_REAL, ui_mirror(&ui, left), _("REAL"), UI_BUTTON_REAL);
+  round_start_next(app, s);
+}
+
+// The status row (question, countdown, score) from measured text: the bar
+// takes what is between them, and gets a row of its own when that is too
+// little (large text on 4:3); then the headline card and the answers.
+static float layout_status(RoundScene *s, const Ui *ui, float y) {
+  const Theme *t = ui->theme;
+  Round *r = s->round;
+  float cw = ui_w(ui) - 2 * UI_MARGIN;
+  TextStyle bs = ui_text_style(ui, THEME_TEXT_BODY, t->text);
+  bs.weight = TEXT_WEIGHT_BOLD;
+  float line = text_line_height(ui->engine, &bs);
+  char *q = xasprintf(_("Question %zu of %zu"), round_count(r), round_count(r));
+  float qw = text_measure(ui->engine, q, &bs).w + 1.0f;
+  free(q);
+  bool assessment = !round_shows_feedback(r);
+  TextStyle ss = ui_text_style(ui, assessment ? THEME_TEXT_SMALL : THEME_TEXT_BODY, t->text);
+  ss.weight = TEXT_WEIGHT_BOLD;
+  char *score = assessment ? xstrdup(_("Assessment: results at the end")) : xasprintf(_("Score: %d"), 9999);
+  float sw = fminf(cw * 0.45f, text_measure(ui->engine, score, &ss).w + 1.0f);
+  free(score);
+  float secw = text_measure(ui->engine, "120 s", &bs).w + 1.0f;
+  s->qbox = (Rect){UI_MARGIN, y, qw, line};
+  s->sbox = (Rect){UI_MARGIN + cw - sw, y, sw, line};
+  float mid_x = UI_MARGIN + qw + UI_GAP * 1.5f;
+  float mid_w = cw - qw - sw - 3 * UI_GAP;
+  if (mid_w - secw - UI_GAP < RD_BAR_MIN_W) {
+    y += line + UI_GAP * 0.5f;  // the countdown on a row of its own
+    mid_x = UI_MARGIN;
+    mid_w = cw;
+  }
+  s->bar = (Rect){mid_x, y + (line - RD_BAR_H) / 2, mid_w - secw - UI_GAP, RD_BAR_H};
+  s->secs = (Rect){mid_x + mid_w - secw, y, secw, line};
+  s->qbox = ui_mirror(ui, s->qbox);
+  s->sbox = ui_mirror(ui, s->sbox);
+  s->bar = ui_mirror(ui, s->bar);
+  s->secs = ui_mirror(ui, s->secs);
+  return y + line;
+}
+
+static void round_layout(SceneCtx *ctx) {
+  RoundScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  int focus = s->form.focus;
+  ui_form_init(&s->form, ui.rtl);
+  // The start slot of the header holds Pause while a question can be
+  // played, Back when the round could not start.
+  ui_form_add_header(&s->form, &ui, false, true);
+  if (s->error || !s->round) {
+    add_back(&s->form, &ui);
+    return;
+  }
+  float top = layout_status(s, &ui, UI_HEADER_H + UI_GAP);
+  float cw = ui_w(&ui) - 2 * UI_MARGIN;
+  float answers_y = ui_h(&ui) - 48.0f - RD_ANSWER_H;
+  float w = (cw - 2 * UI_GAP) / 2;
+  UiButton real =
+      ui_button(ID_REAL, ui_mirror(&ui, (Rect){UI_MARGIN, answers_y, w, RD_ANSWER_H}), _("REAL"), UI_BUTTON_REAL);
   real.icon = DRAW_ICON_CHECK;
   real.key_hint = _("R");
-  UiButton fake = ui_button(ID_FABRICATED, ui_mirror(&ui, right), _("FABRICATED"), UI_BUTTON_FABRICATED);
+  UiButton fake = ui_button(ID_FABRICATED, ui_mirror(&ui, (Rect){UI_MARGIN + cw - w, answers_y, w, RD_ANSWER_H}),
+                            _("FABRICATED"), UI_BUTTON_FABRICATED);
   fake.icon = DRAW_ICON_CROSS;
   fake.key_hint = _("F");
   ui_form_add(&s->form, real);
@@ -264,7 +311,12 @@ static void round_enter(SceneCtx *ctx) {
   pause.icon = DRAW_ICON_PAUSE;
   pause.key_hint = _("P");
   ui_form_add(&s->form, pause);
-  round_start_next(app, s);
+  s->form.focus = focus < s->form.count ? focus : UI_FOCUS_NONE;  // same buttons, same order
+  float card_y = top + UI_GAP;
+  TextStyle ns = ui_text_style(&ui, THEME_TEXT_SMALL, ui.theme->text_muted);
+  float note_h = text_line_height(ui.engine, &ns);
+  s->card = (Rect){UI_MARGIN, card_y, cw, answers_y - UI_GAP - note_h - card_y};
+  s->note = (Rect){UI_MARGIN, s->card.y + s->card.h + 2.0f, cw, note_h};
 }
 
 static void round_leave(SceneCtx *ctx) {
@@ -402,28 +454,22 @@ static void draw_status(const Ui *ui, const App *app, RoundScene *s) {
   bool assessment = !round_shows_feedback(r);
   size_t shown = round_index(r) < round_count(r) ? round_index(r) + 1 : round_count(r);
   char *q = xasprintf(_("Question %zu of %zu"), shown, round_count(r));
-  Rect qbox = {UI_MARGIN, RD_STATUS_Y, 500.0f, RD_STATUS_H};
-  ui_text_bold(ui, q, THEME_TEXT_BODY, t->text, ui_mirror(ui, qbox), TEXT_ALIGN_START, TEXT_VALIGN_MIDDLE);
+  ui_text_bold(ui, q, THEME_TEXT_BODY, t->text, s->qbox, TEXT_ALIGN_START, TEXT_VALIGN_MIDDLE);
   free(q);
 
   // An assessment shows no score: a rising score would tell which answers were right.
   char *score = assessment ? xstrdup(_("Assessment: results at the end")) : xasprintf(_("Score: %d"), round_score(r));
-  float sw = assessment ? 620.0f : 360.0f;
-  Rect sbox = {ui_w(ui) - UI_MARGIN - sw, RD_STATUS_Y, sw, RD_STATUS_H};
-  // One line: at the largest text size the assessment note would wrap raggedly.
   TextStyle ss = ui_text_style(ui, assessment ? THEME_TEXT_SMALL : THEME_TEXT_BODY, t->text);
   ss.weight = TEXT_WEIGHT_BOLD;
   ss.align = TEXT_ALIGN_END;
   ss.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_line(ui, score, &ss, ui_mirror(ui, sbox), 22.0f);
+  ui_text_line(ui, score, &ss, s->sbox, theme_text_size(t, THEME_TEXT_SMALL));
   free(score);
 
-  float bx = qbox.x + qbox.w + 40.0f;
-  Rect area = {bx, RD_STATUS_Y, sbox.x - 40.0f - bx, RD_STATUS_H};
   int64_t limit = round_time_limit_ms(r);
   if (limit <= 0) {
-    ui_text(ui, _("No time limit"), THEME_TEXT_SMALL, t->text_muted, ui_mirror(ui, area), TEXT_ALIGN_CENTER,
-            TEXT_VALIGN_MIDDLE);
+    Rect area = {fminf(s->bar.x, s->secs.x), s->secs.y, fabsf(s->secs.x - s->bar.x) + s->secs.w, s->secs.h};
+    ui_text(ui, _("No time limit"), THEME_TEXT_SMALL, t->text_muted, area, TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
     return;
   }
   int64_t left = round_time_left_ms(r, (int64_t)s->now);
@@ -436,14 +482,10 @@ static void draw_status(const Ui *ui, const App *app, RoundScene *s) {
     // Whole-second steps: no continuous movement at the edge of vision.
     frac = (float)secs * 1000.0f / (float)limit;
   }
-  float lw = 150.0f;
-  Rect bar = {area.x, area.y + (area.h - 28.0f) / 2, area.w - lw - 16.0f, 28.0f};
   bool hurry = secs <= ROUND_TICK_FROM_S;
-  draw_bar(ui->engine, ui_mirror(ui, bar), frac, hurry ? t->wrong : t->accent, t->bar_track, ui->rtl);
+  draw_bar(ui->engine, s->bar, frac, hurry ? t->wrong : t->accent, t->bar_track, ui->rtl);
   char *sec = xasprintf(_("%d s"), secs);
-  Rect lbox = {area.x + area.w - lw, area.y, lw, area.h};
-  ui_text_bold(ui, sec, THEME_TEXT_BODY, hurry ? t->wrong : t->text, ui_mirror(ui, lbox), TEXT_ALIGN_END,
-               TEXT_VALIGN_MIDDLE);
+  ui_text_bold(ui, sec, THEME_TEXT_BODY, hurry ? t->wrong : t->text, s->secs, TEXT_ALIGN_END, TEXT_VALIGN_MIDDLE);
   free(sec);
 }
 
@@ -467,7 +509,7 @@ static void round_draw(SceneCtx *ctx) {
   if (!item && round_count(s->round) > 0) {
     item = round_item(s->round, round_count(s->round) - 1);
   }
-  Rect card = {UI_MARGIN, RD_CARD_Y, ui_w(&ui) - 2 * UI_MARGIN, RD_CARD_H(&ui)};
+  Rect card = s->card;
   if (round_is_paused(s->round)) {
     // Covered by the pause menu, a question, the help: the clock is stopped,
     // so the headline is not there to be read meanwhile.
@@ -482,8 +524,7 @@ static void round_draw(SceneCtx *ctx) {
     gameplay_headline_draw(&ui, s->pack, item, card, theme_text_size(t, THEME_TEXT_HEADLINE));
   }
   if (s->session && play_session_save_failed(s->session)) {
-    Rect note = {UI_MARGIN, card.y + card.h + 4.0f, card.w, 34.0f};
-    ui_text(&ui, _("Scores are not being saved."), THEME_TEXT_SMALL, t->text_muted, note, TEXT_ALIGN_CENTER,
+    ui_text(&ui, _("Scores are not being saved."), THEME_TEXT_SMALL, t->text_muted, s->note, TEXT_ALIGN_CENTER,
             TEXT_VALIGN_TOP);
   }
   ui_form_draw(&ui, &s->form);
@@ -495,6 +536,7 @@ const SceneVTable scene_round_vtable = {
     .leave = round_leave,
     .cover = round_on_cover,
     .uncover = round_on_uncover,
+    .layout = round_layout,
     .event = round_event,
     .update = round_update,
     .draw = round_draw,
@@ -503,4 +545,9 @@ const SceneVTable scene_round_vtable = {
 const Round *scene_round_peek(const void *scene_data) {
   const RoundScene *s = scene_data;
   return s ? s->round : NULL;
+}
+
+Rect scene_round_peek_card(const void *scene_data) {
+  const RoundScene *s = scene_data;
+  return s ? s->card : (Rect){0};
 }

@@ -17,6 +17,7 @@
 #include "base/rng.h"
 #include "base/str.h"
 #include "engine/engine.h"
+#include "engine/text.h"
 #include "quiz/measures.h"
 #include "quiz/pack_load.h"
 #include "quiz/round.h"
@@ -333,12 +334,54 @@ static void test_round_pauses_on_focus_loss(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// Every headline of the starter pack fits its card at every shape and text
+// size (at worst at the smallest size the card shrinks it to), and the
+// status row and the card stay clear of the answer buttons.
+static void test_round_headline_fits_every_shape(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  scene_packs_push(f->app);
+  scene_round_push(f->app);
+  scene_test_step(f);
+  const Pack *pack = f->app->pack;
+  for (int ts = SETTINGS_TEXT_NORMAL; ts < SETTINGS_TEXT_COUNT; ts++) {
+    set_text_size(f, (SettingsTextSize)ts);
+    for (int i = 0; i < SHAPES; i++) {
+      engine_set_window_size(f->app->engine, shapes[i][0], shapes[i][1]);
+      scene_test_step(f);
+      shot(f, "round", shapes[i][0], shapes[i][1], ts);
+      Rect card = scene_round_peek_card(top_data(f));
+      const UiButton *real = scene_test_button_labelled(f->app, "REAL");
+      assert_true(card.h > 200.0f);
+      assert_true(card.y + card.h < real->rect.y);
+      Rect box = rect_inset(card, GAMEPLAY_HEADLINE_PAD);
+      for (size_t k = 0; k < pack->item_count; k++) {
+        const PackItem *it = &pack->items[k];
+        TextStyle st = text_style(theme_text_size(&f->app->theme, THEME_TEXT_HEADLINE), f->app->theme.text,
+                                  pack_item_lang(pack, it));
+        st.weight = TEXT_WEIGHT_BOLD;
+        float size = text_fit(f->app->engine, it->headline, &st, box.w, box.h, GAMEPLAY_HEADLINE_MIN_SIZE);
+        st.size = size;
+        st.wrap_width = box.w;
+        TextSize m = text_measure(f->app->engine, it->headline, &st);
+        // Within 1.5 units: the wrapper measures in whole pixels.
+        if (m.h > box.h + 1.5f || m.w > box.w + 1.5f) {
+          fail_msg("'%s' does not fit its card at %dx%d, text size %d: %.1fx%.1f in %.1fx%.1f at %.1f", it->headline,
+                   shapes[i][0], shapes[i][1], ts, m.w, m.h, box.w, box.h, size);
+        }
+      }
+    }
+  }
+  scene_test_fixture_destroy(f);
+}
+
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_summary_fits_every_shape), cmocka_unit_test(test_summary_details_toggle),
-      cmocka_unit_test(test_summary_review_one_click), cmocka_unit_test(test_feedback_fixed_part_in_view),
-      cmocka_unit_test(test_feedback_body_scrolls),    cmocka_unit_test(test_round_pauses_on_focus_loss),
+      cmocka_unit_test(test_summary_fits_every_shape),        cmocka_unit_test(test_summary_details_toggle),
+      cmocka_unit_test(test_summary_review_one_click),        cmocka_unit_test(test_feedback_fixed_part_in_view),
+      cmocka_unit_test(test_feedback_body_scrolls),           cmocka_unit_test(test_round_pauses_on_focus_loss),
+      cmocka_unit_test(test_round_headline_fits_every_shape),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
