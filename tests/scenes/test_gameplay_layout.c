@@ -288,6 +288,27 @@ static void push_window_event(Fixture *f, Uint8 what) {
   scene_test_step(f);
 }
 
+// The pause menu (with its longer background note) inside the canvas at
+// every shape and text size; screenshots of it and of the round beneath.
+static void check_pause_fits(Fixture *f) {
+  for (int ts = SETTINGS_TEXT_NORMAL; ts < SETTINGS_TEXT_COUNT; ts++) {
+    set_text_size(f, (SettingsTextSize)ts);
+    for (int i = 0; i < SHAPES; i++) {
+      engine_set_window_size(f->app->engine, shapes[i][0], shapes[i][1]);
+      scene_test_step(f);
+      shot(f, "pause", shapes[i][0], shapes[i][1], ts);
+      Ui ui = app_ui(f->app);
+      const UiButton *quit = scene_test_button_labelled(f->app, "Quit this round");
+      const UiButton *resume = scene_test_button_labelled(f->app, "Resume");
+      assert_true(resume->rect.y > UI_HEADER_H * 0.5f);
+      assert_true(quit->rect.y + quit->rect.h < ui_h(&ui));
+    }
+  }
+  set_text_size(f, SETTINGS_TEXT_NORMAL);
+  engine_set_window_size(f->app->engine, 1024, 768);
+  scene_test_step(f);
+}
+
 static const Round *round_below(Fixture *f, size_t depth) {
   return scene_round_peek(engine_scene_data(f->app->engine, depth));
 }
@@ -313,6 +334,9 @@ static void test_round_pauses_on_focus_loss(void **state) {
     assert_true(round_is_paused(round_below(f, 1)));
     scene_test_advance(f, 120000);  // longer than any time limit
     assert_int_equal(round_state(round_below(f, 1)), ROUND_STATE_QUESTION);
+    if (k == 0) {
+      check_pause_fits(f);
+    }
     push_window_event(f, SDL_WINDOWEVENT_FOCUS_GAINED);
     // Back in the window: still paused, saying why, until the player resumes.
     assert_string_equal(scene_test_top(f->app), "pause");
