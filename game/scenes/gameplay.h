@@ -57,13 +57,6 @@ char *gameplay_format_date(const char *iso);
 // Owned by the caller.
 char *gameplay_truth_sentence(const PackItem *item);
 
-// The explanation part of the feedback (truth sentence, URL, explanation,
-// techniques with their descriptions, tip) laid out in a column `width` wide
-// with its top at `y` minus `scroll`, clipped to `clip`. Returns the height
-// of the whole column so callers can scroll it.
-float gameplay_explain_draw(const Ui *ui, const Pack *pack, const PackItem *item, float x, float y, float width,
-                            float scroll, Rect clip);
-
 // The scrolling part of an item's explanation page: the address, the
 // explanation, and what each technique means, in `body` from its top minus
 // `scroll`, clipped to it. Only measures when !draw. Returns the height of
@@ -124,3 +117,5 @@ bool scene_summary_peek_details(const void *scene_data);
 void scene_summary_peek_scroll(const void *scene_data, float *offset, float *max);
 // The preview's pack (NULL while the file has errors) and its diagnostics.
 const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);
+// The preview's page of the current item (the feedback's layout), or NULL.
+const GameplayPage *scene_preview_peek_page(const void *scene_data);

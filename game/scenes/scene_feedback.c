@@ -176,73 +176,6 @@ static char *break_url(Engine *engine, const char *url, const TextStyle *style, 
   return strbuf_take(&out);
 }
 
-float gameplay_explain_draw(const Ui *ui, const Pack *pack, const PackItem *item, float x, float y, float width,
-                            float scroll, Rect clip) {
-  const Theme *t = ui->theme;
-  const char *lang = pack_item_lang(pack, item);
-  Column c = {.engine = ui->engine, .x = x, .y = y, .width = width, .scroll = scroll, .clip = clip};
-  float gap = t->spacing > 0 ? t->spacing : UI_GAP;
-
-  SDL_Renderer *r = engine_renderer(ui->engine);
-  SDL_Rect old;
-  SDL_bool had_clip = SDL_RenderIsClipEnabled(r);
-  SDL_RenderGetClipRect(r, &old);
-  Rect px = view_rect_to_px(engine_view(ui->engine), clip);
-  SDL_Rect sc = {(int)px.x, (int)px.y, (int)(px.w + 0.5f), (int)(px.h + 0.5f)};
-  SDL_RenderSetClipRect(r, &sc);
-
-  char *truth = gameplay_truth_sentence(item);
-  TextStyle bold = ui_text_style(ui, THEME_TEXT_BODY, t->text);
-  bold.weight = TEXT_WEIGHT_BOLD;
-  column_text(&c, truth, bold, gap * 0.5f);
-  free(truth);
-
-  if (item->url) {
-    TextStyle small = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
-    small.lang = "en";  // a URL reads left to right in every language
-    char *url = break_url(ui->engine, item->url, &small, width);
-    column_text(&c, url, small, gap);
-    free(url);
-  } else {
-    c.y += gap * 0.5f;
-  }
-
-  TextStyle body = text_style(theme_text_size(t, THEME_TEXT_BODY), t->text, lang);
-  column_text(&c, item->explanation, body, gap * 1.5f);
-
-  if (item->techniques) {
-    TextStyle head = ui_text_style(ui, THEME_TEXT_BODY, t->text_muted);
-    head.weight = TEXT_WEIGHT_BOLD;
-    column_text(&c, _("Techniques used"), head, gap * 0.5f);
-    for (int i = 0; i < TECHNIQUE_COUNT; i++) {
-      if (!(item->techniques & (1u << i))) {
-        continue;
-      }
-      TextStyle label = ui_text_style(ui, THEME_TEXT_BODY, t->fabricated);
-      label.weight = TEXT_WEIGHT_BOLD;
-      if (t->high_contrast) {
-        label.color = t->text;
-      }
-      column_text(&c, gameplay_technique_label((Technique)i), label, 0);
-      column_text(&c, _(technique_description((Technique)i)), ui_text_style(ui, THEME_TEXT_BODY, t->text), gap);
-    }
-    c.y += gap * 0.5f;
-  }
-
-  if (item->tip) {
-    TextStyle head = ui_text_style(ui, THEME_TEXT_BODY, t->accent);
-    head.weight = TEXT_WEIGHT_BOLD;
-    if (t->high_contrast) {
-      head.color = t->text;
-    }
-    column_text(&c, _("Tip"), head, gap * 0.25f);
-    column_text(&c, item->tip, body, 0);
-  }
-
-  SDL_RenderSetClipRect(r, had_clip ? &old : NULL);
-  return c.y - y;
-}
-
 float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect body, float scroll,
                                  bool draw) {
   const Theme *t = ui->theme;
@@ -262,7 +195,9 @@ float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem 
   if (item->url) {
     TextStyle small = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
     small.lang = "en";  // a URL reads left to right in every language
-    char *url = break_url(ui->engine, item->url, &small, c.width);
+    // Two ems of slack: the text engine wraps a line measured close to the
+    // width once more, leaving an empty line after it.
+    char *url = break_url(ui->engine, item->url, &small, c.width - 2.0f * small.size);
     column_text(&c, url, small, gap * 0.5f);
     free(url);
   }

@@ -37,6 +37,10 @@ typedef struct PreviewScene {
   uint64_t last_poll;
   size_t index;
   float scroll, content_h;
+  // The item's page as students see it after answering (gameplay_page.c),
+  // laid out in page_area by preview_page().
+  GameplayPage page;
+  Rect page_area;
 } PreviewScene;
 
 void scene_preview_push(App *app, const char *path) {
@@ -47,8 +51,6 @@ void scene_preview_push(App *app, const char *path) {
 #define PV_INFO_Y (UI_HEADER_H + 20.0f)
 #define PV_INFO_H 56.0f
 #define PV_HEADLINE_Y (PV_INFO_Y + PV_INFO_H + 12.0f)
-#define PV_HEADLINE_H 200.0f
-#define PV_BODY_Y (PV_HEADLINE_Y + PV_HEADLINE_H + 24.0f)
 #define PV_FOOTER_Y(u) (ui_h(u) - 40.0f - UI_BUTTON_H)
 
 static void preview_load(PreviewScene *s) {
@@ -124,10 +126,31 @@ static void preview_leave(SceneCtx *ctx) {
   if (!s) {
     return;
   }
+  gameplay_page_free(&s->page);
   pack_destroy(s->pack);
   diag_clear(&s->diags);
   free(s->path);
   free(s);
+}
+
+// Lays the current item's page out again (after a move, a reload, a resize).
+static void preview_page(SceneCtx *ctx) {
+  PreviewScene *s = ctx->data;
+  if (!s->pack || s->pack->item_count == 0) {
+    gameplay_page_free(&s->page);
+    return;
+  }
+  Ui ui = app_ui(app_from_ctx(ctx));
+  gameplay_page_layout(&s->page, &ui, s->pack, &s->pack->items[s->index], s->page_area);
+  s->content_h = s->page.body_h;
+  s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, s->page.body.h);
+}
+
+static void preview_layout(SceneCtx *ctx) {
+  PreviewScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  s->page_area = (Rect){UI_MARGIN, PV_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_FOOTER_Y(&ui) - 24.0f - PV_HEADLINE_Y};
+  preview_page(ctx);
 }
 
 static void preview_move(SceneCtx *ctx, int delta) {
@@ -138,13 +161,13 @@ static void preview_move(SceneCtx *ctx, int delta) {
   size_t n = s->pack->item_count;
   s->index = (s->index + n + (size_t)(delta < 0 ? n - 1 : 1)) % n;
   s->scroll = 0;
+  preview_page(ctx);
   engine_request_redraw(ctx->engine);
 }
 
 static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   PreviewScene *s = ctx->data;
-  Ui ui = app_ui(app);
   if (ev->type == INPUT_EVENT_ACTION) {
     switch (ev->action) {
     case INPUT_ACTION_LEFT:
@@ -157,7 +180,7 @@ static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
     case INPUT_ACTION_UP:
     case INPUT_ACTION_DOWN:
       s->scroll = gameplay_clamp_scroll(s->scroll + (ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f), s->content_h,
-                                        PV_FOOTER_Y(&ui) - 24.0f - PV_BODY_Y);
+                                        s->page.body.h);
       engine_request_redraw(ctx->engine);
       return true;
     case INPUT_ACTION_BACK:
@@ -174,8 +197,7 @@ static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
     }
   }
   if (ev->type == INPUT_EVENT_WHEEL) {
-    s->scroll =
-        gameplay_clamp_scroll(s->scroll - ev->wheel_y * 80.0f, s->content_h, PV_FOOTER_Y(&ui) - 24.0f - PV_BODY_Y);
+    s->scroll = gameplay_clamp_scroll(s->scroll - ev->wheel_y * 80.0f, s->content_h, s->page.body.h);
     engine_request_redraw(ctx->engine);
     return true;
   }
@@ -203,6 +225,7 @@ static bool preview_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
   if (mtime != s->mtime) {
     preview_load(s);
     preview_sync_buttons(s);
+    preview_page(ctx);
     engine_request_redraw(ctx->engine);
   }
   return false;
@@ -272,15 +295,10 @@ static void preview_draw(SceneCtx *ctx) {
   ui_text_bold(&ui, real ? _("REAL") : _("FABRICATED"), THEME_TEXT_BODY, on, word, TEXT_ALIGN_START,
                TEXT_VALIGN_MIDDLE);
 
-  Rect hl = {UI_MARGIN, PV_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_HEADLINE_H};
-  gameplay_headline_draw(&ui, s->pack, item, hl, 60.0f);
-
-  Rect body = {UI_MARGIN, PV_BODY_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_FOOTER_Y(&ui) - 24.0f - PV_BODY_Y};
-  s->content_h = gameplay_explain_draw(&ui, s->pack, item, body.x, body.y, body.w, s->scroll, body);
-  s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, body.h);
-
-  const char *status = s->content_h > body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
-                                                    : _("Left/Right moves · reloads on save");
+  // The same page as the feedback screen (tip and techniques always in view).
+  gameplay_page_draw(&s->page, &ui, s->scroll);
+  const char *status = s->content_h > s->page.body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
+                                                            : _("Left/Right moves · reloads on save");
   Rect sbox = {UI_MARGIN + 460.0f, PV_FOOTER_Y(&ui), ui_w(&ui) - 2 * UI_MARGIN - 920.0f, UI_BUTTON_H};
   ui_text(&ui, status, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
   ui_form_draw(&ui, &s->form);
@@ -290,6 +308,7 @@ const SceneVTable scene_preview_vtable = {
     .name = "preview",
     .enter = preview_enter,
     .leave = preview_leave,
+    .layout = preview_layout,
     .event = preview_event,
     .update = preview_update,
     .draw = preview_draw,
@@ -301,4 +320,9 @@ const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags) {
     *diags = s ? &s->diags : NULL;
   }
   return s ? s->pack : NULL;
+}
+
+const GameplayPage *scene_preview_peek_page(const void *scene_data) {
+  const PreviewScene *s = scene_data;
+  return s && s->page.item ? &s->page : NULL;
 }

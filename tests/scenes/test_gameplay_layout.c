@@ -399,13 +399,39 @@ static void test_round_headline_fits_every_shape(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// The author's preview shows the page students see after answering: at
+// 4:3 and the largest text the tip of every item is in view above the
+// footer, whichever item is shown.
+static void test_preview_shows_the_feedback_page(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  scene_preview_push(f->app, f->pack_path);
+  scene_test_step(f);
+  set_text_size(f, SETTINGS_TEXT_LARGEST);
+  assert_string_equal(scene_test_top(f->app), "preview");
+  const Pack *pack = scene_preview_peek(top_data(f), NULL);
+  assert_non_null(pack);
+  const UiButton *next = scene_test_button_labelled(f->app, "Next");
+  for (size_t i = 0; i < pack->item_count; i++) {
+    const GameplayPage *p = scene_preview_peek_page(top_data(f));
+    assert_non_null(p);
+    assert_ptr_equal(p->item, &pack->items[i]);
+    assert_false(p->overflow);
+    if (p->item->tip) {
+      assert_true(p->tip.h > 0 && p->tip_card.y + p->tip_card.h <= next->rect.y);
+    }
+    scene_test_key(f, SDLK_RIGHT);
+  }
+  scene_test_fixture_destroy(f);
+}
+
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_summary_fits_every_shape),        cmocka_unit_test(test_summary_details_toggle),
       cmocka_unit_test(test_summary_review_one_click),        cmocka_unit_test(test_feedback_fixed_part_in_view),
       cmocka_unit_test(test_feedback_body_scrolls),           cmocka_unit_test(test_round_pauses_on_focus_loss),
-      cmocka_unit_test(test_round_headline_fits_every_shape),
+      cmocka_unit_test(test_round_headline_fits_every_shape), cmocka_unit_test(test_preview_shows_the_feedback_page),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
