@@ -11,10 +11,16 @@ add_library(prebunk_libcsv INTERFACE)
 target_include_directories(prebunk_libcsv INTERFACE ${CSV_INCLUDE_DIR})
 target_link_libraries(prebunk_libcsv INTERFACE ${CSV_LIBRARY})
 pkg_check_modules(INIH IMPORTED_TARGET REQUIRED inih)
+# Reading .xlsx workbooks (a zip of XML parts) for the spreadsheet importer.
+pkg_check_modules(LIBZIP IMPORTED_TARGET REQUIRED libzip)
 # The Unicode Bidirectional Algorithm for mixed right-to-left text (SDL_ttf has none).
 pkg_check_modules(FRIBIDI IMPORTED_TARGET REQUIRED fribidi)
 # Unicode normalisation and case folding (player names), one UTF-8 decoder.
 pkg_check_modules(UTF8PROC IMPORTED_TARGET REQUIRED libutf8proc)
+# The ci preset's clang_tidy test (Debian package clang-tidy, a test package).
+if(PREBUNK_TIDY)
+  find_program(PREBUNK_CLANG_TIDY clang-tidy REQUIRED)
+endif()
 
 # Arabic and other complex scripts need SDL2_ttf built with HarfBuzz. Without
 # it, TTF_SetDirection() reports failure; ask it once at configure time.

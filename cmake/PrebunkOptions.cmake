@@ -13,3 +13,17 @@ if(PREBUNK_SANITIZE)
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# game/base/harmful.h, force-included into every game/ target (see
+# game/CMakeLists.txt): calls to strcpy, atoi, sprintf, sscanf, rand ... are
+# deprecations naming the project's replacement, and errors even without
+# PREBUNK_WERROR, because the guard is a rule, not a style hint. SHELL: keeps
+# "-include FILE" together (CMake would de-duplicate a second -include).
+add_library(prebunk_harmful INTERFACE)
+target_compile_options(prebunk_harmful INTERFACE
+  "SHELL:-include ${PROJECT_SOURCE_DIR}/game/base/harmful.h"
+  -Werror=deprecated-declarations)
+
+# clang-tidy over game/ as a test (tests/base/check_tidy.sh): on in the `ci`
+# preset only, so the sanitizer build does not run it a second time.
+option(PREBUNK_TIDY "Run clang-tidy (.clang-tidy) over game/ as the ctest clang_tidy" OFF)

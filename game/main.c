@@ -16,6 +16,7 @@ static void print_usage(FILE *out) {
                  "       prebunk scores [--data-dir DIR] [--pack ID] [--player NAME] [--csv] [--answers]\n"
                  "       prebunk import-moodle IN.xml -o OUT.xml\n"
                  "       prebunk import-csv IN.csv -o OUT.xml\n"
+                 "       prebunk export-moodle PACK.xml -o OUT.xml\n"
                  "\n"
                  "Practise telling real news headlines from fabricated ones.\n"
                  "\n"
@@ -41,7 +42,8 @@ static void print_usage(FILE *out) {
                  "                       exit 0 valid, 1 invalid, 2 usage error\n"
                  "  scores               print the score history as a table (or CSV)\n"
                  "  import-moodle        convert Moodle XML true/false questions to a pack\n"
-                 "  import-csv           convert a spreadsheet (CSV) to a pack\n"
+                 "  import-csv           convert a spreadsheet (CSV, also Kahoot's template) to a pack\n"
+                 "  export-moodle        write a pack as Moodle XML true/false questions\n"
                  "Run 'prebunk COMMAND --help' for a sub-command's options.\n"));
 }
 
@@ -60,25 +62,53 @@ enum {
   OPT_FRAMES,
 };
 
+// "WIDTHxHEIGHT", each part strict (digits only, as every other number
+// option) and within 320x240 .. 16384x16384.
+static bool parse_size(const char *s, int *w, int *h) {
+  const char *x = strchr(s, 'x');
+  if (!x || (size_t)(x - s) >= 16) {
+    return false;
+  }
+  char width[16];
+  memcpy(width, s, (size_t)(x - s));
+  width[x - s] = '\0';
+  long a, b;
+  if (!str_parse_long(width, 320, 16384, &a) || !str_parse_long(x + 1, 240, 16384, &b)) {
+    return false;
+  }
+  *w = (int)a;
+  *h = (int)b;
+  return true;
+}
+
+// scores takes --data-dir itself: it reads the same store the game writes.
+static int cmd_scores_own_dir(int argc, char **argv) {
+  return cmd_scores(argc, argv, NULL);
+}
+
+// The sub-commands; argv[0] is the command's name.
+static const struct {
+  const char *name;
+  int (*run)(int argc, char **argv);
+} SUBCOMMANDS[] = {
+    {"validate", cmd_validate},           {"import-moodle", cmd_import_moodle}, {"import-csv", cmd_import_csv},
+    {"export-moodle", cmd_export_moodle}, {"scores", cmd_scores_own_dir},
+};
+
+static int run_subcommand(int argc, char **argv) {
+  for (size_t i = 0; i < sizeof SUBCOMMANDS / sizeof SUBCOMMANDS[0]; i++) {
+    if (strcmp(argv[0], SUBCOMMANDS[i].name) == 0) {
+      return SUBCOMMANDS[i].run(argc, argv);
+    }
+  }
+  return cli_usage_error(&PREBUNK, _("unknown command '%s'"), argv[0]);
+}
+
 int main(int argc, char **argv) {
   i18n_init(NULL);
 
   if (argc > 1 && argv[1][0] != '-') {
-    const char *cmd = argv[1];
-    if (strcmp(cmd, "validate") == 0) {
-      return cmd_validate(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "import-moodle") == 0) {
-      return cmd_import_moodle(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "import-csv") == 0) {
-      return cmd_import_csv(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "scores") == 0) {
-      // scores takes --data-dir itself: it reads the same store the game writes.
-      return cmd_scores(argc - 1, argv + 1, NULL);
-    }
-    return cli_usage_error(&PREBUNK, _("unknown command '%s'"), cmd);
+    return run_subcommand(argc - 1, argv + 1);
   }
 
   static const struct option longopts[] = {
@@ -132,16 +162,11 @@ int main(int argc, char **argv) {
       }
       opts.display = (int)v;
       break;
-    case OPT_SIZE: {
-      int w = 0, h = 0;
-      char tail;
-      if (sscanf(optarg, "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
+    case OPT_SIZE:
+      if (!parse_size(optarg, &opts.width, &opts.height)) {
         return cli_usage_error(&PREBUNK, _("--size needs WIDTHxHEIGHT (at least 320x240), not '%s'"), optarg);
       }
-      opts.width = w;
-      opts.height = h;
       break;
-    }
     case OPT_SCENE:
       opts.scene = optarg;
       break;

@@ -13,10 +13,11 @@ shift || true
 # Build and run-time packages (Debian 12 names).
 packages=(
   build-essential cmake pkg-config
-  libsdl2-dev libsdl2-ttf-dev libxml2-dev libsqlite3-dev libcmocka-dev libcsv-dev libinih-dev libpng-dev libfribidi-dev libutf8proc-dev
+  libsdl2-dev libsdl2-ttf-dev libxml2-dev libsqlite3-dev libcmocka-dev libcsv-dev libinih-dev libpng-dev libfribidi-dev libutf8proc-dev libzip-dev
 )
-# Needed by the tests only: packaging checks and the .deb build.
-test_packages=(desktop-file-utils appstream dpkg-dev file)
+# Needed by the tests only: packaging checks, the .deb build, and clang-tidy
+# (the ci preset's clang_tidy test).
+test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy)
 
 want=("${packages[@]}")
 [ "$mode" = test ] && want+=("${test_packages[@]}")

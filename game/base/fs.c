@@ -1,4 +1,4 @@
-#define _XOPEN_SOURCE 700  // nftw
+// _XOPEN_SOURCE (for nftw) comes from the build: see base/CMakeLists.txt.
 #include "base/fs.h"
 
 #include <errno.h>
@@ -75,14 +75,13 @@ FsReadStatus fs_read_file(const char *path, size_t max_bytes, char **data, size_
 static bool fsync_dir_of(const char *path) {
   char *dir = xstrdup(path);
   char *slash = strrchr(dir, '/');
-  if (slash) {
-    if (slash == dir) {
-      slash[1] = '\0';
-    } else {
-      *slash = '\0';
-    }
+  if (!slash) {
+    free(dir);
+    dir = xstrdup(".");  // a copy of "" would have no room for "."
+  } else if (slash == dir) {
+    slash[1] = '\0';
   } else {
-    strcpy(dir, ".");
+    *slash = '\0';
   }
   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   free(dir);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 static void out_of_memory(size_t size) {
   fprintf(stderr, "prebunk: out of memory (%zu bytes)\n", size);
   abort();
@@ -90,11 +92,8 @@ bool str_copy(char *dst, size_t size, const char *src) {
     memcpy(dst, src, len + 1);
     return true;
   }
-  size_t n = size - 1;
   // Do not split a multi-byte UTF-8 sequence.
-  while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80) {
-    n--;
-  }
+  size_t n = utf8_floor(src, len, size - 1);
   memcpy(dst, src, n);
   dst[n] = '\0';
   return false;
@@ -236,43 +235,7 @@ bool str_parse_u64(const char *s, uint64_t *out) {
 }
 
 bool str_utf8_valid(const char *s, size_t len) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
-  while (i < len) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    size_t n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (n >= len - i) {  // truncated sequence
-      return false;
-    }
-    for (size_t k = 1; k <= n; k++) {
-      if ((p[i + k] & 0xC0) != 0x80) {
-        return false;
-      }
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += n + 1;
-  }
-  return true;
+  return utf8_valid(s, len);
 }
 
 void strbuf_append_n(StrBuf *b, const char *s, size_t n) {

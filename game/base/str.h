@@ -37,6 +37,8 @@ size_t str_edit_distance(const char *a, const char *b, size_t cap);
 bool str_parse_long(const char *s, long min, long max, long *out);
 bool str_parse_u64(const char *s, uint64_t *out);
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
+// The same as utf8_valid() (base/utf8.h), which new code should call; kept
+// for the callers in the loader, importers and cli that are being rewritten.
 bool str_utf8_valid(const char *s, size_t len);
 
 // A growable string.

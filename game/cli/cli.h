@@ -25,6 +25,7 @@ int cmd_play(const PlayOptions *opts);
 int cmd_validate(int argc, char **argv);
 int cmd_import_moodle(int argc, char **argv);
 int cmd_import_csv(int argc, char **argv);
+int cmd_export_moodle(int argc, char **argv);
 int cmd_scores(int argc, char **argv, const char *data_dir);
 
 // Folder where the game writes (scores, settings, log): `override` when given,

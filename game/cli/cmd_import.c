@@ -76,7 +76,8 @@ static void usage_moodle(FILE *f) {
           "its <explanation>) and for a bank whose questions are all true or all false\n"
           "(add items of the other kind). The pack is written anyway, so nothing you\n"
           "wrote in Moodle is lost; the last line of output says whether it is ready to\n"
-          "play, and 'prebunk validate OUT.xml' shows what is left.\n"
+          "play, judged exactly as 'prebunk validate --strict OUT.xml' judges it (its\n"
+          "problems are listed above that line).\n"
           "\n"
           "Exit status: 0 the pack was written and is ready to play;\n"
           "             1 the pack was written but is NOT ready to play (the last line\n"
@@ -112,12 +113,24 @@ static void usage_csv(FILE *f) {
           "without an id get one made from the headline. quizzes/template.csv is a\n"
           "template to start from.\n"
           "\n"
+          "IN may also be an Excel workbook (.xlsx): its first sheet is read.\n"
+          "Kahoot's quiz template (.xlsx, or saved as CSV) is recognised by its header row\n"
+          "(Question, Answer 1-4, Time limit, Correct answer): its true/false questions\n"
+          "(two answers reading as true/false or real/fake) become items, every other\n"
+          "row is skipped with a warning at its line; Kahoot has no explanation or\n"
+          "source, so the pack is written for you to complete (NOT READY until then).\n"
+          "\n"
           "The spreadsheet has a column for everything a pack needs, so problems are\n"
           "fixed there: every problem is listed as IN.csv:LINE (the line where the\n"
           "row starts) and nothing is written until there are none.\n"
           "\n"
+          "The written pack is then checked exactly as 'prebunk validate --strict'\n"
+          "checks it (warnings count, e.g. a real headline without url): the last line\n"
+          "says 'OUT.xml is ready to play', or NOT READY with what is left to do.\n"
+          "\n"
           "Exit status: 0 the pack was written and is ready to play;\n"
-          "             1 the spreadsheet has problems (nothing written);\n"
+          "             1 the spreadsheet has problems (nothing written), or the pack\n"
+          "               was written but is NOT ready to play;\n"
           "             2 usage error.\n"),
         f);
 }
@@ -226,7 +239,7 @@ static int parse_args(ImportFormat format, int argc, char **argv, ImportArgs *a)
 
 static bool same_file(const char *a, const char *b) {
   struct stat sa, sb;
-  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 // "media-literacy_week2.csv" -> "media literacy week2": a title of last resort.
@@ -290,6 +303,25 @@ static bool apply_metadata(Pack *pack, const ImportArgs *a, const char *cmd) {
   return true;
 }
 
+// "read Kahoot's quiz template (header on line 5); skipped 3 rows that are
+// not true/false questions (see the warnings above)", or NULL. Owned.
+static char *csv_skipped_text(const CsvReport *csv) {
+  if (!csv->kahoot) {
+    return NULL;
+  }
+  StrBuf b = {0};
+  strbuf_appendf(&b, _("read Kahoot's quiz template (header on line %d)"), csv->kahoot_header_line);
+  if (csv->skipped) {
+    strbuf_append(&b, "; ");
+    strbuf_appendf(&b,
+                   ngettext("skipped %zu row that is not a true/false question (see the warnings above)",
+                            "skipped %zu rows that are not true/false questions (see the warnings above)",
+                            (unsigned long)csv->skipped),
+                   csv->skipped);
+  }
+  return strbuf_take(&b);
+}
+
 static void print_summary(const Pack *pack, const char *out, const char *skipped) {
   size_t real = pack_count_answer(pack, PACK_ANSWER_REAL), fab = pack_count_answer(pack, PACK_ANSWER_FABRICATED);
   printf(ngettext("wrote %s: %zu item (%zu real, %zu fabricated)", "wrote %s: %zu items (%zu real, %zu fabricated)",
@@ -299,6 +331,106 @@ static void print_summary(const Pack *pack, const char *out, const char *skipped
     printf("; %s", skipped);
   }
   putchar('\n');
+}
+
+// What an importer knows the pack still needs from its author.
+typedef struct ImportTodo {
+  size_t need_source, need_explanation, too_long;
+  bool one_sided;
+} ImportTodo;
+
+// That list for the NOT READY line; "" when there is nothing on it. Owned.
+static char *todo_text(const ImportTodo *moodle, const Pack *pack) {
+  StrBuf todo = {0};
+  strbuf_append(&todo, "");
+  if (moodle->need_source) {
+    strbuf_appendf(&todo,
+                   ngettext("%zu real item needs its source (outlet and date)",
+                            "%zu real items need their source (outlet and date)", (unsigned long)moodle->need_source),
+                   moodle->need_source);
+  }
+  if (moodle->need_explanation) {
+    strbuf_appendf(&todo,
+                   ngettext("%s%zu item needs an explanation", "%s%zu items need an explanation",
+                            (unsigned long)moodle->need_explanation),
+                   todo.len ? ", " : "", moodle->need_explanation);
+  }
+  if (moodle->one_sided) {
+    strbuf_appendf(
+        &todo, "%s%s", todo.len ? ", " : "",
+        pack_count_answer(pack, PACK_ANSWER_REAL) ? _("it needs fabricated items") : _("it needs real items"));
+  }
+  if (moodle->too_long) {
+    strbuf_appendf(
+        &todo,
+        ngettext("%s%zu item has text to shorten", "%s%zu items have text to shorten", (unsigned long)moodle->too_long),
+        todo.len ? ", " : "", moodle->too_long);
+  }
+  return strbuf_take(&todo);
+}
+
+// The last line of an import whose pack is not ready: what is missing, from
+// the importer when it knows, else the count of what validate --strict found.
+static void print_not_ready(const char *cmd, const char *out, const char *todo, const DiagList *check) {
+  char *reasons =
+      *todo ? xstrdup(todo)
+            : xasprintf(ngettext("%zu problem that 'prebunk validate --strict' reports",
+                                 "%zu problems that 'prebunk validate --strict' reports", (unsigned long)check->errors),
+                        check->errors);
+  fprintf(stderr,
+          _("prebunk %s: NOT READY: %s was written but cannot be played yet: %s (see above); complete it, then "
+            "check it with 'prebunk validate --strict %s'\n"),
+          cmd, out, reasons, out);
+  free(reasons);
+}
+
+// Writes the pack and says whether it is ready to play, judged by exactly
+// the check of `prebunk validate --strict` (pack_load_memory_strict) on the
+// bytes written. Returns the exit status.
+static int write_and_judge(ImportFormat format, const Pack *pack, const ImportArgs *a, const ImportTodo *todo_of,
+                           const char *skipped) {
+  const char *cmd = format == IMPORT_MOODLE ? "import-moodle" : "import-csv";
+  char *err = NULL;
+  char *xml = pack_write_xml_checked(pack, &err);
+  DiagList check = {0};
+  bool loads = false;
+  Pack *reloaded = xml ? pack_load_memory_strict(a->out, xml, strlen(xml), &check, &loads) : NULL;
+  bool ready = reloaded != NULL;
+  pack_destroy(reloaded);
+  char *todo = todo_text(todo_of, pack);
+  int status = 1;
+  if (!xml) {
+    fprintf(stderr, "prebunk %s: %s\n", cmd, err);
+  } else if (!loads && !*todo) {
+    // Not something the importer knew about: show the loader's verdict
+    // rather than write a pack that does not load.
+    diag_print(&check, stderr);
+    fprintf(stderr, _("prebunk %s: the converted pack does not validate; nothing was written\n"), cmd);
+  } else if (!fs_write_atomic(a->out, xml, strlen(xml), &err)) {
+    fprintf(stderr, "prebunk %s: %s\n", cmd, err);
+  } else {
+    // Every problem validate --strict would print, once, about OUT.xml.
+    diag_print(&check, stderr);
+    print_summary(pack, a->out, skipped);
+    // The verdict below (stderr) must come last, even when both streams
+    // go to one file and stdout is fully buffered.
+    fflush(stdout);
+    // Success means a pack the game can play: a script chaining the import
+    // with the game (or an educator checking $?) must not take a pack the
+    // game refuses for done. It is written all the same, so nothing typed
+    // in Moodle is lost; the last line says which case this is.
+    if (ready) {
+      printf(_("%s is ready to play\n"), a->out);
+      status = 0;
+    } else {
+      print_not_ready(cmd, a->out, todo, &check);
+    }
+  }
+  free(todo);
+  diag_clear(&check);
+  free(xml);
+  free(err);
+  return status;
 }
 
 static int run(ImportFormat format, int argc, char **argv) {
@@ -326,90 +458,15 @@ static int run(ImportFormat format, int argc, char **argv) {
   Pack *pack =
       format == IMPORT_MOODLE ? import_moodle_file(a.in, &moodle, &diags) : import_csv_file(a.in, &csv, &diags);
   diag_print(&diags, stderr);
-  size_t incomplete = moodle.need_source + moodle.need_explanation + moodle.too_long + moodle.one_sided;
   status = 1;
   if (!pack) {
     fprintf(stderr, _("prebunk %s: nothing was written\n"), cmd);
   } else if (apply_metadata(pack, &a, cmd)) {
-    char *err = NULL;
-    char *xml = pack_write_xml_checked(pack, &err);
-    DiagList check = {0};
-    // Judge the result with the game's own loader, exactly as it will be read.
-    Pack *reloaded = xml ? pack_load_memory(a.out, xml, strlen(xml), &check) : NULL;
-    bool valid = reloaded != NULL;
-    pack_destroy(reloaded);
-    if (!xml) {
-      fprintf(stderr, "prebunk %s: %s\n", cmd, err);
-    } else if (!valid && incomplete == 0) {
-      // Not something the importer knew about: show the loader's verdict
-      // rather than write a pack that does not load.
-      diag_print(&check, stderr);
-      fprintf(stderr, _("prebunk %s: the converted pack does not validate; nothing was written\n"), cmd);
-    } else if (!fs_write_atomic(a.out, xml, strlen(xml), &err)) {
-      fprintf(stderr, "prebunk %s: %s\n", cmd, err);
-    } else {
-      if (valid) {
-        // Loader warnings (balance, long headlines) are worth knowing now.
-        for (size_t i = 0; i < check.count; i++) {
-          if (check.items[i].severity == DIAG_WARNING) {
-            char *line = diag_format(&check.items[i]);
-            fprintf(stderr, "%s\n", line);
-            free(line);
-          }
-        }
-      }
-      char *skipped = format == IMPORT_MOODLE ? moodle_report_skipped_text(&moodle) : NULL;
-      print_summary(pack, a.out, skipped);
-      free(skipped);
-      // The verdict below (stderr) must come last, even when both streams
-      // go to one file and stdout is fully buffered.
-      fflush(stdout);
-      // Success means a pack the game can play: a script chaining the import
-      // with the game (or an educator checking $?) must not take a pack the
-      // game refuses for done. It is written all the same, so nothing typed
-      // in Moodle is lost; the last line says which case this is.
-      status = valid ? 0 : 1;
-      if (valid) {
-        printf(_("%s is ready to play\n"), a.out);
-      } else {
-        StrBuf todo = {0};
-        if (moodle.need_source) {
-          strbuf_appendf(
-              &todo,
-              ngettext("%zu real item needs its source (outlet and date)",
-                       "%zu real items need their source (outlet and date)", (unsigned long)moodle.need_source),
-              moodle.need_source);
-        }
-        if (moodle.need_explanation) {
-          strbuf_appendf(&todo,
-                         ngettext("%s%zu item needs an explanation", "%s%zu items need an explanation",
-                                  (unsigned long)moodle.need_explanation),
-                         todo.len ? ", " : "", moodle.need_explanation);
-        }
-        if (moodle.one_sided) {
-          strbuf_appendf(
-              &todo, "%s%s", todo.len ? ", " : "",
-              pack_count_answer(pack, PACK_ANSWER_REAL) ? _("it needs fabricated items") : _("it needs real items"));
-        }
-        if (moodle.too_long) {
-          strbuf_appendf(&todo,
-                         ngettext("%s%zu item has text to shorten", "%s%zu items have text to shorten",
-                                  (unsigned long)moodle.too_long),
-                         todo.len ? ", " : "", moodle.too_long);
-        }
-        if (!todo.len) {
-          strbuf_append(&todo, _("it does not validate"));
-        }
-        fprintf(stderr,
-                _("prebunk %s: NOT READY: %s was written but cannot be played yet: %s (see the warnings above); "
-                  "complete it, then check it with 'prebunk validate %s'\n"),
-                cmd, a.out, todo.data, a.out);
-        strbuf_free(&todo);
-      }
-    }
-    diag_clear(&check);
-    free(xml);
-    free(err);
+    ImportTodo todo = {moodle.need_source + csv.need_source, moodle.need_explanation + csv.need_explanation,
+                       moodle.too_long, moodle.one_sided || csv.one_sided};
+    char *skipped = format == IMPORT_MOODLE ? moodle_report_skipped_text(&moodle) : csv_skipped_text(&csv);
+    status = write_and_judge(format, pack, &a, &todo, skipped);
+    free(skipped);
   }
   pack_destroy(pack);
   moodle_report_clear(&moodle);

@@ -2,8 +2,8 @@
 // table or as RFC 4180 CSV. Read-only: it never creates, migrates or repairs
 // the database, and it can run while the game is playing.
 
-// wcwidth() is XSI; <wchar.h> only declares it with _XOPEN_SOURCE.
-#define _XOPEN_SOURCE 700
+// wcwidth() is XSI: _XOPEN_SOURCE comes from the build (game/CMakeLists.txt),
+// since base/harmful.h is included before this file's first line.
 
 #include "cli/cli.h"
 
@@ -16,6 +16,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "cli/cli_util.h"
 #include "store/store.h"
 
@@ -208,23 +209,17 @@ typedef struct Table {
 // Terminal columns taken by a UTF-8 string: wide (CJK) characters count 2,
 // combining marks 0; bytes that are not UTF-8 count 1 each.
 static size_t display_width(const char *s) {
-  size_t w = 0;
-  const unsigned char *p = (const unsigned char *)s;
-  while (*p) {
-    unsigned c = *p;
-    int extra = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-    if (extra < 0 || !str_utf8_valid((const char *)p, (size_t)extra + 1)) {
-      w++;
-      p++;
-      continue;
+  size_t w = 0, len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    size_t adv;
+    int32_t cp = utf8_decode(s + i, len - i, &adv);
+    if (cp == UTF8_INVALID) {
+      w++;  // adv is 1: the bad byte alone
+    } else {
+      int cw = wcwidth((wchar_t)cp);
+      w += cw < 0 ? 1 : (size_t)cw;
     }
-    unsigned cp = extra == 0 ? c : extra == 1 ? c & 0x1F : extra == 2 ? c & 0x0F : c & 0x07;
-    for (int i = 1; i <= extra; i++) {
-      cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    int cw = wcwidth((wchar_t)cp);
-    w += cw < 0 ? 1 : (size_t)cw;
-    p += extra + 1;
+    i += adv;
   }
   return w;
 }

@@ -12,85 +12,54 @@ struct Audio {
   bool we_inited;            // we initialised the SDL audio subsystem
   bool enabled;
   uint64_t played;
-  int16_t *cue[SOUND_CUE_COUNT];
-  size_t cue_len[SOUND_CUE_COUNT];
+  int16_t **cue;
+  size_t *cue_len;
+  size_t ncues;
 };
 
 static const double PI = 3.14159265358979323846;
 
-// A sine with a little second harmonic (brighter than a pure sine) under an
-// attack/exponential-decay envelope, added into `out` from sample `start`.
-static void add_note(float *out, size_t len, int rate, size_t start, double freq, double dur_s, double attack_s,
-                     double decay_per_s, double harmonic) {
-  size_t n = (size_t)(dur_s * rate);
+// A sine with some second harmonic (brighter than a pure sine), or a glide,
+// under an attack/exponential-decay envelope, added into `out`.
+static void add_note(float *out, size_t len, int rate, const AudioNote *nt) {
+  size_t start = (size_t)(nt->start_s * rate);
+  size_t n = (size_t)(nt->dur_s * rate);
+  double dur = nt->dur_s;
   for (size_t i = 0; i < n && start + i < len; i++) {
     double t = (double)i / rate;
-    double env = t < attack_s ? t / attack_s : exp(-(t - attack_s) * decay_per_s);
+    double env = t < nt->attack_s ? t / nt->attack_s : exp(-(t - nt->attack_s) * nt->decay_per_s);
     // A short release avoids a click at the end of the note.
-    double tail = dur_s - t;
-    if (tail < 0.01) {
-      env *= tail / 0.01;
+    double tail = dur - t;
+    if (tail < nt->release_s) {
+      env *= tail / nt->release_s;
     }
-    double s = sin(2 * PI * freq * t) + harmonic * sin(4 * PI * freq * t);
+    double s;
+    if (nt->end_freq_hz > 0 && nt->end_freq_hz != nt->freq_hz) {
+      // The phase of a linear glide, integrated so the glide has no clicks.
+      double phase = 2 * PI * (nt->freq_hz * t + (nt->end_freq_hz - nt->freq_hz) * t * t / (2 * dur));
+      s = sin(phase) + nt->harmonic * sin(2 * phase);
+    } else {
+      s = sin(2 * PI * nt->freq_hz * t) + nt->harmonic * sin(4 * PI * nt->freq_hz * t);
+    }
     out[start + i] += (float)(env * s);
   }
 }
 
-int16_t *audio_synth_cue(SoundCue cue, int rate, size_t *count) {
-  double dur;
-  double peak_target;  // of 32767
-  switch (cue) {
-  case SOUND_CUE_CORRECT:
-    dur = 0.55;
-    peak_target = 10000;
-    break;
-  case SOUND_CUE_WRONG:
-    dur = 0.35;
-    peak_target = 7000;  // softer: a wrong answer is information, not a punishment
-    break;
-  case SOUND_CUE_TICK:
-  default:
-    dur = 0.03;
-    peak_target = 6000;
-    break;
-  }
-  size_t len = (size_t)(dur * rate);
-  float *f = xcalloc(len, sizeof *f);
-  switch (cue) {
-  case SOUND_CUE_CORRECT:
-    // A5 then E6 (a rising fifth): bright, friendly.
-    add_note(f, len, rate, 0, 880.0, 0.20, 0.005, 14.0, 0.25);
-    add_note(f, len, rate, (size_t)(0.11 * rate), 1318.5, 0.44, 0.005, 7.0, 0.25);
-    break;
-  case SOUND_CUE_WRONG: {
-    // A low tone gliding gently down (G3 -> E3), soft attack, no harmonics.
-    size_t n = len;
-    for (size_t i = 0; i < n; i++) {
-      double t = (double)i / rate;
-      double env = t < 0.02 ? t / 0.02 : exp(-(t - 0.02) * 6.0);
-      double tail = dur - t;
-      if (tail < 0.02) {
-        env *= tail / 0.02;
-      }
-      // Phase of a frequency gliding linearly from 196 to 165 Hz (integrated, so
-      // the glide has no clicks).
-      double phase = 2 * PI * (196.0 * t - 31.0 * t * t / (2 * dur));
-      f[i] = (float)(env * sin(phase));
-    }
-    break;
-  }
-  case SOUND_CUE_TICK:
-  default:
-    add_note(f, len, rate, 0, 2000.0, dur, 0.001, 160.0, 0.0);
-    break;
+int16_t *audio_synth_cue(const AudioCueSpec *cue, int rate, size_t *count) {
+  size_t len = (size_t)(cue->dur_s * rate);
+  float *f = xcalloc(len ? len : 1, sizeof *f);
+  size_t nnotes = cue->nnotes < AUDIO_MAX_NOTES ? cue->nnotes : AUDIO_MAX_NOTES;
+  for (size_t k = 0; k < nnotes; k++) {
+    add_note(f, len, rate, &cue->notes[k]);
   }
   float peak = 0;
   for (size_t i = 0; i < len; i++) {
     float a = fabsf(f[i]);
     peak = a > peak ? a : peak;
   }
-  int16_t *pcm = xmalloc(len * sizeof *pcm);
-  double gain = peak > 0 ? peak_target / peak : 0;
+  int16_t *pcm = xmalloc((len ? len : 1) * sizeof *pcm);
+  double target = cue->peak < AUDIO_PEAK_LIMIT ? cue->peak : AUDIO_PEAK_LIMIT;
+  double gain = peak > 0 ? target / peak : 0;
   for (size_t i = 0; i < len; i++) {
     pcm[i] = (int16_t)lrint(f[i] * gain);
   }
@@ -99,11 +68,14 @@ int16_t *audio_synth_cue(SoundCue cue, int rate, size_t *count) {
   return pcm;
 }
 
-Audio *audio_create(bool enabled) {
+Audio *audio_create(bool enabled, const AudioCueSpec *cues, size_t count) {
   Audio *a = xcalloc(1, sizeof *a);
   a->enabled = enabled;
-  for (int c = 0; c < SOUND_CUE_COUNT; c++) {
-    a->cue[c] = audio_synth_cue((SoundCue)c, AUDIO_SAMPLE_RATE, &a->cue_len[c]);
+  a->ncues = cues ? count : 0;
+  a->cue = xcalloc(a->ncues ? a->ncues : 1, sizeof *a->cue);
+  a->cue_len = xcalloc(a->ncues ? a->ncues : 1, sizeof *a->cue_len);
+  for (size_t c = 0; c < a->ncues; c++) {
+    a->cue[c] = audio_synth_cue(&cues[c], AUDIO_SAMPLE_RATE, &a->cue_len[c]);
   }
   if (!SDL_WasInit(SDL_INIT_AUDIO)) {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
@@ -140,14 +112,16 @@ void audio_destroy(Audio *a) {
   if (a->we_inited) {
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
   }
-  for (int c = 0; c < SOUND_CUE_COUNT; c++) {
+  for (size_t c = 0; c < a->ncues; c++) {
     free(a->cue[c]);
   }
+  free(a->cue);
+  free(a->cue_len);
   free(a);
 }
 
 void audio_play(Audio *a, SoundCue cue) {
-  if (!a->enabled || !a->device || cue < 0 || cue >= SOUND_CUE_COUNT) {
+  if (!a->enabled || !a->device || cue < 0 || (size_t)cue >= a->ncues) {
     return;
   }
   // Cues are short; the newest one matters, so it replaces what is queued.
@@ -178,7 +152,15 @@ uint64_t audio_cues_played(const Audio *a) {
   return a->played;
 }
 
+size_t audio_cue_count(const Audio *a) {
+  return a->ncues;
+}
+
 const int16_t *audio_cue_samples(const Audio *a, SoundCue cue, size_t *count) {
+  if (cue < 0 || (size_t)cue >= a->ncues) {
+    *count = 0;
+    return NULL;
+  }
   *count = a->cue_len[cue];
   return a->cue[cue];
 }

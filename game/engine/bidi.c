@@ -7,6 +7,7 @@
 
 #include "base/log.h"
 #include "base/str.h"
+#include "base/utf8.h"
 
 struct BidiLayout {
   BidiRun *runs;
@@ -46,42 +47,29 @@ typedef struct Para {
   size_t scratch_cap;
 } Para;
 
-// Decodes one code point; invalid bytes (never expected: text.c validates)
-// decode as U+FFFD one byte long, so a bad string cannot read past its end.
-static uint32_t utf8_next(const unsigned char *s, size_t *len) {
-  unsigned char c = s[0];
-  size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-  if (n == 0) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  uint32_t cp = n == 1 ? c : (uint32_t)(c & (0x7F >> n));
-  for (size_t i = 1; i < n; i++) {
-    if ((s[i] & 0xC0) != 0x80) {
-      *len = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (s[i] & 0x3F);
-  }
-  *len = n;
-  return cp;
+// Decodes one code point of s[0..len); invalid bytes (never expected:
+// text.c validates) decode as U+FFFD one byte long, so a bad string cannot
+// read past its end.
+static FriBidiChar decode(const char *s, size_t len, size_t *adv) {
+  int32_t cp = utf8_decode(s, len, adv);
+  return cp == UTF8_INVALID ? 0xFFFD : (FriBidiChar)cp;
 }
 
 bool bidi_has_rtl(const char *utf8) {
-  const unsigned char *s = (const unsigned char *)utf8;
-  while (*s) {
+  size_t len = strlen(utf8);
+  for (size_t i = 0; i < len;) {
     // Lead bytes below 0xD6 (and continuation bytes) belong to code points
     // below U+0580, where nothing is right to left: English never decodes.
-    if (*s < 0xD6) {
-      s++;
+    if ((unsigned char)utf8[i] < 0xD6) {
+      i++;
       continue;
     }
     size_t n;
-    FriBidiCharType t = fribidi_get_bidi_type(utf8_next(s, &n));
+    FriBidiCharType t = fribidi_get_bidi_type(decode(utf8 + i, len - i, &n));
     if (FRIBIDI_IS_RTL(t) || t == FRIBIDI_TYPE_AN) {
       return true;
     }
-    s += n;
+    i += n;
   }
   return false;
 }
@@ -239,10 +227,12 @@ static void emit_line(Para *p, BidiLayout *l, size_t a, size_t b) {
   int w = line_spans(p, a, b);
   Span *s = p->spans;
   size_t n = p->nspans;
-  FriBidiLevel hi = 0, lo = 127;
+  // Resolved levels are never negative (at most 125, FriBidi's explicit maximum, + 1).
+  int hi = 0, lo = 127;
   for (size_t i = 0; i < n; i++) {
-    hi = s[i].level > hi ? s[i].level : hi;
-    lo = s[i].level < lo ? s[i].level : lo;
+    int level = (unsigned char)s[i].level;
+    hi = level > hi ? level : hi;
+    lo = level < lo ? level : lo;
   }
   if (lo % 2 == 0) {
     lo++;
@@ -416,7 +406,7 @@ BidiLayout *bidi_layout_create(const char *utf8, const BidiParams *params) {
     p.n = 0;
     for (size_t b = pos; b < end;) {
       size_t n;
-      p.cp[p.n] = utf8_next((const unsigned char *)utf8 + b, &n);
+      p.cp[p.n] = decode(utf8 + b, end - b, &n);
       p.off[p.n++] = b;
       b += n;
     }
@@ -509,7 +499,7 @@ SDL_Surface *bidi_layout_render(const BidiLayout *l, const char *utf8, const Bid
   size_t cap = 0;
   for (size_t i = 0; i < l->nruns; i++) {
     const BidiRun *r = &l->runs[i];
-    if (r->len + 1 > cap) {
+    if (!buf || r->len + 1 > cap) {
       cap = r->len + 1;
       buf = xrealloc(buf, cap);
     }
@@ -517,7 +507,7 @@ SDL_Surface *bidi_layout_render(const BidiLayout *l, const char *utf8, const Bid
     size_t n = 0;
     for (size_t b = r->start; b < r->start + r->len;) {
       size_t clen;
-      FriBidiChar c = utf8_next((const unsigned char *)utf8 + b, &clen);
+      FriBidiChar c = decode(utf8 + b, r->start + r->len - b, &clen);
       if (!is_bidi_control(c)) {
         memcpy(buf + n, utf8 + b, clen);
         n += clen;

@@ -228,7 +228,7 @@ static void mesh_circle(Mesh *m, float cx, float cy, float rad, SDL_Color c) {
 // A convex polygon as a fan.
 static void mesh_poly(Mesh *m, const float *xy, int n, SDL_Color c) {
   int first = m->nv;
-  for (int i = 0; i < n; i++) {
+  for (size_t i = 0; i < (size_t)n; i++) {
     mesh_vertex(m, xy[2 * i], xy[2 * i + 1], c);
   }
   for (int i = 1; i + 1 < n; i++) {
@@ -285,7 +285,7 @@ static void icon_line(Mesh *m, const IconFrame *f, float u0, float v0, float u1,
 
 static void icon_poly(Mesh *m, const IconFrame *f, const float *uv, int n, SDL_Color c) {
   float xy[16];
-  for (int i = 0; i < n && i < 8; i++) {
+  for (size_t i = 0; i < (size_t)n && i < 8; i++) {
     xy[2 * i] = ix(f, uv[2 * i]);
     xy[2 * i + 1] = iy(f, uv[2 * i + 1]);
   }

@@ -165,7 +165,7 @@ Engine *engine_create(const EngineConfig *config, char **err) {
     engine_destroy(e);
     return NULL;
   }
-  e->fonts = font_cache_create(config->font_dir, err);
+  e->fonts = font_cache_create(config->font_dir, config->fonts, config->nfonts, err);
   if (!e->fonts || !create_window(e, err)) {
     engine_destroy(e);
     return NULL;
@@ -173,9 +173,9 @@ Engine *engine_create(const EngineConfig *config, char **err) {
   set_icon(e, config->icon_path);
   // SDL starts with text input on; it must be asked for (name entry only).
   SDL_StopTextInput();
-  e->input = input_create();
+  e->input = input_create(config->bindings, config->nbindings);
   e->text = text_cache_create(e->renderer, config->text_cache_bytes ? config->text_cache_bytes : (size_t)64 << 20);
-  e->audio = audio_create(config->sound);
+  e->audio = audio_create(config->sound, config->cues, config->ncues);
   update_view(e);
   e->relayout = false;  // no scene yet
   return e;
@@ -518,14 +518,12 @@ static void handle_event(Engine *e, const SDL_Event *sdl) {
   default:
     break;
   }
-  if (input_is_fullscreen_chord(sdl)) {
-    if (!sdl->key.repeat) {
-      engine_set_fullscreen(e, !e->fullscreen);
-    }
-    return;
-  }
   InputEvent ev;
   if (input_translate(e->input, sdl, &e->view, engine_now_ms(e), &ev)) {
+    if (ev.type == INPUT_EVENT_ACTION && ev.action == INPUT_ACTION_FULLSCREEN) {
+      engine_set_fullscreen(e, !e->fullscreen);  // a window concern: scenes never see it
+      return;
+    }
     dispatch(e, &ev);
   }
 }
@@ -689,6 +687,15 @@ void engine_text_input_stop(Engine *e) {
 
 bool engine_text_input_active(const Engine *e) {
   return input_text_active(e->input);
+}
+
+void engine_set_bindings(Engine *e, const InputBinding *bindings, size_t count) {
+  input_set_bindings(e->input, bindings, count);
+  e->redraw = true;  // key hints on screen may have changed
+}
+
+const char *engine_key_label(const Engine *e, InputAction action) {
+  return input_key_label(e->input, action);
 }
 
 void engine_play_sound(Engine *e, SoundCue cue) {

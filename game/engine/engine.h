@@ -38,9 +38,20 @@ typedef struct Engine Engine;
 
 enum { ENGINE_IDLE_WAKE_MS = 1000 };
 
+// One font file the game ships, and what it serves.
+typedef struct EngineFont {
+  const char *file;    // file name in EngineConfig.font_dir, borrowed
+  bool bold;           // serves TEXT_WEIGHT_BOLD
+  const char *script;  // ISO 15924 script it serves and shapes ("Arab"); NULL = the default fonts for all other text
+} EngineFont;
+
+enum { ENGINE_MAX_FONTS = 16 };
+
 typedef struct EngineConfig {
   const char *title;        // window title (already translated), borrowed
-  const char *font_dir;     // folder with the four .ttf files (assets/fonts), required
+  const char *font_dir;     // folder with the font files (assets/fonts), required
+  const EngineFont *fonts;  // the game's fonts (1..ENGINE_MAX_FONTS), borrowed; required
+  size_t nfonts;
   const char *icon_path;    // PNG window icon; NULL or missing = no icon (not an error)
   const char *data_dir;     // user data folder: gamecontrollerdb.txt is read from it if present; may be NULL
   int width, height;        // initial window size (default 1280x720)
@@ -51,6 +62,14 @@ typedef struct EngineConfig {
   size_t text_cache_bytes;  // text texture memory cap (default 64 MiB)
   const Clock *clock;       // borrowed; NULL = the real clock (owned by the engine)
   void *app;                // handed to scenes as SceneCtx.app, borrowed
+  // The game's key and button bindings (input.h), copied at creation; the
+  // labels stay borrowed. NULL = input_default_bindings().
+  const InputBinding *bindings;
+  size_t nbindings;
+  // The game's sound cues (audio.h), synthesised at creation (not kept);
+  // engine_play_sound() takes an index into it. NULL = no cues.
+  const AudioCueSpec *cues;
+  size_t ncues;
   // Called with an input event the top scene's event() did not handle (or
   // every event when the stack is empty): the game's one place for global
   // keys (Back, Help, Settings, sound, ...). True when it handled it (a frame
@@ -137,6 +156,13 @@ void engine_set_background_color(Engine *engine, Color color);
 void engine_text_input_start(Engine *engine);
 void engine_text_input_stop(Engine *engine);
 bool engine_text_input_active(const Engine *engine);
+
+// Bindings: replaces the table (copied, labels borrowed; NULL = the engine's
+// defaults), e.g. after the player rebinds a key. Key hints follow at once.
+void engine_set_bindings(Engine *engine, const InputBinding *bindings, size_t count);
+// Short label of the first key bound to `action` ("R", "Esc", "F1"), for key
+// hints on screen; "" when no key is bound. Borrowed, see input_key_label().
+const char *engine_key_label(const Engine *engine, InputAction action);
 
 // Sound.
 void engine_play_sound(Engine *engine, SoundCue cue);

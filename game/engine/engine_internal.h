@@ -10,8 +10,9 @@
 
 typedef struct FontCache FontCache;
 
-// Loads the four font files from `dir` into memory. NULL and *err on failure.
-FontCache *font_cache_create(const char *dir, char **err);
+// Loads the `count` configured font files from `dir` into memory (the
+// EngineFont strings stay borrowed). NULL and *err on failure.
+FontCache *font_cache_create(const char *dir, const EngineFont *fonts, size_t count, char **err);
 void font_cache_destroy(FontCache *fonts);
 size_t font_cache_count(const FontCache *fonts);
 

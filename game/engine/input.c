@@ -12,6 +12,8 @@ typedef enum HeldSource {
 } HeldSource;
 
 struct Input {
+  InputBinding *bindings;
+  size_t nbindings;
   bool text_active;
   // Controller direction held for repeat.
   HeldSource held_source;
@@ -24,12 +26,77 @@ struct Input {
   bool touch_down;
 };
 
-Input *input_create(void) {
-  return xcalloc(1, sizeof(Input));
+static const InputBinding DEFAULT_BINDINGS[] = {
+    {INPUT_DEVICE_KEYBOARD, SDLK_UP, 0, INPUT_ACTION_UP, NULL},
+    {INPUT_DEVICE_KEYBOARD, SDLK_DOWN, 0, INPUT_ACTION_DOWN, NULL},
+    {INPUT_DEVICE_KEYBOARD, SDLK_LEFT, 0, INPUT_ACTION_LEFT, NULL},
+    {INPUT_DEVICE_KEYBOARD, SDLK_RIGHT, 0, INPUT_ACTION_RIGHT, NULL},
+    {INPUT_DEVICE_KEYBOARD, SDLK_RETURN, 0, INPUT_ACTION_CONFIRM, "Enter"},
+    {INPUT_DEVICE_KEYBOARD, SDLK_KP_ENTER, 0, INPUT_ACTION_CONFIRM, NULL},
+    {INPUT_DEVICE_KEYBOARD, SDLK_SPACE, 0, INPUT_ACTION_CONFIRM, NULL},
+    {INPUT_DEVICE_KEYBOARD, SDLK_ESCAPE, 0, INPUT_ACTION_BACK, "Esc"},
+    {INPUT_DEVICE_KEYBOARD, SDLK_TAB, 0, INPUT_ACTION_NEXT, "Tab"},
+    {INPUT_DEVICE_KEYBOARD, SDLK_TAB, INPUT_MOD_SHIFT, INPUT_ACTION_PREV, "Shift+Tab"},
+    {INPUT_DEVICE_KEYBOARD, SDLK_F11, 0, INPUT_ACTION_FULLSCREEN, NULL},
+    {INPUT_DEVICE_KEYBOARD, SDLK_RETURN, INPUT_MOD_ALT, INPUT_ACTION_FULLSCREEN, "Alt+Enter"},
+    {INPUT_DEVICE_KEYBOARD, SDLK_KP_ENTER, INPUT_MOD_ALT, INPUT_ACTION_FULLSCREEN, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_A, 0, INPUT_ACTION_CONFIRM, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_B, 0, INPUT_ACTION_BACK, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_DPAD_UP, 0, INPUT_ACTION_UP, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_DPAD_DOWN, 0, INPUT_ACTION_DOWN, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_DPAD_LEFT, 0, INPUT_ACTION_LEFT, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, 0, INPUT_ACTION_RIGHT, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, 0, INPUT_ACTION_NEXT, NULL},
+    {INPUT_DEVICE_CONTROLLER, SDL_CONTROLLER_BUTTON_LEFTSHOULDER, 0, INPUT_ACTION_PREV, NULL},
+};
+
+const InputBinding *input_default_bindings(size_t *count) {
+  *count = sizeof DEFAULT_BINDINGS / sizeof DEFAULT_BINDINGS[0];
+  return DEFAULT_BINDINGS;
+}
+
+Input *input_create(const InputBinding *bindings, size_t count) {
+  Input *input = xcalloc(1, sizeof(Input));
+  input_set_bindings(input, bindings, count);
+  return input;
 }
 
 void input_destroy(Input *input) {
+  if (!input) {
+    return;
+  }
+  free(input->bindings);
   free(input);
+}
+
+void input_set_bindings(Input *input, const InputBinding *bindings, size_t count) {
+  if (!bindings) {
+    bindings = input_default_bindings(&count);
+  }
+  free(input->bindings);
+  input->bindings = count ? xmalloc(count * sizeof *bindings) : NULL;
+  if (count) {
+    memcpy(input->bindings, bindings, count * sizeof *bindings);
+  }
+  input->nbindings = count;
+  input->held_source = HELD_NONE;  // a held button may mean something else now
+}
+
+const InputBinding *input_find_binding(const Input *input, InputAction action, InputDevice device) {
+  for (size_t i = 0; i < input->nbindings; i++) {
+    if (input->bindings[i].action == action && input->bindings[i].device == device) {
+      return &input->bindings[i];
+    }
+  }
+  return NULL;
+}
+
+const char *input_key_label(const Input *input, InputAction action) {
+  const InputBinding *b = input_find_binding(input, action, INPUT_DEVICE_KEYBOARD);
+  if (!b) {
+    return "";
+  }
+  return b->label ? b->label : SDL_GetKeyName((SDL_Keycode)b->code);
 }
 
 void input_set_text_active(Input *input, bool active) {
@@ -40,16 +107,13 @@ bool input_text_active(const Input *input) {
   return input->text_active;
 }
 
-bool input_is_fullscreen_chord(const SDL_Event *sdl) {
-  if (sdl->type != SDL_KEYDOWN) {
-    return false;
-  }
-  SDL_Keycode k = sdl->key.keysym.sym;
-  return k == SDLK_F11 || ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && (sdl->key.keysym.mod & KMOD_ALT));
-}
-
 static bool is_direction(InputAction a) {
   return a == INPUT_ACTION_UP || a == INPUT_ACTION_DOWN || a == INPUT_ACTION_LEFT || a == INPUT_ACTION_RIGHT;
+}
+
+// Held keys repeat for moving around (arrows, Tab), never for commands.
+static bool key_repeats(InputAction a) {
+  return is_direction(a) || a == INPUT_ACTION_NEXT || a == INPUT_ACTION_PREV;
 }
 
 // Letters by the key's meaning in the user's layout (an AZERTY user presses
@@ -63,77 +127,61 @@ static SDL_Keycode latin_key(const SDL_Keysym *ks) {
   return k;
 }
 
-static InputAction key_action(const SDL_Keysym *ks, bool text_active) {
-  switch (ks->sym) {
-  case SDLK_UP:
-    return INPUT_ACTION_UP;
-  case SDLK_DOWN:
-    return INPUT_ACTION_DOWN;
-  case SDLK_LEFT:
-    return INPUT_ACTION_LEFT;
-  case SDLK_RIGHT:
-    return INPUT_ACTION_RIGHT;
-  case SDLK_RETURN:
-  case SDLK_KP_ENTER:
-    return INPUT_ACTION_CONFIRM;
-  case SDLK_ESCAPE:
-    return INPUT_ACTION_BACK;
-  case SDLK_F1:
-    return INPUT_ACTION_HELP;
-  case SDLK_F2:
-    // An F-key produces no text, so like F1 it keeps its meaning in name entry.
-    return INPUT_ACTION_SETTINGS;
-  default:
-    break;
-  }
-  // Everything below produces text, or is a shortcut that must not fire with
-  // Ctrl/Alt/GUI held (Ctrl+R is not an answer).
-  if (text_active || (ks->mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) {
-    return INPUT_ACTION_NONE;
-  }
-  switch (latin_key(ks)) {
-  case SDLK_SPACE:
-    return INPUT_ACTION_CONFIRM;
-  case SDLK_r:
-    return INPUT_ACTION_ANSWER_REAL;
-  case SDLK_f:
-    return INPUT_ACTION_ANSWER_FABRICATED;
-  case SDLK_p:
-    return INPUT_ACTION_PAUSE;
-  case SDLK_h:
-    return INPUT_ACTION_HELP;
-  case SDLK_m:
-    return INPUT_ACTION_MUTE;
-  default:
-    return INPUT_ACTION_NONE;
-  }
+// Keys that type a character: bound to an action only outside text input
+// and without Ctrl/Alt/GUI (Tab, Enter, Esc, Backspace, F-keys are no text).
+static bool key_is_text(SDL_Keycode k) {
+  return !(k & SDLK_SCANCODE_MASK) && k >= SDLK_SPACE && k != SDLK_DELETE;
 }
 
-static InputAction button_action(Uint8 button) {
-  switch (button) {
-  case SDL_CONTROLLER_BUTTON_A:
-    return INPUT_ACTION_CONFIRM;
-  case SDL_CONTROLLER_BUTTON_B:
-    return INPUT_ACTION_BACK;
-  case SDL_CONTROLLER_BUTTON_X:
-    return INPUT_ACTION_ANSWER_REAL;
-  case SDL_CONTROLLER_BUTTON_Y:
-    return INPUT_ACTION_ANSWER_FABRICATED;
-  case SDL_CONTROLLER_BUTTON_START:
-    return INPUT_ACTION_PAUSE;
-  case SDL_CONTROLLER_BUTTON_BACK:
-    return INPUT_ACTION_HELP;
-  case SDL_CONTROLLER_BUTTON_DPAD_UP:
-    return INPUT_ACTION_UP;
-  case SDL_CONTROLLER_BUTTON_DPAD_DOWN:
-    return INPUT_ACTION_DOWN;
-  case SDL_CONTROLLER_BUTTON_DPAD_LEFT:
-    return INPUT_ACTION_LEFT;
-  case SDL_CONTROLLER_BUTTON_DPAD_RIGHT:
-    return INPUT_ACTION_RIGHT;
-  default:
+static unsigned held_mods(Uint16 mod) {
+  unsigned m = 0;
+  m |= (mod & KMOD_SHIFT) ? INPUT_MOD_SHIFT : 0;
+  m |= (mod & KMOD_CTRL) ? INPUT_MOD_CTRL : 0;
+  m |= (mod & KMOD_ALT) ? INPUT_MOD_ALT : 0;
+  m |= (mod & KMOD_GUI) ? INPUT_MOD_GUI : 0;
+  return m;
+}
+
+static int mod_count(unsigned m) {
+  int n = 0;
+  for (; m; m &= m - 1) {
+    n++;
+  }
+  return n;
+}
+
+static InputAction key_action(const Input *input, const SDL_Keysym *ks) {
+  SDL_Keycode k = latin_key(ks);
+  bool text = key_is_text(k);
+  if (text && input->text_active) {
     return INPUT_ACTION_NONE;
   }
+  unsigned held = held_mods(ks->mod);
+  InputAction best = INPUT_ACTION_NONE;
+  int best_mods = -1;
+  for (size_t i = 0; i < input->nbindings; i++) {
+    const InputBinding *b = &input->bindings[i];
+    if (b->device != INPUT_DEVICE_KEYBOARD || b->code != (int)k || (b->mods & held) != b->mods) {
+      continue;
+    }
+    if (text && (held & ~b->mods & (INPUT_MOD_CTRL | INPUT_MOD_ALT | INPUT_MOD_GUI))) {
+      continue;  // Ctrl+R is not R
+    }
+    if (mod_count(b->mods) > best_mods) {
+      best = b->action;
+      best_mods = mod_count(b->mods);
+    }
+  }
+  return best;
+}
+
+static InputAction button_action(const Input *input, Uint8 button) {
+  for (size_t i = 0; i < input->nbindings; i++) {
+    if (input->bindings[i].device == INPUT_DEVICE_CONTROLLER && input->bindings[i].code == button) {
+      return input->bindings[i].action;
+    }
+  }
+  return INPUT_ACTION_NONE;
 }
 
 static InputAction stick_action(int x, int y) {
@@ -179,8 +227,8 @@ static bool translate_key(Input *input, const SDL_KeyboardEvent *key, InputEvent
     out->repeat = key->repeat != 0;
     return true;
   }
-  InputAction a = key_action(&key->keysym, input->text_active);
-  if (a == INPUT_ACTION_NONE || (key->repeat && !is_direction(a))) {
+  InputAction a = key_action(input, &key->keysym);
+  if (a == INPUT_ACTION_NONE || (key->repeat && !key_repeats(a))) {
     return false;
   }
   action_event(out, INPUT_DEVICE_KEYBOARD, a, key->repeat != 0);
@@ -215,9 +263,6 @@ static bool translate_finger(Input *input, const SDL_TouchFingerEvent *f, const 
 bool input_translate(Input *input, const SDL_Event *sdl, const View *view, uint64_t now_ms, InputEvent *out) {
   switch (sdl->type) {
   case SDL_KEYDOWN:
-    if (input_is_fullscreen_chord(sdl)) {
-      return false;
-    }
     return translate_key(input, &sdl->key, out);
   case SDL_TEXTINPUT:
     if (!input->text_active) {
@@ -258,7 +303,7 @@ bool input_translate(Input *input, const SDL_Event *sdl, const View *view, uint6
   case SDL_FINGERMOTION:
     return translate_finger(input, &sdl->tfinger, view, out);
   case SDL_CONTROLLERBUTTONDOWN: {
-    InputAction a = button_action(sdl->cbutton.button);
+    InputAction a = button_action(input, sdl->cbutton.button);
     if (a == INPUT_ACTION_NONE) {
       return false;
     }
@@ -269,7 +314,7 @@ bool input_translate(Input *input, const SDL_Event *sdl, const View *view, uint6
     return true;
   }
   case SDL_CONTROLLERBUTTONUP:
-    if (input->held_source == HELD_DPAD && button_action(sdl->cbutton.button) == input->held_action) {
+    if (input->held_source == HELD_DPAD && button_action(input, sdl->cbutton.button) == input->held_action) {
       input->held_source = HELD_NONE;
     }
     return false;
@@ -318,12 +363,11 @@ bool input_repeat_pending(const Input *input) {
 }
 
 const char *input_action_name(InputAction action) {
-  static const char *const names[INPUT_ACTION_COUNT] = {
-      "none",  "up",   "down", "left",     "right", "confirm", "back", "answer-real", "answer-fabricated",
-      "pause", "help", "mute", "settings",
+  static const char *const names[INPUT_ACTION_ENGINE_COUNT] = {
+      "none", "up", "down", "left", "right", "confirm", "back", "next", "previous", "fullscreen",
   };
-  if (action < 0 || action >= INPUT_ACTION_COUNT) {
-    return "?";
+  if (action >= 0 && action < INPUT_ACTION_ENGINE_COUNT) {
+    return names[action];
   }
-  return names[action];
+  return action >= INPUT_ACTION_GAME_FIRST && action < INPUT_ACTION_MAX ? "game" : "?";
 }

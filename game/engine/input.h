@@ -3,24 +3,27 @@
 // abstract actions, plus pointer and text events for hit testing and name
 // entry. No screen needs a particular device.
 //
-// Default bindings
-//   action             keyboard               controller
-//   UP/DOWN/LEFT/RIGHT arrow keys (repeat)    D-pad or left stick (dead zone, repeat)
+// Bindings come from the game (EngineConfig.bindings): a table of keyboard
+// keys (+ modifiers) and controller buttons -> actions. The engine gives a
+// meaning only to generic navigation (UP/DOWN/LEFT/RIGHT, CONFIRM, BACK,
+// NEXT/PREV focus) and acts on one action itself, FULLSCREEN (a window
+// concern: it never reaches scenes). The game numbers its own actions from
+// INPUT_ACTION_GAME_FIRST. Without a table, input_default_bindings() is used:
+//   UP/DOWN/LEFT/RIGHT arrow keys (repeat)    D-pad (repeat)
 //   CONFIRM            Enter, KP_Enter, Space A
 //   BACK               Esc                    B
-//   ANSWER_REAL        R                      X
-//   ANSWER_FABRICATED  F                      Y
-//   PAUSE              P                      Start
-//   HELP               F1, H                  Back
-//   SETTINGS           F2                     -        (every face button already has a job;
-//                                                       the controller reaches Settings through
-//                                                       the pause menu and the header)
-//   MUTE               M                      -        (the engine toggles sound itself,
-//                                                       then passes the action on)
-// F11 and Alt+Enter toggle fullscreen in the engine and never reach scenes.
-// While text input is active (engine_text_input_start), keys that produce
-// text are text: only Enter (CONFIRM), Esc (BACK), the arrows, F1 (HELP),
-// F2 (SETTINGS) and Backspace (INPUT_TEXT_BACKSPACE) keep a meaning.
+//   NEXT / PREV        Tab / Shift+Tab (repeat) RB / LB
+//   FULLSCREEN         F11, Alt+Enter         -
+// The left stick always gives the directions (dead zone, repeat).
+// Matching: a key binding fires when its modifiers are held; of several the
+// one needing the most modifiers wins (Shift+Tab over Tab, Alt+Enter over
+// Enter). Keys that produce text (letters, digits, Space, punctuation) fire
+// only without Ctrl/Alt/GUI beyond the binding's own (Ctrl+R is not R), and
+// never while text input is active (engine_text_input_start): then only
+// keys that are no text (Enter, Esc, the arrows, Tab, F-keys) keep a meaning,
+// and Backspace gives INPUT_TEXT_BACKSPACE. Letters match by the key's
+// meaning in the user's layout, or by the physical key for layouts without
+// Latin letters. Held keys repeat only for UP/DOWN/LEFT/RIGHT/NEXT/PREV.
 // Mouse events that SDL synthesises from touches (SDL_TOUCH_MOUSEID) are
 // ignored: touches arrive once, as finger events, flagged from_touch.
 
@@ -30,7 +33,10 @@
 
 #include "engine/view.h"
 
-typedef enum InputAction {
+// An action: one of the engine's below, or one of the game's, numbered from
+// INPUT_ACTION_GAME_FIRST (an int so both share one type).
+typedef int InputAction;
+enum {
   INPUT_ACTION_NONE,
   INPUT_ACTION_UP,
   INPUT_ACTION_DOWN,
@@ -38,14 +44,22 @@ typedef enum InputAction {
   INPUT_ACTION_RIGHT,
   INPUT_ACTION_CONFIRM,
   INPUT_ACTION_BACK,
-  INPUT_ACTION_ANSWER_REAL,
-  INPUT_ACTION_ANSWER_FABRICATED,
-  INPUT_ACTION_PAUSE,
-  INPUT_ACTION_HELP,
-  INPUT_ACTION_MUTE,
-  INPUT_ACTION_SETTINGS,  // added last so the values above keep their meaning
-  INPUT_ACTION_COUNT,
-} InputAction;
+  INPUT_ACTION_NEXT,        // focus the next control (Tab)
+  INPUT_ACTION_PREV,        // focus the previous control (Shift+Tab)
+  INPUT_ACTION_FULLSCREEN,  // the engine toggles fullscreen; never reaches scenes
+  INPUT_ACTION_ENGINE_COUNT,
+  INPUT_ACTION_GAME_FIRST = 16,  // the game's actions start here
+  INPUT_ACTION_MAX = 64,         // actions are below this
+};
+
+// Modifiers of a key binding (either side counts).
+enum {
+  INPUT_MOD_NONE = 0,
+  INPUT_MOD_SHIFT = 1 << 0,
+  INPUT_MOD_CTRL = 1 << 1,
+  INPUT_MOD_ALT = 1 << 2,
+  INPUT_MOD_GUI = 1 << 3,
+};
 
 typedef enum InputEventType {
   INPUT_EVENT_ACTION,          // .action (+ .repeat)
@@ -78,20 +92,43 @@ typedef struct InputEvent {
   char text[32];  // INPUT_EVENT_TEXT, NUL-terminated UTF-8
 } InputEvent;
 
-// Translation state (text input flag, held directions for repeat).
+// One binding: a key (with modifiers) or a controller button -> an action.
+typedef struct InputBinding {
+  InputDevice
+      device;  // INPUT_DEVICE_KEYBOARD (code: SDL_Keycode) or INPUT_DEVICE_CONTROLLER (code: SDL_GameControllerButton)
+  int code;
+  unsigned mods;       // INPUT_MOD_* that must be held (keyboard)
+  InputAction action;  // below INPUT_ACTION_MAX
+  const char *label;   // short name for key hints ("Esc", "Shift+Tab"), borrowed (a literal); NULL = SDL's key name
+} InputBinding;
+
+// The engine's generic table (see the top); static, `*count` entries.
+const InputBinding *input_default_bindings(size_t *count);
+
+// Translation state (bindings, text input flag, held directions for repeat).
 typedef struct Input Input;
 
-// Owned by the caller; destroy with input_destroy().
-Input *input_create(void);
+// Uses `bindings` (copied; the labels stay borrowed), or the default table
+// when NULL. Owned by the caller; destroy with input_destroy() (NULL: no-op).
+Input *input_create(const InputBinding *bindings, size_t count);
 void input_destroy(Input *input);
+// Replaces the table (copied), e.g. after the player rebinds a key.
+void input_set_bindings(Input *input, const InputBinding *bindings, size_t count);
+// The first binding of `action` on `device`, NULL if none (borrowed, valid
+// until the table changes).
+const InputBinding *input_find_binding(const Input *input, InputAction action, InputDevice device);
+// The short label of the first key bound to `action` ("R", "Esc", "F1"):
+// the binding's label, else SDL's key name; "" when no key is bound.
+// Borrowed (SDL's names: until the next call).
+const char *input_key_label(const Input *input, InputAction action);
 
 void input_set_text_active(Input *input, bool active);
 bool input_text_active(const Input *input);
 
 // Translates one SDL event into at most one InputEvent, using `view` for
 // pointer coordinates and `now_ms` to start direction repeat. Returns false
-// when the event means nothing to scenes (unbound key, synthetic touch-mouse
-// event, F11/Alt+Enter, ...).
+// when the event means nothing (unbound key, synthetic touch-mouse event,
+// ...). FULLSCREEN comes out as an action: the engine acts on it.
 bool input_translate(Input *input, const SDL_Event *sdl, const View *view, uint64_t now_ms, InputEvent *out);
 
 // Controller directions held on the D-pad or stick repeat: the first repeat
@@ -106,7 +143,6 @@ bool input_repeat_pending(const Input *input);
 // Stick deflection (of 32767) below which the stick counts as centred.
 #define INPUT_STICK_DEAD_ZONE 12000
 
-// A short English name of an action ("confirm"), for logs and tests.
+// A short English name of an engine action ("confirm"), for logs and tests;
+// "game" for the game's actions, "?" for others.
 const char *input_action_name(InputAction action);
-// True for the fullscreen toggle chords (F11, Alt+Enter).
-bool input_is_fullscreen_chord(const SDL_Event *sdl);

@@ -8,24 +8,11 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "engine/bidi.h"
 #include "engine/engine_internal.h"
 
-typedef enum Face {
-  FACE_SANS,
-  FACE_SANS_BOLD,
-  FACE_ARABIC,
-  FACE_ARABIC_BOLD,
-  FACE_COUNT,
-} Face;
-
-static const char *const FACE_FILES[FACE_COUNT] = {
-    "DejaVuSans.ttf",
-    "DejaVuSans-Bold.ttf",
-    "NotoSansArabic-Regular.ttf",
-    "NotoSansArabic-Bold.ttf",
-};
-
+typedef int Face;  // an index into the configured fonts
 // Enough for every size a few screens use, plus text_fit's probes; the least
 // recently used font is closed beyond it (fonts are cheap to reopen from memory).
 #define FONT_CACHE_MAX 48
@@ -40,17 +27,25 @@ typedef struct OpenFont {
 struct FontCache {
   // Font files are read once and opened from memory, so reopening a size
   // touches no file and holds no descriptor.
-  char *file[FACE_COUNT];
-  size_t file_len[FACE_COUNT];
+  EngineFont font[ENGINE_MAX_FONTS];  // strings borrowed from the config
+  size_t nfonts;
+  char *file[ENGINE_MAX_FONTS];
+  size_t file_len[ENGINE_MAX_FONTS];
   OpenFont open[FONT_CACHE_MAX];
   size_t nopen;
   uint64_t use_counter;
 };
 
-FontCache *font_cache_create(const char *dir, char **err) {
+FontCache *font_cache_create(const char *dir, const EngineFont *fonts, size_t count, char **err) {
+  if (!fonts || count == 0 || count > ENGINE_MAX_FONTS) {
+    *err = xasprintf("between 1 and %d fonts must be given", ENGINE_MAX_FONTS);
+    return NULL;
+  }
   FontCache *fc = xcalloc(1, sizeof *fc);
-  for (int f = 0; f < FACE_COUNT; f++) {
-    char *path = fs_join(dir, FACE_FILES[f]);
+  fc->nfonts = count;
+  for (size_t f = 0; f < count; f++) {
+    fc->font[f] = fonts[f];
+    char *path = fs_join(dir, fonts[f].file);
     char *ferr = NULL;
     FsReadStatus st = fs_read_file(path, (size_t)32 << 20, &fc->file[f], &fc->file_len[f], &ferr);
     if (st != FS_READ_OK) {
@@ -72,7 +67,7 @@ void font_cache_destroy(FontCache *fc) {
   for (size_t i = 0; i < fc->nopen; i++) {
     TTF_CloseFont(fc->open[i].font);
   }
-  for (int f = 0; f < FACE_COUNT; f++) {
+  for (size_t f = 0; f < fc->nfonts; f++) {
     free(fc->file[f]);
   }
   free(fc);
@@ -93,11 +88,11 @@ static TTF_Font *font_get(FontCache *fc, Face face, int px) {
   SDL_RWops *rw = SDL_RWFromConstMem(fc->file[face], (int)fc->file_len[face]);
   TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
   if (!font) {
-    log_error("cannot open %s at %d px: %s", FACE_FILES[face], px, TTF_GetError());
+    log_error("cannot open %s at %d px: %s", fc->font[face].file, px, TTF_GetError());
     return NULL;
   }
-  if (face == FACE_ARABIC || face == FACE_ARABIC_BOLD) {
-    TTF_SetFontScriptName(font, "Arab");
+  if (fc->font[face].script) {
+    TTF_SetFontScriptName(font, fc->font[face].script);
   }
   size_t slot = fc->nopen;
   if (fc->nopen == FONT_CACHE_MAX) {
@@ -130,26 +125,36 @@ static bool lang_is_arabic_script(const char *lang) {
   return false;
 }
 
-static Face face_for(const TextStyle *style) {
-  const char *lang = style->lang ? style->lang : "en";
-  Face face = lang_is_arabic_script(lang) ? FACE_ARABIC : FACE_SANS;
-  if (style->weight == TEXT_WEIGHT_BOLD) {
-    face = face == FACE_ARABIC ? FACE_ARABIC_BOLD : FACE_SANS_BOLD;
+// The font for a script (NULL: the default one) and weight: that weight,
+// else that script's first font, else the first font of all.
+static Face face_pick(const FontCache *fc, const char *script, TextWeight weight) {
+  Face any = -1;
+  for (size_t f = 0; f < fc->nfonts; f++) {
+    const EngineFont *ef = &fc->font[f];
+    bool same = script ? ef->script && strcmp(ef->script, script) == 0 : ef->script == NULL;
+    if (!same) {
+      continue;
+    }
+    if (ef->bold == (weight == TEXT_WEIGHT_BOLD)) {
+      return (Face)f;
+    }
+    any = any < 0 ? (Face)f : any;
   }
-  return face;
-}
-
-const char *text_face_file(const TextStyle *style) {
-  return FACE_FILES[face_for(style)];
+  return any >= 0 ? any : 0;
 }
 
 // The engine face a bidi run's face stands for at a weight.
-static Face face_of_run(BidiFace bf, TextWeight weight) {
-  bool bold = weight == TEXT_WEIGHT_BOLD;
-  if (bf == BIDI_FACE_ARABIC) {
-    return bold ? FACE_ARABIC_BOLD : FACE_ARABIC;
-  }
-  return bold ? FACE_SANS_BOLD : FACE_SANS;
+static Face face_of_run(const FontCache *fc, BidiFace bf, TextWeight weight) {
+  return face_pick(fc, bf == BIDI_FACE_ARABIC ? "Arab" : NULL, weight);
+}
+
+static Face face_for(const FontCache *fc, const TextStyle *style) {
+  const char *lang = style->lang ? style->lang : "en";
+  return face_of_run(fc, lang_is_arabic_script(lang) ? BIDI_FACE_ARABIC : BIDI_FACE_LATIN, style->weight);
+}
+
+const char *text_face_file(const Engine *e, const TextStyle *style) {
+  return e->fonts->font[face_for(e->fonts, style)].file;
 }
 
 // Everything a style resolves to at the current output scale.
@@ -167,7 +172,7 @@ static bool resolve(Engine *e, const char *utf8, const TextStyle *style, Resolve
   }
   const char *lang = style->lang ? style->lang : "en";
   bool rtl = i18n_lang_is_rtl(lang);
-  Face face = face_for(style);
+  Face face = face_for(e->fonts, style);
   int px = (int)lroundf(style->size * v->scale);
   px = px < 1 ? 1 : px;
   TTF_Font *font = font_get(e->fonts, face, px);
@@ -181,7 +186,7 @@ static bool resolve(Engine *e, const char *utf8, const TextStyle *style, Resolve
   BidiParams bp = {0};
   if (bidi) {
     for (int f = 0; f < BIDI_FACE_COUNT; f++) {
-      Face rf = face_of_run((BidiFace)f, style->weight);
+      Face rf = face_of_run(e->fonts, (BidiFace)f, style->weight);
       bp.fonts[f] = rf == face ? font : font_get(e->fonts, rf, px);
       if (!bp.fonts[f]) {
         return false;
@@ -244,7 +249,7 @@ static bool text_ok(const char *utf8) {
   if (!utf8) {
     return false;
   }
-  if (!str_utf8_valid(utf8, strlen(utf8))) {
+  if (!utf8_valid(utf8, strlen(utf8))) {
     log_warn("text is not valid UTF-8; not drawn");
     return false;
   }
@@ -375,7 +380,7 @@ size_t text_layout_runs(Engine *e, const char *utf8, const TextStyle *style, Tex
                         .x = (float)br[i].x / r.scale,
                         .w = (float)br[i].w / r.scale,
                         .rtl = br[i].rtl,
-                        .face_file = FACE_FILES[face_of_run(br[i].face, style->weight)]};
+                        .face_file = e->fonts->font[face_of_run(e->fonts, br[i].face, style->weight)].file};
   }
   bidi_layout_destroy(layout);
   return n;

@@ -4,10 +4,10 @@
 // rasterised string is kept in the engine's text cache (text_cache.h): a
 // frame that shows the same text again rasterises nothing.
 //
-// Faces (shipped in assets/fonts/): DejaVu Sans (Latin, Greek, Cyrillic,
-// Hebrew) and Noto Sans Arabic, each regular and bold. The style's language
-// tag picks the face (Arabic-script languages -> Noto Sans Arabic) and the
-// direction (i18n_lang_is_rtl). Shaping is done by HarfBuzz through SDL_ttf.
+// Faces come from the game (EngineConfig.fonts: file, bold, script): the
+// style's language tag picks the script (Arabic-script languages -> the
+// "Arab" fonts, everything else -> the fonts without a script), the weight
+// picks among them, and the tag gives the direction (i18n_lang_is_rtl). Shaping is done by HarfBuzz through SDL_ttf.
 // Text must be valid UTF-8; invalid text is not drawn (a warning is logged,
 // never a crash).
 
@@ -75,9 +75,10 @@ float text_fit(Engine *engine, const char *utf8, const TextStyle *style, float b
 // Height of one line (logical) for a style's face and size.
 float text_line_height(Engine *engine, const TextStyle *style);
 
-// The font file a style selects, e.g. "DejaVuSans.ttf" or
-// "NotoSansArabic-Bold.ttf" (static string), for logs and tests.
-const char *text_face_file(const TextStyle *style);
+// The font file a style selects from the configured fonts (EngineConfig.fonts),
+// e.g. "DejaVuSans.ttf" or "NotoSansArabic-Bold.ttf" (borrowed from the
+// config), for logs and tests.
+const char *text_face_file(const Engine *engine, const TextStyle *style);
 
 // One run of laid-out text: a logical piece drawn in one direction with one
 // face. For tests and tools.
@@ -86,7 +87,7 @@ typedef struct TextRun {
   int line;               // 0-based
   float x, w;             // logical units from the left edge of the text block
   bool rtl;               // shaped right to left
-  const char *face_file;  // e.g. "NotoSansArabic-Regular.ttf" (static string)
+  const char *face_file;  // e.g. "NotoSansArabic-Regular.ttf" (borrowed from the config)
 } TextRun;
 
 // Text with a right-to-left character, or in a right-to-left style, is laid

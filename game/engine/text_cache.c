@@ -45,9 +45,23 @@ static uint64_t fnv(uint64_t h, const void *data, size_t len) {
   return h;
 }
 
+// The bytes of an int, low first, without reading its object representation
+// (which the static analyzer takes for uninitialised bytes).
+static uint64_t fnv_int(uint64_t h, int v) {
+  uint32_t u = (uint32_t)v;
+  for (int i = 0; i < 4; i++) {
+    h ^= (u >> (8 * i)) & 0xFFu;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
 static uint64_t key_hash(const TextKey *k, size_t text_len) {
   int ints[6] = {k->face, k->px_size, k->rtl, k->wrap_px, k->align, k->bidi};
-  uint64_t h = fnv(14695981039346656037ULL, ints, sizeof ints);
+  uint64_t h = 14695981039346656037ULL;
+  for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+    h = fnv_int(h, ints[i]);
+  }
   return fnv(h, k->text, text_len);
 }
 
@@ -133,8 +147,12 @@ static void grow(TextCache *c) {
 // Evicts least recently used entries until the cap holds, but never `keep`
 // (the entry just asked for: it is about to be drawn).
 static void enforce_cap(TextCache *c, const Entry *keep) {
-  while (c->bytes > c->cap && c->oldest && c->oldest != keep) {
-    remove_entry(c, c->oldest);
+  // Walk from the oldest with the next one read before the free: the
+  // analyzer cannot see that unlinking moves c->oldest off the freed entry.
+  for (Entry *e = c->oldest; e && e != keep && c->bytes > c->cap;) {
+    Entry *newer = e->newer;
+    remove_entry(c, e);
+    e = newer;
   }
 }
 
@@ -249,10 +267,10 @@ void text_cache_destroy(TextCache *c) {
   if (!c) {
     return;
   }
-  while (c->oldest) {
-    Entry *e = c->oldest;
-    lru_unlink(c, e);
+  for (Entry *e = c->oldest; e;) {
+    Entry *newer = e->newer;
     entry_free(e);
+    e = newer;
   }
   free(c->buckets);
   free(c);

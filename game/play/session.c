@@ -6,23 +6,12 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "play/session_internal.h"
 #include "quiz/technique.h"
 
 // The guest numbers tried before giving up (a class would need a thousand
 // guests to get there).
 enum { PLAY_GUEST_MAX = 10000 };
-
-struct PlaySession {
-  Store *store;  // borrowed; NULL when nothing is recorded
-  int64_t player_id;
-  const Pack *pack;  // borrowed
-  Round *round;      // owned until taken
-  uint64_t seed;
-  int64_t started_unix_ms;
-  int64_t round_id;  // 0 until the first answer created the row
-  bool save_failed;
-  bool ended;  // finished or abandoned
-};
 
 RoundSettings play_round_settings(const Pack *pack, const PlayPreferences *prefs) {
   RoundSettings r = round_settings_default(pack);
@@ -79,9 +68,14 @@ static Round *draw(const PlaySessionSpec *spec, char **err) {
     }
     free(herr);
   }
+  const char **excluded = NULL;
+  history.excluded_count = play_run_excluded(spec->run, spec->pack->id, &excluded);
+  history.excluded = excluded;
   Rng rng;
   rng_seed(&rng, spec->seed);
-  Round *round = round_create(spec->pack, &spec->settings, &history, &rng, err);
+  Round *round = spec->items ? round_create_from_items(spec->pack, &spec->settings, spec->items, spec->item_count, err)
+                             : round_create(spec->pack, &spec->settings, &history, &rng, err);
+  free(excluded);
   free(entries);
   store_item_stat_list_free(&stats);
   return round;
@@ -111,6 +105,11 @@ PlaySession *play_session_create(const PlaySessionSpec *spec, char **err) {
   s->round = round;
   s->seed = spec->seed;
   s->started_unix_ms = spec->started_unix_ms;
+  s->run = spec->run;
+  s->booster_step = spec->booster_step > 0 ? spec->booster_step : 0;
+  s->extras = xcalloc(round_count(round), sizeof *s->extras);
+  // The technique questions' own stream: offering one never changes the draw.
+  rng_seed(&s->taps_rng, spec->seed ^ UINT64_C(0x7465636871756573));
   return s;
 }
 
@@ -119,6 +118,7 @@ void play_session_destroy(PlaySession *s) {
     return;
   }
   round_destroy(s->round);
+  free(s->extras);
   free(s);
 }
 
@@ -138,14 +138,21 @@ int64_t play_session_round_id(const PlaySession *s) {
   return s->round_id;
 }
 
+const Pack *play_session_pack(const PlaySession *s) {
+  return s->pack;
+}
+
+int play_session_booster_step(const PlaySession *s) {
+  return s->booster_step;
+}
+
 Round *play_session_take_round(PlaySession *s) {
   Round *r = s->round;
   s->round = NULL;
   return r;
 }
 
-// Logs a store failure once it happened; the round goes on unsaved.
-static void save_failed(PlaySession *s, const char *what, char *err) {
+void play_session_save_failed_now(PlaySession *s, const char *what, char *err) {
   log_warn("%s: %s", what, err ? err : "?");
   free(err);
   s->save_failed = true;
@@ -166,11 +173,12 @@ static bool ensure_row(PlaySession *s) {
       .speed_bonus = rs->speed_bonus,
       .seed = s->seed,
       .started_ms = s->started_unix_ms,
+      .kind = s->booster_step > 0 ? STORE_ROUND_BOOSTER : STORE_ROUND_CLASSIC,
   };
   char *err = NULL;
   if (!store_round_begin(s->store, &spec, &s->round_id, &err)) {
     s->round_id = 0;
-    save_failed(s, "round not recorded", err);
+    play_session_save_failed_now(s, "round not recorded", err);
     return false;
   }
   return true;
@@ -196,6 +204,7 @@ static StoreVerdict verdict_of(PackAnswer a) {
 
 // Commits the latest result of the round.
 static void record(PlaySession *s, const RoundAnswer *a, int64_t now_unix_ms) {
+  play_run_note_shown(s->run, s->pack, a->item);
   if (!s->store || s->ended || (s->save_failed && s->round_id == 0) || !ensure_row(s)) {
     return;
   }
@@ -212,7 +221,7 @@ static void record(PlaySession *s, const RoundAnswer *a, int64_t now_unix_ms) {
   };
   char *err = NULL;
   if (!store_answer_add(s->store, s->round_id, &spec, &err)) {
-    save_failed(s, "answer not saved", err);
+    play_session_save_failed_now(s, "answer not saved", err);
   } else {
     free(err);
   }
@@ -243,20 +252,43 @@ bool play_session_tick(PlaySession *s, int64_t now_ms, int64_t now_unix_ms, Roun
   return true;
 }
 
+// The player's practice state after a round with answers: a booster moves
+// the schedule on; a practice round starts it again (the boosters are
+// counted from the last practice). Assessments are tests, not practice.
+static void mark_practice(PlaySession *s, int64_t now_unix_ms) {
+  char *err = NULL;
+  bool ok = true;
+  if (s->booster_step > 0) {
+    ok = store_booster_mark(s->store, s->player_id, s->booster_step, &err);
+  } else if (s->pack->kind == PACK_KIND_PRACTICE) {
+    ok = store_practice_mark(s->store, s->player_id, now_unix_ms, &err);
+  }
+  if (!ok) {
+    play_session_save_failed_now(s, "practice time not saved", err);
+  } else {
+    free(err);
+  }
+}
+
 static void end(PlaySession *s, bool completed, int64_t now_unix_ms) {
   if (s->ended) {
     return;
   }
   s->ended = true;
+  if (s->round && !completed && round_state(s->round) == ROUND_STATE_QUESTION) {
+    // Quit with a headline on screen: it was seen.
+    play_run_note_shown(s->run, s->pack, round_current_item(s->round));
+  }
   if (!s->store || s->round_id <= 0 || !s->round) {
     return;  // nothing was recorded: there is no row to close
   }
   char *err = NULL;
   if (!store_round_finish(s->store, s->round_id, round_score(s->round), completed, now_unix_ms, &err)) {
-    save_failed(s, "round end not saved", err);
+    play_session_save_failed_now(s, "round end not saved", err);
   } else {
     free(err);
   }
+  mark_practice(s, now_unix_ms);
 }
 
 void play_session_finish(PlaySession *s, int64_t now_unix_ms) {

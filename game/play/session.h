@@ -32,6 +32,15 @@
 //                         one without answers was never stored
 //   play_session_destroy  frees it (a stored round still in progress is
 //                         left for the store's next open to mark abandoned)
+// After a verdict (FEEDBACK) the screen may offer the optional taps of
+// play/training.h: the confidence tap, then, for a fabricated headline,
+// "Which technique?". After the last question, play_summary_create() gives
+// the summary screen everything it shows.
+//
+// A run of the game (PlayRun, from start to quit) remembers every
+// fabricated headline shown: no later round of the run draws it again, since
+// a second sight of a fake makes it feel truer (Pennycook, Cannon & Rand
+// 2018). Reviews show fakes again only stamped FALSE with the true fact.
 // A store failure never stops the game: the round goes on, unsaved, and
 // play_session_save_failed() says so for the screen.
 
@@ -66,6 +75,21 @@ RoundSettings play_round_settings(const Pack *pack, const PlayPreferences *prefs
 // unspecified, so `--seed N` gave different rounds on different compilers).
 uint64_t play_seed_next(Rng *rng);
 
+// ---- the run of the game ----------------------------------------------------------
+
+typedef struct PlayRun PlayRun;
+
+// One per run of the game (create at start, destroy at quit); owned by the
+// caller. Sessions given it keep its fabricated headlines from repeating.
+PlayRun *play_run_create(void);
+void play_run_destroy(PlayRun *run);  // NULL is a no-op
+// Notes that `item` of `pack` was shown (only fabricated items are kept).
+// The session does this itself for each answered or timed-out question.
+void play_run_note_shown(PlayRun *run, const Pack *pack, const PackItem *item);
+// Whether the fabricated item `item_id` of pack `pack_id` was shown in this run.
+bool play_run_fake_shown(const PlayRun *run, const char *pack_id, const char *item_id);
+size_t play_run_fake_count(const PlayRun *run);  // fabricated headlines shown so far
+
 typedef struct PlaySessionSpec {
   Store *store;       // borrowed, nullable: nothing is recorded
   int64_t player_id;  // <= 0: nothing is recorded and no history is used
@@ -73,6 +97,12 @@ typedef struct PlaySessionSpec {
   RoundSettings settings;
   uint64_t seed;  // the draw's seed, stored with the round
   int64_t started_unix_ms;
+  PlayRun *run;  // borrowed, nullable: fakes shown earlier in the run are not drawn
+  // Set by play_booster_create (leave zeroed otherwise): the booster's own
+  // items (borrowed from `pack`) instead of a draw, and its schedule step.
+  const PackItem *const *items;
+  size_t item_count;
+  int booster_step;  // 1.. for a booster round, 0 for a classic one
 } PlaySessionSpec;
 
 typedef struct PlaySession PlaySession;
@@ -101,13 +131,16 @@ bool play_session_tick(PlaySession *session, int64_t now_ms, int64_t now_unix_ms
 void play_session_finish(PlaySession *session, int64_t now_unix_ms);
 // The player left before the end (see above). Finish or abandon: once.
 void play_session_abandon(PlaySession *session, int64_t now_unix_ms);
-// The round, now owned by the caller (for the summary); the session keeps
-// no pointer to it.
+// The round, now owned by the caller; the session keeps no pointer to it
+// (the taps of play/training.h then do nothing: create the summary first).
 Round *play_session_take_round(PlaySession *session);
 // True once the store refused a write: the screen says scores are not saved.
 bool play_session_save_failed(const PlaySession *session);
 // The store's id of the round, 0 while nothing was recorded.
 int64_t play_session_round_id(const PlaySession *session);
+const Pack *play_session_pack(const PlaySession *session);  // borrowed
+// 0 for a classic round, else the booster's step in the schedule (1..3).
+int play_session_booster_step(const PlaySession *session);
 
 // ---- players -------------------------------------------------------------------
 

@@ -61,3 +61,16 @@ void diag_clear(DiagList *list) {
   free(list->items);
   *list = (DiagList){0};
 }
+
+size_t diag_make_strict(DiagList *list) {
+  size_t turned = 0;
+  for (size_t i = 0; i < list->count; i++) {
+    if (list->items[i].severity == DIAG_WARNING) {
+      list->items[i].severity = DIAG_ERROR;
+      turned++;
+    }
+  }
+  list->warnings -= turned;
+  list->errors += turned;
+  return turned;
+}

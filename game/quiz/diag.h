@@ -39,3 +39,6 @@ bool diag_has_errors(const DiagList *list, bool strict);
 // The first error (or NULL): what a greyed-out pack shows.
 const Diag *diag_first_error(const DiagList *list);
 void diag_clear(DiagList *list);
+// Makes every warning an error (each problem stays listed once, now as an
+// error; the counts follow). Returns how many warnings were turned.
+size_t diag_make_strict(DiagList *list);

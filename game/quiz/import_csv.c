@@ -8,6 +8,8 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "quiz/import_kahoot.h"
+#include "quiz/import_xlsx.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_rules.h"
 #include "quiz/pack_write.h"
@@ -84,6 +86,9 @@ typedef struct CsvImport {
   bool told_missing_source_columns;
   bool told_too_many;
   size_t records;  // records seen, blank ones and the header included
+  // Kahoot's template: its header is record number kahoot_header (1-based).
+  size_t kahoot_header;  // 0: not Kahoot's template
+  KahootImport kahoot;
 } CsvImport;
 
 static void err_at(CsvImport *im, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -136,13 +141,28 @@ static void clear_fields(CsvImport *im) {
 
 /* ---- cells ---- */
 
+// `s` with each U+2028 (a line break inside an .xlsx cell, see
+// import_xlsx.h) replaced by `with`. Owned.
+static char *line_breaks_as(const char *s, const char *with) {
+  StrBuf b = {0};
+  strbuf_append(&b, "");
+  for (const char *hit; (hit = strstr(s, "\xE2\x80\xA8")) != NULL; s = hit + 3) {
+    strbuf_append_n(&b, s, (size_t)(hit - s));
+    strbuf_append(&b, with);
+  }
+  strbuf_append(&b, s);
+  return strbuf_take(&b);
+}
+
 // A one-line cell: white space runs (line breaks too) become one space.
 static char *cell_line(const char *s) {
-  return str_squash_space(xstrdup(s));
+  return str_squash_space(line_breaks_as(s, " "));
 }
 
 // A cell that may hold paragraphs: each line break starts one.
-static char *cell_paragraphs(const char *s) {
+static char *cell_paragraphs(const char *cell) {
+  char *text = line_breaks_as(cell, "\n");
+  const char *s = text;
   StrBuf b = {0};
   strbuf_append(&b, "");
   const char *p = s;
@@ -161,6 +181,7 @@ static char *cell_paragraphs(const char *s) {
       p++;
     }
   }
+  free(text);
   return strbuf_take(&b);
 }
 
@@ -327,6 +348,96 @@ static void read_header(CsvImport *im, int line) {
   }
 }
 
+// The row's cells fit the header and hold no control character.
+static bool row_cells_ok(CsvImport *im, int line) {
+  for (size_t i = 0; i < im->field_count; i++) {
+    if (i >= im->column_count) {
+      if (!str_is_blank(im->fields[i])) {
+        err_at(im, line,
+               _("this row has %zu cells but the first row names %zu columns (is a cell with a comma not "
+                 "in quotes?)"),
+               im->field_count, im->column_count);
+        return false;
+      }
+    } else if (im->columns[i] >= 0 && !cell_clean(im, line, im->fields[i], column_names[im->columns[i]])) {
+      return false;  // ignored columns may hold anything
+    }
+  }
+  return true;
+}
+
+// The date cell's shape, and a real headline's outlet and date.
+static void check_source_cells(CsvImport *im, int line, bool real, const char *outlet, const char *date) {
+  if (*date) {
+    switch (pack_rules_date(date)) {
+    case PACK_DATE_OK:
+      break;
+    case PACK_DATE_AMBIGUOUS:
+      err_at(im, line,
+             _("date '%s' is ambiguous (day and month come in different orders in different countries): write it "
+               "as YYYY-MM-DD, e.g. 2016-04-17"),
+             date);
+      break;
+    case PACK_DATE_NO_SUCH_DAY:
+      err_at(im, line, _("date '%s' does not exist"), date);
+      break;
+    case PACK_DATE_BAD:
+      err_at(im, line, _("date '%s' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"), date);
+      break;
+    }
+  }
+  if (real) {
+    bool no_outlet_col = im->column_at[COL_OUTLET] < 0, no_date_col = im->column_at[COL_DATE] < 0;
+    if (no_outlet_col || no_date_col) {
+      if (!im->told_missing_source_columns) {
+        im->told_missing_source_columns = true;
+        err_at(im, line,
+               _("this headline is real, but there is no '%s' column: a real headline needs the outlet that "
+                 "published it and the date"),
+               no_outlet_col ? "outlet" : "date");
+      }
+    } else if (!*outlet && !*date) {
+      err_at(im, line, "%s", _("this headline is real: fill in its outlet and date (where and when it was published)"));
+    } else if (!*outlet) {
+      err_at(im, line, "%s", _("this headline is real: fill in its outlet (where it was published)"));
+    } else if (!*date) {
+      err_at(im, line, "%s", _("this headline is real: fill in its date (when it was published)"));
+    }
+  }
+  too_long(im, line, "outlet", outlet, PACK_MAX_NAME_CHARS);
+}
+
+// Moves a row's texts into the item (headline, outlet, date, url,
+// explanation, tip, in that order); an empty optional one stays out (NULL).
+// Each string taken is set to NULL in the row.
+static void take_texts(PackItem *it, char **texts[6]) {
+  char **slots[] = {&it->headline, &it->outlet, &it->date, &it->url, &it->explanation, &it->tip};
+  for (size_t i = 0; i < 6; i++) {
+    bool required = i == 0 || i == 4;
+    if (required || **texts[i]) {
+      *slots[i] = *texts[i];
+      *texts[i] = NULL;
+    }
+  }
+}
+
+// The row's own id, claimed (owned); NULL when it has none or a bad one
+// (reported).
+static char *claim_id(CsvImport *im, int line, const char *id) {
+  char *claimed = NULL;
+  if (*id) {
+    if (!pack_id_valid(id)) {
+      err_at(im, line, _("id '%s' may only use letters, digits, '-' and '_' (at most %d)"), id, PACK_MAX_ID_CHARS);
+    } else {
+      claimed = pack_id_set_claim(im->ids, id);
+      if (strcmp(claimed, id) != 0) {
+        err_at(im, line, _("id '%s' is used by an earlier row"), id);
+      }
+    }
+  }
+  return claimed;
+}
+
 static void read_row(CsvImport *im, int line) {
   im->report->rows++;
   if (!im->header_ok) {
@@ -340,18 +451,8 @@ static void read_row(CsvImport *im, int line) {
     return;
   }
   size_t errors_before = im->diags->errors;
-  for (size_t i = 0; i < im->field_count; i++) {
-    if (i >= im->column_count) {
-      if (!str_is_blank(im->fields[i])) {
-        err_at(im, line,
-               _("this row has %zu cells but the first row names %zu columns (is a cell with a comma not "
-                 "in quotes?)"),
-               im->field_count, im->column_count);
-        return;
-      }
-    } else if (im->columns[i] >= 0 && !cell_clean(im, line, im->fields[i], column_names[im->columns[i]])) {
-      return;  // ignored columns may hold anything
-    }
+  if (!row_cells_ok(im, line)) {
+    return;
   }
 
   char *headline = cell_line(cell(im, COL_HEADLINE));
@@ -375,43 +476,7 @@ static void read_row(CsvImport *im, int line) {
     err_at(im, line, _("answer '%s' is not 'real' or 'fabricated' ('true', 'false' and 'fake' are accepted too)"),
            answer_text);
   }
-  if (*date) {
-    switch (pack_rules_date(date)) {
-    case PACK_DATE_OK:
-      break;
-    case PACK_DATE_AMBIGUOUS:
-      err_at(im, line,
-             _("date '%s' is ambiguous (day and month come in different orders in different countries): write it "
-               "as YYYY-MM-DD, e.g. 2016-04-17"),
-             date);
-      break;
-    case PACK_DATE_NO_SUCH_DAY:
-      err_at(im, line, _("date '%s' does not exist"), date);
-      break;
-    case PACK_DATE_BAD:
-      err_at(im, line, _("date '%s' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"), date);
-      break;
-    }
-  }
-  if (answer_ok && answer == PACK_ANSWER_REAL) {
-    bool no_outlet_col = im->column_at[COL_OUTLET] < 0, no_date_col = im->column_at[COL_DATE] < 0;
-    if (no_outlet_col || no_date_col) {
-      if (!im->told_missing_source_columns) {
-        im->told_missing_source_columns = true;
-        err_at(im, line,
-               _("this headline is real, but there is no '%s' column: a real headline needs the outlet that "
-                 "published it and the date"),
-               no_outlet_col ? "outlet" : "date");
-      }
-    } else if (!*outlet && !*date) {
-      err_at(im, line, "%s", _("this headline is real: fill in its outlet and date (where and when it was published)"));
-    } else if (!*outlet) {
-      err_at(im, line, "%s", _("this headline is real: fill in its outlet (where it was published)"));
-    } else if (!*date) {
-      err_at(im, line, "%s", _("this headline is real: fill in its date (when it was published)"));
-    }
-  }
-  too_long(im, line, "outlet", outlet, PACK_MAX_NAME_CHARS);
+  check_source_cells(im, line, answer_ok && answer == PACK_ANSWER_REAL, outlet, date);
   if (*url) {
     if (!pack_rules_url_ok(url)) {
       err_at(im, line, _("url '%s' is not a web address starting with http:// or https://"), url);
@@ -434,31 +499,17 @@ static void read_row(CsvImport *im, int line) {
   for (size_t i = 0; i < tag_count; i++) {
     too_long(im, line, "tags", tags[i], PACK_MAX_TAG_CHARS);
   }
-  char *claimed = NULL;
-  if (*id) {
-    if (!pack_id_valid(id)) {
-      err_at(im, line, _("id '%s' may only use letters, digits, '-' and '_' (at most %d)"), id, PACK_MAX_ID_CHARS);
-    } else {
-      claimed = pack_id_set_claim(im->ids, id);
-      if (strcmp(claimed, id) != 0) {
-        err_at(im, line, _("id '%s' is used by an earlier row"), id);
-      }
-    }
-  }
+  char *claimed = claim_id(im, line, id);
 
   if (im->diags->errors == errors_before) {
     PackItem *it = pack_add_item(im->pack);
     it->id = claimed;  // rows without an id get one once all rows are read
     claimed = NULL;
     it->answer = answer;
-    it->headline = headline;
-    it->outlet = *outlet ? outlet : NULL;
-    it->date = *date ? date : NULL;
-    it->url = *url ? url : NULL;
-    it->explanation = explanation;
-    it->tip = *tip ? tip : NULL;
     it->techniques = techniques;
     it->line = line;
+    char **texts[] = {&headline, &outlet, &date, &url, &explanation, &tip};
+    take_texts(it, texts);
     for (size_t i = 0; i < tag_count; i++) {
       bool seen = false;
       for (size_t k = 0; k < it->tag_count && !seen; k++) {
@@ -467,19 +518,6 @@ static void read_row(CsvImport *im, int line) {
       if (!seen) {
         pack_item_add_tag(it, tags[i]);
       }
-    }
-    headline = explanation = NULL;
-    if (it->outlet) {
-      outlet = NULL;
-    }
-    if (it->date) {
-      date = NULL;
-    }
-    if (it->url) {
-      url = NULL;
-    }
-    if (it->tip) {
-      tip = NULL;
     }
   }
   free(claimed);
@@ -499,9 +537,17 @@ static void on_record(int terminator, void *data) {
   CsvImport *im = data;
   im->records++;
   int line = im->field_count ? im->record_line : im->line;
-  if (!row_blank(im)) {
+  if (im->kahoot_header && im->records < im->kahoot_header) {
+    // Kahoot's instructions above its header row.
+  } else if (im->kahoot_header && im->records == im->kahoot_header) {
+    im->have_header = im->header_ok = true;
+    im->report->kahoot_header_line = line;
+    kahoot_read_header(&im->kahoot, im->fields, im->field_count);
+  } else if (!row_blank(im)) {
     if (!im->have_header) {
       read_header(im, line);
+    } else if (im->kahoot_header) {
+      kahoot_read_row(&im->kahoot, im->name, line, im->fields, im->field_count, im->pack, im->report, im->diags);
     } else {
       read_row(im, line);
     }
@@ -604,8 +650,44 @@ static void assign_ids(CsvImport *im) {
   }
 }
 
+// What only the whole file can tell, once every row was read without error.
+static void check_whole(CsvImport *im) {
+  size_t real = pack_count_answer(im->pack, PACK_ANSWER_REAL);
+  if (!im->have_header) {
+    err_at(im, 0, "%s", _("the file is empty: the first row must name the columns"));
+  } else if (im->kahoot_header && im->pack->item_count == 0) {
+    err_at(im, 0,
+           ngettext("no true/false question to import from this Kahoot quiz (%zu row skipped, see above): packs are "
+                    "made of real-or-fabricated items, so only questions answered true or false carry over",
+                    "no true/false question to import from this Kahoot quiz (%zu rows skipped, see above): packs are "
+                    "made of real-or-fabricated items, so only questions answered true or false carry over",
+                    (unsigned long)im->report->skipped),
+           im->report->skipped);
+  } else if (im->kahoot_header) {
+    kahoot_finish(&im->kahoot, im->name, im->pack, im->report, im->diags);
+  } else if (im->pack->item_count == 0) {
+    err_at(im, 0, "%s", _("there are no rows below the column names"));
+  } else if (real == 0) {
+    err_at(im, 0, "%s",
+           _("no row is real: add real headlines too; with one kind of answer a pack teaches players to always "
+             "give it"));
+  } else if (real == im->pack->item_count) {
+    err_at(im, 0, "%s",
+           _("no row is fabricated: add fabricated headlines too; with one kind of answer a pack teaches players "
+             "to always give it"));
+  }
+}
+
 Pack *import_csv_memory(const char *name, const char *data, size_t len, CsvReport *report, DiagList *diags) {
   *report = (CsvReport){0};
+  if (import_xlsx_sniff(data, len) && len <= PACK_MAX_FILE_BYTES) {
+    // An .xlsx workbook: its first sheet as CSV text, row N on line N.
+    size_t csv_len = 0;
+    char *csv = import_xlsx_to_csv(name, data, len, &csv_len, diags);
+    Pack *pack = csv ? import_csv_memory(name, csv, csv_len, report, diags) : NULL;
+    free(csv);
+    return pack;
+  }
   size_t errors_before = diags->errors;
   CsvImport im = {.name = name, .data = data, .len = len, .diags = diags, .report = report};
   if (len > PACK_MAX_FILE_BYTES) {
@@ -628,6 +710,8 @@ Pack *import_csv_memory(const char *name, const char *data, size_t len, CsvRepor
     return NULL;
   }
   unsigned char delim = detect_delimiter(im.data, im.len);
+  im.kahoot_header = kahoot_find_header(im.data, im.len, delim);
+  report->kahoot = im.kahoot_header > 0;
   csv_set_delim(&parser, delim);
   csv_set_space_func(&parser, delim == '\t' ? space_only : space_or_tab);
   im.pack = pack_create();
@@ -680,19 +764,7 @@ Pack *import_csv_memory(const char *name, const char *data, size_t len, CsvRepor
   free(im.columns);
 
   if (diags->errors == errors_before) {
-    if (!im.have_header) {
-      err_at(&im, 0, "%s", _("the file is empty: the first row must name the columns"));
-    } else if (im.pack->item_count == 0) {
-      err_at(&im, 0, "%s", _("there are no rows below the column names"));
-    } else if (pack_count_answer(im.pack, PACK_ANSWER_REAL) == 0) {
-      err_at(&im, 0, "%s",
-             _("no row is real: add real headlines too; with one kind of answer a pack teaches players to always "
-               "give it"));
-    } else if (pack_count_answer(im.pack, PACK_ANSWER_FABRICATED) == 0) {
-      err_at(&im, 0, "%s",
-             _("no row is fabricated: add fabricated headlines too; with one kind of answer a pack teaches players "
-               "to always give it"));
-    }
+    check_whole(&im);
   }
   Pack *pack = im.pack;
   if (diags->errors > errors_before) {

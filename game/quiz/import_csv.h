@@ -1,5 +1,6 @@
 #pragma once
-// Importing a spreadsheet saved as CSV (RFC 4180, parsed with libcsv).
+// Importing a spreadsheet saved as CSV (RFC 4180, parsed with libcsv): the
+// pack format's own columns (below), or Kahoot's quiz template.
 //
 // The first row names the columns, matched case-insensitively in any order:
 //   headline, answer, explanation        required
@@ -33,9 +34,24 @@
 #include "quiz/diag.h"
 #include "quiz/pack.h"
 
+// Kahoot's quiz template (see import_kahoot.h) is recognised by its header
+// row, which may come after a few rows of instructions (skipped). Its
+// true/false questions become items without explanation or source, like a
+// Moodle import: the pack is returned for the author to complete, with a
+// warning per item saying what it needs (counted below); other rows are
+// skipped with a warning at their line. A time limit used by every imported
+// row becomes the pack's <round seconds> when the pack format allows it
+// (5-120 s).
+
 typedef struct CsvReport {
   size_t rows;        // data rows read (blank rows not counted)
   size_t blank_rows;  // rows whose cells are all empty, skipped
+  bool kahoot;        // the file is Kahoot's template; the fields below are about it
+  int kahoot_header_line;
+  size_t skipped;           // rows that are not true/false questions
+  size_t need_explanation;  // items without an explanation (every one: Kahoot has none)
+  size_t need_source;       // real items without outlet and date
+  bool one_sided;           // every imported question has the same answer
 } CsvReport;
 
 // Converts the CSV file at `path`. Returns the pack (owned by the caller; its

@@ -9,6 +9,7 @@
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "quiz/import_moodle_int.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_rules.h"
 #include "quiz/pack_write.h"
@@ -18,201 +19,7 @@ enum {
   MOODLE_ID_LEN = 48,            // ids from question names, leaving room for "-2"
 };
 
-// Marks a paragraph break while HTML text is gathered; control characters
-// are dropped from the text itself, so it cannot clash with content.
-static const char BREAK = '\x01';
-
-/* ---- HTML to plain text ---- */
-
-static bool is_block(const char *name) {
-  static const char *const blocks[] = {
-      "p",          "div",    "br",         "li",      "ul",      "ol",      "h1",      "h2",       "h3",
-      "h4",         "h5",     "h6",         "tr",      "pre",     "hr",      "dl",      "dt",       "dd",
-      "table",      "thead",  "tbody",      "center",  "section", "article", "header",  "footer",   "aside",
-      "blockquote", "figure", "figcaption", "address", "nav",     "main",    "caption", "fieldset",
-  };
-  for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
-    if (str_casecmp(name, blocks[i]) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-static bool is_media(const char *name) {
-  static const char *const media[] = {"img", "video", "audio", "iframe", "object", "embed", "svg", "picture"};
-  for (size_t i = 0; i < sizeof media / sizeof media[0]; i++) {
-    if (str_casecmp(name, media[i]) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-static bool is_hidden(const char *name) {
-  return str_casecmp(name, "script") == 0 || str_casecmp(name, "style") == 0 || str_casecmp(name, "head") == 0 ||
-         str_casecmp(name, "template") == 0 || str_casecmp(name, "noscript") == 0;
-}
-
-// Appends text, turning U+00A0 into a space and dropping control characters.
-static void append_text(StrBuf *b, const char *s) {
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (p[0] == 0xC2 && p[1] == 0xA0) {
-      strbuf_append_char(b, ' ');
-      p++;
-    } else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-      continue;
-    } else if (*p == 0x7F) {
-      continue;
-    } else {
-      strbuf_append_char(b, (char)*p);
-    }
-  }
-}
-
-static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    n += (*p & 0xC0) != 0x80;
-  }
-  return n;
-}
-
-// Cuts `s` in place to at most `max` characters, on a character boundary.
-static char *cut_chars(char *s, size_t max) {
-  size_t n = 0;
-  for (char *p = s; *p; p++) {
-    if (((unsigned char)*p & 0xC0) != 0x80 && n++ == max) {
-      *p = '\0';
-      str_trim(s);
-      break;
-    }
-  }
-  return s;
-}
-
-static bool is_ws(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Collapses white space; BREAK marks become "\n" (paragraphs) or spaces (line).
-static char *normalise(const char *raw, MoodleTextMode mode) {
-  StrBuf out = {0};
-  strbuf_append(&out, "");
-  bool pending_space = false, pending_break = false;
-  for (const char *p = raw; *p; p++) {
-    if (*p == BREAK) {
-      if (mode == MOODLE_TEXT_PARAGRAPHS) {
-        pending_break = out.len > 0;
-      } else {
-        pending_space = out.len > 0;
-      }
-      continue;
-    }
-    if (is_ws(*p)) {
-      pending_space = out.len > 0;
-      continue;
-    }
-    if (pending_break) {
-      strbuf_append_char(&out, '\n');
-    } else if (pending_space) {
-      strbuf_append_char(&out, ' ');
-    }
-    pending_break = pending_space = false;
-    strbuf_append_char(&out, *p);
-  }
-  return strbuf_take(&out);
-}
-
-static void html_ignore_error(void *data, xmlErrorPtr error) {
-  (void)data;
-  (void)error;
-}
-
-char *moodle_html_to_text(const char *html, size_t len, MoodleTextMode mode, int *images) {
-  if (images) {
-    *images = 0;
-  }
-  if (!html || len == 0 || len > INT32_MAX) {
-    return xstrdup("");
-  }
-  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-  if (!ctxt) {
-    return xstrdup("");
-  }
-  // Broken HTML is normal in question text: take what the parser recovers,
-  // silently; it never loads anything (NONET) and has no DTD to expand.
-  ctxt->sax->serror = html_ignore_error;
-  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, html, (int)len, NULL, "UTF-8",
-                                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-  StrBuf raw = {0};
-  strbuf_append(&raw, "");
-  int media = 0;
-  xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-  // Iterative walk: depth is whatever the (untrusted) input says.
-  xmlNodePtr n = root;
-  while (n) {
-    bool descend = false;
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content) {
-        append_text(&raw, (const char *)n->content);
-      }
-    } else if (n->type == XML_ELEMENT_NODE) {
-      const char *name = (const char *)n->name;
-      if (is_media(name)) {
-        media++;
-      } else if (!is_hidden(name)) {
-        if (is_block(name)) {
-          strbuf_append_char(&raw, BREAK);
-        } else if (str_casecmp(name, "td") == 0 || str_casecmp(name, "th") == 0) {
-          strbuf_append_char(&raw, ' ');
-        }
-        descend = n->children != NULL;
-      }
-    }
-    if (descend) {
-      n = n->children;
-      continue;
-    }
-    // Leaving n (and then each finished parent): close blocks, move on.
-    while (n) {
-      if (n->type == XML_ELEMENT_NODE && is_block((const char *)n->name)) {
-        strbuf_append_char(&raw, BREAK);
-      }
-      if (n == root) {
-        n = NULL;
-        break;
-      }
-      if (n->next) {
-        n = n->next;
-        break;
-      }
-      n = n->parent;
-    }
-  }
-  xmlFreeDoc(doc);
-  htmlFreeParserCtxt(ctxt);
-  char *text = normalise(raw.data, mode);
-  strbuf_free(&raw);
-  if (images) {
-    *images = media;
-  }
-  return text;
-}
-
 /* ---- Moodle XML ---- */
-
-typedef struct Import {
-  const char *name;  // FILE in messages
-  DiagList *diags;
-  MoodleReport *report;
-  Pack *pack;
-  PackIdSet *ids;
-  char **category_tags;  // tags of the current category (owned)
-  size_t category_tag_count;
-  int parse_errors;
-  bool saw_doctype;
-} Import;
 
 static void xml_error(void *data, xmlErrorPtr error) {
   xmlParserCtxtPtr ctxt = data;
@@ -250,26 +57,26 @@ static xmlParserInputPtr deny_external_entity(const char *url, const char *id, x
   return NULL;
 }
 
-static bool has_name(const xmlNode *n, const char *name) {
+bool moodle_has_name(const xmlNode *n, const char *name) {
   return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
-static xmlNodePtr child(const xmlNode *parent, const char *name) {
+xmlNodePtr moodle_child(const xmlNode *parent, const char *name) {
   for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
-    if (has_name(c, name)) {
+    if (moodle_has_name(c, name)) {
       return c;
     }
   }
   return NULL;
 }
 
-static int line_of(const xmlNode *n) {
+int moodle_line_of(const xmlNode *n) {
   long line = n ? xmlGetLineNo(n) : 0;
   return line > 0 && line < INT32_MAX ? (int)line : 0;
 }
 
 // The whole text content of a node (CDATA included), owned; "" when absent.
-static char *content_of(const xmlNode *n) {
+char *moodle_content_of(const xmlNode *n) {
   xmlChar *c = n ? xmlNodeGetContent(n) : NULL;
   char *s = xstrdup(c ? (const char *)c : "");
   xmlFree(c);
@@ -278,15 +85,15 @@ static char *content_of(const xmlNode *n) {
 
 // Content of the <text> child Moodle wraps most values in (older exports put
 // the text directly in the element: accept both).
-static char *text_of(const xmlNode *n) {
+char *moodle_text_of(const xmlNode *n) {
   if (!n) {
     return xstrdup("");
   }
-  xmlNodePtr t = child(n, "text");
-  return content_of(t ? t : n);
+  xmlNodePtr t = moodle_child(n, "text");
+  return moodle_content_of(t ? t : n);
 }
 
-static char *attr_of(const xmlNode *n, const char *name) {
+char *moodle_attr_of(const xmlNode *n, const char *name) {
   xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
   char *s = v ? xstrdup((const char *)v) : NULL;
   xmlFree(v);
@@ -307,13 +114,13 @@ static char *breaks_from_newlines(const char *raw, const char *format) {
     } else if (auto_format) {
       strbuf_append(&b, "<br>");
     } else if (!markdown) {
-      strbuf_append_char(&b, BREAK);
+      strbuf_append_char(&b, MOODLE_BREAK);
     } else {
       const char *q = p + 1;
       while (*q == ' ' || *q == '\t' || *q == '\r') {
         q++;
       }
-      strbuf_append_char(&b, *q == '\n' ? BREAK : ' ');
+      strbuf_append_char(&b, *q == '\n' ? MOODLE_BREAK : ' ');
     }
   }
   return strbuf_take(&b);
@@ -325,12 +132,12 @@ static char *field_text(Import *im, const xmlNode *field, MoodleTextMode mode, c
   if (!field) {
     return xstrdup("");
   }
-  char *format = attr_of(field, "format");
-  char *raw = text_of(field);
+  char *format = moodle_attr_of(field, "format");
+  char *raw = moodle_text_of(field);
   char *text;
   if (format && (strcmp(format, "plain_text") == 0 || strcmp(format, "markdown") == 0)) {
     char *broken = breaks_from_newlines(raw, format);
-    text = normalise(broken, mode);
+    text = moodle_normalise(broken, mode);
     free(broken);
   } else {
     int images = 0;
@@ -338,8 +145,8 @@ static char *field_text(Import *im, const xmlNode *field, MoodleTextMode mode, c
     text = moodle_html_to_text(html ? html : raw, strlen(html ? html : raw), mode, &images);
     free(html);
     if (images > 0) {
-      xmlNodePtr t = child(field, "text");
-      diag_add(im->diags, DIAG_WARNING, im->name, line_of(t ? t : field),
+      xmlNodePtr t = moodle_child(field, "text");
+      diag_add(im->diags, DIAG_WARNING, im->name, moodle_line_of(t ? t : field),
                ngettext("question '%s': %d image in the %s was left out (packs hold text only); check that the "
                         "text still makes sense without it",
                         "question '%s': %d images in the %s were left out (packs hold text only); check that the "
@@ -349,9 +156,9 @@ static char *field_text(Import *im, const xmlNode *field, MoodleTextMode mode, c
     }
   }
   for (xmlNodePtr f = field->children; f; f = f->next) {
-    if (has_name(f, "file")) {
-      char *fname = attr_of(f, "name");
-      diag_add(im->diags, DIAG_WARNING, im->name, line_of(f),
+    if (moodle_has_name(f, "file")) {
+      char *fname = moodle_attr_of(f, "name");
+      diag_add(im->diags, DIAG_WARNING, im->name, moodle_line_of(f),
                _("question '%s': embedded file '%s' in the %s was not imported (packs hold text only)"), qname,
                fname ? fname : "?", what);
       free(fname);
@@ -375,7 +182,7 @@ static void clear_category(Import *im) {
 // a '/' inside a name is written "//". Each named level becomes a tag.
 static void read_category(Import *im, const xmlNode *q) {
   clear_category(im);
-  char *path = text_of(child(q, "category"));
+  char *path = moodle_text_of(moodle_child(q, "category"));
   StrBuf seg = {0};
   strbuf_append(&seg, "");
   for (const char *p = path;; p++) {
@@ -391,7 +198,7 @@ static void read_category(Import *im, const xmlNode *q) {
     char *s = str_squash_space(strbuf_take(&seg));
     bool context = s[0] == '$' && str_ends_with(s, "$") && strlen(s) > 1;  // $course$, $system$, ...
     bool top = strcmp(s, "top") == 0 && im->category_tag_count == 0;
-    cut_chars(s, PACK_MAX_TAG_CHARS);
+    moodle_cut_chars(s, PACK_MAX_TAG_CHARS);
     if (*s && !context && !top) {
       im->category_tags = xrealloc(im->category_tags, (im->category_tag_count + 1) * sizeof *im->category_tags);
       im->category_tags[im->category_tag_count++] = s;
@@ -406,12 +213,12 @@ static void read_category(Import *im, const xmlNode *q) {
   strbuf_free(&seg);
   free(path);
   if (!im->pack->title && im->category_tag_count > 0) {
-    im->pack->title = cut_chars(xstrdup(im->category_tags[im->category_tag_count - 1]), PACK_MAX_TITLE_CHARS);
+    im->pack->title = moodle_cut_chars(xstrdup(im->category_tags[im->category_tag_count - 1]), PACK_MAX_TITLE_CHARS);
     // The category's description (Moodle 3.x+ <info>) describes the same set.
-    xmlNodePtr info = child(q, "info");
+    xmlNodePtr info = moodle_child(q, "info");
     if (info && !im->pack->description) {
       char *d = field_text(im, info, MOODLE_TEXT_PARAGRAPHS, im->pack->title, _("category description"));
-      if (*d && utf8_chars(d) <= PACK_MAX_DESCRIPTION_CHARS) {
+      if (*d && moodle_utf8_chars(d) <= PACK_MAX_DESCRIPTION_CHARS) {
         im->pack->description = d;
       } else {
         free(d);
@@ -434,480 +241,6 @@ static void count_skipped(MoodleReport *r, const char *type) {
 
 // Letters and digits only, lower-cased: "Correct! It's real." and "correct,
 // it's real" compare equal, so repeated feedback is written once.
-static char *fold(const char *s) {
-  StrBuf b = {0};
-  strbuf_append(&b, "");
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80) {
-      strbuf_append_char(&b, (char)*p);
-    } else if (*p >= 'A' && *p <= 'Z') {
-      strbuf_append_char(&b, (char)(*p - 'A' + 'a'));
-    }
-  }
-  return strbuf_take(&b);
-}
-
-// Joins the non-empty parts with newlines, leaving out a part whose letters and
-// digits already appear in a kept one (and replacing a kept part by a new one
-// that contains it).
-static char *combine_feedback(char *const *parts, size_t count) {
-  char **kept = xcalloc(count, sizeof *kept);
-  char **kept_fold = xcalloc(count, sizeof *kept_fold);
-  size_t n = 0;
-  for (size_t i = 0; i < count; i++) {
-    if (!parts[i] || !*parts[i]) {
-      continue;
-    }
-    char *f = fold(parts[i]);
-    bool dup = !*f;
-    for (size_t k = 0; k < n && !dup; k++) {
-      if (strstr(kept_fold[k], f)) {
-        dup = true;
-      } else if (strstr(f, kept_fold[k])) {
-        // The new part says everything the kept one did and more: keep the
-        // longer one in the earlier place.
-        free(kept_fold[k]);
-        kept_fold[k] = f;
-        kept[k] = parts[i];
-        f = NULL;
-        dup = true;
-      }
-    }
-    if (dup) {
-      free(f);
-      continue;
-    }
-    kept[n] = parts[i];
-    kept_fold[n++] = f;
-  }
-  StrBuf b = {0};
-  strbuf_append(&b, "");
-  for (size_t k = 0; k < n; k++) {
-    if (k > 0) {
-      strbuf_append_char(&b, '\n');
-    }
-    strbuf_append(&b, kept[k]);
-    free(kept_fold[k]);
-  }
-  free(kept);
-  free(kept_fold);
-  return strbuf_take(&b);
-}
-
-static bool fraction_is_full(const char *s) {
-  if (!s) {
-    return false;
-  }
-  char *end;
-  double v = strtod(s, &end);
-  return end != s && v >= 99.99;
-}
-
-// What Moodle's per-answer feedback says to the student who chose that answer
-// about their choice: right for one half of the class, wrong for the other,
-// so out of place in an explanation everyone reads. Only such judgements of
-// the choice are listed (lower case, one space between words, ' for any
-// apostrophe); words about the headline itself ("Real:", "Made up:",
-// "False:") explain it and are kept.
-static const char *const VERDICTS[] = {
-    // en
-    "correct",
-    "incorrect",
-    "right",
-    "wrong",
-    "well done",
-    "well spotted",
-    "good job",
-    "great job",
-    "nice try",
-    "exactly",
-    "not so",
-    "not quite",
-    "nope",
-    "oops",
-    "sorry",
-    "yes",
-    "no",
-    "that's right",
-    "that's correct",
-    "that's wrong",
-    "that's incorrect",
-    "that's not right",
-    "you got it",
-    "you're right",
-    "you're wrong",
-    "correct answer",
-    "wrong answer",
-    "your answer is correct",
-    "your answer is incorrect",
-    // de, fr, es, pt, it, nl
-    "richtig",
-    "stimmt",
-    "genau",
-    "leider nicht",
-    "nicht ganz",
-    "bravo",
-    "bonne réponse",
-    "mauvaise réponse",
-    "correcto",
-    "incorrecto",
-    "muy bien",
-    "certo",
-    "errado",
-    "correto",
-    "incorreto",
-    "giusto",
-    "sbagliato",
-    "esatto",
-    "goed",
-    "fout",
-    "juist",
-    "helaas",
-};
-
-static bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-// Length of the longest verdict at `s` (ASCII case-insensitive, whole words,
-// any run of spaces between words, ' or U+2019 as the apostrophe), 0 if none.
-static size_t verdict_at(const char *s) {
-  size_t best = 0;
-  for (size_t i = 0; i < sizeof VERDICTS / sizeof VERDICTS[0]; i++) {
-    const char *v = VERDICTS[i], *p = s;
-    for (; *v; v++) {
-      if (*v == ' ') {
-        if (!is_ws(*p)) {
-          break;
-        }
-        while (is_ws(*p)) {
-          p++;
-        }
-      } else if (*v == '\'' && str_starts_with(p, "\xE2\x80\x99")) {
-        p += 3;
-      } else if (*p && (*p == *v || (*p >= 'A' && *p <= 'Z' && *p - 'A' + 'a' == *v))) {
-        p++;
-      } else {
-        break;
-      }
-    }
-    if (!*v && !is_word_byte((unsigned char)*p) && (size_t)(p - s) > best) {
-      best = (size_t)(p - s);
-    }
-  }
-  return best;
-}
-
-// Drops verdicts at the start of a feedback: "Correct!", "Well done.",
-// "Not so: ..." (a verdict counts only when punctuation follows it, so "No
-// hospital said this" is kept). A feedback that is nothing but verdicts
-// becomes "". Nothing else is ever dropped, however short.
-static char *strip_verdict(char *text) {
-  const char *p = text;
-  for (;;) {
-    while (is_ws(*p)) {
-      p++;
-    }
-    size_t n = verdict_at(p);
-    if (n == 0) {
-      break;
-    }
-    const char *q = p + n;
-    while (*q == ' ' || *q == '\t') {
-      q++;
-    }
-    size_t punct = strspn(q, ".!:,;?");
-    if (punct == 0 && str_starts_with(q, "\xE2\x80\x94")) {  // em dash
-      punct = 3;
-    }
-    if (punct == 0 && *q) {
-      break;  // a sentence that starts with the word
-    }
-    p = q + punct;
-  }
-  if (p != text) {
-    memmove(text, p, strlen(p) + 1);
-    str_trim(text);
-    if (text[0] >= 'a' && text[0] <= 'z') {
-      text[0] = (char)(text[0] - 'a' + 'A');
-    }
-  }
-  return text;
-}
-
-// ASCII case-insensitive prefix test.
-static bool has_prefix_nocase(const char *s, const char *prefix) {
-  for (; *prefix; s++, prefix++) {
-    char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
-    if (c != *prefix) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/* ---- "Source:" lines ---- */
-
-// Moodle has no field for where and when a headline was published, so the
-// importer reads it from a paragraph of the feedback of the form
-//   Source: Outlet, YYYY-MM-DD, https://...
-// (date also YYYY-MM or YYYY; the url optional; the outlet may hold commas:
-// "CNN, via WWSB"). Nothing is guessed: a line that does not fit is a
-// warning and gives no source.
-typedef struct SourceLine {
-  char *outlet, *date, *url;  // owned; url NULL when absent
-  int line;
-} SourceLine;
-
-typedef struct Sources {
-  SourceLine *lines;
-  size_t count;
-  bool malformed;  // some Source line was warned about
-} Sources;
-
-static void sources_clear(Sources *src) {
-  for (size_t i = 0; i < src->count; i++) {
-    free(src->lines[i].outlet);
-    free(src->lines[i].date);
-    free(src->lines[i].url);
-  }
-  free(src->lines);
-  *src = (Sources){0};
-}
-
-// Where "source" then ':' (white space and, in HTML, a few tags between
-// allowed) starts a mention at `p`; returns what follows the ':' or NULL.
-static const char *source_keyword(const char *p, bool html) {
-  static const char word[] = "source";
-  for (size_t i = 0; word[i]; i++) {
-    char c = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] - 'A' + 'a') : p[i];
-    if (c != word[i]) {
-      return NULL;
-    }
-  }
-  p += sizeof word - 1;
-  // Bounded: the text is untrusted and every "source" is looked at.
-  for (int tags = 0;;) {
-    if (is_ws(*p)) {
-      p++;
-    } else if (html && *p == '<' && tags < 4) {
-      size_t n = strcspn(p, ">");
-      if (p[n] != '>' || n > 256) {
-        break;
-      }
-      p += n + 1;
-      tags++;
-    } else {
-      break;
-    }
-  }
-  return *p == ':' ? p + 1 : NULL;
-}
-
-static bool mention_at(const char *text, size_t i, bool html) {
-  return (i == 0 || !is_word_byte((unsigned char)text[i - 1])) && source_keyword(text + i, html);
-}
-
-// Number of "source:" mentions in text[0..len).
-static size_t count_mentions(const char *text, size_t len) {
-  size_t n = 0;
-  for (size_t i = 0; i < len; i++) {
-    n += mention_at(text, i, false);
-  }
-  return n;
-}
-
-// Finds the file line of the nth "source:" mention of a field's raw text,
-// for increasing n: the line its <text> starts on plus the line breaks
-// before the mention (one pass over the text for all of them).
-typedef struct MentionCursor {
-  char *raw;  // owned
-  size_t pos, seen;
-  int line;
-} MentionCursor;
-
-static MentionCursor mention_cursor(const xmlNode *field) {
-  xmlNodePtr t = child(field, "text");
-  const xmlNode *holder = t ? t : field;
-  return (MentionCursor){.raw = content_of(holder), .line = line_of(holder)};
-}
-
-static int mention_line(MentionCursor *c, size_t nth) {
-  for (; c->raw[c->pos]; c->pos++) {
-    if (mention_at(c->raw, c->pos, true) && c->seen++ == nth) {
-      c->pos++;  // at 's': no line break passed
-      return c->line;
-    }
-    c->line += c->raw[c->pos] == '\n';
-  }
-  return c->line;  // not found as written (an entity, say): the last line seen
-}
-
-// Starts like an address: "scheme:" or "www.".
-static bool looks_like_address(const char *s) {
-  if (has_prefix_nocase(s, "www.")) {
-    return true;
-  }
-  size_t n = 0;
-  while (n < 32 && ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
-                    (n > 0 && ((s[n] >= '0' && s[n] <= '9') || s[n] == '+' || s[n] == '.' || s[n] == '-')))) {
-    n++;
-  }
-  return n > 0 && s[n] == ':';
-}
-
-// Parses what follows "Source:". Fills `out` (outlet, date, url) and returns
-// true, or warns at `line` and returns false.
-static bool parse_source(Import *im, const char *label, const char *spec, int line, SourceLine *out) {
-  static const char *const form = "Source: Outlet, YYYY-MM-DD, https://...";
-  char *s = str_trim(xstrdup(spec));
-  char *url = NULL;
-  // The url is the last part; it has no spaces but may hold commas: take the
-  // leftmost comma before the space-free tail, or in it, that an address
-  // follows.
-  size_t end = strlen(s), tail = end;
-  while (tail > 0 && !is_ws(s[tail - 1])) {
-    tail--;
-  }
-  size_t gap = tail;
-  while (gap > 0 && is_ws(s[gap - 1])) {
-    gap--;
-  }
-  for (size_t i = gap > 0 && s[gap - 1] == ',' ? gap - 1 : tail; i < end && !url; i++) {
-    const char *after = s + i + 1;
-    while (is_ws(*after)) {
-      after++;
-    }
-    if (s[i] == ',' && *after && looks_like_address(after)) {
-      url = xstrdup(after);
-      s[i] = '\0';
-      str_trim(s);
-    }
-  }
-  char *comma = strrchr(s, ',');
-  char *date = str_trim(xstrdup(comma ? comma + 1 : s));
-  if (comma) {
-    *comma = '\0';
-  }
-  char *outlet = str_squash_space(xstrdup(comma ? s : ""));
-  PackDate date_state = pack_rules_date(date);
-  bool ok = false;
-  if (!*outlet && !*date && !url) {
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': its Source line is empty: write it as \"%s\"; no source was taken"), label, form);
-  } else if (!comma && date_state != PACK_DATE_OK && !url) {
-    // One part that is not a date: the outlet without a date, or both without
-    // a comma between them. Either way the date is missing where expected.
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': its Source line has no date after the outlet: write it as \"%s\", with commas between "
-               "the parts; no source was taken"),
-             label, form);
-  } else if (!*outlet) {
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': its Source line names no outlet: write it as \"%s\"; no source was taken"), label, form);
-  } else if (date_state == PACK_DATE_AMBIGUOUS) {
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': the date '%s' in its Source line is ambiguous (day and month come in different orders "
-               "in different countries): write it as YYYY-MM-DD, YYYY-MM or YYYY; no source was taken"),
-             label, date);
-  } else if (date_state == PACK_DATE_NO_SUCH_DAY) {
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': the date '%s' in its Source line does not exist; no source was taken"), label, date);
-  } else if (date_state == PACK_DATE_BAD) {
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': the date '%s' in its Source line is not a date: write it as YYYY-MM-DD, YYYY-MM or "
-               "YYYY; no source was taken"),
-             label, date);
-  } else if (url && !pack_rules_url_ok(url)) {
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': the url '%s' in its Source line is not a web address starting with http:// or "
-               "https://; no source was taken"),
-             label, url);
-  } else if (utf8_chars(outlet) > PACK_MAX_NAME_CHARS || (url && utf8_chars(url) > PACK_MAX_URL_CHARS)) {
-    bool long_outlet = utf8_chars(outlet) > PACK_MAX_NAME_CHARS;
-    diag_add(im->diags, DIAG_WARNING, im->name, line,
-             _("question '%s': the %s in its Source line has %zu characters, more than the %d a pack allows; no "
-               "source was taken"),
-             label, long_outlet ? _("outlet") : _("url"), utf8_chars(long_outlet ? outlet : url),
-             long_outlet ? PACK_MAX_NAME_CHARS : PACK_MAX_URL_CHARS);
-  } else {
-    *out = (SourceLine){.outlet = outlet, .date = date, .url = url, .line = line};
-    outlet = date = url = NULL;
-    ok = true;
-  }
-  free(outlet);
-  free(date);
-  free(url);
-  free(s);
-  return ok;
-}
-
-// Takes the "Source:" paragraphs out of `text` (the plain text of `field`),
-// adding each well-formed one to `src` and warning about the others.
-static void take_sources(Import *im, const xmlNode *field, char *text, const char *label, Sources *src) {
-  if (!field || !*text) {
-    return;
-  }
-  StrBuf kept = {0};
-  strbuf_append(&kept, "");
-  MentionCursor cursor = mention_cursor(field);
-  size_t mentions = 0;  // "source:" mentions in the text before `para`
-  for (char *para = text; *para;) {
-    size_t len = strcspn(para, "\n");
-    char *next = para + len + (para[len] == '\n');
-    const char *spec = source_keyword(para, false);
-    if (!spec || (size_t)(spec - para) > len) {
-      if (kept.len) {
-        strbuf_append_char(&kept, '\n');
-      }
-      strbuf_append_n(&kept, para, len);
-    } else {
-      char *line_text = xstrdup(spec);
-      line_text[len - (size_t)(spec - para)] = '\0';
-      int line = mention_line(&cursor, mentions);
-      SourceLine found;
-      if (parse_source(im, label, line_text, line, &found)) {
-        src->lines = xrealloc(src->lines, (src->count + 1) * sizeof *src->lines);
-        src->lines[src->count++] = found;
-      } else {
-        src->malformed = true;
-      }
-      free(line_text);
-    }
-    mentions += count_mentions(para, len);
-    para = next;
-  }
-  free(cursor.raw);
-  strcpy(text, kept.data);  // never longer than `text`
-  strbuf_free(&kept);
-}
-
-static bool same_or_both_null(const char *a, const char *b) {
-  return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-// Gives the item the source its Source lines agree on (none when they
-// disagree: which one is right is the author's call).
-static void apply_sources(Import *im, const char *label, const Sources *src, PackItem *it) {
-  if (src->count == 0) {
-    return;
-  }
-  const SourceLine *first = &src->lines[0];
-  for (size_t i = 1; i < src->count; i++) {
-    const SourceLine *l = &src->lines[i];
-    if (strcmp(l->outlet, first->outlet) != 0 || strcmp(l->date, first->date) != 0 ||
-        !same_or_both_null(l->url, first->url)) {
-      diag_add(im->diags, DIAG_WARNING, im->name, l->line,
-               _("question '%s': its Source lines on lines %d and %d differ; no source was taken: keep one"), label,
-               first->line, l->line);
-      return;
-    }
-  }
-  it->outlet = xstrdup(first->outlet);
-  it->date = xstrdup(first->date);
-  it->url = first->url ? xstrdup(first->url) : NULL;
-}
-
 typedef struct Answer {
   bool present;
   bool correct;
@@ -931,7 +264,7 @@ static void add_tag_once(PackItem *it, const char *tag) {
 // `tag` was of that form (used, or warned about).
 static bool read_technique_tag(Import *im, const char *label, const xmlNode *t, const char *tag, PackItem *it) {
   static const char prefix[] = "technique:";
-  if (!has_prefix_nocase(tag, prefix)) {
+  if (!moodle_has_prefix_nocase(tag, prefix)) {
     return false;
   }
   char *name = str_trim(xstrdup(tag + sizeof prefix - 1));
@@ -944,7 +277,7 @@ static bool read_technique_tag(Import *im, const char *label, const xmlNode *t, 
   } else {
     const char *hint = technique_suggest(name);
     if (hint) {
-      diag_add(im->diags, DIAG_WARNING, im->name, line_of(t),
+      diag_add(im->diags, DIAG_WARNING, im->name, moodle_line_of(t),
                _("question '%s': tag '%s' names no known technique (did you mean 'technique:%s'?); it was left out"),
                label, tag, hint);
     } else {
@@ -952,7 +285,7 @@ static bool read_technique_tag(Import *im, const char *label, const xmlNode *t, 
       for (int i = 0; i < TECHNIQUE_COUNT; i++) {
         strbuf_appendf(&known, "%s%s", i ? ", " : "", technique_name((Technique)i));
       }
-      diag_add(im->diags, DIAG_WARNING, im->name, line_of(t),
+      diag_add(im->diags, DIAG_WARNING, im->name, moodle_line_of(t),
                _("question '%s': tag '%s' names no known technique; it was left out. The techniques are: %s"), label,
                tag, known.data);
       strbuf_free(&known);
@@ -962,50 +295,101 @@ static bool read_technique_tag(Import *im, const char *label, const xmlNode *t, 
   return true;
 }
 
-static void read_truefalse(Import *im, const xmlNode *q) {
-  int line = line_of(q);
-  char *name = str_squash_space(text_of(child(q, "name")));
-  char *label = *name ? xstrdup(name) : xasprintf(_("#%zu"), im->report->questions);
-  char *headline = field_text(im, child(q, "questiontext"), MOODLE_TEXT_LINE, label, _("question text"));
-  xmlNodePtr general_field = child(q, "generalfeedback");
-  char *general = field_text(im, general_field, MOODLE_TEXT_PARAGRAPHS, label, _("general feedback"));
-  Sources sources = {0};
-  take_sources(im, general_field, general, label, &sources);
-
+// The two answers: matched on the text "true"/"false" as Moodle writes
+// them; very old exports wrote a translated word, in the order true, false
+// (then returns true). Source lines in their feedback go to `sources`.
+static bool read_answers(Import *im, const xmlNode *q, const char *label, Sources *sources, Answer *t, Answer *f) {
   // answers: matched on the text "true"/"false" as Moodle writes them; very
   // old exports wrote a translated word, in the order true, false.
-  Answer ans_true = {0}, ans_false = {0};
   bool positional = false;
   int index = 0;
   for (xmlNodePtr a = q->children; a; a = a->next) {
-    if (!has_name(a, "answer")) {
+    if (!moodle_has_name(a, "answer")) {
       continue;
     }
-    char *text = str_trim(text_of(a));
+    char *text = str_trim(moodle_text_of(a));
     Answer *slot;
     if (str_casecmp(text, "true") == 0) {
-      slot = &ans_true;
+      slot = t;
     } else if (str_casecmp(text, "false") == 0) {
-      slot = &ans_false;
+      slot = f;
     } else {
       positional = true;
-      slot = index == 0 ? &ans_true : &ans_false;
+      slot = index == 0 ? t : f;
     }
     index++;
     free(text);
     if (slot->present || index > 2) {
       continue;
     }
-    char *fraction = attr_of(a, "fraction");
+    char *fraction = moodle_attr_of(a, "fraction");
     slot->present = true;
-    slot->correct = fraction_is_full(fraction);
+    slot->correct = moodle_fraction_is_full(fraction);
     free(fraction);
-    xmlNodePtr feedback = child(a, "feedback");
+    xmlNodePtr feedback = moodle_child(a, "feedback");
     slot->feedback = field_text(im, feedback, MOODLE_TEXT_PARAGRAPHS, label, _("answer feedback"));
     // Before the verdicts go: "Source:" would look like one.
-    take_sources(im, feedback, slot->feedback, label, &sources);
-    strip_verdict(slot->feedback);
+    moodle_take_sources(im, feedback, slot->feedback, label, sources);
+    moodle_strip_verdict(slot->feedback);
   }
+
+  return positional;
+}
+
+// What a pack still needs from the author of imported item `it`: each a
+// warning and a count in the report. `no_source_line`: the question had no
+// Source line at all (an unusable one has had its own warning).
+static void check_imported(Import *im, const char *label, int line, bool no_source_line, PackItem *it) {
+  bool real = it->answer == PACK_ANSWER_REAL;
+  if (real && !it->outlet) {
+    im->report->need_source++;
+    // A Source line that was there but unusable has had its own warning.
+    if (no_source_line) {
+      diag_add(im->diags, DIAG_WARNING, im->name, line,
+               _("question '%s' is a real headline without a Source line: add one to its general feedback in "
+                 "Moodle (Source: Outlet, YYYY-MM-DD, https://...) and import again, or add <source "
+                 "outlet=\"...\" date=\"YYYY-MM-DD\"/> to item '%s'; the pack cannot be used before"),
+               label, it->id);
+    }
+  }
+  size_t headline_chars = moodle_utf8_chars(it->headline), explanation_chars = moodle_utf8_chars(it->explanation);
+  if (it->tip && moodle_utf8_chars(it->tip) > PACK_MAX_TIP_CHARS) {
+    im->report->too_long++;
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': its Tip has %zu characters, more than the %d a pack allows: shorten the <tip> of "
+               "item '%s' before the pack can be used"),
+             label, moodle_utf8_chars(it->tip), PACK_MAX_TIP_CHARS, it->id);
+  } else if (headline_chars > PACK_MAX_HEADLINE_CHARS || explanation_chars > PACK_MAX_EXPLANATION_CHARS) {
+    im->report->too_long++;
+    bool head = headline_chars > PACK_MAX_HEADLINE_CHARS;
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s': its %s has %zu characters, more than the %d a pack allows: shorten the %s of item "
+               "'%s' before the pack can be used"),
+             label, head ? _("question text") : _("feedback"), head ? headline_chars : explanation_chars,
+             head ? PACK_MAX_HEADLINE_CHARS : PACK_MAX_EXPLANATION_CHARS, head ? "<headline>" : "<explanation>",
+             it->id);
+  }
+  if (!*it->explanation) {
+    im->report->need_explanation++;
+    diag_add(im->diags, DIAG_WARNING, im->name, line,
+             _("question '%s' has no feedback to explain its answer: write the <explanation> of item '%s' before "
+               "the pack can be used"),
+             label, it->id);
+  }
+}
+
+static void read_truefalse(Import *im, const xmlNode *q) {
+  int line = moodle_line_of(q);
+  char *name = str_squash_space(moodle_text_of(moodle_child(q, "name")));
+  char *label = *name ? xstrdup(name) : xasprintf(_("#%zu"), im->report->questions);
+  char *headline = field_text(im, moodle_child(q, "questiontext"), MOODLE_TEXT_LINE, label, _("question text"));
+  xmlNodePtr general_field = moodle_child(q, "generalfeedback");
+  char *general = field_text(im, general_field, MOODLE_TEXT_PARAGRAPHS, label, _("general feedback"));
+  Sources sources = {0};
+  moodle_take_sources(im, general_field, general, label, &sources);
+
+  Answer ans_true = {0}, ans_false = {0};
+  bool positional = read_answers(im, q, label, &sources, &ans_true, &ans_false);
 
   const char *problem = NULL;
   if (!*headline) {
@@ -1049,15 +433,19 @@ static void read_truefalse(Import *im, const xmlNode *q) {
     Answer *right = real ? &ans_true : &ans_false;
     Answer *wrong = real ? &ans_false : &ans_true;
     char *parts[] = {general, right->feedback, wrong->feedback};
-    it->explanation = combine_feedback(parts, 3);
+    // A "Tip:" paragraph (and what follows it) in a feedback is the tip.
+    for (size_t i = 0; i < 3 && !it->tip; i++) {
+      it->tip = moodle_take_tip(parts[i]);
+    }
+    it->explanation = moodle_combine_feedback(parts, 3);
     for (size_t i = 0; i < im->category_tag_count; i++) {
       add_tag_once(it, im->category_tags[i]);
     }
-    for (xmlNodePtr t = child(child(q, "tags"), "tag"); t; t = t->next) {
-      if (has_name(t, "tag")) {
-        char *tag = str_squash_space(text_of(t));
+    for (xmlNodePtr t = moodle_child(moodle_child(q, "tags"), "tag"); t; t = t->next) {
+      if (moodle_has_name(t, "tag")) {
+        char *tag = str_squash_space(moodle_text_of(t));
         if (!read_technique_tag(im, label, t, tag, it)) {
-          cut_chars(tag, PACK_MAX_TAG_CHARS);
+          moodle_cut_chars(tag, PACK_MAX_TAG_CHARS);
           if (*tag) {
             add_tag_once(it, tag);
           }
@@ -1066,39 +454,11 @@ static void read_truefalse(Import *im, const xmlNode *q) {
       }
     }
     size_t source_lines = sources.count;
-    apply_sources(im, label, &sources, it);
+    moodle_apply_sources(im, label, &sources, it);
     im->report->imported++;
-    if (real && !it->outlet) {
-      im->report->need_source++;
-      // A Source line that was there but unusable has had its own warning.
-      if (!sources.malformed && source_lines == 0) {
-        diag_add(im->diags, DIAG_WARNING, im->name, line,
-                 _("question '%s' is a real headline without a Source line: add one to its general feedback in "
-                   "Moodle (Source: Outlet, YYYY-MM-DD, https://...) and import again, or add <source "
-                   "outlet=\"...\" date=\"YYYY-MM-DD\"/> to item '%s'; the pack cannot be used before"),
-                 label, it->id);
-      }
-    }
-    size_t headline_chars = utf8_chars(it->headline), explanation_chars = utf8_chars(it->explanation);
-    if (headline_chars > PACK_MAX_HEADLINE_CHARS || explanation_chars > PACK_MAX_EXPLANATION_CHARS) {
-      im->report->too_long++;
-      bool head = headline_chars > PACK_MAX_HEADLINE_CHARS;
-      diag_add(im->diags, DIAG_WARNING, im->name, line,
-               _("question '%s': its %s has %zu characters, more than the %d a pack allows: shorten the %s of item "
-                 "'%s' before the pack can be used"),
-               label, head ? _("question text") : _("feedback"), head ? headline_chars : explanation_chars,
-               head ? PACK_MAX_HEADLINE_CHARS : PACK_MAX_EXPLANATION_CHARS, head ? "<headline>" : "<explanation>",
-               it->id);
-    }
-    if (!*it->explanation) {
-      im->report->need_explanation++;
-      diag_add(im->diags, DIAG_WARNING, im->name, line,
-               _("question '%s' has no feedback to explain its answer: write the <explanation> of item '%s' before "
-                 "the pack can be used"),
-               label, it->id);
-    }
+    check_imported(im, label, line, !sources.malformed && source_lines == 0, it);
   }
-  sources_clear(&sources);
+  moodle_sources_clear(&sources);
   free(ans_true.feedback);
   free(ans_false.feedback);
   free(headline);
@@ -1112,12 +472,12 @@ static void read_quiz(Import *im, const xmlNode *quiz) {
     if (q->type != XML_ELEMENT_NODE) {
       continue;
     }
-    if (!has_name(q, "question")) {
-      diag_add(im->diags, DIAG_WARNING, im->name, line_of(q), _("unexpected <%s> in <quiz> ignored"),
+    if (!moodle_has_name(q, "question")) {
+      diag_add(im->diags, DIAG_WARNING, im->name, moodle_line_of(q), _("unexpected <%s> in <quiz> ignored"),
                (const char *)q->name);
       continue;
     }
-    char *type = attr_of(q, "type");
+    char *type = moodle_attr_of(q, "type");
     if (type && strcmp(type, "category") == 0) {
       read_category(im, q);
     } else {
@@ -1161,8 +521,8 @@ Pack *import_moodle_memory(const char *name, const char *data, size_t len, Moodl
   Pack *pack = NULL;
   if (!failed) {
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (!root || !has_name(root, "quiz") || root->ns) {
-      diag_add(diags, DIAG_ERROR, name, line_of(root),
+    if (!root || !moodle_has_name(root, "quiz") || root->ns) {
+      diag_add(diags, DIAG_ERROR, name, moodle_line_of(root),
                _("not a Moodle XML file: the root element is <%s>, Moodle writes <quiz>"),
                root ? (const char *)root->name : "");
     } else {

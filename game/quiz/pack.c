@@ -18,6 +18,7 @@ static void item_free(PackItem *it) {
   free(it->explanation);
   free(it->tip);
   free(it->lang);
+  free(it->pair);
   for (size_t i = 0; i < it->tag_count; i++) {
     free(it->tags[i]);
   }
@@ -89,4 +90,42 @@ const char *pack_item_lang(const Pack *pack, const PackItem *item) {
 
 const char *pack_answer_name(PackAnswer answer) {
   return answer == PACK_ANSWER_REAL ? "real" : "fabricated";
+}
+
+// The pair's two members, or false when `id` is not held by exactly one
+// real and one fabricated item.
+static bool pair_members(const Pack *pack, const char *id, PackPair *out) {
+  size_t real = 0, fake = 0;
+  *out = (PackPair){.id = id};
+  for (size_t i = 0; i < pack->item_count; i++) {
+    const PackItem *it = &pack->items[i];
+    if (it->pair && strcmp(it->pair, id) == 0) {
+      if (it->answer == PACK_ANSWER_REAL) {
+        real++;
+        out->real = it;
+      } else {
+        fake++;
+        out->fabricated = it;
+      }
+    }
+  }
+  return real == 1 && fake == 1;
+}
+
+size_t pack_pairs(const Pack *pack, PackPair **out) {
+  *out = NULL;
+  size_t n = 0;
+  for (size_t i = 0; i < pack->item_count; i++) {
+    const PackItem *it = &pack->items[i];
+    bool first = it->pair != NULL;
+    for (size_t j = 0; first && j < i; j++) {
+      first = !pack->items[j].pair || strcmp(pack->items[j].pair, it->pair) != 0;
+    }
+    PackPair pair;
+    if (first && pair_members(pack, it->pair, &pair)) {
+      *out = xrealloc(*out, (n + 1) * sizeof **out);
+      (*out)[n++] = pair;
+    }
+  }
+  return n;
 }

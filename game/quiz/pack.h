@@ -29,6 +29,9 @@ typedef struct PackItem {
   char *tip;   // NULL when absent
   char *lang;  // item's own xml:lang, NULL to use the pack's
   TechniqueSet techniques;
+  // pair="topic-id": the item's partner in "Which one is real?" rounds, the
+  // one item of the other answer with the same pair id; NULL when unpaired.
+  char *pair;
   char **tags;  // free-text labels (e.g. imported Moodle categories)
   size_t tag_count;
   int line;  // line of <item> in the file, for messages
@@ -46,6 +49,9 @@ typedef struct Pack {
   char *license;        // NULL when absent
   int round_questions;  // 0 when the pack sets no default
   int round_seconds;    // 0 when the pack sets no default
+  // <round real-share="0.6">: practice share of real items in percent
+  // (1..100); 0 when the pack sets none (the round's default applies).
+  int round_real_percent;
   PackItem *items;
   size_t item_count;
   size_t item_cap;
@@ -63,3 +69,16 @@ const PackItem *pack_find_item(const Pack *pack, const char *id);
 // The item's language, falling back to the pack's.
 const char *pack_item_lang(const Pack *pack, const PackItem *item);
 const char *pack_answer_name(PackAnswer answer);  // "real" / "fabricated"
+
+// One pair for "Which one is real?": two items of one topic (borrowed).
+typedef struct PackPair {
+  const char *id;  // the pair id
+  const PackItem *real;
+  const PackItem *fabricated;
+} PackPair;
+
+// The pack's well-formed pairs, in file order of their first item: pair
+// ids held by exactly one real and one fabricated item (the loader refuses
+// any other use of pair; a pack built in memory may have them and they are
+// skipped here). *out is owned by the caller (free), NULL when there are none.
+size_t pack_pairs(const Pack *pack, PackPair **out);

@@ -89,7 +89,9 @@ static int slot_order(const void *a, const void *b) {
 
 // Re-sorts and re-derives the duplicate-id warnings after the list changed.
 static void refresh(PackLibrary *lib) {
-  qsort(lib->slots, lib->count, sizeof *lib->slots, slot_order);
+  if (lib->count > 1) {  // an empty library has no slots array to sort
+    qsort(lib->slots, lib->count, sizeof *lib->slots, slot_order);
+  }
   diag_clear(&lib->diags);
   for (size_t i = 0; i < lib->dir_diags.count; i++) {
     const Diag *d = &lib->dir_diags.items[i];
@@ -188,7 +190,10 @@ size_t pack_library_add_dir(PackLibrary *lib, const char *dir, PackOrigin origin
   }
   closedir(d);
   // readdir order is arbitrary; a fixed order keeps the cut-off reproducible.
-  qsort(names, count, sizeof *names, name_order);
+  // With no .xml file names is NULL, and qsort(NULL, ...) is undefined.
+  if (count > 1) {
+    qsort(names, count, sizeof *names, name_order);
+  }
   if (count > PACK_LIBRARY_MAX_FILES_PER_DIR) {
     diag_add(&lib->dir_diags, DIAG_WARNING, dir, 0, _("this folder has %zu .xml files; only the first %d are read"),
              count, PACK_LIBRARY_MAX_FILES_PER_DIR);

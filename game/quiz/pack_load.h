@@ -55,6 +55,15 @@ Pack *pack_load_file(const char *path, DiagList *diags);
 // be NUL-terminated.
 Pack *pack_load_memory(const char *name, const char *data, size_t len, DiagList *diags);
 
+// The check of `prebunk validate --strict`, and the one every importer
+// uses to say a pack is "ready to play": loaded as above, then every warning
+// counts as an error. Each problem is appended to `diags` once, as an error.
+// Returns the pack (owned) only when there was no problem at all. *loads
+// (may be NULL) is set to whether the pack loads without --strict (it had
+// warnings at most).
+Pack *pack_load_file_strict(const char *path, DiagList *diags, bool *loads);
+Pack *pack_load_memory_strict(const char *name, const char *data, size_t len, DiagList *diags, bool *loads);
+
 // A cheap look at the start of a file: false when it clearly is some other
 // XML document (its root element is not <quizpack>), so a folder scan can
 // skip it instead of listing it as a broken pack. True when unsure.

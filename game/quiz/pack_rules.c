@@ -15,6 +15,15 @@ static bool digits_only(const char *s, size_t n) {
   return true;
 }
 
+// The number written by n digits (checked by digits_only).
+static int digits_value(const char *s, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; i++) {
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
 PackDate pack_rules_date(const char *s) {
   size_t n = strlen(s);
   bool iso = (n == 4 || n == 7 || n == 10) && digits_only(s, 4) && (n == 4 || (s[4] == '-' && digits_only(s + 5, 2))) &&
@@ -33,7 +42,8 @@ PackDate pack_rules_date(const char *s) {
     }
     return shape && groups >= 2 ? PACK_DATE_AMBIGUOUS : PACK_DATE_BAD;
   }
-  int year = atoi(s), month = n >= 7 ? atoi(s + 5) : 1, day = n == 10 ? atoi(s + 8) : 1;
+  int year = digits_value(s, 4), month = n >= 7 ? digits_value(s + 5, 2) : 1,
+      day = n == 10 ? digits_value(s + 8, 2) : 1;
   static const int month_days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > month_days[month - 1] ||

@@ -33,6 +33,8 @@ RoundSettings round_settings_default(const Pack *pack) {
       .seconds_per_question = ROUND_DEFAULT_SECONDS,
       .speed_bonus = true,
       .fixed_order = false,
+      .real_percent = ROUND_DEFAULT_REAL_PERCENT,
+      .real_spread = ROUND_DEFAULT_REAL_SPREAD,
   };
   if (pack && pack->kind == PACK_KIND_ASSESSMENT) {
     // A validated test such as the MIST-20 is taken without a clock unless
@@ -44,6 +46,9 @@ RoundSettings round_settings_default(const Pack *pack) {
   }
   if (pack && pack->round_seconds > 0) {
     s.seconds_per_question = pack->round_seconds;
+  }
+  if (pack && pack->round_real_percent > 0 && pack->round_real_percent <= 100) {
+    s.real_percent = pack->round_real_percent;
   }
   return s;
 }
@@ -57,6 +62,15 @@ bool round_settings_check(const RoundSettings *s, char **err) {
   if (sec != 0 && (sec < ROUND_SECONDS_MIN || sec > ROUND_SECONDS_MAX)) {
     *err = xasprintf(_("Seconds per question must be between %d and %d, or 0 for no time limit (got %d)."),
                      ROUND_SECONDS_MIN, ROUND_SECONDS_MAX, sec);
+    return false;
+  }
+  if (s->real_percent < 0 || s->real_percent > 100) {
+    *err = xasprintf(_("The share of real headlines must be between 0 and 100 %% (got %d)."), s->real_percent);
+    return false;
+  }
+  if (s->real_spread < 0 || s->real_spread > ROUND_REAL_SPREAD_MAX) {
+    *err = xasprintf(_("The spread of the real share must be between 0 and %d points (got %d)."), ROUND_REAL_SPREAD_MAX,
+                     s->real_spread);
     return false;
   }
   return true;
@@ -77,21 +91,57 @@ static int history_key_cmp(const void *key, const void *elem) {
 typedef struct HistoryIndex {
   const RoundHistoryEntry **sorted;
   size_t count;
+  const char **excluded;  // sorted ids never to draw
+  size_t excluded_count;
 } HistoryIndex;
+
+static int id_cmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 static HistoryIndex history_index_build(const RoundHistory *h) {
   HistoryIndex idx = {0};
-  if (!h || h->count == 0) {
+  if (!h) {
     return idx;
   }
-  idx.sorted = xmalloc(h->count * sizeof *idx.sorted);
-  for (size_t i = 0; i < h->count; i++) {
-    if (h->entries[i].item_id) {
-      idx.sorted[idx.count++] = &h->entries[i];
+  if (h->count > 0) {
+    idx.sorted = xmalloc(h->count * sizeof *idx.sorted);
+    for (size_t i = 0; i < h->count; i++) {
+      if (h->entries[i].item_id) {
+        idx.sorted[idx.count++] = &h->entries[i];
+      }
     }
+    qsort(idx.sorted, idx.count, sizeof *idx.sorted, history_cmp);
   }
-  qsort(idx.sorted, idx.count, sizeof *idx.sorted, history_cmp);
+  if (h->excluded_count > 0) {
+    idx.excluded = xmalloc(h->excluded_count * sizeof *idx.excluded);
+    for (size_t i = 0; i < h->excluded_count; i++) {
+      if (h->excluded[i]) {
+        idx.excluded[idx.excluded_count++] = h->excluded[i];
+      }
+    }
+    qsort(idx.excluded, idx.excluded_count, sizeof *idx.excluded, id_cmp);
+  }
   return idx;
+}
+
+static void history_index_free(HistoryIndex *idx) {
+  free(idx->sorted);
+  free(idx->excluded);
+}
+
+static bool history_excludes(const HistoryIndex *idx, const PackItem *item) {
+  return item->id && idx->excluded_count > 0 &&
+         bsearch(&item->id, idx->excluded, idx->excluded_count, sizeof *idx->excluded, id_cmp) != NULL;
+}
+
+// Items of the pack with `answer` that may be drawn.
+static size_t count_drawable(const Pack *pack, PackAnswer answer, const HistoryIndex *idx) {
+  size_t n = 0;
+  for (size_t i = 0; i < pack->item_count; i++) {
+    n += pack->items[i].answer == answer && !history_excludes(idx, &pack->items[i]);
+  }
+  return n;
 }
 
 static int history_tier(const HistoryIndex *idx, const PackItem *item) {
@@ -115,7 +165,7 @@ static void draw_class(Round *r, PackAnswer answer, size_t want, const HistoryIn
   size_t n = 0;
   const PackItem **pool = xmalloc(pack->item_count * sizeof *pool);
   for (size_t i = 0; i < pack->item_count; i++) {
-    if (pack->items[i].answer == answer) {
+    if (pack->items[i].answer == answer && !history_excludes(hist, &pack->items[i])) {
       pool[n++] = &pack->items[i];
     }
   }
@@ -133,17 +183,66 @@ static void draw_class(Round *r, PackAnswer answer, size_t want, const HistoryIn
   free(pool);
 }
 
+// Whether `x` more items of the class that ends the sequence with a run of
+// `run` and `y` of the other can still follow with no run over ROUND_MAX_RUN:
+// the run's class fills up to ROUND_MAX_RUN - run now and ROUND_MAX_RUN
+// after each item of the other class, which in turn needs the first.
+static bool order_feasible(size_t x, size_t y, size_t run) {
+  return x <= (ROUND_MAX_RUN - run) + ROUND_MAX_RUN * y && y <= ROUND_MAX_RUN * (x + 1);
+}
+
+// Orders the drawn items (real ones first in r->items, then fabricated, each
+// class already shuffled): at each place a class is drawn in proportion to
+// what is left of it, among the classes that keep the rest arrangeable with
+// no run over ROUND_MAX_RUN (the larger class when none can).
+static void order_practice(Round *r, size_t real, Rng *rng) {
+  const PackItem **drawn = xmalloc(r->count * sizeof *drawn);
+  memcpy(drawn, r->items, r->count * sizeof *drawn);
+  size_t left[2] = {real, r->count - real};  // [0] real, [1] fabricated
+  size_t next[2] = {0, real};
+  int last = -1;
+  size_t run = 0;
+  for (size_t i = 0; i < r->count; i++) {
+    bool ok[2];
+    for (int c = 0; c < 2; c++) {
+      size_t run_after = c == last ? run + 1 : 1;
+      ok[c] = left[c] > 0 && run_after <= ROUND_MAX_RUN && order_feasible(left[c] - 1, left[1 - c], run_after);
+    }
+    int pick;
+    if (ok[0] && ok[1]) {
+      pick = rng_below(rng, (uint32_t)(left[0] + left[1])) < left[0] ? 0 : 1;
+    } else if (ok[0] || ok[1]) {
+      pick = ok[0] ? 0 : 1;
+    } else {
+      pick = left[0] >= left[1] ? 0 : 1;  // no order avoids a long run: do the least harm
+    }
+    r->items[i] = drawn[next[pick]++];
+    left[pick]--;
+    run = pick == last ? run + 1 : 1;
+    last = pick;
+  }
+  free(drawn);
+}
+
+// The real items wanted in a round of n: the share moved by the seeded spread.
+static size_t want_real_for(const RoundSettings *s, size_t n, Rng *rng) {
+  int percent = s->real_percent;
+  if (s->real_spread > 0) {
+    percent += (int)rng_below(rng, (uint32_t)(2 * s->real_spread + 1)) - s->real_spread;
+  }
+  percent = percent < 0 ? 0 : percent > 100 ? 100 : percent;
+  return (n * (size_t)percent + 50) / 100;
+}
+
 static void draw_practice(Round *r, const RoundHistory *history, Rng *rng) {
   const Pack *pack = r->pack;
-  size_t total = pack->item_count;
+  HistoryIndex hist = history_index_build(history);
+  size_t have_real = count_drawable(pack, PACK_ANSWER_REAL, &hist);
+  size_t have_fake = count_drawable(pack, PACK_ANSWER_FABRICATED, &hist);
+  size_t total = have_real + have_fake;
   size_t n = (size_t)r->settings.questions < total ? (size_t)r->settings.questions : total;
-  size_t have_real = pack_count_answer(pack, PACK_ANSWER_REAL);
-  size_t have_fake = total - have_real;
 
-  size_t want_real = n / 2;
-  if (n % 2 == 1 && rng_below(rng, 2) == 1) {
-    want_real++;
-  }
+  size_t want_real = want_real_for(&r->settings, n, rng);
   if (want_real > have_real) {
     want_real = have_real;
   }
@@ -153,12 +252,11 @@ static void draw_practice(Round *r, const RoundHistory *history, Rng *rng) {
     want_real = n - want_fake;  // n <= total, so the real items suffice
   }
 
-  HistoryIndex hist = history_index_build(history);
   draw_class(r, PACK_ANSWER_REAL, want_real, &hist, rng);
   draw_class(r, PACK_ANSWER_FABRICATED, want_fake, &hist, rng);
-  free(hist.sorted);
+  history_index_free(&hist);
   assert(r->count == n);
-  rng_shuffle(rng, r->items, r->count, sizeof *r->items);
+  order_practice(r, want_real, rng);
 }
 
 static void draw_assessment(Round *r, Rng *rng) {
@@ -190,7 +288,34 @@ Round *round_create(const Pack *pack, const RoundSettings *settings, const Round
   } else {
     draw_practice(r, history, rng);
   }
+  if (r->count == 0) {
+    *err = xstrdup(_("Every headline of this pack has been shown in this session: choose another pack."));
+    round_destroy(r);
+    return NULL;
+  }
   r->results = xcalloc(r->count, sizeof *r->results);
+  r->state = ROUND_STATE_READY;
+  return r;
+}
+
+Round *round_create_from_items(const Pack *pack, const RoundSettings *settings, const PackItem *const *items,
+                               size_t count, char **err) {
+  assert(pack && settings && err);
+  *err = NULL;
+  if (!round_settings_check(settings, err)) {
+    return NULL;
+  }
+  if (count == 0) {
+    *err = xstrdup(_("This pack has no items to play."));
+    return NULL;
+  }
+  Round *r = xcalloc(1, sizeof *r);
+  r->pack = pack;
+  r->settings = *settings;
+  r->items = xmalloc(count * sizeof *r->items);
+  memcpy(r->items, items, count * sizeof *r->items);
+  r->count = count;
+  r->results = xcalloc(count, sizeof *r->results);
   r->state = ROUND_STATE_READY;
   return r;
 }

@@ -15,14 +15,26 @@
 // arrives in the same frame as the time-out is a normal event, not a bug.
 //
 // Drawing the items (practice packs):
-// - N = settings.questions, capped at the pack's item count.
-// - Balanced: N/2 real and N/2 fabricated; for odd N the extra item goes to a
-//   class chosen by the generator. When a class has too few items (3 real, 20
-//   fabricated, N = 10) all of the scarce class is taken and the other fills
-//   the round (3 real + 7 fabricated): the round size wins over the balance.
+// - N = settings.questions, capped at the number of items that may be drawn
+//   (the pack's, less those the history excludes).
+// - Mostly real: more fabricated items in practice raise distrust without
+//   better discernment (Altay, Lyons & Modirrousta-Galian 2024), so a round
+//   holds a share of real items, settings.real_percent (default 60, or the
+//   pack's <round real-share>), moved for each round by a whole number of
+//   points drawn uniformly from -real_spread..+real_spread (default 10) and
+//   kept within 0..100: real = round-half-up(N * percent / 100). A fixed
+//   split would be learnt and played instead of the headlines.
+//   When a class has too few items (3 real, 20 fabricated, N = 10) all of
+//   the scarce class is taken and the other fills the round (3 real + 7
+//   fabricated): the round size wins over the share.
 // - Within each class, items are preferred by history tier: never seen first,
 //   then those whose last answer was wrong, then the rest; random within a tier.
-// - No item twice; the chosen items are shown in a shuffled order.
+//   Items the history lists as excluded (fabricated items already shown in
+//   this run of the game) are never drawn.
+// - No item twice. The order is random with no more than ROUND_MAX_RUN
+//   answers in a row the same (so a streak does not tell the next answer),
+//   whenever the two counts allow it (a run is unavoidable in a round of 5
+//   real items and none fabricated).
 // Assessment packs (PACK_KIND_ASSESSMENT) ask every item, N is ignored, in the
 // file's order when settings.fixed_order is set, else shuffled by the seed.
 //
@@ -51,6 +63,10 @@ enum {
   ROUND_SECONDS_MAX = 120,
   ROUND_DEFAULT_QUESTIONS = 10,
   ROUND_DEFAULT_SECONDS = 20,
+  ROUND_DEFAULT_REAL_PERCENT = 60,
+  ROUND_DEFAULT_REAL_SPREAD = 10,
+  ROUND_REAL_SPREAD_MAX = 50,
+  ROUND_MAX_RUN = 3,  // at most this many answers in a row the same (practice)
 };
 
 typedef struct RoundSettings {
@@ -58,11 +74,14 @@ typedef struct RoundSettings {
   int seconds_per_question;  // ROUND_SECONDS_MIN..ROUND_SECONDS_MAX, or 0 = no time limit
   bool speed_bonus;          // on by default; no effect without a time limit
   bool fixed_order;          // assessment packs: ask in file order instead of shuffled
+  int real_percent;          // practice: share of real items, 0..100 (see the draw above)
+  int real_spread;           // practice: +- points the share moves per round, 0..ROUND_REAL_SPREAD_MAX
 } RoundSettings;
 
-// Defaults (10 questions, 20 s, speed bonus on, shuffled; no time limit for
-// an assessment pack), overridden by the pack's own round_questions /
-// round_seconds when it sets them. `pack` may be NULL.
+// Defaults (10 questions, 20 s, speed bonus on, shuffled, 60 % real +- 10;
+// no time limit for an assessment pack), overridden by the pack's own
+// round_questions / round_seconds / round_real_percent when it sets them.
+// `pack` may be NULL.
 RoundSettings round_settings_default(const Pack *pack);
 // False with a translated message in *err (owned by the caller) when a value
 // is out of range.
@@ -79,6 +98,11 @@ typedef struct RoundHistoryEntry {
 typedef struct RoundHistory {
   const RoundHistoryEntry *entries;  // borrowed; ids not in the pack are ignored
   size_t count;
+  // Ids never to draw (borrowed; nullable when excluded_count is 0): the
+  // play layer lists the fabricated items already shown in this run, since
+  // a second sight of a fake makes it feel truer (Pennycook et al. 2018).
+  const char *const *excluded;
+  size_t excluded_count;
 } RoundHistory;
 
 typedef enum RoundState {
@@ -105,8 +129,15 @@ typedef struct Round Round;
 // Draws the round's items. `pack` is borrowed and must outlive the round;
 // `history` (nullable) and `rng` are only used during the call. Returns NULL
 // with a translated message in *err (owned) when the settings are invalid or
-// the pack has no items. The round is owned by the caller.
+// the pack has no items (or every item is excluded). The round is owned by
+// the caller.
 Round *round_create(const Pack *pack, const RoundSettings *settings, const RoundHistory *history, Rng *rng, char **err);
+// A round of exactly `count` given items of `pack` (borrowed, in this
+// order; settings.questions is ignored): the play layer's boosters choose
+// their own items. NULL with a translated message in *err (owned) when the
+// settings are invalid or there are no items.
+Round *round_create_from_items(const Pack *pack, const RoundSettings *settings, const PackItem *const *items,
+                               size_t count, char **err);
 void round_destroy(Round *round);  // NULL is a no-op
 
 RoundState round_state(const Round *round);

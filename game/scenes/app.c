@@ -68,6 +68,7 @@ static void apply_colors(App *app) {
 
 App *app_create(const AppConfig *cfg, char **err) {
   App *app = xcalloc(1, sizeof *app);
+  app->ui_stats = xcalloc(1, sizeof *app->ui_stats);
   app->data_dir = xstrdup(cfg->data_dir);
   app->content_dir = xstrdup(cfg->content_dir);
   app->pack_path = xstrdup(cfg->pack_path);
@@ -90,6 +91,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   char *icon = fs_join(app->content_dir, "assets/icons/prebunk-256.png");
   ec.title = _("Prebunk");
   ec.font_dir = font_dir;
+  ec.fonts = game_fonts(&ec.nfonts);
   ec.icon_path = icon;
   ec.data_dir = app->data_dir;
   ec.width = cfg->width > 0 ? cfg->width : app->settings.window_w;
@@ -99,6 +101,8 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.sound = app->settings.sound;
   ec.clock = cfg->clock;
   ec.app = app;
+  ec.bindings = game_bindings(&ec.nbindings);
+  ec.cues = game_cues(&ec.ncues);
   ec.on_unhandled_event = app_global_event;
   ec.draw_overlay = app_draw_toast;
   ec.on_step = app_toast_step;
@@ -173,13 +177,19 @@ void app_destroy(App *app) {
   free(app->content_dir);
   free(app->pack_path);
   free(app->player_name);
+  free(app->ui_stats);
   free(app);
 }
 
 Ui app_ui(const App *app) {
   const View *v = engine_view(app->engine);
-  return (Ui){
-      .engine = app->engine, .theme = &app->theme, .lang = app->ui_lang, .rtl = app->ui_rtl, .w = v->w, .h = v->h};
+  return (Ui){.engine = app->engine,
+              .theme = &app->theme,
+              .lang = app->ui_lang,
+              .rtl = app->ui_rtl,
+              .w = v->w,
+              .h = v->h,
+              .stats = app->ui_stats};
 }
 
 bool app_save_settings(App *app, char **err) {

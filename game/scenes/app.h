@@ -60,6 +60,7 @@ typedef struct App {
   Settings settings;
   char *settings_path;  // owned
   Theme theme;          // from the settings; app_apply_settings() rebuilds it
+  UiStats *ui_stats;    // owned: the UI kit's cut/shrunk text counters (app_ui() lends it)
   Rng rng;
 
   char *data_dir;        // owned

@@ -119,3 +119,5 @@ void scene_summary_peek_scroll(const void *scene_data, float *offset, float *max
 const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);
 // The preview's page of the current item (the feedback's layout), or NULL.
 const GameplayPage *scene_preview_peek_page(const void *scene_data);
+// True while the preview lists the pack's warnings instead of an item.
+bool scene_preview_showing_warnings(const void *scene_data);

@@ -1,5 +1,7 @@
 // A yes/no question over the current screen ("Quit this round?"). The answer
-// goes to a callback, called exactly once.
+// goes to a callback, called exactly once. The safe answer ("Keep playing",
+// the `no` label) is the primary, focused button: Enter or a stray tap never
+// does the destructive thing.
 
 #include <stdlib.h>
 
@@ -17,8 +19,13 @@ typedef struct ConfirmScene {
   SceneConfirmFn fn;
   void *user;
   bool answered;
-  Rect card;
+  UiDialog dialog;
 } ConfirmScene;
+
+static UiDialogSpec confirm_spec(const ConfirmScene *s) {
+  // Start to end side: the safe answer, then the destructive one.
+  return (UiDialogSpec){.title = s->question, .labels = {s->no, s->yes}, .count = 2, .centred = true};
+}
 
 void scene_confirm_push(App *app, const char *question, const char *yes_label, const char *no_label, SceneConfirmFn fn,
                         void *user) {
@@ -28,24 +35,25 @@ void scene_confirm_push(App *app, const char *question, const char *yes_label, c
   s->no = xstrdup(no_label ? no_label : _("No"));
   s->fn = fn;
   s->user = user;
+  ui_form_init(&s->form, false);
   engine_push_scene(app->engine, &scene_confirm_vtable, s);
 }
 
-static void confirm_enter(SceneCtx *ctx) {
+static void confirm_layout(SceneCtx *ctx) {
   ConfirmScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  s->card = (Rect){(ui_w(&ui) - 1200) / 2.0f, (ui_h(&ui) - 520) / 2.0f, 1200, 520};
+  int focus = ui_form_focused_id(&s->form);
+  UiDialogSpec spec = confirm_spec(s);
+  ui_dialog_layout(&s->dialog, &ui, &spec);
   ui_form_init(&s->form, ui.rtl);
-  float bw = 440, pad = UI_MARGIN / 1.5f;
-  float y = s->card.y + s->card.h - pad - UI_BUTTON_H;
-  Rect no = {s->card.x + pad, y, bw, UI_BUTTON_H};
-  Rect yes = {s->card.x + s->card.w - pad - bw, y, bw, UI_BUTTON_H};
-  UiButton bn = ui_button(ID_NO, ui_mirror(&ui, no), s->no, UI_BUTTON_NORMAL);
-  bn.key_hint = _("Esc");
-  UiButton by = ui_button(ID_YES, ui_mirror(&ui, yes), s->yes, UI_BUTTON_PRIMARY);
-  ui_form_add(&s->form, bn);
-  ui_form_add(&s->form, by);
-  ui_form_focus_id(&s->form, ID_NO);  // the safe answer is the default
+  UiButton no = ui_button(ID_NO, s->dialog.buttons[0], s->no, UI_BUTTON_PRIMARY);
+  UiButton yes = ui_button(ID_YES, s->dialog.buttons[1], s->yes, UI_BUTTON_NORMAL);
+  no.key_hint = _("Esc");
+  ui_form_add(&s->form, no);
+  ui_form_add(&s->form, yes);
+  if (focus != ID_YES || !ui_form_focus_id(&s->form, ID_YES)) {
+    ui_form_focus_id(&s->form, ID_NO);  // the safe answer is the default
+  }
 }
 
 static void answer(SceneCtx *ctx, bool yes) {
@@ -60,19 +68,23 @@ static void answer(SceneCtx *ctx, bool yes) {
   }
 }
 
+// Leaving unanswered (the window closed, a scene change) is a "no".
 static void confirm_leave(SceneCtx *ctx) {
   ConfirmScene *s = ctx->data;
-  if (!s) {
-    return;
-  }
-  if (!s->answered && s->fn) {
+  if (s && !s->answered && s->fn) {
     s->answered = true;
     s->fn(app_from_ctx(ctx), s->user, false);
   }
-  free(s->question);
-  free(s->yes);
-  free(s->no);
-  free(s);
+}
+
+static void confirm_free(void *data) {
+  ConfirmScene *s = data;
+  if (s) {
+    free(s->question);
+    free(s->yes);
+    free(s->no);
+    free(s);
+  }
 }
 
 static bool confirm_event(SceneCtx *ctx, const InputEvent *ev) {
@@ -80,35 +92,29 @@ static bool confirm_event(SceneCtx *ctx, const InputEvent *ev) {
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
     answer(ctx, r.id == ID_YES);
-  } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK) {
-    answer(ctx, false);
-  } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
-    scene_help_push(app_from_ctx(ctx));
+    return true;
   }
-  engine_request_redraw(ctx->engine);
-  return true;
+  if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK) {
+    answer(ctx, false);  // Back is "no", not a pop of the screen beneath
+    return true;
+  }
+  return r.kind != UI_RESULT_IGNORED;
 }
 
 static void confirm_draw(SceneCtx *ctx) {
   ConfirmScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  ui_scrim_draw(&ui);
-  ui_card_draw(&ui, s->card);
-  float pad = UI_MARGIN / 1.5f;
-  Rect q = {s->card.x + pad, s->card.y + pad, s->card.w - 2 * pad, s->card.h - 3 * pad - UI_BUTTON_H};
-  TextStyle st = ui_text_style(&ui, THEME_TEXT_TITLE, ui.theme->text);
-  st.weight = TEXT_WEIGHT_BOLD;
-  st.align = TEXT_ALIGN_CENTER;
-  st.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(&ui, s->question, &st, q, 30);
+  UiDialogSpec spec = confirm_spec(s);
+  ui_dialog_draw(&ui, &s->dialog, &spec);
   ui_form_draw(&ui, &s->form);
 }
 
 const SceneVTable scene_confirm_vtable = {
     .name = "confirm",
     .overlay = true,
-    .enter = confirm_enter,
     .leave = confirm_leave,
+    .free_data = confirm_free,
+    .layout = confirm_layout,
     .event = confirm_event,
     .draw = confirm_draw,
 };

@@ -32,6 +32,11 @@ const char *gameplay_technique_label(Technique t) {
       [TECHNIQUE_SATIRE] = N_("Satire taken as news"),
       [TECHNIQUE_FALSE_CONTEXT] = N_("False context"),
       [TECHNIQUE_MISLEADING_STATISTIC] = N_("Misleading statistic"),
+      [TECHNIQUE_SCAPEGOATING] = N_("Scapegoating"),
+      [TECHNIQUE_DEHUMANISING_LANGUAGE] = N_("Dehumanising language"),
+      [TECHNIQUE_FALSE_DICHOTOMY] = N_("False dichotomy"),
+      [TECHNIQUE_AD_HOMINEM] = N_("Ad hominem attack"),
+      [TECHNIQUE_AI_GENERATED_MEDIA] = N_("AI-generated or manipulated media"),
   };
   return (unsigned)t < TECHNIQUE_COUNT ? _(labels[t]) : "?";
 }

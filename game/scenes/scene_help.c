@@ -1,19 +1,39 @@
-// The help overlay: every key (keyboard and controller) and the scoring
-// rules, reachable from every screen with F1, H, the controller's Back
-// button or the header's Help button (and from the round's pause menu).
+// The help overlay: what the game is about (what "fabricated" means, how to
+// judge a headline, why calling everything fake is as wrong as believing
+// everything), what the summary's measures mean with their exact formulas,
+// the scoring rules and every key. Reachable from every screen with F1, H,
+// the controller's Back button or the header's Help button (and from the
+// round's pause menu).
+//
+// The text is laid out at the themed sizes (never shrunk) in one column of
+// a readable width and scrolls: Up/Down, the mouse wheel, a drag, or the
+// controller's D-pad. Esc, F1 or the Close button close it.
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "scenes/menu_text.h"
 #include "scenes/scenes.h"
 
 enum { ID_CLOSE = 1 };
+enum { LAYER_FIXED = 0, LAYER_SCROLLED = 1 };
+
+#define HELP_CARD_MAX_W 1640.0f  // wider reads badly: lines get too long
+#define HELP_PAD 56.0f
+#define HELP_SCROLLBAR_W 10.0f
 
 typedef struct HelpScene {
-  UiForm form;
+  MenuSceneHead head;  // first: see scenes.h
   Rect card;
+  Rect area;        // the scrolled text's visible area
+  float content_h;  // height of all the scrolled text
+  float line_h;     // one body line, the scroll step
+  float scroll;
   bool text_input_was_active;
+  bool dragging;
+  float drag_y;
 } HelpScene;
 
 typedef struct HelpKey {
@@ -25,7 +45,7 @@ typedef struct HelpKey {
 static const HelpKey help_keys[] = {
     {N_("R or Left"), N_("X"), N_("Answer REAL")},
     {N_("F or Right"), N_("Y"), N_("Answer FABRICATED")},
-    {N_("Arrow keys"), N_("D-pad or stick"), N_("Move between buttons and lists")},
+    {N_("Arrow keys"), N_("D-pad or stick"), N_("Move between buttons and lists; scroll this help")},
     {N_("Enter or Space"), N_("A"), N_("Choose, continue")},
     {N_("Esc"), N_("B"), N_("Back one step (asks before leaving a round)")},
     {N_("P"), N_("Start"), N_("Pause the round (the clock stops)")},
@@ -36,164 +56,249 @@ static const HelpKey help_keys[] = {
 };
 #define HELP_KEY_COUNT (sizeof help_keys / sizeof help_keys[0])
 
-static const char *const help_rules[] = {
-    N_("100 points for a correct answer."),
-    N_("A speed bonus of up to 50 for answering early (can be turned off in Settings)."),
-    N_("Nothing is taken away for a wrong answer."),
-    N_("No streak bonus: every question counts the same."),
-    N_("Calling everything fabricated is as wrong as believing everything: the summary shows both kinds of mistake."),
+// A section: a heading and its paragraphs; a paragraph starting with "- "
+// is drawn as a bullet.
+typedef struct HelpSection {
+  const char *heading;
+  const char *lines[8];
+} HelpSection;
+
+static const HelpSection help_sections[] = {
+    {N_("What the game is about"),
+     {N_("Each question shows a news headline. Some were really published by news outlets. Others are fabricated: "
+         "made up, or twisted, to mislead people or to make them angry or afraid, and dressed up to look like "
+         "news."),
+      N_("Decide for each one: REAL or FABRICATED. After every answer the game shows why, and what gave it away."),
+      NULL}},
+    {N_("How to judge a headline"),
+     {N_("- The source: is it a known outlet, with a name and a place? Fabricated news often has none, or one that "
+         "sounds like a real one."),
+      N_("- The date: is it recent, or old news passed on as new?"),
+      N_("- Who says it: an expert, a witness, an official? Or \"people\", \"they\", \"scientists\" with no name?"),
+      N_("- Other outlets: would other newspapers report something this big? If nobody else has it, be careful."),
+      N_("- Emotional wording: SHOCKING, outrage, fear, capital letters and exclamation marks are meant to stop you "
+         "thinking."),
+      N_("- Too good (or too bad) to be true: a miracle cure, a secret plot, a simple answer to a hard problem."),
+      NULL}},
+    {N_("Do not call everything fake"),
+     {N_("Calling every headline fabricated is as wrong as believing every one. Most news is real: the goal is to "
+         "tell them apart, not to trust nothing. The summary shows both kinds of mistake and which way you lean."),
+      NULL}},
+    {N_("What the summary's measures mean"),
+     {
+         N_("R is the number of real headlines in the round and F the number of fabricated ones. An item that ran out "
+            "of time counts as wrong, and as neither a \"real\" nor a \"fabricated\" answer."),
+         N_("- V, discernment: how many you got right in all. V = r + f (0 to R + F)."),
+         N_("- r, real news detection: real headlines you called real (0 to R)."),
+         N_("- f, fake news detection: fabricated headlines you called fabricated (0 to F)."),
+         N_("- d, distrust: how far you over-use \"fabricated\". d = max(0, \"fabricated\" answers - F)."),
+         N_("- n, naivety: how far you over-use \"real\". n = max(0, \"real\" answers - R)."),
+         N_("- d′ (d-prime), how well you tell them apart, over answered items: d′ = z(H) - z(FA), with hit rate "
+            "H = (fabricated called fabricated + 0.5) / (fabricated answered + 1) and false-alarm rate FA = (real "
+            "called "
+            "fabricated + 0.5) / (real answered + 1); z is the normal quantile. 0 is guessing; higher is better."),
+         N_("- c, bias: c = -(z(H) + z(FA)) / 2. Above 0 you lean to trusting (\"real\"), below 0 to doubting "
+            "(\"fabricated\")."),
+     }},
+    {N_("Scoring"),
+     {N_("- 100 points for a correct answer."),
+      N_("- A speed bonus of up to 50 for answering early, when it is on in Settings (it is off unless you turn it "
+         "on). Assessment packs have no clock and no bonus."),
+      N_("- Nothing is taken away for a wrong answer, and there is no streak bonus: every question counts the same."),
+      N_("- High scores rank by correct answers first, then by d′, then by time."), NULL}},
 };
-#define HELP_RULE_COUNT (sizeof help_rules / sizeof help_rules[0])
+#define HELP_SECTION_COUNT (sizeof help_sections / sizeof help_sections[0])
+
+static void help_free(void *data) {
+  HelpScene *s = data;
+  menu_text_free(&s->head.texts);
+  free(s);
+}
 
 void scene_help_push(App *app) {
-  // One help at a time: asking again from the help itself does nothing.
-  if (engine_top_scene(app->engine) == &scene_help_vtable) {
-    return;
-  }
-  engine_push_scene(app->engine, &scene_help_vtable, xcalloc(1, sizeof(HelpScene)));
+  // One help at a time: a second F1 in the same frame, or from the help
+  // itself, does nothing.
+  engine_push_scene_once(app->engine, &scene_help_vtable, xcalloc(1, sizeof(HelpScene)));
 }
 
 static void help_enter(SceneCtx *ctx) {
   HelpScene *s = ctx->data;
-  Ui ui = app_ui(app_from_ctx(ctx));
   // The name field beneath stops taking letters while help is open.
   s->text_input_was_active = engine_text_input_active(ctx->engine);
   engine_text_input_stop(ctx->engine);
-  s->card = (Rect){48, 40, ui_w(&ui) - 96, ui_h(&ui) - 80};
-  ui_form_init(&s->form, ui.rtl);
-  float bw = 380;
-  Rect close = {s->card.x + s->card.w - 48 - bw, s->card.y + s->card.h - 40 - UI_BUTTON_H, bw, UI_BUTTON_H};
-  UiButton b = ui_button(ID_CLOSE, ui_mirror(&ui, close), _("Close"), UI_BUTTON_PRIMARY);
-  b.key_hint = _("Esc");
-  ui_form_add(&s->form, b);
 }
 
 static void help_leave(SceneCtx *ctx) {
   HelpScene *s = ctx->data;
-  if (s && s->text_input_was_active) {
+  if (s->text_input_was_active) {
     engine_text_input_start(ctx->engine);
   }
-  free(s);
+}
+
+// The key table: three columns as wide as their widest cell (the first two
+// capped, so the third always has room), each cell wrapped. Returns the y
+// below it.
+static float layout_keys(HelpScene *s, const Ui *ui, float x, float y, float w) {
+  const Theme *t = ui->theme;
+  MenuTextPlan *p = &s->head.texts;
+  TextStyle head = menu_text_style(ui, THEME_TEXT_SMALL, t->text_muted, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
+  TextStyle key = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
+  TextStyle body = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
+  float gap = 2 * UI_GAP, c1 = text_measure(ui->engine, _("Keyboard"), &head).w;
+  float c2 = text_measure(ui->engine, _("Controller"), &head).w;
+  for (size_t i = 0; i < HELP_KEY_COUNT; i++) {
+    c1 = fmaxf(c1, text_measure(ui->engine, _(help_keys[i].keys), &key).w);
+    c2 = fmaxf(c2, text_measure(ui->engine, _(help_keys[i].controller), &key).w);
+  }
+  c1 = fminf(ceilf(c1) + 2, w * 0.34f);
+  c2 = fminf(ceilf(c2) + 2, w * 0.24f);
+  float c3 = w - c1 - c2 - 2 * gap;
+  float x2 = x + c1 + gap, x3 = x2 + c2 + gap;
+  float hh = menu_text_add(p, ui, _("Keyboard"), head, (Rect){x, y, c1, 0}, LAYER_SCROLLED);
+  hh = fmaxf(hh, menu_text_add(p, ui, _("Controller"), head, (Rect){x2, y, c2, 0}, LAYER_SCROLLED));
+  hh = fmaxf(hh, menu_text_add(p, ui, _("What it does"), head, (Rect){x3, y, c3, 0}, LAYER_SCROLLED));
+  y += hh + UI_GAP / 2;
+  for (size_t i = 0; i < HELP_KEY_COUNT; i++) {
+    float h = menu_text_add(p, ui, _(help_keys[i].keys), key, (Rect){x, y, c1, 0}, LAYER_SCROLLED);
+    h = fmaxf(h, menu_text_add(p, ui, _(help_keys[i].controller), key, (Rect){x2, y, c2, 0}, LAYER_SCROLLED));
+    h = fmaxf(h, menu_text_add(p, ui, _(help_keys[i].action), body, (Rect){x3, y, c3, 0}, LAYER_SCROLLED));
+    y += h + UI_GAP / 2;
+  }
+  return y;
+}
+
+// One section: its heading, then paragraphs and bullets. Returns the y below it.
+static float layout_section(HelpScene *s, const Ui *ui, const HelpSection *sec, float x, float y, float w) {
+  const Theme *t = ui->theme;
+  MenuTextPlan *p = &s->head.texts;
+  TextStyle heading = menu_text_style(ui, THEME_TEXT_BUTTON, t->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
+  TextStyle body = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
+  y += menu_text_add(p, ui, _(sec->heading), heading, (Rect){x, y, w, 0}, LAYER_SCROLLED) + UI_GAP / 2;
+  float indent = 1.2f * body.size;
+  for (size_t i = 0; i < sizeof sec->lines / sizeof sec->lines[0] && sec->lines[i]; i++) {
+    const char *line = _(sec->lines[i]);
+    if (str_starts_with(line, "- ")) {
+      menu_text_add(p, ui, "•", body, (Rect){x, y, indent, 0}, LAYER_SCROLLED);
+      y += menu_text_add(p, ui, line + 2, body, (Rect){x + indent, y, w - indent, 0}, LAYER_SCROLLED);
+    } else {
+      y += menu_text_add(p, ui, line, body, (Rect){x, y, w, 0}, LAYER_SCROLLED);
+    }
+    y += UI_GAP / 2;
+  }
+  return y + UI_GAP;
+}
+
+static float clamp_scroll(const HelpScene *s, float scroll) {
+  float max = fmaxf(0, s->content_h - s->area.h);
+  return scroll < 0 ? 0 : scroll > max ? max : scroll;
+}
+
+static void help_layout(SceneCtx *ctx) {
+  HelpScene *s = ctx->data;
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
+  menu_text_clear(&s->head.texts);
+  float w = fminf(ui_w(&ui) - 2 * UI_GAP * 2, HELP_CARD_MAX_W);
+  s->card = (Rect){(ui_w(&ui) - w) / 2, 40, w, ui_h(&ui) - 80};
+
+  TextStyle title = menu_text_style(&ui, THEME_TEXT_TITLE, ui.theme->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
+  title.valign = TEXT_VALIGN_MIDDLE;
+  float title_h = text_line_height(ui.engine, &title) + UI_GAP;
+  Rect in = rect_inset(s->card, HELP_PAD);
+  menu_text_add_line(&s->head.texts, &ui, _("Help"), title, (Rect){in.x, s->card.y + 28, in.w, title_h}, LAYER_FIXED);
+
+  ui_form_init(&s->head.form, ui.rtl);
+  TextStyle bs = ui_text_style(&ui, THEME_TEXT_BUTTON, ui.theme->text);
+  float bw = fmaxf(380, text_measure(ui.engine, _("Close"), &bs).w + 240);
+  Rect close = {in.x + in.w - bw, s->card.y + s->card.h - 40 - UI_BUTTON_H, bw, UI_BUTTON_H};
+  UiButton b = ui_button(ID_CLOSE, ui_mirror(&ui, close), _("Close"), UI_BUTTON_PRIMARY);
+  b.key_hint = _("Esc");
+  ui_form_add(&s->head.form, b);
+
+  float top = s->card.y + 28 + title_h + UI_GAP / 2;
+  s->area = (Rect){in.x, top, in.w, close.y - UI_GAP - top};
+  float text_w = in.w - HELP_SCROLLBAR_W - UI_GAP;
+  float y = top;
+  for (size_t i = 0; i < HELP_SECTION_COUNT; i++) {
+    y = layout_section(s, &ui, &help_sections[i], in.x, y, text_w);
+  }
+  TextStyle heading = menu_text_style(&ui, THEME_TEXT_BUTTON, ui.theme->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
+  y += menu_text_add(&s->head.texts, &ui, _("Keys"), heading, (Rect){in.x, y, text_w, 0}, LAYER_SCROLLED) + UI_GAP / 2;
+  y = layout_keys(s, &ui, in.x, y, text_w);
+  TextStyle body = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
+  s->line_h = text_line_height(ui.engine, &body);
+  s->content_h = y - top;
+  s->scroll = clamp_scroll(s, s->scroll);
+}
+
+static bool scroll_by(HelpScene *s, float dy) {
+  float before = s->scroll;
+  s->scroll = clamp_scroll(s, s->scroll + dy);
+  return s->scroll != before;
+}
+
+// The scrolled area is centred in the card, so it is the same mirrored.
+static bool help_pointer(HelpScene *s, const InputEvent *ev) {
+  switch (ev->type) {
+  case INPUT_EVENT_POINTER_DOWN:
+    if (ev->button == 1 && rect_contains(s->area, ev->x, ev->y)) {
+      s->dragging = true;
+      s->drag_y = ev->y;
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_POINTER_MOVE:
+    if (s->dragging) {
+      scroll_by(s, s->drag_y - ev->y);
+      s->drag_y = ev->y;
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_POINTER_UP:
+    if (s->dragging) {
+      s->dragging = false;
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_WHEEL:
+    return scroll_by(s, -ev->wheel_y * 3 * s->line_h);
+  default:
+    return false;
+  }
 }
 
 static bool help_event(SceneCtx *ctx, const InputEvent *ev) {
   HelpScene *s = ctx->data;
-  UiResult r = ui_form_event(&s->form, ev);
+  if (help_pointer(s, ev)) {
+    return true;
+  }
+  if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
+    float page = fmaxf(s->line_h, s->area.h * 0.5f);
+    scroll_by(s, ev->action == INPUT_ACTION_UP ? -page : page);
+    return true;
+  }
+  UiResult r = ui_form_event(&s->head.form, ev);
   if (r.kind == UI_RESULT_ACTIVATE ||
       (ev->type == INPUT_EVENT_ACTION &&
        (ev->action == INPUT_ACTION_BACK || ev->action == INPUT_ACTION_HELP || ev->action == INPUT_ACTION_CONFIRM))) {
     engine_pop_scene(ctx->engine);
+    return true;
   }
-  engine_request_redraw(ctx->engine);
-  return true;
-}
-
-// Lays the key table out at `scale` times the themed sizes; returns its height.
-static float keys_layout(const Ui *ui, Rect box, float scale, bool draw) {
-  const Theme *t = ui->theme;
-  TextStyle head = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
-  head.weight = TEXT_WEIGHT_BOLD;
-  head.size = (float)(int)(head.size * scale);
-  TextStyle body = ui_text_style(ui, THEME_TEXT_BODY, t->text);
-  body.size = (float)(int)(body.size * scale);
-  TextStyle key = body;
-  key.weight = TEXT_WEIGHT_BOLD;
-  float c1 = box.w * 0.30f, c2 = box.w * 0.22f, gap = 24;
-  float c3 = box.w - c1 - c2 - 2 * gap;
-  key.wrap_width = c1;
-  body.wrap_width = c3;
-  float y = box.y;
-  float head_h = text_line_height(ui->engine, &head) + 12;
-  if (draw) {
-    Rect h1 = {box.x, y, c1, head_h}, h2 = {box.x + c1 + gap, y, c2, head_h},
-         h3 = {box.x + c1 + c2 + 2 * gap, y, c3, head_h};
-    text_draw(ui->engine, _("Keyboard"), &head, ui_mirror(ui, h1));
-    text_draw(ui->engine, _("Controller"), &head, ui_mirror(ui, h2));
-    text_draw(ui->engine, _("What it does"), &head, ui_mirror(ui, h3));
-  }
-  y += head_h;
-  for (size_t i = 0; i < HELP_KEY_COUNT; i++) {
-    const HelpKey *k = &help_keys[i];
-    TextStyle ctrl = key;
-    ctrl.wrap_width = c2;
-    float h = text_measure(ui->engine, _(k->keys), &key).h;
-    float h2 = text_measure(ui->engine, _(k->controller), &ctrl).h;
-    float h3 = text_measure(ui->engine, _(k->action), &body).h;
-    float row_h = h > h2 ? h : h2;
-    row_h = (row_h > h3 ? row_h : h3) + 14 * scale;
-    if (draw) {
-      Rect r1 = {box.x, y, c1, row_h}, r2 = {box.x + c1 + gap, y, c2, row_h},
-           r3 = {box.x + c1 + c2 + 2 * gap, y, c3, row_h};
-      text_draw(ui->engine, _(k->keys), &key, ui_mirror(ui, r1));
-      text_draw(ui->engine, _(k->controller), &ctrl, ui_mirror(ui, r2));
-      text_draw(ui->engine, _(k->action), &body, ui_mirror(ui, r3));
-      draw_fill_rect(ui->engine, ui_mirror(ui, (Rect){box.x, y + row_h - 7 * scale, box.w, 2}), t->border);
-    }
-    y += row_h;
-  }
-  return y - box.y;
-}
-
-static float rules_layout(const Ui *ui, Rect box, float scale, bool draw, bool speed_bonus) {
-  const Theme *t = ui->theme;
-  TextStyle body = ui_text_style(ui, THEME_TEXT_BODY, t->text);
-  body.size = (float)(int)(body.size * scale);
-  float bullet = 36 * scale;
-  body.wrap_width = box.w - bullet;
-  float y = box.y;
-  for (size_t i = 0; i < HELP_RULE_COUNT + 1; i++) {
-    const char *line = i < HELP_RULE_COUNT ? _(help_rules[i])
-                       : speed_bonus       ? _("The speed bonus is on now.")
-                                           : _("The speed bonus is off now.");
-    TextStyle st = body;
-    if (i == HELP_RULE_COUNT) {
-      st.color = t->text_muted;
-    }
-    float h = text_measure(ui->engine, line, &st).h;
-    if (draw) {
-      if (i < HELP_RULE_COUNT) {
-        float d = 12 * scale;
-        float lh = text_line_height(ui->engine, &st);
-        draw_circle(ui->engine, ui_mirror(ui, (Rect){box.x + d, y + lh / 2, 0, 0}).x, y + lh / 2, d / 2, t->accent);
-      }
-      text_draw(ui->engine, line, &st, ui_mirror(ui, (Rect){box.x + bullet, y, box.w - bullet, h}));
-    }
-    y += h + 18 * scale;
-  }
-  return y - box.y;
+  return r.kind != UI_RESULT_IGNORED;
 }
 
 static void help_draw(SceneCtx *ctx) {
   HelpScene *s = ctx->data;
-  App *app = app_from_ctx(ctx);
-  Ui ui = app_ui(app);
-  const Theme *t = ui.theme;
+  Ui ui = app_ui(app_from_ctx(ctx));
   ui_scrim_draw(&ui);
   ui_card_draw(&ui, s->card);
-  float pad = 56;
-  Rect title = {s->card.x + pad, s->card.y + 28, s->card.w - 2 * pad, 90};
-  ui_text_bold(&ui, _("Help"), THEME_TEXT_TITLE, t->text, ui_mirror(&ui, title), TEXT_ALIGN_START, TEXT_VALIGN_MIDDLE);
-
-  float top = title.y + title.h + 16;
-  float bottom = s->card.y + s->card.h - 40 - UI_BUTTON_H - 16;
-  float col_gap = 64;
-  float keys_w = (s->card.w - 2 * pad - col_gap) * 0.60f;
-  Rect keys = {s->card.x + pad, top, keys_w, bottom - top};
-  Rect rules = {keys.x + keys_w + col_gap, top, s->card.w - 2 * pad - col_gap - keys_w, bottom - top};
-  float rules_head = 70;
-  Rect rules_body = {rules.x, rules.y + rules_head, rules.w, rules.h - rules_head};
-
-  // Shrink both columns together until they fit (large text steps).
-  float scale = 1.0f;
-  while (scale > 0.6f && (keys_layout(&ui, keys, scale, false) > keys.h ||
-                          rules_layout(&ui, rules_body, scale, false, app->settings.speed_bonus) > rules_body.h)) {
-    scale -= 0.05f;
-  }
-  keys_layout(&ui, keys, scale, true);
-  ui_text_bold(&ui, _("Scoring"), THEME_TEXT_BODY, t->text, ui_mirror(&ui, (Rect){rules.x, rules.y, rules.w, 60}),
-               TEXT_ALIGN_START, TEXT_VALIGN_TOP);
-  rules_layout(&ui, rules_body, scale, true, app->settings.speed_bonus);
-  ui_form_draw(&ui, &s->form);
+  menu_text_draw(&ui, &s->head.texts, LAYER_FIXED, 0);
+  UiClip clip = ui_clip_begin(&ui, ui_mirror(&ui, s->area));
+  menu_text_draw(&ui, &s->head.texts, LAYER_SCROLLED, s->scroll);
+  ui_clip_end(&ui, clip);
+  Rect track = {s->area.x + s->area.w - HELP_SCROLLBAR_W, s->area.y, HELP_SCROLLBAR_W, s->area.h};
+  ui_scrollbar_draw(&ui, ui_mirror(&ui, track), s->area.h, s->content_h, s->scroll);
+  ui_form_draw(&ui, &s->head.form);
 }
 
 const SceneVTable scene_help_vtable = {
@@ -201,6 +306,8 @@ const SceneVTable scene_help_vtable = {
     .overlay = true,
     .enter = help_enter,
     .leave = help_leave,
+    .free_data = help_free,
+    .layout = help_layout,
     .event = help_event,
     .draw = help_draw,
 };

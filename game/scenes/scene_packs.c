@@ -15,6 +15,7 @@
 #include "base/i18n.h"
 #include "base/str.h"
 #include "quiz/pack_library.h"
+#include "scenes/menu_text.h"
 #include "scenes/scenes.h"
 
 enum { ID_PLAY = 1, ID_SCORES, ID_DESC };
@@ -24,10 +25,11 @@ typedef struct PackRow {
   char *title;             // pack title, or the file name of a broken pack
   char *meta;              // "English · 24 questions" or the first error
   char *best;              // best-score line for the details card (NULL when none)
+  char *progress;          // "24 of 32 seen" for the current player (NULL without one)
 } PackRow;
 
 typedef struct PacksScene {
-  UiForm form;  // first: see scenes.h
+  MenuSceneHead head;  // first: see scenes.h; texts: the details card's facts
   PackRow *rows;
   size_t count;
   UiList list;
@@ -38,6 +40,7 @@ typedef struct PacksScene {
   float pointer_x, pointer_y;  // last pointer position (wheel events carry none)
   bool desc_dragging;          // a press on the description is dragging it
   float drag_y;
+  float buttons_h;  // height of the button block at the card's foot
 } PacksScene;
 
 // Where the selected pack's description goes and how tall it is.
@@ -57,7 +60,8 @@ static float clamp_scroll(float scroll, float content_h, float visible_h) {
   return scroll < 0 ? 0 : scroll > max ? max : scroll;
 }
 
-#define LIST_W 860.0f
+#define LIST_W 860.0f        // at most; at most 45% of the content width
+#define BUTTON_MIN_W 360.0f  // below this the two buttons stack
 #define ROW_H 150.0f
 
 void scene_packs_push(App *app) {
@@ -85,6 +89,39 @@ static const char *lang_name(const char *tag) {
   return tag;
 }
 
+// "24 of 32 seen", or that every item has been seen, for the current
+// player (owned); NULL without a player or a history.
+static char *progress_line(App *app, const Pack *p) {
+  StoreItemStatList seen = {0};
+  if (!app->player_id || !store_item_history(app->store, app->player_id, p->id, &seen, NULL)) {
+    return NULL;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < p->item_count; i++) {
+    n += store_item_stat_find(&seen, p->items[i].id) != NULL;
+  }
+  store_item_stat_list_free(&seen);
+  if (n == 0) {
+    return NULL;
+  }
+  if (n >= p->item_count) {
+    return xasprintf(_("You have seen all %zu headlines; rounds now repeat them, missed ones first."), p->item_count);
+  }
+  return xasprintf(_("%zu of %zu seen"), n, p->item_count);
+}
+
+static void free_rows(PacksScene *s) {
+  for (size_t i = 0; i < s->count; i++) {
+    free(s->rows[i].title);
+    free(s->rows[i].meta);
+    free(s->rows[i].best);
+    free(s->rows[i].progress);
+  }
+  free(s->rows);
+  s->rows = NULL;
+  s->count = 0;
+}
+
 static void build_rows(PacksScene *s, App *app) {
   s->count = pack_library_count(app->packs);
   s->rows = xcalloc(s->count ? s->count : 1, sizeof *s->rows);
@@ -97,6 +134,7 @@ static void build_rows(PacksScene *s, App *app) {
       r->title = xstrdup(p->title);
       r->meta = xasprintf(ngettext("%s · %zu question", "%s · %zu questions", p->item_count), lang_name(p->lang),
                           p->item_count);
+      r->progress = progress_line(app, p);
       int best = 0;
       bool found = false;
       if (app->player_id && store_best_score(app->store, app->player_id, p->id, &best, &found, NULL) && found) {
@@ -127,8 +165,8 @@ static const PackRow *selected_row(const PacksScene *s) {
 static void update_buttons(PacksScene *s) {
   const PackRow *r = selected_row(s);
   bool playable = r && r->entry->pack;
-  ui_form_button(&s->form, ID_PLAY)->disabled = !playable;
-  ui_form_button(&s->form, ID_SCORES)->disabled = !playable;
+  ui_form_button(&s->head.form, ID_PLAY)->disabled = !playable;
+  ui_form_button(&s->head.form, ID_SCORES)->disabled = !playable;
 }
 
 static void packs_enter(SceneCtx *ctx) {
@@ -137,49 +175,66 @@ static void packs_enter(SceneCtx *ctx) {
   Ui ui = app_ui(app);
   build_rows(s, app);
   Rect c = ui_content_rect(&ui);
-  ui_list_init(&s->list, ui_mirror(&ui, (Rect){c.x, c.y, LIST_W, c.h}), ROW_H, 16);
+  float list_w = fminf(LIST_W, c.w * 0.45f);
+  ui_list_init(&s->list, ui_mirror(&ui, (Rect){c.x, c.y, list_w, c.h}), ROW_H, 16);
   ui_list_set_count(&s->list, s->count);
   for (size_t i = 0; i < s->count; i++) {
     if (app->pack && s->rows[i].entry->pack == app->pack) {
       ui_list_select(&s->list, i);
     }
   }
-  float dx = c.x + LIST_W + 48;
+  float dx = c.x + list_w + 48;
   s->details = ui_mirror(&ui, (Rect){dx, c.y, c.x + c.w - dx, c.h});
-  ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true, true);
-  ui_form_set_list(&s->form, &s->list);
+  ui_form_init(&s->head.form, ui.rtl);
+  ui_form_add_header(&s->head.form, &ui, true, true);
+  ui_form_set_list(&s->head.form, &s->list);
   float bw = (c.x + c.w - dx - 3 * 40) / 2;
   float by = c.y + c.h - 40 - UI_BUTTON_H;
-  UiButton play =
-      ui_button(ID_PLAY, ui_mirror(&ui, (Rect){dx + 40 + bw + 40, by, bw, UI_BUTTON_H}), _("Play"), UI_BUTTON_PRIMARY);
+  Rect play_r = {dx + 40 + bw + 40, by, bw, UI_BUTTON_H}, scores_r = {dx + 40, by, bw, UI_BUTTON_H};
+  s->buttons_h = UI_BUTTON_H;
+  if (bw < BUTTON_MIN_W) {
+    // A narrow card: Play under High scores, both full width.
+    bw = c.x + c.w - dx - 2 * 40;
+    play_r = (Rect){dx + 40, by, bw, UI_BUTTON_H};
+    scores_r = (Rect){dx + 40, by - UI_GAP - UI_BUTTON_H, bw, UI_BUTTON_H};
+    s->buttons_h = 2 * UI_BUTTON_H + UI_GAP;
+  }
+  UiButton play = ui_button(ID_PLAY, ui_mirror(&ui, play_r), _("Play"), UI_BUTTON_PRIMARY);
   play.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
   play.key_hint = _("Enter");
-  UiButton scores =
-      ui_button(ID_SCORES, ui_mirror(&ui, (Rect){dx + 40, by, bw, UI_BUTTON_H}), _("High scores"), UI_BUTTON_NORMAL);
-  ui_form_add(&s->form, scores);
-  ui_form_add(&s->form, play);
+  UiButton scores = ui_button(ID_SCORES, ui_mirror(&ui, scores_r), _("High scores"), UI_BUTTON_NORMAL);
+  ui_form_add(&s->head.form, scores);
+  ui_form_add(&s->head.form, play);
   UiButton desc = ui_button(ID_DESC, (Rect){0, 0, 0, 0}, _("Description"), UI_BUTTON_AREA);
   desc.disabled = true;
-  ui_form_add(&s->form, desc);
-  s->form.focus = UI_FOCUS_LIST;
+  ui_form_add(&s->head.form, desc);
+  s->head.form.focus = UI_FOCUS_LIST;
   update_buttons(s);
   relayout(&ui, s);
 }
 
-static void packs_leave(SceneCtx *ctx) {
-  PacksScene *s = ctx->data;
-  if (!s) {
-    return;
-  }
-  for (size_t i = 0; i < s->count; i++) {
-    free(s->rows[i].title);
-    free(s->rows[i].meta);
-    free(s->rows[i].best);
-  }
-  free(s->rows);
+static void packs_free(void *data) {
+  PacksScene *s = data;
+  free_rows(s);
+  menu_text_free(&s->head.texts);
   free(s->message);
   free(s);
+}
+
+// Back on top after a round (or the player screen): best scores and
+// progress may have changed, so the rows are read again from the store.
+static void packs_uncover(SceneCtx *ctx) {
+  PacksScene *s = ctx->data;
+  App *app = app_from_ctx(ctx);
+  size_t selected = s->list.selected;
+  free_rows(s);
+  build_rows(s, app);
+  ui_list_set_count(&s->list, s->count);
+  if (selected < s->count) {
+    ui_list_select(&s->list, selected);
+  }
+  Ui ui = app_ui(app);
+  relayout(&ui, s);
 }
 
 static void start(SceneCtx *ctx, PacksScene *s) {
@@ -205,7 +260,7 @@ static bool packs_event(SceneCtx *ctx, const InputEvent *ev) {
     engine_request_redraw(ctx->engine);
     return true;
   }
-  UiResult r = ui_form_event(&s->form, ev);
+  UiResult r = ui_form_event(&s->head.form, ev);
   switch (r.kind) {
   case UI_RESULT_ACTIVATE:
     if (r.id == ID_PLAY) {
@@ -271,12 +326,17 @@ static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, 
   ui_text_fitted(ui, row->meta, &ms, (Rect){in.x, in.y + in.h * 0.52f, in.w, in.h * 0.48f}, 20);
 }
 
-// Draws (when `draw`) or only measures text like ui_text()/ui_text_bold().
-static TextSize block(const Ui *ui, bool draw, const char *utf8, TextWeight weight, Color color, Rect box) {
-  TextStyle st = ui_text_style(ui, THEME_TEXT_BODY, color);
-  st.weight = weight;
-  st.wrap_width = box.w;
-  return draw ? text_draw(ui->engine, utf8, &st, box) : text_measure(ui->engine, utf8, &st);
+// A fact of the details card at body size, wrapped: added to the text plan
+// when measuring (relayout), which packs_draw draws; returns its size.
+static TextSize block(PacksScene *s, const Ui *ui, bool draw, const char *utf8, TextWeight weight, Color color,
+                      Rect box) {
+  TextStyle st = menu_text_style(ui, THEME_TEXT_BODY, color, weight, TEXT_ALIGN_START);
+  if (draw) {
+    st.wrap_width = box.w;
+    return text_measure(ui->engine, utf8, &st);
+  }
+  // `box` is physical (the card is mirrored); the plan holds unmirrored boxes.
+  return (TextSize){box.w, menu_text_add(&s->head.texts, ui, utf8, st, ui_mirror(ui, box), 0)};
 }
 
 static TextStyle desc_style(const Ui *ui, const Pack *p) {
@@ -290,7 +350,7 @@ static TextStyle desc_style(const Ui *ui, const Pack *p) {
 // Lays out the details card of the selected pack, drawing it when `draw`
 // (everything but the description, which packs_draw adds with its scroll).
 // The same code measures for the event handler, so both agree.
-static DescLayout details(const Ui *ui, const PacksScene *s, bool draw) {
+static DescLayout details(const Ui *ui, PacksScene *s, bool draw) {
   const Theme *t = ui->theme;
   DescLayout out = {0};
   if (draw) {
@@ -298,7 +358,7 @@ static DescLayout details(const Ui *ui, const PacksScene *s, bool draw) {
   }
   const PackRow *row = selected_row(s);
   Rect in = rect_inset(s->details, 40);
-  float buttons_top = s->details.y + s->details.h - 40 - UI_BUTTON_H;
+  float buttons_top = s->details.y + s->details.h - 40 - s->buttons_h;
   if (!row) {
     if (draw) {
       ui_text(ui, _("No quiz packs were found. Put pack files (.xml) in the packs folder of your data folder."),
@@ -352,17 +412,21 @@ static DescLayout details(const Ui *ui, const PacksScene *s, bool draw) {
   size_t real = pack_count_answer(p, PACK_ANSWER_REAL);
   size_t fake = pack_count_answer(p, PACK_ANSWER_FABRICATED);
   char *facts = xasprintf(_("%s · %zu real and %zu fabricated headlines"), lang_name(p->lang), real, fake);
-  TextSize fz = block(ui, draw, facts, TEXT_WEIGHT_REGULAR, t->text_muted, (Rect){in.x, y, in.w, 60});
+  TextSize fz = block(s, ui, draw, facts, TEXT_WEIGHT_REGULAR, t->text_muted, (Rect){in.x, y, in.w, 60});
   free(facts);
   y += fz.h + 8;
   if (p->kind == PACK_KIND_ASSESSMENT) {
-    TextSize kz = block(ui, draw, _("A test: no answers are shown until the end."), TEXT_WEIGHT_REGULAR, t->text_muted,
-                        (Rect){in.x, y, in.w, 60});
+    TextSize kz = block(s, ui, draw, _("A test: no answers are shown until the end."), TEXT_WEIGHT_REGULAR,
+                        t->text_muted, (Rect){in.x, y, in.w, 60});
     y += kz.h + 8;
   }
   if (row->best) {
-    TextSize bz = block(ui, draw, row->best, TEXT_WEIGHT_BOLD, t->text, (Rect){in.x, y, in.w, 60});
+    TextSize bz = block(s, ui, draw, row->best, TEXT_WEIGHT_BOLD, t->text, (Rect){in.x, y, in.w, 60});
     y += bz.h + 8;
+  }
+  if (row->progress) {
+    TextSize pz = block(s, ui, draw, row->progress, TEXT_WEIGHT_REGULAR, t->text, (Rect){in.x, y, in.w, 60});
+    y += pz.h + 8;
   }
   y += 16;
   if (draw) {
@@ -416,14 +480,15 @@ static void draw_description(const Ui *ui, const PacksScene *s, const DescLayout
 // Re-measures the description (after a selection change) and makes its
 // panel focusable only when it scrolls.
 static DescLayout relayout(const Ui *ui, PacksScene *s) {
+  menu_text_clear(&s->head.texts);
   DescLayout d = details(ui, s, false);
   s->desc_scroll = clamp_scroll(s->desc_scroll, d.content_h, d.area.h);
-  UiButton *area = ui_form_button(&s->form, ID_DESC);
+  UiButton *area = ui_form_button(&s->head.form, ID_DESC);
   if (area) {
     area->rect = d.area;
     area->disabled = !desc_scrollable(&d);
-    if (area->disabled && ui_form_focused_id(&s->form) == ID_DESC) {
-      s->form.focus = UI_FOCUS_LIST;
+    if (area->disabled && ui_form_focused_id(&s->head.form) == ID_DESC) {
+      s->head.form.focus = UI_FOCUS_LIST;
     }
   }
   return d;
@@ -473,7 +538,7 @@ static bool desc_event(SceneCtx *ctx, PacksScene *s, const InputEvent *ev) {
     }
     return false;
   case INPUT_EVENT_ACTION:
-    if (scrolls && ui_form_focused_id(&s->form) == ID_DESC &&
+    if (scrolls && ui_form_focused_id(&s->head.form) == ID_DESC &&
         (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
       // Most of a page, keeping a line of context.
       float page = fmaxf(d.line_h, d.area.h - d.line_h);
@@ -489,16 +554,18 @@ static void packs_draw(SceneCtx *ctx) {
   PacksScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
   ui_header_draw(&ui, _("Choose a pack"));
-  ui_list_draw(&ui, &s->list, s->form.focus == UI_FOCUS_LIST, draw_row, s);
+  ui_list_draw(&ui, &s->list, s->head.form.focus == UI_FOCUS_LIST, draw_row, s);
   DescLayout d = details(&ui, s, true);
+  menu_text_draw(&ui, &s->head.texts, 0, 0);
   draw_description(&ui, s, &d);
-  ui_form_draw(&ui, &s->form);
+  ui_form_draw(&ui, &s->head.form);
 }
 
 const SceneVTable scene_packs_vtable = {
     .name = "packs",
     .enter = packs_enter,
-    .leave = packs_leave,
+    .free_data = packs_free,
+    .uncover = packs_uncover,
     .event = packs_event,
     .draw = packs_draw,
 };

@@ -18,6 +18,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "scenes/scenes.h"
 
 enum {
@@ -88,24 +89,9 @@ static float keyboard_bottom(void) {
 
 // ---- the name -------------------------------------------------------------------
 
-static size_t code_points(const char *s) {
-  size_t n = 0;
-  for (; *s; s++) {
-    n += ((unsigned char)*s & 0xC0) != 0x80;
-  }
-  return n;
-}
-
 // Removes the last UTF-8 character.
 static void backspace(char *s) {
-  size_t n = strlen(s);
-  while (n > 0) {
-    n--;
-    if (((unsigned char)s[n] & 0xC0) != 0x80) {
-      break;
-    }
-  }
-  s[n] = '\0';
+  s[utf8_prev(s, strlen(s))] = '\0';
 }
 
 static void set_error(PlayerScene *s, char *msg) {
@@ -117,13 +103,10 @@ static void set_error(PlayerScene *s, char *msg) {
 // STORE_PLAYER_NAME_MAX; says so when some did not fit.
 static void append_text(PlayerScene *s, const char *text) {
   set_error(s, NULL);
-  size_t have = code_points(s->name), len = strlen(s->name);
+  size_t have = utf8_length(s->name), len = strlen(s->name), text_len = strlen(text);
   const char *p = text;
   while (*p) {
-    size_t n = 1;
-    while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80) {
-      n++;
-    }
+    size_t n = utf8_next(p, text_len - (size_t)(p - text), 0);
     if (have >= STORE_PLAYER_NAME_MAX || len + n >= sizeof s->name) {
       set_error(s, xasprintf(_("A name can have at most %d characters."), STORE_PLAYER_NAME_MAX));
       return;

@@ -2,7 +2,10 @@
 // with its answer and the explanation exactly as students will see it after
 // answering. The file is polled about once a second and reloaded when it
 // changes; a pack with errors shows them (FILE:LINE: message) instead, and
-// recovers as soon as the author saves a fixed file.
+// recovers as soon as the author saves a fixed file. A pack that loads with
+// warnings says how many on its Warnings button, which lists them. Leaving
+// (Esc, Back) asks first: the preview is often the only screen, and leaving
+// it closes the game.
 //
 // Polling never makes the game busy: update() returns false and relies on
 // the engine waking the top scene when its idle wait times out (once a
@@ -25,6 +28,7 @@
 enum {
   ID_PREV = 1,
   ID_NEXT = 2,
+  ID_WARNINGS = 3,
   PREVIEW_POLL_MS = 1000,
 };
 
@@ -36,6 +40,9 @@ typedef struct PreviewScene {
   int64_t mtime;
   uint64_t last_poll;
   size_t index;
+  bool show_warnings;  // the Warnings button is on: the list replaces the item
+  bool confirm_open;   // the "close the preview?" question is up
+  char warnings_label[64];
   float scroll, content_h;
   // The item's page as students see it after answering (gameplay_page.c),
   // laid out in page_area by preview_page().
@@ -52,6 +59,7 @@ void scene_preview_push(App *app, const char *path) {
 #define PV_INFO_H 56.0f
 #define PV_HEADLINE_Y (PV_INFO_Y + PV_INFO_H + 12.0f)
 #define PV_FOOTER_Y(u) (ui_h(u) - 40.0f - UI_BUTTON_H)
+#define PV_BODY_BOTTOM(u) (PV_FOOTER_Y(u) - 52.0f)  // the key hints line sits between body and footer
 
 static void preview_load(PreviewScene *s) {
   const char *keep_id = NULL;
@@ -83,6 +91,20 @@ static void preview_load(PreviewScene *s) {
 
 // Moving between items means nothing while the file has errors.
 static void preview_sync_buttons(PreviewScene *s) {
+  UiButton *w = ui_form_button(&s->form, ID_WARNINGS);
+  if (w) {
+    size_t n = s->pack ? s->diags.warnings : 0;
+    if (n) {
+      snprintf(s->warnings_label, sizeof s->warnings_label, ngettext("%zu warning", "%zu warnings", (unsigned long)n),
+               n);
+    } else {
+      snprintf(s->warnings_label, sizeof s->warnings_label, "%s", _("No warnings"));
+    }
+    w->label = s->warnings_label;
+    w->disabled = n == 0;
+    s->show_warnings = s->show_warnings && n > 0;
+    w->selected = s->show_warnings;
+  }
   bool items = s->pack && s->pack->item_count > 1;
   for (int id = ID_PREV; id <= ID_NEXT; id++) {
     UiButton *b = ui_form_button(&s->form, id);
@@ -117,6 +139,11 @@ static void preview_enter(SceneCtx *ctx) {
   next.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
   ui_form_add(&s->form, prev);
   ui_form_add(&s->form, next);
+  float ww = 400.0f;
+  UiButton warn =
+      ui_button(ID_WARNINGS, (Rect){(ui_w(&ui) - ww) / 2, PV_FOOTER_Y(&ui), ww, UI_BUTTON_H}, "", UI_BUTTON_NORMAL);
+  warn.icon = UI_NO_ICON;
+  ui_form_add(&s->form, warn);
   ui_form_focus_id(&s->form, ID_NEXT);
   preview_sync_buttons(s);
 }
@@ -149,7 +176,7 @@ static void preview_page(SceneCtx *ctx) {
 static void preview_layout(SceneCtx *ctx) {
   PreviewScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  s->page_area = (Rect){UI_MARGIN, PV_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_FOOTER_Y(&ui) - 24.0f - PV_HEADLINE_Y};
+  s->page_area = (Rect){UI_MARGIN, PV_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_BODY_BOTTOM(&ui) - PV_HEADLINE_Y};
   preview_page(ctx);
 }
 
@@ -163,6 +190,22 @@ static void preview_move(SceneCtx *ctx, int delta) {
   s->scroll = 0;
   preview_page(ctx);
   engine_request_redraw(ctx->engine);
+}
+
+static void on_close_answer(App *app, void *user, bool yes) {
+  PreviewScene *s = user;
+  s->confirm_open = false;
+  if (yes) {
+    engine_pop_scene(app->engine);  // the confirm overlay has already gone
+  }
+}
+
+static void preview_ask_close(App *app, PreviewScene *s) {
+  if (s->confirm_open) {
+    return;
+  }
+  s->confirm_open = true;
+  scene_confirm_push(app, _("Close the preview?"), _("Close preview"), _("Keep previewing"), on_close_answer, s);
 }
 
 static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
@@ -184,7 +227,7 @@ static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
       engine_request_redraw(ctx->engine);
       return true;
     case INPUT_ACTION_BACK:
-      engine_pop_scene(ctx->engine);
+      preview_ask_close(app, s);
       return true;
     case INPUT_ACTION_HELP:
       scene_help_push(app);
@@ -205,6 +248,12 @@ static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
   if (res.kind == UI_RESULT_ACTIVATE) {
     if (res.id == ID_PREV || res.id == ID_NEXT) {
       preview_move(ctx, res.id == ID_NEXT ? 1 : -1);
+    } else if (res.id == ID_WARNINGS) {
+      s->show_warnings = !s->show_warnings;
+      preview_sync_buttons(s);
+      engine_request_redraw(ctx->engine);
+    } else if (res.id == UI_ID_BACK) {
+      preview_ask_close(app, s);
     } else {
       scene_header_activate(ctx, res.id);
     }
@@ -235,10 +284,12 @@ static void draw_errors(const Ui *ui, PreviewScene *s) {
   const Theme *t = ui->theme;
   Rect c = ui_content_rect(ui);
   float y = c.y + 24.0f;
-  float h =
-      ui_text_bold(ui, _("This pack has errors. Fix them and save: the preview reloads by itself."), THEME_TEXT_BODY,
-                   t->warning, ui_mirror(ui, (Rect){c.x, y, c.w, 1.0f}), TEXT_ALIGN_START, TEXT_VALIGN_TOP)
-          .h;
+  const char *head = s->pack ? _("This pack plays, with warnings (validate --strict refuses it). Fix them and save: "
+                                 "the preview reloads by itself.")
+                             : _("This pack has errors. Fix them and save: the preview reloads by itself.");
+  float h = ui_text_bold(ui, head, THEME_TEXT_BODY, t->warning, ui_mirror(ui, (Rect){c.x, y, c.w, 1.0f}),
+                         TEXT_ALIGN_START, TEXT_VALIGN_TOP)
+                .h;
   y += h + 24.0f;
   for (size_t i = 0; i < s->diags.count && y < PV_FOOTER_Y(ui) - 40.0f; i++) {
     char *line = diag_format(&s->diags.items[i]);
@@ -260,7 +311,7 @@ static void preview_draw(SceneCtx *ctx) {
   char *title = xasprintf(_("Preview: %s"), s->pack ? s->pack->title : fs_basename(s->path));
   ui_header_draw(&ui, title);
   free(title);
-  if (!s->pack) {
+  if (!s->pack || s->show_warnings) {
     draw_errors(&ui, s);
     ui_form_draw(&ui, &s->form);
     return;
@@ -299,7 +350,7 @@ static void preview_draw(SceneCtx *ctx) {
   gameplay_page_draw(&s->page, &ui, s->scroll);
   const char *status = s->content_h > s->page.body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
                                                             : _("Left/Right moves · reloads on save");
-  Rect sbox = {UI_MARGIN + 460.0f, PV_FOOTER_Y(&ui), ui_w(&ui) - 2 * UI_MARGIN - 920.0f, UI_BUTTON_H};
+  Rect sbox = {UI_MARGIN, PV_FOOTER_Y(&ui) - 40.0f, ui_w(&ui) - 2 * UI_MARGIN, 36.0f};
   ui_text(&ui, status, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
   ui_form_draw(&ui, &s->form);
 }
@@ -313,6 +364,11 @@ const SceneVTable scene_preview_vtable = {
     .update = preview_update,
     .draw = preview_draw,
 };
+
+bool scene_preview_showing_warnings(const void *scene_data) {
+  const PreviewScene *s = scene_data;
+  return s && s->show_warnings;
+}
 
 const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags) {
   const PreviewScene *s = scene_data;

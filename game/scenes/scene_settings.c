@@ -5,11 +5,16 @@
 // the screen beneath, which was only covered. Opened during a round, the
 // screen says that the round's rules (seconds, questions, speed bonus) apply
 // from the next round: the round in play keeps the rules it started with.
+// Above the rows a note says that assessment packs are untimed and ask all
+// their items whatever the seconds and questions say (unless the pack sets
+// its own seconds). A text-size change lays every screen out again.
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "scenes/menu_text.h"
 #include "scenes/scenes.h"
 
 typedef enum SettingRow {
@@ -29,28 +34,32 @@ static const int question_steps[] = {SETTINGS_FROM_PACK, 5, 10, 15, 20, 30, 40, 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct SettingsScene {
-  UiForm form;  // first: see scenes.h
+  MenuSceneHead head;  // first: see scenes.h
   UiList list;
-  bool in_round;  // opened during a round: show the "next round" note
+  bool in_round;  // opened during a round: the note also says "from the next round"
   bool text_input_was_active;
-  Rect note;  // where the note goes (in_round only)
+  Rect note;  // the card with the notes above the rows (unmirrored)
 } SettingsScene;
 
-#define ROW_H 92.0f
-#define ROW_H_WITH_NOTE 84.0f  // eight rows and the note fit without scrolling
 #define ROW_GAP 10.0f
-#define NOTE_H 72.0f
 #define STEP_W 92.0f    // each of the two arrow buttons in a row
 #define VALUE_W 560.0f  // the value between them
+#define SETTINGS_MAX_W 1500.0f
+
+static const char *row_label(SettingRow row);
+
+static void settings_free(void *data) {
+  SettingsScene *s = data;
+  menu_text_free(&s->head.texts);
+  free(s);
+}
 
 static void push(App *app, bool in_round) {
-  // One settings screen at a time: F2 on the settings screen does nothing.
-  if (engine_top_scene(app->engine) == &scene_settings_vtable) {
-    return;
-  }
+  // One settings screen at a time: F2 on the settings screen, or twice in
+  // one frame, does nothing.
   SettingsScene *s = xcalloc(1, sizeof *s);
   s->in_round = in_round;
-  engine_push_scene(app->engine, &scene_settings_vtable, s);
+  engine_push_scene_once(app->engine, &scene_settings_vtable, s);
 }
 
 void scene_settings_push(App *app) {
@@ -63,33 +72,69 @@ void scene_settings_push_in_round(App *app) {
 
 static void settings_enter(SceneCtx *ctx) {
   SettingsScene *s = ctx->data;
-  Ui ui = app_ui(app_from_ctx(ctx));
   // Opened over the name entry: letters are not typed into the name beneath
   // (the player screen takes them again when it is back on top).
   s->text_input_was_active = engine_text_input_active(ctx->engine);
   engine_text_input_stop(ctx->engine);
-  Rect c = ui_content_rect(&ui);
-  Rect lr = {c.x + 120, c.y, c.w - 240, c.h};
-  float row_h = ROW_H;
-  if (s->in_round) {
-    s->note = ui_mirror(&ui, (Rect){lr.x, lr.y, lr.w, NOTE_H});
-    lr.y += NOTE_H + UI_GAP;
-    lr.h -= NOTE_H + UI_GAP;
-    row_h = ROW_H_WITH_NOTE;
-  }
-  ui_list_init(&s->list, ui_mirror(&ui, lr), row_h, ROW_GAP);
   ui_list_set_count(&s->list, ROW_COUNT);
-  ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true, false);
-  ui_form_set_list(&s->form, &s->list);
 }
 
 static void settings_leave(SceneCtx *ctx) {
   SettingsScene *s = ctx->data;
-  if (s && s->text_input_was_active) {
+  if (s->text_input_was_active) {
     engine_text_input_start(ctx->engine);
   }
-  free(s);
+}
+
+// The notes card (assessment packs; in a round, when the rules apply) and
+// the rows below it, in a column of at most SETTINGS_MAX_W; rows are as tall
+// as a value at the themed size needs, and the list scrolls when they do
+// not all fit.
+static void settings_layout(SceneCtx *ctx) {
+  SettingsScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  MenuTextPlan *p = &s->head.texts;
+  menu_text_clear(p);
+  Rect c = ui_content_rect(&ui);
+  float w = fminf(c.w, SETTINGS_MAX_W);
+  Rect col = {c.x + (c.w - w) / 2, c.y, w, c.h};
+  float pad = UI_GAP;
+  TextStyle ns = menu_text_style(&ui, THEME_TEXT_SMALL, ui.theme->text, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
+  float y = col.y + pad;
+  y += menu_text_add(p, &ui,
+                     _("Assessment packs (tests such as the MIST-20) have no clock and ask all their items, whatever "
+                       "Seconds per question and Questions per round say, unless the pack sets its own seconds."),
+                     ns, (Rect){col.x + pad, y, col.w - 2 * pad, 0}, 0);
+  if (s->in_round) {
+    ns.weight = TEXT_WEIGHT_BOLD;
+    y += UI_GAP / 2;
+    y += menu_text_add(p, &ui,
+                       _("Seconds per question, questions per round and speed bonus apply from the next round. The "
+                         "other settings apply now."),
+                       ns, (Rect){col.x + pad, y, col.w - 2 * pad, 0}, 0);
+  }
+  s->note = (Rect){col.x, col.y, col.w, y + pad - col.y};
+  // Rows as tall as their tallest (wrapped) label needs.
+  TextStyle ls = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
+  ls.wrap_width = col.w - (STEP_W * 2 + VALUE_W + 24 + 20) - 60;
+  float label_h = 0;
+  for (int r = 0; r < ROW_COUNT; r++) {
+    label_h = fmaxf(label_h, text_measure(ui.engine, row_label((SettingRow)r), &ls).h);
+  }
+  float row_h = fmaxf(84, label_h + UI_GAP + 8);
+  Rect lr = {col.x, s->note.y + s->note.h + UI_GAP, col.w, col.y + col.h - (s->note.y + s->note.h + UI_GAP)};
+  size_t selected = s->list.selected;
+  ui_list_init(&s->list, ui_mirror(&ui, lr), row_h, ROW_GAP);
+  ui_list_set_count(&s->list, ROW_COUNT);
+  ui_list_select(&s->list, selected);
+  int focus = s->head.form.focus;
+  bool first = s->head.form.count == 0;
+  ui_form_init(&s->head.form, ui.rtl);
+  ui_form_add_header(&s->head.form, &ui, true, false);
+  ui_form_set_list(&s->head.form, &s->list);
+  if (!first) {
+    s->head.form.focus = focus;
+  }
 }
 
 static size_t step_index(const int *steps, size_t n, int value) {
@@ -122,6 +167,7 @@ static int step(const int *steps, size_t n, int value, int dir, bool wrap) {
 // cycling. Applies and saves.
 static void change(App *app, SettingRow row, int dir, bool wrap) {
   Settings *st = &app->settings;
+  bool relayout = false;
   switch (row) {
   case ROW_SECONDS:
     st->seconds_per_question = step(seconds_steps, COUNT_OF(seconds_steps), st->seconds_per_question, dir, wrap);
@@ -143,6 +189,7 @@ static void change(App *app, SettingRow row, int dir, bool wrap) {
       v = wrap ? 0 : SETTINGS_TEXT_COUNT - 1;
     }
     st->text_size = (SettingsTextSize)v;
+    relayout = true;
     break;
   }
   case ROW_HIGH_CONTRAST:
@@ -158,6 +205,10 @@ static void change(App *app, SettingRow row, int dir, bool wrap) {
     break;
   }
   app_apply_settings(app);
+  if (relayout) {
+    // Every screen on the stack measured its text at the old size.
+    engine_relayout(app->engine);
+  }
 }
 
 static const char *row_label(SettingRow row) {
@@ -190,10 +241,8 @@ static char *row_value(const App *app, SettingRow row) {
     return xstrdup(st->speed_bonus ? _("On") : _("Off"));
   case ROW_SOUND:
     return xstrdup(st->sound ? _("On") : _("Off"));
-  case ROW_TEXT_SIZE: {
-    static const char *const sizes[SETTINGS_TEXT_COUNT] = {N_("Normal"), N_("Large"), N_("Largest")};
-    return xstrdup(_(sizes[st->text_size]));
-  }
+  case ROW_TEXT_SIZE:
+    return xstrdup(_(settings_text_size_label(st->text_size)));
   case ROW_HIGH_CONTRAST:
     return xstrdup(st->high_contrast ? _("On") : _("Off"));
   case ROW_REDUCED_MOTION:
@@ -234,10 +283,9 @@ static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
   SettingsScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
-  engine_request_redraw(ctx->engine);
   // Left/Right change the focused row's value (the reading direction decides
   // which one is "more").
-  if (ev->type == INPUT_EVENT_ACTION && s->form.focus == UI_FOCUS_LIST &&
+  if (ev->type == INPUT_EVENT_ACTION && s->head.form.focus == UI_FOCUS_LIST &&
       (ev->action == INPUT_ACTION_LEFT || ev->action == INPUT_ACTION_RIGHT)) {
     int dir = ev->action == INPUT_ACTION_RIGHT ? 1 : -1;
     change(app, (SettingRow)s->list.selected, ui.rtl ? -dir : dir, false);
@@ -252,13 +300,13 @@ static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
       int dir = rect_contains(inc, ev->x, ev->y) ? 1 : rect_contains(dec, ev->x, ev->y) ? -1 : 0;
       if (dir != 0) {
         ui_list_select(&s->list, (size_t)row);
-        s->form.focus = UI_FOCUS_LIST;
+        s->head.form.focus = UI_FOCUS_LIST;
         change(app, (SettingRow)row, dir, false);
         return true;
       }
     }
   }
-  UiResult r = ui_form_event(&s->form, ev);
+  UiResult r = ui_form_event(&s->head.form, ev);
   if (r.kind == UI_RESULT_LIST_ACTIVATE) {
     change(app, (SettingRow)r.row, 1, true);
   } else if (r.kind == UI_RESULT_LIST_SELECT) {
@@ -270,10 +318,9 @@ static bool settings_event(SceneCtx *ctx, const InputEvent *ev) {
     // The settings screen's header has no Settings button (and opening
     // settings on top of itself does nothing): the shared rule fits.
     scene_header_activate(ctx, r.id);
-  } else if (r.kind == UI_RESULT_IGNORED) {
-    scene_header_action(ctx, ev);
   }
-  return true;
+  // BACK, HELP and the rest: app_global_event's defaults are right here.
+  return r.kind != UI_RESULT_IGNORED;
 }
 
 typedef struct RowCtx {
@@ -325,27 +372,19 @@ static void settings_draw(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   ui_header_draw(&ui, _("Settings"));
-  if (s->in_round) {
-    const Theme *t = ui.theme;
-    ui_card_draw(&ui, s->note);
-    TextStyle ns = ui_text_style(&ui, THEME_TEXT_SMALL, t->text);
-    ns.weight = TEXT_WEIGHT_BOLD;
-    ns.align = TEXT_ALIGN_CENTER;
-    ns.valign = TEXT_VALIGN_MIDDLE;
-    ui_text_fitted(&ui,
-                   _("Seconds per question, questions per round and speed bonus apply from the next round. The other "
-                     "settings apply now."),
-                   &ns, rect_inset(s->note, 12), 20);
-  }
+  ui_card_draw(&ui, ui_mirror(&ui, s->note));
+  menu_text_draw(&ui, &s->head.texts, 0, 0);
   RowCtx rc = {.app = app};
-  ui_list_draw(&ui, &s->list, s->form.focus == UI_FOCUS_LIST, draw_row, &rc);
-  ui_form_draw(&ui, &s->form);
+  ui_list_draw(&ui, &s->list, s->head.form.focus == UI_FOCUS_LIST, draw_row, &rc);
+  ui_form_draw(&ui, &s->head.form);
 }
 
 const SceneVTable scene_settings_vtable = {
     .name = "settings",
     .enter = settings_enter,
     .leave = settings_leave,
+    .free_data = settings_free,
+    .layout = settings_layout,
     .event = settings_event,
     .draw = settings_draw,
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/fs.h"
+#include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
 #include "play/session.h"
@@ -12,7 +13,13 @@
 // A settings file is a few hundred bytes; anything huge is not ours.
 enum { SETTINGS_MAX_FILE_BYTES = 64 * 1024 };
 
-static const char *const text_size_names[SETTINGS_TEXT_COUNT] = {"normal", "large", "largest"};
+// Names in the file. Files from before the five steps used "normal",
+// "large" and "largest", which keep their meaning of "the smallest, one
+// step up, the biggest there is".
+static const char *const text_size_names[SETTINGS_TEXT_COUNT] = {"normal", "large", "larger", "very_large", "largest"};
+// The words on the settings screen (translated by the caller with _()).
+static const char *const text_size_labels[SETTINGS_TEXT_COUNT] = {N_("Normal"), N_("Large"), N_("Larger"),
+                                                                  N_("Very large"), N_("Largest")};
 
 Settings settings_default(void) {
   return (Settings){
@@ -32,6 +39,25 @@ Settings settings_default(void) {
 
 const char *settings_text_size_name(SettingsTextSize size) {
   return (size >= 0 && size < SETTINGS_TEXT_COUNT) ? text_size_names[size] : text_size_names[0];
+}
+
+const char *settings_text_size_label(SettingsTextSize size) {
+  return (size >= 0 && size < SETTINGS_TEXT_COUNT) ? text_size_labels[size] : text_size_labels[0];
+}
+
+bool settings_text_size_parse(const char *name, SettingsTextSize *out) {
+  for (int i = 0; i < SETTINGS_TEXT_COUNT; i++) {
+    if (str_casecmp(name, text_size_names[i]) == 0) {
+      *out = (SettingsTextSize)i;
+      return true;
+    }
+  }
+  // Spellings a person editing the file may use for the one two-word name.
+  if (str_casecmp(name, "very large") == 0 || str_casecmp(name, "very-large") == 0) {
+    *out = SETTINGS_TEXT_VERY_LARGE;
+    return true;
+  }
+  return false;
 }
 
 static bool parse_bool(const char *v, bool *out) {
@@ -97,14 +123,7 @@ static int on_value(void *user, const char *section, const char *name, const cha
     }
   } else if (strcmp(section, "display") == 0) {
     if (strcmp(name, "text_size") == 0) {
-      ok = false;
-      for (int i = 0; i < SETTINGS_TEXT_COUNT; i++) {
-        if (str_casecmp(value, text_size_names[i]) == 0) {
-          s->text_size = (SettingsTextSize)i;
-          ok = true;
-        }
-      }
-      if (!ok) {
+      if (!(ok = settings_text_size_parse(value, &s->text_size))) {
         s->text_size = def.text_size;
       }
     } else if (strcmp(name, "high_contrast") == 0) {
@@ -244,8 +263,11 @@ bool settings_save(const char *path, const Settings *s, char **err) {
   return ok;
 }
 
-_Static_assert(SETTINGS_FROM_PACK == PLAY_FROM_PACK && SETTINGS_SECONDS_OFF == PLAY_SECONDS_OFF,
-               "settings values are play preferences");
+// Two names for one value each, kept in step (so "both sides are equal" is the point).
+// NOLINTNEXTLINE(misc-redundant-expression)
+_Static_assert(SETTINGS_FROM_PACK == PLAY_FROM_PACK, "settings values are play preferences");
+// NOLINTNEXTLINE(misc-redundant-expression)
+_Static_assert(SETTINGS_SECONDS_OFF == PLAY_SECONDS_OFF, "settings values are play preferences");
 
 RoundSettings settings_round_settings(const Settings *s, const Pack *pack) {
   PlayPreferences prefs = {

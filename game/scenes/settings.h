@@ -11,7 +11,7 @@
 //   questions = 10        ; 1..SETTINGS_QUESTIONS_MAX or "pack"
 //   speed_bonus = false  ; off by default: speed must not beat care
 //   [display]
-//   text_size = normal    ; normal, large, largest
+//   text_size = normal    ; normal (1x), large (1.25x), larger (1.5x), very_large (1.75x), largest (2x)
 //   high_contrast = false
 //   reduced_motion = false
 //   fullscreen = false
@@ -39,6 +39,8 @@
 typedef enum SettingsTextSize {
   SETTINGS_TEXT_NORMAL,
   SETTINGS_TEXT_LARGE,
+  SETTINGS_TEXT_LARGER,
+  SETTINGS_TEXT_VERY_LARGE,
   SETTINGS_TEXT_LARGEST,
   SETTINGS_TEXT_COUNT,
 } SettingsTextSize;
@@ -76,5 +78,12 @@ bool settings_sanitise(Settings *s);
 // the seconds and questions set here (play_round_settings, play/session.h).
 RoundSettings settings_round_settings(const Settings *s, const Pack *pack);
 
-// Stable names used in the file ("normal", "large", "largest").
+// Stable names used in the file ("normal", "large", "larger", "very_large",
+// "largest"); out-of-range sizes give "normal".
 const char *settings_text_size_name(SettingsTextSize size);
+// The step's word for the settings screen, untranslated (a static msgid:
+// pass it through _()).
+const char *settings_text_size_label(SettingsTextSize size);
+// Reads a name from the file (case-insensitive; "very large" and
+// "very-large" too). False, *out untouched, for anything else.
+bool settings_text_size_parse(const char *name, SettingsTextSize *out);

@@ -7,7 +7,27 @@ static const float text_sizes[THEME_TEXT_COUNT] = {
     [THEME_TEXT_TITLE] = 56.0f, [THEME_TEXT_HEADLINE] = 76.0f, [THEME_TEXT_DISPLAY] = 120.0f,
 };
 
-static const float text_scales[SETTINGS_TEXT_COUNT] = {1.0f, 1.15f, 1.3f};
+static const float text_scales[SETTINGS_TEXT_COUNT] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f};
+
+// Page geometry at Normal text (logical units, canvas at least 1440x1080).
+#define THEME_MARGIN 72.0f
+#define THEME_GAP 24.0f
+#define THEME_HEADER_H 128.0f
+#define THEME_HEADER_BUTTON_H 96.0f
+#define THEME_BUTTON_H 104.0f
+
+// Boxes that hold one line of text grow half as fast as the text: a
+// button's word takes about three quarters of its height at Normal, so
+// at 2x text a 1.5x button still holds it with padding (checked in
+// test_ui_text_sizes), and the page keeps room for content.
+static void layout_numbers(Theme *t) {
+  t->layout_scale = 1.0f + (t->text_scale - 1.0f) * 0.5f;
+  t->margin = THEME_MARGIN;
+  t->gap = THEME_GAP;
+  t->header_h = roundf(THEME_HEADER_H * t->layout_scale);
+  t->header_button_h = roundf(THEME_HEADER_BUTTON_H * t->layout_scale);
+  t->button_h = roundf(THEME_BUTTON_H * t->layout_scale);
+}
 
 // Calm dark navy. Text pairs are >= 7:1 on background and surfaces except
 // text_muted (>= 4.5:1); the white/near-black labels on the answer colours
@@ -86,6 +106,7 @@ Theme theme_make(bool high_contrast, SettingsTextSize text_size, bool reduced_mo
   t.reduced_motion = reduced_motion;
   t.text_size = text_size;
   t.text_scale = text_scales[text_size];
+  layout_numbers(&t);
   return t;
 }
 
@@ -98,6 +119,17 @@ float theme_text_size(const Theme *t, ThemeText role) {
     role = THEME_TEXT_BODY;
   }
   return roundf(text_sizes[role] * t->text_scale);
+}
+
+float theme_text_size_normal(ThemeText role) {
+  if (role < 0 || role >= THEME_TEXT_COUNT) {
+    role = THEME_TEXT_BODY;
+  }
+  return text_sizes[role];
+}
+
+float theme_text_scale(SettingsTextSize size) {
+  return (size >= 0 && size < SETTINGS_TEXT_COUNT) ? text_scales[size] : text_scales[0];
 }
 
 static double channel(uint8_t c) {

@@ -1,7 +1,8 @@
 #pragma once
 // The look: two palettes (normal: calm dark navy; high contrast: black and
-// white, every text/background pair at WCAG AAA, >= 7:1) and three text-size
-// steps. Screens take every colour and size from here and never hard-code
+// white, every text/background pair at WCAG AAA, >= 7:1), five text-size
+// steps (Normal 1x, Large 1.25x, Larger 1.5x, Very large 1.75x, Largest 2x)
+// and the page geometry that goes with them. Screens take every colour and size from here and never hard-code
 // one, so the settings screen can switch them live.
 //
 // Meanings have one colour each, and never only a colour:
@@ -34,7 +35,18 @@ typedef struct Theme {
   bool high_contrast;
   bool reduced_motion;
   SettingsTextSize text_size;
-  float text_scale;  // 1.0, 1.15, 1.3
+  float text_scale;    // 1.0, 1.25, 1.5, 1.75, 2.0
+  float layout_scale;  // 1 + (text_scale - 1) / 2: boxes that hold a line of text grow by it
+
+  // Page geometry (logical units). Margins and gaps hold no text and stay;
+  // bars and buttons hold text and grow with layout_scale (at 2x text a
+  // button is 1.5x taller). Screens read them through ui_margin(),
+  // ui_header_h()... (ui.h).
+  float margin;           // left/right page margin: 72
+  float gap;              // standard gap: 24
+  float header_h;         // header bar: 128 at Normal
+  float header_button_h;  // Back / Settings / Help in the header: 96 at Normal
+  float button_h;         // a standard (touch friendly) button: 104 at Normal
 
   Color background;      // the canvas
   Color letterbox;       // bars around the canvas
@@ -73,6 +85,11 @@ Theme theme_from_settings(const Settings *s);
 
 // Logical text size of a role at this theme's text-size step.
 float theme_text_size(const Theme *t, ThemeText role);
+// The role's size at Normal: the floor under which the UI kit never
+// shrinks text of that role at a larger step (ui.h, "text").
+float theme_text_size_normal(ThemeText role);
+// The scale of a step (1 for anything out of range).
+float theme_text_scale(SettingsTextSize size);
 
 // WCAG 2 contrast ratio of two opaque colours (1..21), for tests and checks.
 double theme_contrast(Color a, Color b);

@@ -4,7 +4,8 @@
 // scrolling list, and a form that ties buttons and one list together for
 // mouse, touch, keyboard and controller alike.
 //
-// Everything is in logical units (the 1920x1080 canvas, engine/view.h).
+// Everything is in logical units (a canvas of at least 1440x1080 that
+// follows the output's shape, engine/view.h).
 // Layout code is written for left-to-right and passed through ui_mirror(),
 // which flips rectangles horizontally when the interface language reads
 // right to left; text uses TEXT_ALIGN_START/END, never left/right. Focus
@@ -27,9 +28,18 @@
 #include "engine/input.h"
 #include "engine/text.h"
 #include "engine/view.h"
+#include "scenes/game_config.h"
 #include "scenes/theme.h"
 
 typedef struct Engine Engine;
+
+// Where the kit reports text it could not show whole: tests read it to
+// prove a screen shows everything at a size (see "text" below).
+typedef struct UiStats {
+  unsigned cut;       // texts ended with an ellipsis: they did not fit even at their floor
+  unsigned shrunk;    // texts drawn below the Normal size of their style
+  char last_cut[96];  // the start of the last text cut (for a test's message)
+} UiStats;
 
 // What every drawing helper needs: borrowed pointers, built per call with
 // app_ui() (app.h). `lang` is the interface language (BCP 47), `rtl` its
@@ -39,21 +49,32 @@ typedef struct Ui {
   const Theme *theme;
   const char *lang;
   bool rtl;
-  float w, h;  // the logical canvas size (engine_view()), read through ui_w()/ui_h()
+  float w, h;      // the logical canvas size (engine_view()), read through ui_w()/ui_h()
+  UiStats *stats;  // nullable, borrowed: where cut/shrunk text is counted (app_ui(): the App's)
 } Ui;
 
-// Page geometry (logical units; the canvas is at least 1440x1080).
+// Page geometry at Normal text, for code that has no Ui at hand. Layouts
+// use the functions below, which follow the text size (theme.h).
 #define UI_MARGIN 72.0f                            // left/right page margin
-#define UI_HEADER_H 128.0f                         // header bar height
-#define UI_BUTTON_H 104.0f                         // standard button height (touch friendly)
+#define UI_HEADER_H 128.0f                         // header bar height at Normal
+#define UI_BUTTON_H 104.0f                         // standard button height at Normal (touch friendly)
 #define UI_GAP 24.0f                               // standard gap
-#define UI_CONTENT_TOP (UI_HEADER_H + UI_GAP * 2)  // top of the area below the header
+#define UI_CONTENT_TOP (UI_HEADER_H + UI_GAP * 2)  // top of the area below the header at Normal
 // The logical canvas size (engine_view(): it follows the output's shape,
 // at least VIEW_MIN_W x VIEW_MIN_H).
 float ui_w(const Ui *ui);
 float ui_h(const Ui *ui);
+// The theme's page geometry at the current text size (Theme: margin, gap,
+// header_h, button_h); ui_content_top() is below the header bar and two gaps.
+float ui_margin(const Ui *ui);
+float ui_gap(const Ui *ui);
+float ui_header_h(const Ui *ui);
+float ui_button_h(const Ui *ui);
+float ui_content_top(const Ui *ui);
 // The area below the header bar, inside the margins.
 Rect ui_content_rect(const Ui *ui);
+// Zeroes the counters.
+void ui_stats_clear(UiStats *stats);
 
 // Flips `r` horizontally on the canvas when the interface reads right to left.
 Rect ui_mirror(const Ui *ui, Rect r);
@@ -70,17 +91,28 @@ TextSize ui_text(const Ui *ui, const char *utf8, ThemeText role, Color color, Re
 // Like ui_text() but bold.
 TextSize ui_text_bold(const Ui *ui, const char *utf8, ThemeText role, Color color, Rect box, TextAlign align,
                       TextVAlign valign);
-// Draws `utf8` wrapped in `box`, shrunk (down to `min_size`) until it fits;
-// `style` gives weight, colour, alignment, language (e.g. a headline's
-// pack_item_lang). Returns the size used.
+// Fitting text to a box. A text is drawn at its style's size when it fits;
+// otherwise shrunk, but never below its FLOOR (ui_text_floor()): at Normal
+// the caller's `min_size`, at every larger step also never below the
+// style's Normal size (style->size / text_scale). So no text gets smaller
+// than at Normal when the player turns the size up; make room by wrapping
+// or scrolling (ui_scroll) instead. When it does not fit even at its floor
+// it is cut and ends with an ellipsis, never overflowing its box, and
+// ui->stats->cut counts it; a size below the style's Normal size counts in
+// ui->stats->shrunk (only possible at Normal).
+float ui_text_floor(const Ui *ui, const TextStyle *style, float min_size);
+
+// Draws `utf8` wrapped in `box`, shrunk towards its floor until it fits, cut
+// at a word boundary with an ellipsis as a last resort; `style` gives
+// weight, colour, alignment, language (e.g. a headline's pack_item_lang).
+// Returns the size used.
 float ui_text_fitted(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size);
 
-// Like ui_text_fitted(), but when the text does not fit even at `min_size`
-// it is cut at a word boundary and ends with an ellipsis, so nothing ever
-// overflows the box (long pack descriptions). Returns the size used.
+// The same as ui_text_fitted() (kept for the screens that call it: both cut
+// now, as nothing may overflow its box).
 float ui_text_fitted_clipped(const Ui *ui, const char *utf8, const TextStyle *style, Rect box, float min_size);
 
-// Draws `utf8` on ONE line in `box` (no wrapping): shrunk towards `min_size`
+// Draws `utf8` on ONE line in `box` (no wrapping): shrunk towards its floor
 // when it is too wide, then cut at a character boundary and ended with an
 // ellipsis, so it never leaves the box (header titles). `style` gives
 // weight, colour, alignment, vertical placement and language. Returns the
@@ -138,8 +170,9 @@ typedef struct UiButton {
   DrawIcon icon;         // UI_NO_ICON (the zero value is DRAW_ICON_CHECK: set it!)
   const char *key_hint;  // small key name drawn at the end side ("R", "Esc"), NULL for none; borrowed
   UiButtonKind kind;
-  bool disabled;  // drawn greyed, cannot be focused or activated
-  bool selected;  // "on" state of a toggle (drawn with a check mark)
+  bool disabled;   // drawn greyed, cannot be focused or activated
+  bool selected;   // "on" state of a toggle (drawn with a check mark)
+  bool icon_only;  // the word is not drawn (no room: the header's gear); it still names the button
 } UiButton;
 
 // A button with no icon and no hint: a convenient starting value.
@@ -149,6 +182,10 @@ UiButton ui_button(int id, Rect rect, const char *label, UiButtonKind kind);
 // The word wins over the key hint: when both do not fit at the themed size
 // (large text steps), the hint is left out rather than the word shrunk.
 void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered, bool pressed);
+// The width `b` needs at height `h` to show its icon and word at the themed
+// size, with its key hint when `with_hint`: for layouts that size buttons
+// from their words (the header bar).
+float ui_button_width(const Ui *ui, const UiButton *b, float h, bool with_hint);
 // Draws an engine icon (draw_icon) or one of the UI kit's own (UI_ICON_GEAR)
 // into the square centred in `box`; UI_NO_ICON draws nothing.
 void ui_icon_draw(const Ui *ui, DrawIcon icon, Rect box, Color color);
@@ -171,6 +208,8 @@ void ui_list_init(UiList *list, Rect rect, float row_h, float gap);
 // Changes the row count, keeping the selection in range and visible.
 void ui_list_set_count(UiList *list, size_t count);
 void ui_list_select(UiList *list, size_t row);
+// Scrolls by `rows` (negative: up), clamped so the list stays filled.
+void ui_list_scroll(UiList *list, long rows);
 // Number of whole rows that fit in the visible area (at least 1).
 size_t ui_list_visible_rows(const UiList *list);
 // Rectangle of a visible row (physical; the list's rect is already mirrored).
@@ -246,20 +285,56 @@ bool ui_form_focus_id(UiForm *form, int id);
 int ui_form_focused_id(const UiForm *form);
 
 // Handles one input event:
-//  - pointer move: hover (and focus follows the pointer, so there is one
-//    highlighted thing at a time); pointer down/up: press and activate on
-//    release over the same button; a click/tap on a list row selects it, on
-//    the selected row activates it; wheel scrolls the list;
+//  - pointer move: hover only (a light highlight; the focus ring stays
+//    where the keyboard put it, so only the focused thing looks chosen);
+//    pointer down/up: press, focus and activate on release over the same
+//    button; one click/tap on a list row selects and activates it
+//    (UI_RESULT_LIST_ACTIVATE); a drag scrolls; wheel scrolls the list;
 //  - UP/DOWN/LEFT/RIGHT: inside the list UP/DOWN move the selection, at its
 //    ends and otherwise focus moves to the nearest enabled item in that
 //    direction (spatially); CONFIRM activates the focused item.
 // Anything else is IGNORED, for the scene to handle (BACK, HELP, answers).
 UiResult ui_form_event(UiForm *form, const InputEvent *event);
+// Moves focus to the next (dir > 0) or previous (dir < 0) enabled item in
+// reading order (rows top to bottom, each along the reading direction;
+// the list counts as one item), wrapping around: Tab and Shift+Tab. With
+// nothing focused, Tab goes to the first item and Shift+Tab to the last.
+// True when the focus moved.
+bool ui_form_focus_step(UiForm *form, int dir);
 // Moves focus as an arrow key would (UP/DOWN/LEFT/RIGHT). True when it moved.
 bool ui_form_navigate(UiForm *form, InputAction direction);
 // Draws every button (with hover/press/focus states). The list is drawn by
 // its owner with ui_list_draw (its focus is ui_form_focused_id() == UI_FOCUS_LIST).
 void ui_form_draw(const Ui *ui, const UiForm *form);
+
+// ---- dialog ------------------------------------------------------------------
+
+// A card over a scrim with a title, a message and up to three buttons,
+// sized from its measured text at the current text size and centred on
+// the canvas (confirm, notice). The owner adds the buttons to its form at
+// the rects the layout gives, in the order of `labels`.
+#define UI_DIALOG_MAX_BUTTONS 3
+
+typedef struct UiDialogSpec {
+  const char *title;                          // borrowed, may be NULL
+  const char *message;                        // borrowed, may be NULL
+  const char *labels[UI_DIALOG_MAX_BUTTONS];  // borrowed button words, in order (start to end side)
+  int count;                                  // buttons
+  bool centred;                               // centred text (a short question) instead of start-aligned
+  bool warning;                               // the title in the warning colour (a notice)
+} UiDialogSpec;
+
+typedef struct UiDialog {
+  Rect card, title, message;  // mirrored
+  Rect buttons[UI_DIALOG_MAX_BUTTONS];
+  int count;
+} UiDialog;
+
+// Computes every rectangle (in layout(): on enter, resize, text size).
+void ui_dialog_layout(UiDialog *d, const Ui *ui, const UiDialogSpec *spec);
+// Draws the scrim, card, title and message (text fitted, never below its
+// Normal size: cut and counted instead). Draw the form's buttons after it.
+void ui_dialog_draw(const Ui *ui, const UiDialog *d, const UiDialogSpec *spec);
 
 // ---- header bar ------------------------------------------------------------
 

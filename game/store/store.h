@@ -24,7 +24,7 @@
 
 // Schema version this build writes (PRAGMA user_version). Older files are
 // migrated forward on open; newer ones are refused and left untouched.
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_FILE_NAME "scores.db"
 // Longest accepted player name, in Unicode code points (after trimming).
 #define STORE_PLAYER_NAME_MAX 40
@@ -135,6 +135,21 @@ typedef enum StoreRoundStatus {
   STORE_ROUND_ABANDONED,
 } StoreRoundStatus;
 
+// What a round asked (schema 4; older rounds are CLASSIC).
+typedef enum StoreRoundKind {
+  STORE_ROUND_CLASSIC,  // one headline at a time: real or fabricated?
+  STORE_ROUND_PAIR,     // two headlines on one topic: which one is real?
+  STORE_ROUND_BOOSTER,  // a short spaced review offered on the title screen
+} StoreRoundKind;
+
+// How sure the player said they were of a verdict (schema 4).
+typedef enum StoreConfidence {
+  STORE_CONFIDENCE_NONE,   // not given (the tap is optional)
+  STORE_CONFIDENCE_SURE,   // "sure"
+  STORE_CONFIDENCE_THINK,  // "think so"
+  STORE_CONFIDENCE_GUESS,  // "guessing"
+} StoreConfidence;
+
 typedef struct StoreRoundSpec {
   int64_t player_id;
   const char *pack_id;  // borrowed
@@ -144,6 +159,7 @@ typedef struct StoreRoundSpec {
   bool speed_bonus;
   uint64_t seed;  // the round's shuffle seed (stored bit for bit)
   int64_t started_ms;
+  StoreRoundKind kind;  // zero: CLASSIC
 } StoreRoundSpec;
 
 typedef struct StoreAnswerSpec {
@@ -155,6 +171,10 @@ typedef struct StoreAnswerSpec {
   int response_ms;
   const char *techniques;  // "emotion;fake-expert", NULL or "" for none; borrowed
   int64_t answered_ms;
+  // Pair rounds: item_id is the real headline, truth REAL, given REAL when
+  // the player picked it and FABRICATED when they picked this one, the
+  // fabricated headline of the pair (borrowed). NULL otherwise.
+  const char *pair_item_id;
 } StoreAnswerSpec;
 
 // Starts a round (status in_progress); fills *round_id.
@@ -163,6 +183,15 @@ bool store_round_begin(Store *store, const StoreRoundSpec *spec, int64_t *round_
 // same transaction, committed (and synced) before returning. `correct` is
 // given == truth. Fails for an unknown or finished round or a repeated position.
 bool store_answer_add(Store *store, int64_t round_id, const StoreAnswerSpec *answer, char **err);
+// The optional confidence tap after a verdict, stored with the answer at
+// `position` of the round (which must exist; the round may be over, since
+// the tap can come after the last answer). NONE clears it.
+bool store_answer_set_confidence(Store *store, int64_t round_id, int position, StoreConfidence confidence, char **err);
+// The optional "Which technique?" question after a fabricated headline:
+// `asked` is the right technique's name, `given` the player's choice (NULL:
+// skipped, which counts as not asked). Stored with the answer at `position`.
+bool store_answer_set_technique(Store *store, int64_t round_id, int position, const char *asked, const char *given,
+                                char **err);
 // Ends a round: completed (played to the end) or abandoned (the player quit).
 // `final_score` replaces the running sum of points (it may include bonuses).
 bool store_round_finish(Store *store, int64_t round_id, int final_score, bool completed, int64_t ended_ms, char **err);
@@ -194,6 +223,7 @@ typedef struct StoreRound {
   int fake_items, fake_caught, fake_believed;
   int64_t response_ms;  // sum of the answers' response times
   double d_prime;       // corrected d' of the answered items (base/stats.h), 0 when none
+  StoreRoundKind kind;  // schema 4
 } StoreRound;
 
 typedef struct StoreRoundList {
@@ -214,6 +244,10 @@ typedef struct StoreAnswer {
   int response_ms;
   char *techniques;  // owned, "" for none
   int64_t answered_ms;
+  StoreConfidence confidence;  // schema 4: NONE when not given
+  char *technique_asked;       // owned, NULL when no technique question was answered
+  char *technique_given;       // owned, NULL when none
+  char *pair_item_id;          // owned, NULL outside pair rounds
 } StoreAnswer;
 
 typedef struct StoreAnswerList {
@@ -271,7 +305,8 @@ typedef struct StoreTopList {
 // rounds equal in all three share a rank (1, 2, 2, 4) and are listed by who
 // got there first (earlier end), then the lower round id. The score (with
 // any speed bonus) is shown but does not rank: ten instant guesses must not
-// beat a careful player with as many right.
+// beat a careful player with as many right. Only CLASSIC rounds rank: a
+// pair round or a 5-item booster is not the same contest.
 bool store_top_scores(Store *store, const char *pack_id, size_t limit, StoreTopList *out, char **err);
 void store_top_list_free(StoreTopList *list);
 
@@ -296,6 +331,43 @@ bool store_item_history(Store *store, int64_t player_id, const char *pack_id, St
 const StoreItemStat *store_item_stat_find(const StoreItemStatList *list, const char *item_id);
 void store_item_stat_list_free(StoreItemStatList *list);
 
+// ---- training state (schema 4) ----------------------------------------------
+
+// When the player last practised and how far the spaced boosters after it
+// have gone.
+typedef struct StorePracticeState {
+  int64_t last_practised_ms;  // end of the latest practice round with answers, 0 when never
+  int boosters_done;          // boosters taken since then (0..)
+} StorePracticeState;
+
+// *out for the player (zeroed for an unknown player).
+bool store_practice_state(Store *store, int64_t player_id, StorePracticeState *out, char **err);
+// The player practised at `now_ms`: the booster schedule starts again.
+bool store_practice_mark(Store *store, int64_t player_id, int64_t now_ms, char **err);
+// The player took booster number `done` (1-based) of the current schedule.
+bool store_booster_mark(Store *store, int64_t player_id, int done, char **err);
+
+// Per technique, over every answer of the player (all packs, all rounds):
+// verdicts on headlines showing it, and "Which technique?" answers whose
+// right answer it was.
+typedef struct StoreTechniqueStat {
+  char *name;             // owned, the pack format's technique name
+  int verdicts;           // headlines with this technique the player judged (time-outs included)
+  int verdicts_correct;   // of those, judged right
+  int questions;          // technique questions answered with this as the right answer
+  int questions_correct;  // of those, named right
+} StoreTechniqueStat;
+
+typedef struct StoreTechniqueStatList {
+  StoreTechniqueStat *items;  // sorted by name (strcmp order)
+  size_t count;
+} StoreTechniqueStatList;
+
+bool store_technique_stats(Store *store, int64_t player_id, StoreTechniqueStatList *out, char **err);
+void store_technique_stat_list_free(StoreTechniqueStatList *list);
+
 // Stable names used in the database and in CSV output.
 const char *store_verdict_name(StoreVerdict verdict);          // "none", "real", "fabricated"
 const char *store_round_status_name(StoreRoundStatus status);  // "in_progress", "completed", "abandoned"
+const char *store_round_kind_name(StoreRoundKind kind);        // "classic", "pair", "booster"
+const char *store_confidence_name(StoreConfidence c);          // "none", "sure", "think", "guess"

@@ -3,8 +3,9 @@
 // Store struct, small SQLite helpers and the row-list reader. One concern
 // per file: store_schema.c (schema and migrations), store_open.c (opening,
 // recovery, fallbacks, the instance lock), store_players.c, store_rounds.c
-// (rounds and answers), store_query.c (read queries), store_util.c (these
-// helpers).
+// (rounds and answers), store_query.c (read queries), store_training.c
+// (confidence, technique answers, practice and booster state, technique
+// accuracy), store_util.c (these helpers).
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -35,6 +36,8 @@ sqlite3_stmt *store_db_prepare(sqlite3 *db, const char *sql, char **err);
 int store_db_scalar(sqlite3 *db, const char *sql, char **text);
 // Column `col` of the current row as an owned string ("" for NULL).
 char *store_text_col(sqlite3_stmt *st, int col);
+// The same, but NULL for an SQL NULL.
+char *store_text_col_opt(sqlite3_stmt *st, int col);
 // True for the result codes of a file that is not (or no longer) a database.
 bool store_is_corruption(int rc);
 // Bind by parameter name, doing nothing when the statement lacks it.
@@ -62,6 +65,8 @@ bool store_query_rows(Store *store, sqlite3_stmt *st, const StoreRowType *type, 
 
 StoreVerdict store_verdict_from_name(const char *name);
 StoreRoundStatus store_round_status_from_name(const char *name);
+StoreRoundKind store_round_kind_from_name(const char *name);   // NULL or unknown: CLASSIC
+StoreConfidence store_confidence_from_name(const char *name);  // NULL or unknown: NONE
 
 // The uniqueness key of a cleaned player name. Owned.
 char *store_name_key(const char *clean);

@@ -6,6 +6,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,16 @@ typedef enum FileState {
 } FileState;
 
 // Its end time is its last answer (or its start), not the time of this open.
+// PRAGMA user_version as a number; anything unreadable counts as a version
+// this build does not know (so the file is left alone, never migrated).
+static int schema_version_of(const char *text) {
+  long v = 0;
+  if (!text || !str_parse_long(text, 0, INT32_MAX, &v)) {
+    return INT32_MAX;
+  }
+  return (int)v;
+}
+
 static int abandon_stale_rounds(sqlite3 *db) {
   if (!store_db_exec(db,
                      "UPDATE rounds SET status = 'abandoned', ended_ms = COALESCE("
@@ -83,7 +94,7 @@ static FileState probe_file(const char *path, int *file_version, char **detail) 
   if (rc != SQLITE_OK) {
     return classify_close(db, rc, detail);
   }
-  *file_version = atoi(text);
+  *file_version = schema_version_of(text);
   free(text);
   FileState state = FILE_USABLE;
   char *problem = NULL;
@@ -185,7 +196,7 @@ static SnapState snapshot_file(const char *path, sqlite3 *mem, int *file_version
     store_set_err(detail, "%s", src ? sqlite3_errmsg(src) : sqlite3_errstr(rc));
     state = store_is_corruption(rc) ? SNAP_DAMAGED : SNAP_UNREADABLE;
   } else {
-    *file_version = atoi(text);
+    *file_version = schema_version_of(text);
     if (*file_version > STORE_SCHEMA_VERSION) {
       store_set_err(detail, "schema version %d, this build knows %d", *file_version, STORE_SCHEMA_VERSION);
       state = SNAP_NEWER;
@@ -291,13 +302,9 @@ static Store *open_memory(const char *seed_path, SnapState *snap, int *file_vers
 // Makes renames in the folder of `path` durable before a fresh file takes
 // the old name (a power cut must not lose the set-aside copy).
 static void fsync_parent(const char *path) {
-  char *dir = xstrdup(path);
-  char *slash = strrchr(dir, '/');
-  if (slash) {
-    slash[slash == dir ? 1 : 0] = '\0';
-  } else {
-    strcpy(dir, ".");
-  }
+  const char *slash = strrchr(path, '/');
+  // "/x" -> "/", "a/b/x" -> "a/b", "x" -> ".".
+  char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd >= 0) {
     fsync(fd);

@@ -102,6 +102,7 @@ static void round_read(sqlite3_stmt *st, void *elem) {
   r->fake_believed = sqlite3_column_int(st, 21);
   r->response_ms = sqlite3_column_int64(st, 22);
   r->d_prime = sqlite3_column_double(st, 23);
+  r->kind = store_round_kind_from_name((const char *)sqlite3_column_text(st, 24));
 }
 
 static void round_clear(void *elem) {
@@ -116,12 +117,13 @@ bool store_rounds(Store *store, const StoreFilter *filter, StoreRoundList *out, 
   static const StoreFilter all = {0};
   const StoreFilter *f = filter ? filter : &all;
   StrBuf sql = {0};
-  filter_select_rounds(&sql,
-                       "r.id, r.player_id, p.name, r.pack_id, r.pack_version, r.questions,"
-                       " r.seconds_per_question, r.speed_bonus, r.seed, r.started_ms, COALESCE(r.ended_ms, 0),"
-                       " r.score, r.status, r.answered, r.correct, r.timed_out, r.real_items, r.fake_items,"
-                       " r.real_trusted, r.real_rejected, r.fake_caught, r.fake_believed, r.response_ms, r.d_prime",
-                       f);
+  filter_select_rounds(
+      &sql,
+      "r.id, r.player_id, p.name, r.pack_id, r.pack_version, r.questions,"
+      " r.seconds_per_question, r.speed_bonus, r.seed, r.started_ms, COALESCE(r.ended_ms, 0),"
+      " r.score, r.status, r.answered, r.correct, r.timed_out, r.real_items, r.fake_items,"
+      " r.real_trusted, r.real_rejected, r.fake_caught, r.fake_believed, r.response_ms, r.d_prime, r.kind",
+      f);
   void *items;
   bool ok = filter_query(store, &sql, f, &ROUND_ROWS, &items, &out->count, err);
   out->items = items;
@@ -142,6 +144,10 @@ static void answer_read(sqlite3_stmt *st, void *elem) {
   a->response_ms = sqlite3_column_int(st, 9);
   a->techniques = store_text_col(st, 10);
   a->answered_ms = sqlite3_column_int64(st, 11);
+  a->confidence = store_confidence_from_name((const char *)sqlite3_column_text(st, 12));
+  a->technique_asked = store_text_col_opt(st, 13);
+  a->technique_given = store_text_col_opt(st, 14);
+  a->pair_item_id = store_text_col_opt(st, 15);
 }
 
 static void answer_clear(void *elem) {
@@ -150,6 +156,9 @@ static void answer_clear(void *elem) {
   free(a->pack_id);
   free(a->item_id);
   free(a->techniques);
+  free(a->technique_asked);
+  free(a->technique_given);
+  free(a->pair_item_id);
 }
 
 static const StoreRowType ANSWER_ROWS = {sizeof(StoreAnswer), answer_read, answer_clear};
@@ -162,7 +171,8 @@ bool store_answers(Store *store, const StoreFilter *filter, StoreAnswerList *out
   filter_select_rounds(&sql, "r.id", f);
   strbuf_append(&sql,
                 ") SELECT a.round_id, p.name, r.pack_id, a.position, a.item_id, a.truth, a.given, a.correct,"
-                " a.points, a.response_ms, a.techniques, a.answered_ms"
+                " a.points, a.response_ms, a.techniques, a.answered_ms, a.confidence, a.technique_asked,"
+                " a.technique_given, a.pair_item_id"
                 " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = r.player_id"
                 " WHERE a.round_id IN (SELECT id FROM picked)");
   filter_order(&sql, f);
@@ -244,7 +254,7 @@ bool store_top_scores(Store *store, const char *pack_id, size_t limit, StoreTopL
       "WITH best AS ("
       "  SELECT r.*, COALESCE(r.ended_ms, 0) AS ended, ROW_NUMBER() OVER (PARTITION BY r.player_id"
       "    ORDER BY r.correct DESC, r.d_prime DESC, r.response_ms ASC, COALESCE(r.ended_ms, 0) ASC, r.id ASC) AS n"
-      "  FROM rounds r WHERE r.pack_id = ?1 AND r.status = 'completed')"
+      "  FROM rounds r WHERE r.pack_id = ?1 AND r.status = 'completed' AND r.kind = 'classic')"
       " SELECT b.id, b.player_id, p.name, b.score, b.correct, b.answered, b.ended,"
       "  RANK() OVER (ORDER BY b.correct DESC, b.d_prime DESC, b.response_ms ASC) AS rank,"
       "  b.questions, b.real_items, b.real_trusted, b.fake_items, b.fake_caught, b.d_prime, b.response_ms"

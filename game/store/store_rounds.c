@@ -17,8 +17,8 @@ bool store_round_begin(Store *store, const StoreRoundSpec *spec, int64_t *round_
   }
   sqlite3_stmt *st = store_db_prepare(store->db,
                                       "INSERT INTO rounds (player_id, pack_id, pack_version, questions,"
-                                      " seconds_per_question, speed_bonus, seed, started_ms)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                      " seconds_per_question, speed_bonus, seed, started_ms, kind)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                       err);
   if (!st) {
     return false;
@@ -34,6 +34,7 @@ bool store_round_begin(Store *store, const StoreRoundSpec *spec, int64_t *round_
   memcpy(&seed_bits, &spec->seed, sizeof seed_bits);
   sqlite3_bind_int64(st, 7, seed_bits);
   sqlite3_bind_int64(st, 8, spec->started_ms);
+  sqlite3_bind_text(st, 9, store_round_kind_name(spec->kind), -1, SQLITE_STATIC);
   bool ok = sqlite3_step(st) == SQLITE_DONE;
   if (ok) {
     *round_id = sqlite3_last_insert_rowid(store->db);
@@ -62,8 +63,8 @@ static bool answer_write(Store *store, int64_t round_id, const StoreAnswerSpec *
   sqlite3_stmt *chk = store_db_prepare(store->db, "SELECT status FROM rounds WHERE id = ?1", err);
   sqlite3_stmt *ins = store_db_prepare(store->db,
                                        "INSERT INTO answers (round_id, position, item_id, truth, given, correct,"
-                                       " points, response_ms, techniques, answered_ms)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                       " points, response_ms, techniques, answered_ms, pair_item_id)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                        err);
   sqlite3_stmt *upd = store_db_prepare(store->db,
                                        "UPDATE rounds SET answered = answered + 1, correct = correct + ?2,"
@@ -97,6 +98,11 @@ static bool answer_write(Store *store, int64_t round_id, const StoreAnswerSpec *
   sqlite3_bind_int(ins, 8, a->response_ms);
   sqlite3_bind_text(ins, 9, a->techniques ? a->techniques : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64(ins, 10, a->answered_ms);
+  if (a->pair_item_id && *a->pair_item_id) {
+    sqlite3_bind_text(ins, 11, a->pair_item_id, -1, SQLITE_STATIC);
+  } else {
+    sqlite3_bind_null(ins, 11);
+  }
   rc = sqlite3_step(ins);
   if (rc != SQLITE_DONE) {
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {

@@ -85,6 +85,22 @@ static const char *const MIGRATIONS[] = {
     "UPDATE rounds SET d_prime = " STORE_SQL_D_PRIME
     ";"
     "CREATE INDEX rounds_ranked ON rounds (pack_id, status, correct DESC, d_prime DESC, response_ms ASC);",
+    // 3 -> 4: training that rewards discernment. Each answer may carry the
+    // player's confidence and a "Which technique?" answer; a pair round
+    // records both headlines; rounds say what they asked (one headline, a
+    // pair, a booster); players know when they last practised and how many
+    // spaced boosters they took since, backfilled from their rounds.
+    "ALTER TABLE answers ADD COLUMN confidence TEXT"
+    "  CHECK (confidence IS NULL OR confidence IN ('sure', 'think', 'guess'));"
+    "ALTER TABLE answers ADD COLUMN technique_asked TEXT;"
+    "ALTER TABLE answers ADD COLUMN technique_given TEXT;"
+    "ALTER TABLE answers ADD COLUMN pair_item_id TEXT;"
+    "ALTER TABLE rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'classic'"
+    "  CHECK (kind IN ('classic', 'pair', 'booster'));"
+    "ALTER TABLE players ADD COLUMN last_practised_ms INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE players ADD COLUMN boosters_done INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE players SET last_practised_ms = COALESCE((SELECT MAX(COALESCE(r.ended_ms, r.started_ms)) FROM rounds r"
+    "  WHERE r.player_id = players.id AND r.answered > 0), 0);",
 };
 
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == STORE_SCHEMA_VERSION,
@@ -136,7 +152,7 @@ static bool migrate_name_keys(sqlite3 *db, char **err) {
   // Park every key out of the way first so the UNIQUE constraint only sees
   // final keys.
   bool ok = sel && taken && upd && store_db_exec(db, "UPDATE players SET name_key = char(1) || id", err);
-  int rc;
+  int rc = SQLITE_DONE;
   while (ok && (rc = sqlite3_step(sel)) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(sel, 0);
     char *name = store_text_col(sel, 1);
@@ -164,6 +180,10 @@ static bool migrate_name_keys(sqlite3 *db, char **err) {
     free(clean);
     free(old_key);
     free(name);
+  }
+  if (ok && rc != SQLITE_DONE) {  // the walk over the players stopped early
+    store_set_err(err, "%s", sqlite3_errmsg(db));
+    ok = false;
   }
   sqlite3_finalize(sel);
   sqlite3_finalize(taken);

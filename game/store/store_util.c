@@ -66,6 +66,10 @@ char *store_text_col(sqlite3_stmt *st, int col) {
   return xstrdup(t ? (const char *)t : "");
 }
 
+char *store_text_col_opt(sqlite3_stmt *st, int col) {
+  return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : store_text_col(st, col);
+}
+
 bool store_is_corruption(int rc) {
   int primary = rc & 0xff;
   return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT || primary == SQLITE_FORMAT;
@@ -168,4 +172,56 @@ StoreRoundStatus store_round_status_from_name(const char *name) {
     return STORE_ROUND_ABANDONED;
   }
   return STORE_ROUND_IN_PROGRESS;
+}
+
+const char *store_round_kind_name(StoreRoundKind kind) {
+  switch (kind) {
+  case STORE_ROUND_PAIR:
+    return "pair";
+  case STORE_ROUND_BOOSTER:
+    return "booster";
+  case STORE_ROUND_CLASSIC:
+    break;
+  }
+  return "classic";
+}
+
+StoreRoundKind store_round_kind_from_name(const char *name) {
+  if (name && strcmp(name, "pair") == 0) {
+    return STORE_ROUND_PAIR;
+  }
+  if (name && strcmp(name, "booster") == 0) {
+    return STORE_ROUND_BOOSTER;
+  }
+  return STORE_ROUND_CLASSIC;
+}
+
+const char *store_confidence_name(StoreConfidence c) {
+  switch (c) {
+  case STORE_CONFIDENCE_SURE:
+    return "sure";
+  case STORE_CONFIDENCE_THINK:
+    return "think";
+  case STORE_CONFIDENCE_GUESS:
+    return "guess";
+  case STORE_CONFIDENCE_NONE:
+    break;
+  }
+  return "none";
+}
+
+StoreConfidence store_confidence_from_name(const char *name) {
+  if (!name) {
+    return STORE_CONFIDENCE_NONE;
+  }
+  if (strcmp(name, "sure") == 0) {
+    return STORE_CONFIDENCE_SURE;
+  }
+  if (strcmp(name, "think") == 0) {
+    return STORE_CONFIDENCE_THINK;
+  }
+  if (strcmp(name, "guess") == 0) {
+    return STORE_CONFIDENCE_GUESS;
+  }
+  return STORE_CONFIDENCE_NONE;
 }

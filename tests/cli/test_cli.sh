@@ -68,6 +68,9 @@ usage_error "negative seed" "--seed needs a whole number, not '-3'" -- --seed -3
 usage_error "spaced seed" "--seed needs a whole number, not ' -3'" -- --seed " -3"
 usage_error "bad display" "--display needs a display number" -- --display x
 usage_error "bad size" "--size needs WIDTHxHEIGHT" -- --size 10x10
+# Both numbers strict, as every other number option: sscanf("%d") took these.
+usage_error "spaced size" "--size needs WIDTHxHEIGHT" -- --size "800x 600"
+usage_error "signed size" "--size needs WIDTHxHEIGHT" -- --size "+800x600"
 usage_error "preview without pack" "--preview needs --pack FILE" -- --preview
 usage_error "stray argument" "unexpected argument" -- --seed 1 extra
 

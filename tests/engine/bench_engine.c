@@ -30,6 +30,14 @@ static Engine *open_engine(int w, int h) {
   cfg.width = w;
   cfg.height = h;
   cfg.font_dir = fonts;
+  static const EngineFont shipped[] = {
+      {"DejaVuSans.ttf", false, NULL},
+      {"DejaVuSans-Bold.ttf", true, NULL},
+      {"NotoSansArabic-Regular.ttf", false, "Arab"},
+      {"NotoSansArabic-Bold.ttf", true, "Arab"},
+  };
+  cfg.fonts = shipped;
+  cfg.nfonts = sizeof shipped / sizeof shipped[0];
   char *err = NULL;
   Engine *e = engine_create(&cfg, &err);
   free(fonts);

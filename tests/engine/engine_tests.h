@@ -16,5 +16,8 @@ int run_screenshot_tests(void);
 // `log` as the app pointer (may be NULL), `clock` may be NULL. Fails the test
 // when it cannot be created.
 Engine *test_engine_new(DemoLog *log, const Clock *clock);
-// Same, with a config the caller adjusted (font_dir is filled in).
+// The shipped fonts, as a game would name them (static), `*count` entries.
+const EngineFont *test_fonts(size_t *count);
+// Same, with a config the caller adjusted (font_dir is filled in, and the
+// fonts when the caller gave none).
 Engine *test_engine_with(EngineConfig *cfg);

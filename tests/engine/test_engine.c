@@ -4,7 +4,21 @@
 #include "base/str.h"
 #include "engine_tests.h"
 
+const EngineFont *test_fonts(size_t *count) {
+  static const EngineFont fonts[] = {
+      {"DejaVuSans.ttf", false, NULL},
+      {"DejaVuSans-Bold.ttf", true, NULL},
+      {"NotoSansArabic-Regular.ttf", false, "Arab"},
+      {"NotoSansArabic-Bold.ttf", true, "Arab"},
+  };
+  *count = sizeof fonts / sizeof fonts[0];
+  return fonts;
+}
+
 Engine *test_engine_with(EngineConfig *cfg) {
+  if (!cfg->fonts) {
+    cfg->fonts = test_fonts(&cfg->nfonts);
+  }
   char *fonts = test_source_path("assets/fonts");
   cfg->font_dir = fonts;
   char *err = NULL;

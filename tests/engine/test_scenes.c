@@ -72,11 +72,11 @@ static void test_overlay_draws_beneath_and_only_top_updates(void **state) {
   assert_int_equal(over->updates, over_updates + 1);
   // Events go to the top only.
   SDL_Event key = {.type = SDL_KEYDOWN};
-  key.key.keysym.sym = SDLK_p;
+  key.key.keysym.sym = SDLK_ESCAPE;
   SDL_PushEvent(&key);
   engine_step(e);
   assert_int_equal(log.nevents, 1);
-  assert_int_equal(log.events[0].action, INPUT_ACTION_PAUSE);
+  assert_int_equal(log.events[0].action, INPUT_ACTION_BACK);
   // A non-overlay scene on top hides the one beneath.
   Demo *full = demo_create("full", DEMO_DRAW_NOTHING);
   engine_push_scene(e, &demo_scene, full);

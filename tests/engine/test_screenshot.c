@@ -113,12 +113,31 @@ static void test_missing_fonts_is_an_error(void **state) {
   (void)state;
   EngineConfig cfg = engine_config_default();
   cfg.font_dir = "/nonexistent/fonts";
+  cfg.fonts = test_fonts(&cfg.nfonts);
   char *err = NULL;
   Engine *e = engine_create(&cfg, &err);
   assert_null(e);
   assert_non_null(err);
   assert_non_null(strstr(err, "DejaVuSans.ttf"));
   free(err);
+  // The fonts are the game's to name: none given is an error, not a default.
+  char *src = test_source_path("assets/fonts");
+  cfg.font_dir = src;
+  cfg.fonts = NULL;
+  cfg.nfonts = 0;
+  e = engine_create(&cfg, &err);
+  assert_null(e);
+  assert_non_null(strstr(err, "fonts must be given"));
+  free(err);
+  // A font the game names is the one loaded: a missing name is reported.
+  const EngineFont only[] = {{"NoSuchFace.ttf", false, NULL}};
+  cfg.fonts = only;
+  cfg.nfonts = 1;
+  e = engine_create(&cfg, &err);
+  assert_null(e);
+  assert_non_null(strstr(err, "NoSuchFace.ttf"));
+  free(err);
+  free(src);
   engine_destroy(NULL);
 }
 

@@ -150,12 +150,12 @@ static void test_rtl_arabic(void **state) {
   Engine *e = test_engine_new(NULL, NULL);
   const char *ar_text = "هل هذا العنوان حقيقي؟";
   TextStyle ar = text_style(48, color_rgb(0xFFFFFF), "ar");
-  assert_string_equal(text_face_file(&ar), "NotoSansArabic-Regular.ttf");
+  assert_string_equal(text_face_file(e, &ar), "NotoSansArabic-Regular.ttf");
   ar.weight = TEXT_WEIGHT_BOLD;
-  assert_string_equal(text_face_file(&ar), "NotoSansArabic-Bold.ttf");
+  assert_string_equal(text_face_file(e, &ar), "NotoSansArabic-Bold.ttf");
   ar.weight = TEXT_WEIGHT_REGULAR;
   TextStyle en = text_style(48, color_rgb(0xFFFFFF), "en");
-  assert_string_equal(text_face_file(&en), "DejaVuSans.ttf");
+  assert_string_equal(text_face_file(e, &en), "DejaVuSans.ttf");
   TextSize s = text_measure(e, ar_text, &ar);
   assert_true(s.w > 100 && s.h > 20);
   // Arabic text in an English style is still drawn with the Arabic face (by
@@ -536,8 +536,35 @@ static void test_bidi_overlong_arabic_word(void **state) {
   engine_destroy(e);
 }
 
+// The fonts are the game's: with one Latin font (regular only) every style
+// falls back to it, and an Arabic font named by the game serves Arabic text.
+static void test_fonts_come_from_the_config(void **state) {
+  (void)state;
+  EngineConfig cfg = engine_config_default();
+  const EngineFont one[] = {{"DejaVuSans-Bold.ttf", false, NULL}};
+  cfg.fonts = one;
+  cfg.nfonts = 1;
+  Engine *e = test_engine_with(&cfg);
+  TextStyle st = text_style(40, color_rgb(0xFFFFFF), "ar");
+  st.weight = TEXT_WEIGHT_BOLD;
+  assert_string_equal(text_face_file(e, &st), "DejaVuSans-Bold.ttf");
+  assert_true(text_measure(e, "Real?", &st).w > 0);
+  engine_destroy(e);
+  const EngineFont two[] = {{"DejaVuSans.ttf", false, NULL}, {"NotoSansArabic-Bold.ttf", false, "Arab"}};
+  cfg = engine_config_default();
+  cfg.fonts = two;
+  cfg.nfonts = 2;
+  e = test_engine_with(&cfg);
+  st = text_style(40, color_rgb(0xFFFFFF), "fa");
+  assert_string_equal(text_face_file(e, &st), "NotoSansArabic-Bold.ttf");
+  st.lang = "en";
+  assert_string_equal(text_face_file(e, &st), "DejaVuSans.ttf");
+  engine_destroy(e);
+}
+
 int run_text_tests(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_fonts_come_from_the_config),
       cmocka_unit_test(test_steady_frame_rasterises_nothing),
       cmocka_unit_test(test_fit_wrapped_text_at_fractional_scale),
       cmocka_unit_test(test_lru_eviction_respects_cap),

@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "quiz/diag.h"
 #include "quiz/import_csv.h"
+#include "quiz/import_kahoot.h"
 #include "quiz/import_moodle.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_write.h"
@@ -748,7 +749,8 @@ static void test_moodle_source_lines(void **state) {
       "'technique:emotion'?); it was left out",
       "in.xml:26: warning: question 'Tags': tag 'technique: shouting' names no known technique; it was left out. "
       "The techniques are: impersonation, emotion, polarization, conspiracy, discrediting, trolling, fake-expert, "
-      "fearmongering, satire, false-context, misleading-statistic",
+      "fearmongering, satire, false-context, misleading-statistic, scapegoating, dehumanising-language, "
+      "false-dichotomy, ad-hominem, ai-generated-media",
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     expect_diag(&diags, want[i]);
@@ -970,7 +972,8 @@ static void test_csv_errors(void **state) {
   expect_csv_error(HEADER "A,fake,,,,\"Why\nand\r\nwhy\",,\n\n\nB,fake,,,,Why.,nonsense-word,\n",
                    "in.csv:7: error: unknown technique 'nonsense-word'; the techniques are: impersonation, emotion, "
                    "polarization, conspiracy, discrediting, trolling, fake-expert, fearmongering, satire, "
-                   "false-context, misleading-statistic");
+                   "false-context, misleading-statistic, scapegoating, dehumanising-language, false-dichotomy, "
+                   "ad-hominem, ai-generated-media");
   expect_csv_error(HEADER "A,fake,,,,Why.,,\n\"B\nmore\",maybe,,,,Why.,,\n",
                    "in.csv:3: error: answer 'maybe' is not 'real' or 'fabricated' ('true', 'false' and 'fake' are "
                    "accepted too)");
@@ -1088,13 +1091,24 @@ static void test_commands(void **state) {
   assert_int_equal(run_cmd(cmd_import_csv, (const char *[]){"import-csv", csv, "extra", "-o", out, NULL}), 2);
   assert_false(fs_exists(out));
 
+  // Written, but exit 1: its first real row has no url, which
+  // `validate --strict` refuses, and "ready" means exactly that check.
   assert_int_equal(run_cmd(cmd_import_csv, (const char *[]){"import-csv", csv, "-o", out, "--title", "My headlines",
                                                             "--lang", "en-GB", NULL}),
-                   0);
+                   1);
   DiagList diags = {0};
   Pack *pack = pack_load_file(out, &diags);
   assert_non_null(pack);
   assert_int_equal(diags.errors, 0);
+  assert_int_equal(diags.warnings, 1);
+  pack_destroy(pack);
+  diag_clear(&diags);
+  bool loads = false;
+  assert_null(pack_load_file_strict(out, &diags, &loads));
+  assert_true(loads);
+  assert_int_equal(diags.errors, 1);
+  diag_clear(&diags);
+  pack = pack_load_file(out, &diags);
   assert_string_equal(pack->id, "my-pack");
   assert_string_equal(pack->title, "My headlines");
   assert_string_equal(pack->lang, "en-GB");
@@ -1146,6 +1160,150 @@ static void test_commands(void **state) {
   free(dir);
 }
 
+// Kahoot's quiz template saved as CSV: instruction rows above a header with
+// long texts; its true/false questions come in, every other row is skipped
+// at its line and counted; one time limit becomes the pack's seconds.
+static void test_kahoot_template(void **state) {
+  (void)state;
+  char *path = test_data_path("import/kahoot-template.csv");
+  CsvReport report;
+  DiagList d = {0};
+  Pack *p = import_csv_file(path, &report, &d);
+  if (!p) {
+    diag_print(&d, stderr);
+  }
+  assert_non_null(p);
+  assert_int_equal(d.errors, 0);
+  assert_true(report.kahoot);
+  assert_int_equal(report.kahoot_header_line, 5);
+  assert_int_equal(p->item_count, 4);
+  static const PackAnswer want[] = {PACK_ANSWER_REAL, PACK_ANSWER_FABRICATED, PACK_ANSWER_FABRICATED, PACK_ANSWER_REAL};
+  static const int lines[] = {6, 7, 9, 10};
+  for (size_t i = 0; i < 4; i++) {
+    assert_int_equal(p->items[i].answer, want[i]);
+    assert_int_equal(p->items[i].line, lines[i]);
+    assert_null(p->items[i].explanation);
+    assert_null(p->items[i].outlet);
+  }
+  assert_string_equal(p->items[0].headline,
+                      "Real or fake? \"Cows painted like zebras fend off flies better, study says\"");
+  assert_int_equal(p->round_seconds, 20);
+  assert_int_equal(report.skipped, 3);
+  assert_int_equal(report.need_explanation, 4);
+  assert_int_equal(report.need_source, 2);
+  assert_false(report.one_sided);
+  // Each skipped row named at its line, with what kind of row it is.
+  static const struct {
+    int line;
+    const char *text;
+  } skipped[] = {{8, "'Which planet is closest to the sun?' is not a true/false question (a multiple-choice question)"},
+                 {11,
+                  "'Pick your favourite colour' is not a true/false question (its two answers do not read as true "
+                  "and false)"},
+                 {12, "'Which of these are fruit?' is not a true/false question (a multiple-choice question)"}};
+  for (size_t k = 0; k < 3; k++) {
+    bool found = false;
+    for (size_t i = 0; i < d.count && !found; i++) {
+      found = d.items[i].line == skipped[k].line && strstr(d.items[i].message, skipped[k].text) != NULL;
+    }
+    if (!found) {
+      diag_print(&d, stderr);
+      fail_msg("no warning at line %d: %s", skipped[k].line, skipped[k].text);
+    }
+  }
+  pack_destroy(p);
+  diag_clear(&d);
+  free(path);
+}
+
+static void test_kahoot_true_false(void **state) {
+  (void)state;
+  static const struct {
+    const char *a[4];
+    const char *correct;
+    int want;  // 1 real, 0 fabricated, -1 skipped
+  } cases[] = {
+      {{"Real", "Fake", "", ""}, "1", 1},
+      {{"Real", "Fake", "", ""}, "2", 0},
+      {{"TRUE", "FALSE", "", ""}, " 2 ", 0},
+      {{"Made up!", "Real.", "", ""}, "2", 1},
+      {{"fabricated", "genuine", "", ""}, "1", 0},
+      {{"", "Vrai", "", "Faux"}, "4", 0},  // any two of the four answer columns
+      {{"Real", "Fake", "", ""}, "1,2", -1},
+      {{"Real", "Fake", "", ""}, "", -1},
+      {{"Real", "Fake", "", ""}, "3", -1},
+      {{"Real", "Real", "", ""}, "1", -1},
+      {{"Yes", "Maybe", "", ""}, "1", -1},
+      {{"Real", "Fake", "Unsure", ""}, "1", -1},
+      {{"Real", "", "", ""}, "1", -1},
+      {{"Real", "Fake", "", ""}, "12", -1},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    PackAnswer a = PACK_ANSWER_REAL;
+    const char *why = NULL;
+    bool ok = kahoot_true_false(cases[i].a, cases[i].correct, &a, &why);
+    if (cases[i].want < 0) {
+      assert_false(ok);
+      assert_non_null(why);
+    } else {
+      if (!ok) {
+        fail_msg("case %zu skipped: %s", i, why);
+      }
+      assert_int_equal(a, cases[i].want ? PACK_ANSWER_REAL : PACK_ANSWER_FABRICATED);
+    }
+  }
+  // Header cells: Kahoot's long texts, any case; not a look-alike word.
+  assert_int_equal(kahoot_column("Question - max 120 characters"), KAHOOT_QUESTION);
+  assert_int_equal(kahoot_column(" answer 3 - max 75 characters"), KAHOOT_ANSWER_3);
+  assert_int_equal(kahoot_column("Time limit (sec) – 5, 10, 20"), KAHOOT_TIME_LIMIT);
+  assert_int_equal(kahoot_column("Correct answer(s) - choose at least one"), KAHOOT_CORRECT);
+  assert_int_equal(kahoot_column("Questionnaire"), -1);
+  assert_int_equal(kahoot_column("headline"), -1);
+}
+
+// Time limits: one value outside the pack's range, or several values, set
+// no seconds and say so; the pack's own columns are never taken for Kahoot.
+static void test_kahoot_time_limits(void **state) {
+  (void)state;
+  static const char head[] = "Kahoot!\nQuestion,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer\n";
+  char *mixed = xasprintf("%sA,True,False,,,20,1\nB,True,False,,,30,2\n", head);
+  char *slow = xasprintf("%sA,True,False,,,240,1\nB,True,False,,,240,2\n", head);
+  const char *texts[] = {mixed, slow};
+  const char *needles[] = {"different time limits", "outside the 5-120 s"};
+  for (size_t i = 0; i < 2; i++) {
+    CsvReport report;
+    DiagList d = {0};
+    Pack *p = import_csv_memory("k.csv", texts[i], strlen(texts[i]), &report, &d);
+    assert_non_null(p);
+    assert_int_equal(p->round_seconds, 0);
+    bool found = false;
+    for (size_t k = 0; k < d.count; k++) {
+      found = found || strstr(d.items[k].message, needles[i]);
+    }
+    assert_true(found);
+    pack_destroy(p);
+    diag_clear(&d);
+  }
+  free(mixed);
+  free(slow);
+  // Nothing true/false at all: an error, no pack.
+  static const char none[] =
+      "Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer\n"
+      "Q?,A,B,C,D,20,1\n";
+  CsvReport report;
+  DiagList d = {0};
+  assert_null(import_csv_memory("k.csv", none, strlen(none), &report, &d));
+  assert_int_equal(d.errors, 1);
+  assert_non_null(strstr(d.items[d.count - 1].message, "no true/false question to import from this Kahoot quiz"));
+  diag_clear(&d);
+  // The pack's own header is not Kahoot's, even with a "question" column.
+  static const char native[] = "headline,answer,explanation,question\nH,fabricated,E,x\nR,real,E,y\n";
+  Pack *p = import_csv_memory("n.csv", native, strlen(native), &report, &d);
+  assert_false(report.kahoot);
+  pack_destroy(p);
+  diag_clear(&d);
+}
+
 static int teardown_loader(void **state) {
   (void)state;
   pack_loader_shutdown();
@@ -1173,6 +1331,9 @@ int main(void) {
       cmocka_unit_test(test_csv_variants),
       cmocka_unit_test(test_csv_template),
       cmocka_unit_test(test_commands),
+      cmocka_unit_test(test_kahoot_template),
+      cmocka_unit_test(test_kahoot_true_false),
+      cmocka_unit_test(test_kahoot_time_limits),
   };
   return cmocka_run_group_tests(tests, NULL, teardown_loader);
 }

@@ -44,18 +44,35 @@ expect 2 "unknown option" -- "$bin" import-moodle "$data/moodle-media-literacy.x
 expect 2 "bad --id" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/x.xml" --id "no spaces"
 [ -e "$tmp/x.xml" ] && fail "a usage error wrote output"
 
-# CSV: complete input -> valid pack, exit 0, summary on stdout.
-expect 0 "csv import" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --title "Headlines"
+# CSV whose pack has a warning (a real row without url): written, but
+# "ready" is exactly `validate --strict`, so exit 1 and NOT READY with the
+# problem listed once, as validate --strict lists it.
+expect 1 "csv import" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --title "Headlines"
 contains "wrote $tmp/headlines.xml: 5 items (2 real, 3 fabricated)"
 contains "headlines.csv:1: warning: unknown column 'Notes' ignored"
+contains "$tmp/headlines.xml:7: error: real item has no url"
+grep -q "ready to play" "$tmp/out" && fail "csv import that validate --strict refuses said ready to play"
+[ "$(grep -c "real item has no url" "$tmp/out")" = 1 ] || fail "the url problem is not listed exactly once"
+last=$(tail -n 1 "$tmp/out")
+[ "$last" = "prebunk import-csv: NOT READY: $tmp/headlines.xml was written but cannot be played yet: 1 problem that 'prebunk validate --strict' reports (see above); complete it, then check it with 'prebunk validate --strict $tmp/headlines.xml'" ] ||
+  fail "last line of a csv import with a warning: $last"
 expect 0 "validate csv output" -- "$bin" validate "$tmp/headlines.xml"
+expect 1 "validate --strict csv output" -- "$bin" validate --strict "$tmp/headlines.xml"
+
+# CSV with everything: ready to play, and validate --strict agrees.
+sed 's|BBC News,2019-04-10,,|BBC News,2019-04-10,https://www.bbc.co.uk/news/science-environment-47873592,|' \
+  "$data/headlines.csv" >"$tmp/complete.csv"
+expect 0 "complete csv import" -- "$bin" import-csv "$tmp/complete.csv" -o "$tmp/complete.xml"
+[ "$(tail -n 1 "$tmp/out")" = "$tmp/complete.xml is ready to play" ] || fail "complete csv: $(tail -n 1 "$tmp/out")"
+expect 0 "validate --strict complete csv output" -- "$bin" validate --strict "$tmp/complete.xml"
 
 # An existing pack is protected; --force replaces it.
 cp "$tmp/headlines.xml" "$tmp/before.xml"
 expect 1 "existing output" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml"
 contains "already exists"
 cmp -s "$tmp/before.xml" "$tmp/headlines.xml" || fail "existing output was changed"
-expect 0 "--force" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --force
+expect 1 "--force" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --force
+contains "wrote $tmp/headlines.xml"
 
 # CSV problems: every one listed with its line, nothing written.
 printf 'headline,answer,outlet,date,explanation\r\n"Two\r\nlines",real,BBC,17/04/2016,Why.\r\nB,maybe,,,Why.\r\n' >"$tmp/bad.csv"
@@ -72,7 +89,7 @@ expect 1 "moodle import" -- "$bin" import-moodle "$data/moodle-media-literacy.xm
 contains "wrote $tmp/media.xml: 4 items (1 real, 3 fabricated); skipped 2 questions that are not true/false: 1 multichoice, 1 essay"
 contains "moodle-media-literacy.xml:44: warning: question 'Perseverance landing' is a real headline without a Source line"
 last=$(tail -n 1 "$tmp/out")
-[ "$last" = "prebunk import-moodle: NOT READY: $tmp/media.xml was written but cannot be played yet: 1 real item needs its source (outlet and date) (see the warnings above); complete it, then check it with 'prebunk validate $tmp/media.xml'" ] ||
+[ "$last" = "prebunk import-moodle: NOT READY: $tmp/media.xml was written but cannot be played yet: 1 real item needs its source (outlet and date) (see above); complete it, then check it with 'prebunk validate --strict $tmp/media.xml'" ] ||
   fail "last line of an incomplete import: $last"
 [ -e "$tmp/media.xml" ] || fail "incomplete moodle import wrote nothing"
 grep -q 'id="media"' "$tmp/media.xml" || fail "pack id not taken from the output name"
@@ -119,6 +136,37 @@ printf '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/pa
 expect 1 "doctype" -- "$bin" import-moodle "$tmp/xxe.xml" -o "$tmp/xxe-out.xml"
 contains "xxe.xml:2: error: a DOCTYPE is not allowed"
 [ -e "$tmp/xxe-out.xml" ] && fail "hostile input wrote output"
+
+# Kahoot's quiz template saved as CSV: recognised by its header below the
+# instructions; true/false rows written for the author to complete, other
+# rows skipped and counted, exit 1 with NOT READY and what is missing.
+expect 1 "kahoot template" -- "$bin" import-csv "$data/kahoot-template.csv" -o "$tmp/kahoot.xml"
+contains "wrote $tmp/kahoot.xml: 4 items (2 real, 2 fabricated); read Kahoot's quiz template (header on line 5); skipped 3 rows that are not true/false questions"
+contains "kahoot-template.csv:8: warning: row skipped: 'Which planet is closest to the sun?' is not a true/false question (a multiple-choice question)"
+contains "NOT READY: $tmp/kahoot.xml was written but cannot be played yet: 2 real items need their source (outlet and date), 4 items need an explanation"
+grep -q '<round seconds="20"/>' "$tmp/kahoot.xml" || fail "kahoot time limit not kept"
+expect 1 "validate kahoot output" -- "$bin" validate "$tmp/kahoot.xml"
+
+# Moodle export: the starter pack as a question bank, which import-moodle
+# takes back into a pack that is ready to play; invalid packs and existing
+# files are refused with nothing written.
+src=${PREBUNK_SOURCE_DIR:?run through ctest}
+expect 0 "export-moodle --help" -- "$bin" export-moodle --help
+contains "Usage: prebunk export-moodle PACK.xml -o OUT.xml"
+expect 2 "export-moodle without -o" -- "$bin" export-moodle "$src/quizzes/starter-en.xml"
+expect 0 "export-moodle" -- "$bin" export-moodle "$src/quizzes/starter-en.xml" -o "$tmp/bank.xml"
+contains "wrote $tmp/bank.xml: 32 true/false questions (16 real: true, 16 fabricated: false)"
+grep -q '<question type="truefalse">' "$tmp/bank.xml" || fail "no truefalse question in the export"
+expect 1 "export-moodle over an existing file" -- "$bin" export-moodle "$src/quizzes/starter-en.xml" -o "$tmp/bank.xml"
+contains "already exists"
+expect 0 "import the exported bank" -- "$bin" import-moodle "$tmp/bank.xml" -o "$tmp/back.xml"
+[ "$(tail -n 1 "$tmp/out")" = "$tmp/back.xml is ready to play" ] || fail "re-imported bank: $(tail -n 1 "$tmp/out")"
+expect 0 "validate --strict the re-imported bank" -- "$bin" validate --strict "$tmp/back.xml"
+contains "ok, 32 items (16 real, 16 fabricated), 11 techniques"
+expect 1 "export-moodle of an invalid pack" -- "$bin" export-moodle "$PREBUNK_TEST_DATA/packs/bad-answer.xml" -o "$tmp/bad-bank.xml"
+contains "bad-answer.xml:10: error:"
+contains "nothing was written"
+[ -e "$tmp/bad-bank.xml" ] && fail "an invalid pack was exported"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2

@@ -5,7 +5,11 @@
 // file and xmlReadMemory alone, without validation, checks or copying), and
 // the per-item cost relative to the smallest size (1.00 = linear scaling).
 //
-//   prebunk_bench_load [--sizes N,N,...] [--runs N]
+// With --broken every item has a schema error (its <tip> before its
+// <explanation>) and the load must report each one: the cost of many
+// problems must stay linear too (libxml2 2.9 once made it quadratic).
+//
+//   prebunk_bench_load [--sizes N,N,...] [--runs N] [--broken]
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -26,7 +30,7 @@ static double now_s(void) {
 
 // A pack of `n` items shaped like the bundled ones (half real with a source,
 // half fabricated with techniques, explanations of a few hundred characters).
-static char *make_pack(size_t n) {
+static char *make_pack(size_t n, bool broken) {
   StrBuf b = {0};
   strbuf_append(&b,
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -57,11 +61,12 @@ static char *make_pack(size_t n) {
           "    <explanation>Fabricated for this pack. The institute does not exist, the capital\n"
           "      letters push you to share before you think, and no study is linked. Search for the\n"
           "      institute and the study before you believe what it found.</explanation>\n"
+          "%s"
           "    <technique>fake-expert</technique>\n"
           "    <technique>emotion</technique>\n"
           "    <tip>Search the name of any institute you have never heard of.</tip>\n"
           "  </item>\n",
-          i, i);
+          i, i, broken ? "    <tip>Out of place.</tip>\n    <explanation>Again.</explanation>\n" : "");
     }
   }
   strbuf_append(&b, "</quizpack>\n");
@@ -73,14 +78,15 @@ typedef struct Timing {
   double floor_s;  // best read + xmlReadMemory
 } Timing;
 
-static bool measure(const char *path, size_t n, int runs, Timing *t) {
+static bool measure(const char *path, size_t n, bool broken, int runs, Timing *t) {
   t->load_s = t->floor_s = 1e30;
   for (int r = 0; r < runs; r++) {
     DiagList d = {0};
     double t0 = now_s();
     Pack *p = pack_load_file(path, &d);
     double t1 = now_s();
-    if (!p || p->item_count != n) {
+    bool as_expected = broken ? !p && d.errors >= n / 2 : p && p->item_count == n;
+    if (!as_expected) {
       fprintf(stderr, "bench: loading %s failed\n", path);
       diag_print(&d, stderr);
       diag_clear(&d);
@@ -127,13 +133,16 @@ int main(int argc, char **argv) {
   size_t nsizes = 0;
   long runs = 5;
   const char *list = "1000,2000,5000,10000,20000";
+  bool broken = false;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc) {
       list = argv[++i];
+    } else if (strcmp(argv[i], "--broken") == 0) {
+      broken = true;
     } else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc && parse_count(argv[i + 1], 1, 1000, &runs)) {
       i++;
     } else {
-      fprintf(stderr, "usage: prebunk_bench_load [--sizes N,N,...] [--runs N]\n");
+      fprintf(stderr, "usage: prebunk_bench_load [--sizes N,N,...] [--runs N] [--broken]\n");
       return 2;
     }
   }
@@ -160,7 +169,7 @@ int main(int argc, char **argv) {
   Timing t[16];
   bool ok = true;
   for (size_t s = 0; s < nsizes && ok; s++) {
-    char *text = make_pack(sizes[s]);
+    char *text = make_pack(sizes[s], broken);
     char *path = xasprintf("%s/bench-%zu.xml", dir, sizes[s]);
     char *err = NULL;
     ok = fs_write_atomic(path, text, strlen(text), &err);
@@ -169,7 +178,7 @@ int main(int argc, char **argv) {
     }
     free(err);
     if (ok) {
-      ok = measure(path, sizes[s], (int)runs, &t[s]);
+      ok = measure(path, sizes[s], broken, (int)runs, &t[s]);
     }
     if (ok) {
       double per_item = t[s].load_s / (double)sizes[s];

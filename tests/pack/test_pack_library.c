@@ -199,12 +199,28 @@ static void test_missing_folder_is_fine(void **state) {
   pack_library_destroy(NULL);
 }
 
+// A folder with no .xml file: the scan has nothing to sort (qsort on a NULL
+// array is undefined behaviour, caught by UBSan's nonnull check).
+static void test_folder_without_packs(void **state) {
+  Fixture *f = *state;
+  char *empty = xasprintf("%s/empty", f->root);
+  mkdir(empty, 0700);
+  free(test_write_file(empty, "notes.txt", "not a pack"));
+  PackLibrary *lib = pack_library_create();
+  assert_int_equal(pack_library_add_dir(lib, empty, PACK_ORIGIN_USER), 0);
+  assert_int_equal(pack_library_count(lib), 0);
+  assert_int_equal(pack_library_diags(lib)->count, 0);
+  free(empty);
+  pack_library_destroy(lib);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_scan_order_and_broken_packs, setup, teardown),
       cmocka_unit_test_setup_teardown(test_practice_before_assessment, setup, teardown),
       cmocka_unit_test_setup_teardown(test_add_file, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_folder_is_fine, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_folder_without_packs, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

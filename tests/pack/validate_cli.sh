@@ -40,6 +40,14 @@ check strict 1 "lopsided.xml: invalid, 1 error" \
   "lopsided.xml:2: error: the pack has 1 real and 5 fabricated items; a lopsided pack rewards always giving the same answer" \
   -- --strict lopsided.xml
 
+# Under --strict each warning is printed once, as an error (never also as a
+# warning), and counted once.
+check strict-once 1 "warnings.xml: invalid, 4 errors" \
+  "warnings.xml:5: error: the round asks for 10 questions but the pack has only 4 items
+warnings.xml:8: error: real item has no url; players cannot look the story up at its source
+warnings.xml:11: error: fabricated item names no <technique>; players learn more when they see how it misleads
+warnings.xml:16: error: headline is longer than 200 characters" -- --strict warnings.xml
+
 check strict-after-file 1 "lopsided.xml: invalid, 1 error" "*" -- lopsided.xml --strict
 
 check several 1 "valid-minimal.xml: ok, 2 items (1 real, 1 fabricated), 2 techniques

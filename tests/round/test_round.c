@@ -10,6 +10,27 @@
 
 enum { LIMIT_MS = 20000 };
 
+static Round *make_round_with(const Pack *pack, const RoundSettings *s, const RoundHistory *h, uint64_t seed) {
+  Rng rng;
+  rng_seed(&rng, seed);
+  char *err = NULL;
+  Round *r = round_create(pack, s, h, &rng, &err);
+  if (!r) {
+    fail_msg("round: %s", err ? err : "?");
+  }
+  assert_null(err);
+  return r;
+}
+
+// An exact split (no spread), for the tests of what the share does not decide.
+static Round *make_round_split(const Pack *pack, int questions, int percent, const RoundHistory *h, uint64_t seed) {
+  RoundSettings s = round_settings_default(pack);
+  s.questions = questions;
+  s.real_percent = percent;
+  s.real_spread = 0;
+  return make_round_with(pack, &s, h, seed);
+}
+
 static Round *make_round(const Pack *pack, int questions, int seconds, bool bonus, const RoundHistory *h,
                          uint64_t seed) {
   RoundSettings s = round_settings_default(NULL);
@@ -41,20 +62,41 @@ static void assert_no_repeats(const Round *r) {
   }
 }
 
-// The real-item counts the balancing rule allows for a round of n drawn from
-// `real` real and `fake` fabricated items.
-static bool real_count_allowed(size_t got, size_t n, size_t real, size_t fake) {
-  size_t lo = n / 2, hi = n - n / 2;
-  bool lo_ok = lo <= real && n - lo <= fake;
-  bool hi_ok = hi <= real && n - hi <= fake;
-  if (lo_ok || hi_ok) {
-    return (lo_ok && got == lo) || (hi_ok && got == hi);
+// The real-item count the share rule gives for `percent` in a round of n
+// drawn from `real` real and `fake` fabricated items: round half up, then
+// the scarce class is taken whole and the other fills.
+static size_t real_count_for(int percent, size_t n, size_t real, size_t fake) {
+  size_t want = (n * (size_t)percent + 50) / 100;
+  if (want > real) {
+    want = real;
   }
-  // Cannot balance: all of the scarce class, the other fills.
-  return real < fake ? got == real : got == n - fake;
+  if (n - want > fake) {
+    want = n - fake;
+  }
+  return want;
 }
 
-static void test_draw_balanced_every_size(void **state) {
+// Whether `got` real items is what some share within 60 +- 10 % gives.
+static bool real_count_allowed(size_t got, size_t n, size_t real, size_t fake) {
+  for (int percent = 50; percent <= 70; percent++) {
+    if (real_count_for(percent, n, real, fake) == got) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The longest run of equal answers in the round's order.
+static size_t longest_run(const Round *r) {
+  size_t best = 0, run = 0;
+  for (size_t i = 0; i < round_count(r); i++) {
+    run = i > 0 && round_item(r, i)->answer == round_item(r, i - 1)->answer ? run + 1 : 1;
+    best = run > best ? run : best;
+  }
+  return best;
+}
+
+static void test_draw_share_every_size(void **state) {
   (void)state;
   static const size_t mixes[][2] = {{10, 10}, {3, 20}, {20, 3}, {0, 6}, {6, 0}, {7, 8}, {1, 1}, {1, 0}, {2, 9}};
   for (size_t m = 0; m < sizeof mixes / sizeof mixes[0]; m++) {
@@ -93,20 +135,110 @@ static void test_draw_scarce_class(void **state) {
   pack_destroy(p);
 }
 
-static void test_draw_odd_extra_goes_either_way(void **state) {
+static void test_draw_real_share_varies(void **state) {
   (void)state;
-  Pack *p = fixture_pack(10, 10, PACK_KIND_PRACTICE);
-  bool saw_two = false, saw_three = false;
-  for (uint64_t seed = 1; seed <= 64; seed++) {
-    Round *r = make_round(p, 5, 20, true, NULL, seed);
+  // 60 % +- 10 points of 10 questions: 5, 6 or 7 real, 6 on average, and
+  // never the fixed half of the old rule on every round.
+  Pack *p = fixture_pack(30, 30, PACK_KIND_PRACTICE);
+  size_t seen[11] = {0}, sum = 0;
+  enum { ROUNDS = 400 };
+  for (uint64_t seed = 1; seed <= ROUNDS; seed++) {
+    Round *r = make_round(p, 10, 20, true, NULL, seed);
     size_t got = count_real(r);
-    assert_true(got == 2 || got == 3);
-    saw_two |= got == 2;
-    saw_three |= got == 3;
+    assert_in_range(got, 5, 7);
+    seen[got]++;
+    sum += got;
     round_destroy(r);
   }
-  assert_true(saw_two && saw_three);
+  assert_true(seen[5] > 0 && seen[6] > 0 && seen[7] > 0);
+  double mean = (double)sum / ROUNDS;
+  assert_true(mean > 5.8 && mean < 6.2);
   pack_destroy(p);
+}
+
+static void test_draw_pack_real_share(void **state) {
+  (void)state;
+  Pack *p = fixture_pack(30, 30, PACK_KIND_PRACTICE);
+  p->round_real_percent = 80;
+  RoundSettings s = round_settings_default(p);
+  assert_int_equal(s.real_percent, 80);
+  assert_int_equal(s.real_spread, ROUND_DEFAULT_REAL_SPREAD);
+  s.questions = 10;
+  for (uint64_t seed = 1; seed <= 100; seed++) {
+    Round *r = make_round_with(p, &s, NULL, seed);
+    assert_in_range(count_real(r), 7, 9);
+    round_destroy(r);
+  }
+  // The spread is seeded: the same seed, the same split; a spread of 0 is exact.
+  s.real_spread = 0;
+  s.real_percent = 30;
+  for (uint64_t seed = 1; seed <= 20; seed++) {
+    Round *r = make_round_with(p, &s, NULL, seed);
+    assert_int_equal(count_real(r), 3);
+    round_destroy(r);
+  }
+  pack_destroy(p);
+}
+
+static void test_draw_no_long_runs(void **state) {
+  (void)state;
+  static const size_t mixes[][2] = {{30, 30}, {10, 3}, {3, 10}, {12, 4}, {5, 5}};
+  for (size_t m = 0; m < sizeof mixes / sizeof mixes[0]; m++) {
+    Pack *p = fixture_pack(mixes[m][0], mixes[m][1], PACK_KIND_PRACTICE);
+    for (int percent = 0; percent <= 100; percent += 10) {
+      for (uint64_t seed = 1; seed <= 40; seed++) {
+        Round *r = make_round_split(p, 10, percent, NULL, seed);
+        size_t real = count_real(r), fake = round_count(r) - real;
+        size_t most = real > fake ? real : fake, least = real > fake ? fake : real;
+        // A run over 3 is only allowed when the counts force one.
+        if (most <= ROUND_MAX_RUN * (least + 1)) {
+          assert_in_range(longest_run(r), 1, ROUND_MAX_RUN);
+        }
+        round_destroy(r);
+      }
+    }
+    pack_destroy(p);
+  }
+  // All of one class cannot avoid a run, and still plays.
+  Pack *only = fixture_pack(6, 0, PACK_KIND_PRACTICE);
+  Round *r = make_round(only, 6, 20, true, NULL, 1);
+  assert_int_equal(longest_run(r), 6);
+  round_destroy(r);
+  pack_destroy(only);
+}
+
+static void test_draw_excluded(void **state) {
+  (void)state;
+  static const char *const shown[] = {"f0", "f1", "f2", "f3", "f4", "f5", "f6", "not-in-pack"};
+  RoundHistory h = {.excluded = shown, .excluded_count = 8};
+  Pack *p = fixture_pack(10, 10, PACK_KIND_PRACTICE);
+  for (uint64_t seed = 1; seed <= 30; seed++) {
+    Round *r = make_round(p, 10, 20, true, &h, seed);
+    assert_int_equal(round_count(r), 10);
+    for (size_t i = 0; i < round_count(r); i++) {
+      for (size_t k = 0; k < 7; k++) {
+        assert_string_not_equal(round_item(r, i)->id, shown[k]);
+      }
+    }
+    assert_true(count_real(r) >= 7);  // only f7-f9 are left: real items fill
+    round_destroy(r);
+  }
+  // 20 questions, 13 drawable: the round is shorter, never a repeat.
+  Round *r = make_round(p, 20, 20, true, &h, 3);
+  assert_int_equal(round_count(r), 13);
+  assert_int_equal(count_real(r), 10);
+  round_destroy(r);
+  pack_destroy(p);
+  // Nothing left to draw: a clear refusal.
+  Pack *fakes = fixture_pack(0, 3, PACK_KIND_PRACTICE);
+  RoundSettings s = round_settings_default(fakes);
+  Rng rng;
+  rng_seed(&rng, 1);
+  char *err = NULL;
+  assert_null(round_create(fakes, &s, &h, &rng, &err));
+  assert_non_null(err);
+  free(err);
+  pack_destroy(fakes);
 }
 
 static bool same_draw(const Round *a, const Round *b) {
@@ -175,11 +307,11 @@ static void test_draw_history_tiers(void **state) {
   (void)state;
   static const char *const seen_right[] = {"r0", "r1", "r2", "f0", "f1", "f2"};
   static const char *const missed[] = {"r3", "r4", "f3", "f4"};
-  RoundHistory h = {history_entries, sizeof history_entries / sizeof history_entries[0]};
+  RoundHistory h = {.entries = history_entries, .count = sizeof history_entries / sizeof history_entries[0]};
   Pack *p = fixture_pack(10, 10, PACK_KIND_PRACTICE);
   for (uint64_t seed = 1; seed <= 20; seed++) {
     // 10 questions: exactly the 10 unseen items (5 real, 5 fabricated).
-    Round *r = make_round(p, 10, 20, true, &h, seed);
+    Round *r = make_round_split(p, 10, 50, &h, seed);
     for (size_t i = 0; i < round_count(r); i++) {
       const char *id = round_item(r, i)->id;
       assert_false(id_in(id, seen_right, 6));
@@ -187,7 +319,7 @@ static void test_draw_history_tiers(void **state) {
     }
     round_destroy(r);
     // 14: the 10 unseen and the 4 missed, none of those answered right.
-    r = make_round(p, 14, 20, true, &h, seed);
+    r = make_round_split(p, 14, 50, &h, seed);
     size_t n_missed = 0;
     for (size_t i = 0; i < round_count(r); i++) {
       const char *id = round_item(r, i)->id;
@@ -198,7 +330,7 @@ static void test_draw_history_tiers(void **state) {
     assert_int_equal(count_real(r), 7);
     round_destroy(r);
     // 16: all unseen and missed, and one right-answered item of each class.
-    r = make_round(p, 16, 20, true, &h, seed);
+    r = make_round_split(p, 16, 50, &h, seed);
     size_t n_right = 0;
     n_missed = 0;
     for (size_t i = 0; i < round_count(r); i++) {
@@ -217,11 +349,11 @@ static void test_draw_history_tiers(void **state) {
 static void test_draw_history_random_within_tier(void **state) {
   (void)state;
   // With 10 unseen items and 4 questions, different seeds pick different unseen items.
-  RoundHistory h = {history_entries, sizeof history_entries / sizeof history_entries[0]};
+  RoundHistory h = {.entries = history_entries, .count = sizeof history_entries / sizeof history_entries[0]};
   Pack *p = fixture_pack(10, 10, PACK_KIND_PRACTICE);
   bool picked[20] = {false};
   for (uint64_t seed = 1; seed <= 40; seed++) {
-    Round *r = make_round(p, 4, 20, true, &h, seed);
+    Round *r = make_round_split(p, 4, 50, &h, seed);
     for (size_t i = 0; i < round_count(r); i++) {
       picked[round_item(r, i) - p->items] = true;
     }
@@ -311,6 +443,19 @@ static void test_settings(void **state) {
       assert_true(strlen(err) > 0);
     }
     round_destroy(r);
+    free(err);
+  }
+  static const struct {
+    int percent, spread;
+    bool ok;
+  } shares[] = {{0, 0, true}, {100, 50, true}, {-1, 0, false}, {101, 0, false}, {60, -1, false}, {60, 51, false}};
+  for (size_t i = 0; i < sizeof shares / sizeof shares[0]; i++) {
+    s = round_settings_default(NULL);
+    s.real_percent = shares[i].percent;
+    s.real_spread = shares[i].spread;
+    char *err = NULL;
+    assert_int_equal(round_settings_check(&s, &err), shares[i].ok);
+    assert_true(shares[i].ok ? err == NULL : err != NULL && strlen(err) > 0);
     free(err);
   }
   pack_destroy(p);
@@ -508,9 +653,12 @@ static void test_state_machine(void **state) {
 
 int round_tests_run(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_draw_balanced_every_size),
+      cmocka_unit_test(test_draw_share_every_size),
       cmocka_unit_test(test_draw_scarce_class),
-      cmocka_unit_test(test_draw_odd_extra_goes_either_way),
+      cmocka_unit_test(test_draw_real_share_varies),
+      cmocka_unit_test(test_draw_pack_real_share),
+      cmocka_unit_test(test_draw_no_long_runs),
+      cmocka_unit_test(test_draw_excluded),
       cmocka_unit_test(test_draw_seeded),
       cmocka_unit_test(test_draw_shuffled_order),
       cmocka_unit_test(test_draw_history_tiers),

@@ -473,9 +473,30 @@ static void test_preview_reloads(void **state) {
   assert_non_null(p);
   assert_int_equal(p->item_count, 4);
   assert_int_equal(diags->errors, 0);
-  // Right moves to the next item; Esc leaves.
+  // Right moves to the next item.
   press(f, '>');
+  // A pack that plays with warnings says so: r2 has no url. Its Warnings
+  // button lists them instead of the item, and toggles back.
+  assert_int_equal(diags->warnings, 1);
+  const UiButton *warn = scene_test_button_labelled(f->app, "1 warning");
+  assert_false(warn->disabled);
+  scene_test_click(f, warn->rect.x + warn->rect.w / 2, warn->rect.y + warn->rect.h / 2);
+  assert_true(scene_preview_showing_warnings(engine_scene_data(f->app->engine, 0)));
+  scene_test_click(f, warn->rect.x + warn->rect.w / 2, warn->rect.y + warn->rect.h / 2);
+  assert_false(scene_preview_showing_warnings(engine_scene_data(f->app->engine, 0)));
+  // Esc asks before leaving (the preview is often the game's only screen);
+  // No (Esc again) stays, Yes leaves.
+  size_t depth = engine_scene_count(f->app->engine);
   press(f, 27);
+  assert_string_equal(top(f), "confirm");
+  press(f, 27);
+  assert_string_equal(top(f), "preview");
+  assert_int_equal(engine_scene_count(f->app->engine), depth);
+  press(f, 27);
+  const UiButton *yes = scene_test_button_labelled(f->app, "Close preview");
+  scene_test_click(f, yes->rect.x + yes->rect.w / 2, yes->rect.y + yes->rect.h / 2);
+  assert_int_equal(engine_scene_count(f->app->engine), depth - 1);
+  assert_string_not_equal(top(f), "preview");
   free(broken);
   scene_test_fixture_destroy(f);
 }
