@@ -44,6 +44,12 @@ void scene_pause_push(App *app, ScenePauseQuitFn on_quit, void *user);
 // question: it says "Paused while the window was in the background".
 void scene_pause_push_background(App *app, ScenePauseQuitFn on_quit, void *user);
 
+// The key hint of `action` (game_key_hint(): from the bindings) copied into
+// `buf` (the caller's, as long as a button points at it); NULL when no key
+// is bound, so the button shows none.
+#define GAMEPLAY_HINT_SIZE 24
+const char *gameplay_key_hint(const App *app, InputAction action, char buf[GAMEPLAY_HINT_SIZE]);
+
 // The player-facing name of a technique ("Fake expert"), translated.
 const char *gameplay_technique_label(Technique t);
 

@@ -73,18 +73,18 @@ void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const
   p->item = item;
   p->truth_text = gameplay_truth_sentence(item);
   p->tech_text = techniques_line(item->techniques);
-  float gap = UI_GAP * 0.5f;
+  float gap = ui_gap(ui) * 0.5f;
   float w = area.w;
   // The tip's card: its word at the start side, the tip beside it.
   TextStyle head_st = page_style(ui, THEME_TEXT_BODY, true, t->text);
-  float tip_word_w = item->tip ? text_measure(ui->engine, _("Tip"), &head_st).w + UI_GAP : 0;
-  float inner = w - 2 * UI_GAP - PAGE_EDGE_W - tip_word_w;
+  float tip_word_w = item->tip ? text_measure(ui->engine, _("Tip"), &head_st).w + ui_gap(ui) : 0;
+  float inner = w - 2 * ui_gap(ui) - PAGE_EDGE_W - tip_word_w;
   // The fixed part, measured.
   float truth_h = measure_h(ui, p->truth_text, page_style(ui, THEME_TEXT_BODY, false, t->text), w);
   float tech_h = measure_h(ui, p->tech_text, page_style(ui, THEME_TEXT_BODY, true, t->text), w);
   TextStyle tip_st = text_style(theme_text_size(t, THEME_TEXT_BODY), t->text, pack_item_lang(pack, item));
   float tip_h = item->tip ? measure_h(ui, item->tip, tip_st, inner) : 0;
-  float tip_card_h = item->tip ? tip_h + 2 * UI_GAP * 0.5f : 0;
+  float tip_card_h = item->tip ? tip_h + 2 * ui_gap(ui) * 0.5f : 0;
   float fixed = truth_h + gap + (tech_h > 0 ? tech_h + gap : 0) + (tip_card_h > 0 ? tip_card_h + gap : 0);
   // The headline card: as tall as the headline wants at its size, but
   // giving way so the fixed part and a line of the scrolling part fit.
@@ -104,7 +104,7 @@ void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const
   p->techniques = (Rect){area.x, y, w, tech_h};
   y += tech_h > 0 ? tech_h + gap : 0;
   p->tip_card = (Rect){area.x, y, w, tip_card_h};
-  p->tip_head = (Rect){area.x + PAGE_EDGE_W + UI_GAP, y + UI_GAP * 0.5f, tip_word_w, tip_h};
+  p->tip_head = (Rect){area.x + PAGE_EDGE_W + ui_gap(ui), y + ui_gap(ui) * 0.5f, tip_word_w, tip_h};
   p->tip = (Rect){p->tip_head.x + tip_word_w, p->tip_head.y, inner, tip_h};
   y += tip_card_h > 0 ? tip_card_h + gap : 0;
   p->body = (Rect){area.x, y, w, fmaxf(0, area.y + area.h - y)};

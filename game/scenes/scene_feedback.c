@@ -41,6 +41,15 @@ const char *gameplay_technique_label(Technique t) {
   return (unsigned)t < TECHNIQUE_COUNT ? _(labels[t]) : "?";
 }
 
+const char *gameplay_key_hint(const App *app, InputAction action, char buf[GAMEPLAY_HINT_SIZE]) {
+  const char *hint = game_key_hint(app->engine, action);
+  if (!hint[0]) {
+    return NULL;
+  }
+  str_copy(buf, GAMEPLAY_HINT_SIZE, hint);  // a longer key name is cut: still a hint
+  return buf;
+}
+
 static bool parse_digits(const char *s, size_t n, int *out) {
   int v = 0;
   for (size_t i = 0; i < n; i++) {
@@ -184,7 +193,7 @@ static char *break_url(Engine *engine, const char *url, const TextStyle *style, 
 float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect body, float scroll,
                                  bool draw) {
   const Theme *t = ui->theme;
-  float gap = t->spacing > 0 ? t->spacing : UI_GAP;
+  float gap = t->spacing > 0 ? t->spacing : ui_gap(ui);
   // Room at the end side for the scroll bar.
   Column c = {.engine = ui->engine,
               .x = ui->rtl ? body.x + 40.0f : body.x,
@@ -247,8 +256,9 @@ typedef struct FeedbackScene {
   bool last;
   FeedbackDoneFn done;
   void *user;
-  bool closing;  // the pop was requested: ignore the rest of this frame's events
-  char *said;    // "You answered: real.  +100 points" (owned)
+  bool closing;                       // the pop was requested: ignore the rest of this frame's events
+  char *said;                         // "You answered: real.  +100 points" (owned)
+  char next_key[GAMEPLAY_HINT_SIZE];  // Next's key (CONFIRM)
   float scroll;
   // Layout (feedback_layout).
   Rect icon, verdict, said_box, hint, track;
@@ -292,22 +302,23 @@ static const char *verdict_word(const RoundAnswer *a) {
 
 // The footer: Next (its width from its word) at the end side, the scroll
 // hint in the rest. Returns the footer's top.
-static float layout_footer(FeedbackScene *s, const Ui *ui) {
+static float layout_footer(FeedbackScene *s, const App *app, const Ui *ui) {
   const char *label = s->mode == FEEDBACK_MODE_REVIEW ? _("Back to summary")
                       : s->last                       ? _("See results")
                                                       : _("Next question");
+  const char *key = gameplay_key_hint(app, INPUT_ACTION_CONFIRM, s->next_key);
   TextStyle bs = ui_text_style(ui, THEME_TEXT_BUTTON, ui->theme->text);
   bs.weight = TEXT_WEIGHT_BOLD;
-  float cw = ui_w(ui) - 2 * UI_MARGIN;
-  float w = fminf(cw * 0.6f, fmaxf(520.0f, text_measure(ui->engine, label, &bs).w + 64.0f + 0.6f * UI_BUTTON_H +
-                                               text_measure(ui->engine, _("Enter"), &bs).w));
-  float top = ui_h(ui) - UI_BUTTON_H - 40.0f;
-  UiButton b =
-      ui_button(ID_NEXT, ui_mirror(ui, (Rect){UI_MARGIN + cw - w, top, w, UI_BUTTON_H}), label, UI_BUTTON_PRIMARY);
+  float cw = ui_w(ui) - 2 * ui_margin(ui);
+  float w = fminf(cw * 0.6f, fmaxf(520.0f, text_measure(ui->engine, label, &bs).w + 64.0f + 0.6f * ui_button_h(ui) +
+                                               (key ? text_measure(ui->engine, key, &bs).w : 0)));
+  float top = ui_h(ui) - ui_button_h(ui) - 40.0f;
+  UiButton b = ui_button(ID_NEXT, ui_mirror(ui, (Rect){ui_margin(ui) + cw - w, top, w, ui_button_h(ui)}), label,
+                         UI_BUTTON_PRIMARY);
   b.icon = ui->rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
-  b.key_hint = _("Enter");
+  b.key_hint = key;
   ui_form_add(&s->form, b);
-  s->hint = ui_mirror(ui, (Rect){UI_MARGIN, top, cw - w - UI_GAP, UI_BUTTON_H});
+  s->hint = ui_mirror(ui, (Rect){ui_margin(ui), top, cw - w - ui_gap(ui), ui_button_h(ui)});
   return top;
 }
 
@@ -315,25 +326,25 @@ static float layout_footer(FeedbackScene *s, const Ui *ui) {
 // when the two do not fit on one row). Returns the y under it.
 static float layout_verdict(FeedbackScene *s, const Ui *ui, float y) {
   const Theme *t = ui->theme;
-  float cw = ui_w(ui) - 2 * UI_MARGIN;
+  float cw = ui_w(ui) - 2 * ui_margin(ui);
   TextStyle vs = ui_text_style(ui, THEME_TEXT_TITLE, t->text);
   vs.weight = TEXT_WEIGHT_BOLD;
   TextStyle ss = ui_text_style(ui, THEME_TEXT_SMALL, t->text);
   float line = text_line_height(ui->engine, &vs);
   float isz = fminf(88.0f, line);
-  float vw = fminf(cw - isz - UI_GAP, text_measure(ui->engine, verdict_word(&s->answer), &vs).w + 1.0f);
-  s->icon = ui_mirror(ui, (Rect){UI_MARGIN, y + (line - isz) / 2, isz, isz});
-  s->verdict = ui_mirror(ui, (Rect){UI_MARGIN + isz + UI_GAP, y, vw, line});
-  float sx = UI_MARGIN + isz + UI_GAP + vw + UI_GAP;
-  float sw = UI_MARGIN + cw - sx;
+  float vw = fminf(cw - isz - ui_gap(ui), text_measure(ui->engine, verdict_word(&s->answer), &vs).w + 1.0f);
+  s->icon = ui_mirror(ui, (Rect){ui_margin(ui), y + (line - isz) / 2, isz, isz});
+  s->verdict = ui_mirror(ui, (Rect){ui_margin(ui) + isz + ui_gap(ui), y, vw, line});
+  float sx = ui_margin(ui) + isz + ui_gap(ui) + vw + ui_gap(ui);
+  float sw = ui_margin(ui) + cw - sx;
   float said_w = text_measure(ui->engine, s->said, &ss).w + 1.0f;
   if (said_w <= sw) {
-    s->said_box = ui_mirror(ui, (Rect){UI_MARGIN + cw - said_w, y, said_w, line});
+    s->said_box = ui_mirror(ui, (Rect){ui_margin(ui) + cw - said_w, y, said_w, line});
     return y + line;
   }
   ss.wrap_width = cw;
   float h = text_measure(ui->engine, s->said, &ss).h;
-  s->said_box = ui_mirror(ui, (Rect){UI_MARGIN, y + line, cw, h});
+  s->said_box = ui_mirror(ui, (Rect){ui_margin(ui), y + line, cw, h});
   return y + line + h;
 }
 
@@ -346,13 +357,13 @@ static void feedback_layout(SceneCtx *ctx) {
   // Back only when it is a real step back (review); after an answer the way
   // on is Next, and Esc asks to quit the round.
   ui_form_add_header(&s->form, &ui, s->mode == FEEDBACK_MODE_REVIEW, true);
-  float footer = layout_footer(s, &ui);
-  float y = layout_verdict(s, &ui, UI_HEADER_H + UI_GAP * 0.5f) + UI_GAP * 0.5f;
-  Rect area = {UI_MARGIN, y, ui_w(&ui) - 2 * UI_MARGIN, footer - UI_GAP * 0.5f - y};
+  float footer = layout_footer(s, app_from_ctx(ctx), &ui);
+  float y = layout_verdict(s, &ui, ui_header_h(&ui) + ui_gap(&ui) * 0.5f) + ui_gap(&ui) * 0.5f;
+  Rect area = {ui_margin(&ui), y, ui_w(&ui) - 2 * ui_margin(&ui), footer - ui_gap(&ui) * 0.5f - y};
   gameplay_page_layout(&s->page, &ui, s->pack, s->answer.item, area);
   s->overflow = s->page.overflow;
   s->scroll = gameplay_clamp_scroll(s->scroll, s->page.body_h, s->page.body.h);
-  s->track = ui_mirror(&ui, (Rect){ui_w(&ui) - UI_MARGIN - 12.0f, s->page.body.y, 10.0f, s->page.body.h});
+  s->track = ui_mirror(&ui, (Rect){ui_w(&ui) - ui_margin(&ui) - 12.0f, s->page.body.y, 10.0f, s->page.body.h});
   if (first || !ui_form_focus_id(&s->form, focus)) {
     ui_form_focus_id(&s->form, ID_NEXT);
   }

@@ -22,6 +22,7 @@ typedef struct PauseScene {
   Rect card;
   Rect title;
   Rect note;
+  char hints[3][GAMEPLAY_HINT_SIZE];  // Resume, Settings, Help keys
 } PauseScene;
 
 static const char *pause_note(const PauseScene *s) {
@@ -58,9 +59,10 @@ void scene_pause_push_background(App *app, ScenePauseQuitFn on_quit, void *user)
 // its measured text (it is longer after a focus loss).
 static void pause_layout(SceneCtx *ctx) {
   PauseScene *s = ctx->data;
-  Ui ui = app_ui(app_from_ctx(ctx));
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
   int focus = s->form.count ? ui_form_focused_id(&s->form) : UI_FOCUS_NONE;
-  float buttons_h = 4 * UI_BUTTON_H + 3 * PAUSE_BUTTON_GAP;
+  float buttons_h = 4 * ui_button_h(&ui) + 3 * PAUSE_BUTTON_GAP;
   TextStyle ns = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text_muted);
   ns.wrap_width = PAUSE_CARD_W - 2 * PAUSE_PAD;
   float note_h = fmaxf(PAUSE_NOTE_H, text_measure(ui.engine, pause_note(s), &ns).h + 16.0f);
@@ -78,13 +80,15 @@ static void pause_layout(SceneCtx *ctx) {
     const char *hint;
     UiButtonKind kind;
   } rows[] = {
-      {ID_RESUME, _("Resume"), DRAW_ICON_PLAY, _("P"), UI_BUTTON_PRIMARY},
-      {ID_SETTINGS, _("Settings"), UI_ICON_GEAR, _("F2"), UI_BUTTON_NORMAL},
-      {ID_HELP, _("Help"), UI_NO_ICON, _("F1"), UI_BUTTON_NORMAL},
+      {ID_RESUME, _("Resume"), DRAW_ICON_PLAY, gameplay_key_hint(app, INPUT_ACTION_PAUSE, s->hints[0]),
+       UI_BUTTON_PRIMARY},
+      {ID_SETTINGS, _("Settings"), UI_ICON_GEAR, gameplay_key_hint(app, INPUT_ACTION_SETTINGS, s->hints[1]),
+       UI_BUTTON_NORMAL},
+      {ID_HELP, _("Help"), UI_NO_ICON, gameplay_key_hint(app, INPUT_ACTION_HELP, s->hints[2]), UI_BUTTON_NORMAL},
       {ID_QUIT, _("Quit this round"), UI_NO_ICON, NULL, UI_BUTTON_NORMAL},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-    Rect r = {x, y + (float)i * (UI_BUTTON_H + PAUSE_BUTTON_GAP), PAUSE_BUTTON_W, UI_BUTTON_H};
+    Rect r = {x, y + (float)i * (ui_button_h(&ui) + PAUSE_BUTTON_GAP), PAUSE_BUTTON_W, ui_button_h(&ui)};
     UiButton b = ui_button(rows[i].id, r, rows[i].label, rows[i].kind);
     b.icon = rows[i].icon;
     b.key_hint = rows[i].hint;

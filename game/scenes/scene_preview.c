@@ -55,10 +55,10 @@ void scene_preview_push(App *app, const char *path) {
 }
 
 // Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
-#define PV_INFO_Y (UI_HEADER_H + 20.0f)
-#define PV_INFO_H 56.0f
-#define PV_HEADLINE_Y (PV_INFO_Y + PV_INFO_H + 12.0f)
-#define PV_FOOTER_Y(u) (ui_h(u) - 40.0f - UI_BUTTON_H)
+#define PV_INFO_Y(u) (ui_header_h(u) + 20.0f)
+#define PV_INFO_H(u) (56.0f * (u)->theme->layout_scale)
+#define PV_HEADLINE_Y(u) (PV_INFO_Y(u) + PV_INFO_H(u) + 12.0f)
+#define PV_FOOTER_Y(u) (ui_h(u) - 40.0f - ui_button_h(u))
 #define PV_BODY_BOTTOM(u) (PV_FOOTER_Y(u) - 52.0f)  // the key hints line sits between body and footer
 
 static void preview_load(PreviewScene *s) {
@@ -130,18 +130,18 @@ static void preview_enter(SceneCtx *ctx) {
   ui_form_add_header(&s->form, &ui, true, true);
   float w = 440.0f;
   // Previous sits on the reading-start side, Next on the end side.
-  UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){UI_MARGIN, PV_FOOTER_Y(&ui), w, UI_BUTTON_H}), _("Previous"),
-                            UI_BUTTON_NORMAL);
+  UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){ui_margin(&ui), PV_FOOTER_Y(&ui), w, ui_button_h(&ui)}),
+                            _("Previous"), UI_BUTTON_NORMAL);
   prev.icon = ui.rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
   UiButton next =
-      ui_button(ID_NEXT, ui_mirror(&ui, (Rect){ui_w(&ui) - UI_MARGIN - w, PV_FOOTER_Y(&ui), w, UI_BUTTON_H}), _("Next"),
-                UI_BUTTON_PRIMARY);
+      ui_button(ID_NEXT, ui_mirror(&ui, (Rect){ui_w(&ui) - ui_margin(&ui) - w, PV_FOOTER_Y(&ui), w, ui_button_h(&ui)}),
+                _("Next"), UI_BUTTON_PRIMARY);
   next.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
   ui_form_add(&s->form, prev);
   ui_form_add(&s->form, next);
   float ww = 400.0f;
-  UiButton warn =
-      ui_button(ID_WARNINGS, (Rect){(ui_w(&ui) - ww) / 2, PV_FOOTER_Y(&ui), ww, UI_BUTTON_H}, "", UI_BUTTON_NORMAL);
+  UiButton warn = ui_button(ID_WARNINGS, (Rect){(ui_w(&ui) - ww) / 2, PV_FOOTER_Y(&ui), ww, ui_button_h(&ui)}, "",
+                            UI_BUTTON_NORMAL);
   warn.icon = UI_NO_ICON;
   ui_form_add(&s->form, warn);
   ui_form_focus_id(&s->form, ID_NEXT);
@@ -176,7 +176,8 @@ static void preview_page(SceneCtx *ctx) {
 static void preview_layout(SceneCtx *ctx) {
   PreviewScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  s->page_area = (Rect){UI_MARGIN, PV_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_BODY_BOTTOM(&ui) - PV_HEADLINE_Y};
+  s->page_area = (Rect){ui_margin(&ui), PV_HEADLINE_Y(&ui), ui_w(&ui) - 2 * ui_margin(&ui),
+                        PV_BODY_BOTTOM(&ui) - PV_HEADLINE_Y(&ui)};
   preview_page(ctx);
 }
 
@@ -327,14 +328,14 @@ static void preview_draw(SceneCtx *ctx) {
   // Which item, where in the file, and its answer (word + icon + colour).
   char *info =
       xasprintf(_("Item %zu of %zu · id %s · line %d"), s->index + 1, s->pack->item_count, item->id, item->line);
-  Rect ibox = {UI_MARGIN + 420.0f, PV_INFO_Y, ui_w(&ui) - 2 * UI_MARGIN - 420.0f, PV_INFO_H};
+  Rect ibox = {ui_margin(&ui) + 420.0f, PV_INFO_Y(&ui), ui_w(&ui) - 2 * ui_margin(&ui) - 420.0f, PV_INFO_H(&ui)};
   ui_text(&ui, info, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, ibox), TEXT_ALIGN_END, TEXT_VALIGN_MIDDLE);
   free(info);
   bool real = item->answer == PACK_ANSWER_REAL;
-  Rect tag = ui_mirror(&ui, (Rect){UI_MARGIN, PV_INFO_Y, 400.0f, PV_INFO_H});
-  draw_round_rect(ui.engine, tag, PV_INFO_H / 2, real ? t->real_fill : t->fabricated_fill);
+  Rect tag = ui_mirror(&ui, (Rect){ui_margin(&ui), PV_INFO_Y(&ui), 400.0f, PV_INFO_H(&ui)});
+  draw_round_rect(ui.engine, tag, PV_INFO_H(&ui) / 2, real ? t->real_fill : t->fabricated_fill);
   Color on = real ? t->on_real : t->on_fabricated;
-  Rect icon = {tag.x + 18.0f, tag.y + 8.0f, PV_INFO_H - 16.0f, PV_INFO_H - 16.0f};
+  Rect icon = {tag.x + 18.0f, tag.y + 8.0f, PV_INFO_H(&ui) - 16.0f, PV_INFO_H(&ui) - 16.0f};
   if (ui.rtl) {
     icon.x = tag.x + tag.w - 18.0f - icon.w;
   }
@@ -350,7 +351,7 @@ static void preview_draw(SceneCtx *ctx) {
   gameplay_page_draw(&s->page, &ui, s->scroll);
   const char *status = s->content_h > s->page.body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
                                                             : _("Left/Right moves · reloads on save");
-  Rect sbox = {UI_MARGIN, PV_FOOTER_Y(&ui) - 40.0f, ui_w(&ui) - 2 * UI_MARGIN, 36.0f};
+  Rect sbox = {ui_margin(&ui), PV_FOOTER_Y(&ui) - 40.0f, ui_w(&ui) - 2 * ui_margin(&ui), 36.0f};
   ui_text(&ui, status, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
   ui_form_draw(&ui, &s->form);
 }

@@ -47,6 +47,7 @@ typedef struct RoundScene {
   // Layout (round_layout), mirrored.
   Rect qbox, sbox, bar, secs, card, note;
   int last_tick_s;
+  char hints[4][GAMEPLAY_HINT_SIZE];  // REAL, FABRICATED, Pause, Back keys (from the bindings)
 } RoundScene;
 
 void scene_round_push(App *app) {
@@ -205,10 +206,10 @@ static void round_open_help(App *app, RoundScene *s) {
 #define RD_BAR_MIN_W 240.0f
 #define RD_BAR_H 28.0f
 
-static void add_back(UiForm *form, const Ui *ui) {
+static void add_back(UiForm *form, const Ui *ui, const char *hint) {
   UiButton back = ui_button(UI_ID_BACK, ui_header_start_rect(ui), _("Back"), UI_BUTTON_NORMAL);
   back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
-  back.key_hint = _("Esc");
+  back.key_hint = hint;
   ui_form_add(form, back);
 }
 
@@ -248,7 +249,7 @@ static void round_enter(SceneCtx *ctx) {
 static float layout_status(RoundScene *s, const Ui *ui, float y) {
   const Theme *t = ui->theme;
   Round *r = s->round;
-  float cw = ui_w(ui) - 2 * UI_MARGIN;
+  float cw = ui_w(ui) - 2 * ui_margin(ui);
   TextStyle bs = ui_text_style(ui, THEME_TEXT_BODY, t->text);
   bs.weight = TEXT_WEIGHT_BOLD;
   float line = text_line_height(ui->engine, &bs);
@@ -262,16 +263,16 @@ static float layout_status(RoundScene *s, const Ui *ui, float y) {
   float sw = fminf(cw * 0.45f, text_measure(ui->engine, score, &ss).w + 1.0f);
   free(score);
   float secw = text_measure(ui->engine, "120 s", &bs).w + 1.0f;
-  s->qbox = (Rect){UI_MARGIN, y, qw, line};
-  s->sbox = (Rect){UI_MARGIN + cw - sw, y, sw, line};
-  float mid_x = UI_MARGIN + qw + UI_GAP * 1.5f;
-  float mid_w = cw - qw - sw - 3 * UI_GAP;
-  if (mid_w - secw - UI_GAP < RD_BAR_MIN_W) {
-    y += line + UI_GAP * 0.5f;  // the countdown on a row of its own
-    mid_x = UI_MARGIN;
+  s->qbox = (Rect){ui_margin(ui), y, qw, line};
+  s->sbox = (Rect){ui_margin(ui) + cw - sw, y, sw, line};
+  float mid_x = ui_margin(ui) + qw + ui_gap(ui) * 1.5f;
+  float mid_w = cw - qw - sw - 3 * ui_gap(ui);
+  if (mid_w - secw - ui_gap(ui) < RD_BAR_MIN_W) {
+    y += line + ui_gap(ui) * 0.5f;  // the countdown on a row of its own
+    mid_x = ui_margin(ui);
     mid_w = cw;
   }
-  s->bar = (Rect){mid_x, y + (line - RD_BAR_H) / 2, mid_w - secw - UI_GAP, RD_BAR_H};
+  s->bar = (Rect){mid_x, y + (line - RD_BAR_H) / 2, mid_w - secw - ui_gap(ui), RD_BAR_H};
   s->secs = (Rect){mid_x + mid_w - secw, y, secw, line};
   s->qbox = ui_mirror(ui, s->qbox);
   s->sbox = ui_mirror(ui, s->sbox);
@@ -289,34 +290,34 @@ static void round_layout(SceneCtx *ctx) {
   // played, Back when the round could not start.
   ui_form_add_header(&s->form, &ui, false, true);
   if (s->error || !s->round) {
-    add_back(&s->form, &ui);
+    add_back(&s->form, &ui, gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_BACK, s->hints[3]));
     return;
   }
-  float top = layout_status(s, &ui, UI_HEADER_H + UI_GAP);
-  float cw = ui_w(&ui) - 2 * UI_MARGIN;
+  float top = layout_status(s, &ui, ui_header_h(&ui) + ui_gap(&ui));
+  float cw = ui_w(&ui) - 2 * ui_margin(&ui);
   float answers_y = ui_h(&ui) - 48.0f - RD_ANSWER_H;
-  float w = (cw - 2 * UI_GAP) / 2;
+  float w = (cw - 2 * ui_gap(&ui)) / 2;
   UiButton real =
-      ui_button(ID_REAL, ui_mirror(&ui, (Rect){UI_MARGIN, answers_y, w, RD_ANSWER_H}), _("REAL"), UI_BUTTON_REAL);
+      ui_button(ID_REAL, ui_mirror(&ui, (Rect){ui_margin(&ui), answers_y, w, RD_ANSWER_H}), _("REAL"), UI_BUTTON_REAL);
   real.icon = DRAW_ICON_CHECK;
-  real.key_hint = _("R");
-  UiButton fake = ui_button(ID_FABRICATED, ui_mirror(&ui, (Rect){UI_MARGIN + cw - w, answers_y, w, RD_ANSWER_H}),
+  real.key_hint = gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_ANSWER_REAL, s->hints[0]);
+  UiButton fake = ui_button(ID_FABRICATED, ui_mirror(&ui, (Rect){ui_margin(&ui) + cw - w, answers_y, w, RD_ANSWER_H}),
                             _("FABRICATED"), UI_BUTTON_FABRICATED);
   fake.icon = DRAW_ICON_CROSS;
-  fake.key_hint = _("F");
+  fake.key_hint = gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_ANSWER_FABRICATED, s->hints[1]);
   ui_form_add(&s->form, real);
   ui_form_add(&s->form, fake);
   // Added after the answers: the first arrow key press lands on REAL.
   UiButton pause = ui_button(ID_PAUSE, ui_header_start_rect(&ui), _("Pause"), UI_BUTTON_NORMAL);
   pause.icon = DRAW_ICON_PAUSE;
-  pause.key_hint = _("P");
+  pause.key_hint = gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_PAUSE, s->hints[2]);
   ui_form_add(&s->form, pause);
   s->form.focus = focus < s->form.count ? focus : UI_FOCUS_NONE;  // same buttons, same order
-  float card_y = top + UI_GAP;
+  float card_y = top + ui_gap(&ui);
   TextStyle ns = ui_text_style(&ui, THEME_TEXT_SMALL, ui.theme->text_muted);
   float note_h = text_line_height(ui.engine, &ns);
-  s->card = (Rect){UI_MARGIN, card_y, cw, answers_y - UI_GAP - note_h - card_y};
-  s->note = (Rect){UI_MARGIN, s->card.y + s->card.h + 2.0f, cw, note_h};
+  s->card = (Rect){ui_margin(&ui), card_y, cw, answers_y - ui_gap(&ui) - note_h - card_y};
+  s->note = (Rect){ui_margin(&ui), s->card.y + s->card.h + 2.0f, cw, note_h};
 }
 
 static void round_leave(SceneCtx *ctx) {

@@ -161,7 +161,7 @@ static void add_card(SummaryScene *s, const Ui *ui, Rect r, SmColor edge) {
 // cards alike: neither kind of error is the lesser one.
 static float class_card(SummaryScene *s, const Ui *ui, Rect r, bool real) {
   const Measures *m = s->measures;
-  float pad = UI_GAP;
+  float pad = ui_gap(ui);
   Flow f = {s, ui, r.x + pad + 12.0f, r.y + pad, r.w - 2 * pad - 12.0f, r.y + r.h - pad};
   int n = real ? m->real_items : m->fake_items;
   int good = real ? m->real_detected : m->fake_detected;
@@ -192,18 +192,19 @@ static void layout_plain_counts(SummaryScene *s, Flow *f, Flow *spill) {
   TextStyle ps = sm_style(ui, THEME_TEXT_BODY, false);
   float cw = text_measure(ui->engine, correct, &ts).w;
   float pw = pts ? text_measure(ui->engine, pts, &ps).w + 1.0f : 0;
-  if (pts && cw + UI_GAP + pw <= f->w) {
+  if (pts && cw + ui_gap(f->ui) + pw <= f->w) {
     place(s, ui, pts, THEME_TEXT_BODY, false, SM_MUTED, (Rect){f->x + f->w - pw, f->y + 12.0f, pw, 0}, TEXT_ALIGN_END);
   } else if (pts) {
-    flow_text(spill, pts, THEME_TEXT_BODY, false, SM_MUTED, UI_GAP * 0.5f);  // no room beside: atop the other column
+    flow_text(spill, pts, THEME_TEXT_BODY, false, SM_MUTED,
+              ui_gap(f->ui) * 0.5f);  // no room beside: atop the other column
   }
-  flow_text(f, correct, THEME_TEXT_TITLE, true, SM_TEXT, UI_GAP * 0.75f);
+  flow_text(f, correct, THEME_TEXT_TITLE, true, SM_TEXT, ui_gap(f->ui) * 0.75f);
   for (int k = 0; k < 2; k++) {
     float h = class_card(s, ui, (Rect){f->x, f->y, f->w, 10000.0f}, k == 0);
     add_card(s, ui, (Rect){f->x, f->y, f->w, h}, k == 0 ? SM_REAL : SM_FAKE);
-    f->y += h + UI_GAP * 0.75f;
+    f->y += h + ui_gap(f->ui) * 0.75f;
   }
-  if (f->y - UI_GAP * 0.75f > f->bottom) {
+  if (f->y - ui_gap(f->ui) * 0.75f > f->bottom) {
     s->overflow = true;
   }
 }
@@ -214,7 +215,7 @@ static void layout_lean(SummaryScene *s, Flow *f) {
   char finding[512];
   measures_tendency_finding(s->measures, finding, sizeof finding);
   const char *advice = measures_tendency_advice(s->measures);
-  float pad = UI_GAP;
+  float pad = ui_gap(f->ui);
   float top = f->y;
   Flow in = {s, f->ui, f->x + pad + 12.0f, top + pad * 0.75f, f->w - 2 * pad - 12.0f, f->bottom - pad};
   flow_text(&in, xstrdup(finding), THEME_TEXT_BODY, false, SM_TEXT, 6.0f);
@@ -222,11 +223,11 @@ static void layout_lean(SummaryScene *s, Flow *f) {
     flow_text(&in, xstrdup(advice), THEME_TEXT_SMALL, false, SM_TEXT, 0);
   }
   add_card(s, f->ui, (Rect){f->x, top, f->w, in.y + pad * 0.75f - top}, SM_TEXT);
-  f->y = in.y + pad * 0.75f + UI_GAP * 0.5f;
+  f->y = in.y + pad * 0.75f + ui_gap(f->ui) * 0.5f;
   if (s->measures->unanswered > 0) {
     flow_text(f, xstrdup(_("A time-out counts as not correct.")), THEME_TEXT_SMALL, false, SM_MUTED, 0);
   }
-  f->y += UI_GAP * 0.5f;
+  f->y += ui_gap(f->ui) * 0.5f;
   if (f->y > f->bottom) {
     s->overflow = true;
   }
@@ -258,9 +259,9 @@ static void layout_review(SummaryScene *s, Flow *f) {
 // help (measures_detail_formula()).
 static void layout_details(SummaryScene *s, Flow *f) {
   const Ui *ui = f->ui;
-  flow_text(f, xstrdup(_("Details")), THEME_TEXT_TITLE, true, SM_TEXT, UI_GAP * 0.5f);
+  flow_text(f, xstrdup(_("Details")), THEME_TEXT_TITLE, true, SM_TEXT, ui_gap(f->ui) * 0.5f);
   TextStyle vs = sm_style(ui, THEME_TEXT_BODY, true);
-  float label_w = text_measure(ui->engine, "d′ 99 of 99", &vs).w + UI_GAP;
+  float label_w = text_measure(ui->engine, "d′ 99 of 99", &vs).w + ui_gap(f->ui);
   for (int d = 0; d < MEASURES_DETAIL_COUNT; d++) {
     char v[64];
     measures_detail_value(s->measures, (MeasuresDetail)d, v, sizeof v);
@@ -313,32 +314,32 @@ static float layout_buttons(SummaryScene *s, const Ui *ui) {
   };
   enum { N = 4 };
   TextStyle st = sm_style(ui, THEME_TEXT_BUTTON, true);
-  float w[N], sum = 0, cw = ui_w(ui) - 2 * UI_MARGIN;
+  float w[N], sum = 0, cw = ui_w(ui) - 2 * ui_margin(ui);
   for (int i = 0; i < N; i++) {
     // Room for the word, the icon before it and the button's padding
     // (ui_button_draw: about a quarter of the height on each side).
     float icon = bs[i].id == ID_PLAY_AGAIN ? 64.0f : 0.0f;
-    w[i] = fmaxf(240.0f, text_measure(ui->engine, bs[i].label, &st).w + icon + 0.6f * UI_BUTTON_H);
+    w[i] = fmaxf(240.0f, text_measure(ui->engine, bs[i].label, &st).w + icon + 0.6f * ui_button_h(ui));
     sum += w[i];
   }
-  bool one_row = sum + (N - 1) * UI_GAP <= cw;
+  bool one_row = sum + (N - 1) * ui_gap(ui) <= cw;
   float bottom = ui_h(ui) - 40.0f;
-  float top = one_row ? bottom - UI_BUTTON_H : bottom - 2 * UI_BUTTON_H - UI_GAP;
-  float x = UI_MARGIN + (one_row ? cw - sum - (N - 1) * UI_GAP : 0);
+  float top = one_row ? bottom - ui_button_h(ui) : bottom - 2 * ui_button_h(ui) - ui_gap(ui);
+  float x = ui_margin(ui) + (one_row ? cw - sum - (N - 1) * ui_gap(ui) : 0);
   for (int i = 0; i < N; i++) {
     float y = top;
     float bw = w[i];
     if (!one_row) {
-      bw = (cw - UI_GAP) / 2;
-      x = UI_MARGIN + (float)(i % 2) * (bw + UI_GAP);
-      y = top + (float)(i / 2) * (UI_BUTTON_H + UI_GAP);
+      bw = (cw - ui_gap(ui)) / 2;
+      x = ui_margin(ui) + (float)(i % 2) * (bw + ui_gap(ui));
+      y = top + (float)(i / 2) * (ui_button_h(ui) + ui_gap(ui));
     }
-    UiButton b = ui_button(bs[i].id, ui_mirror(ui, (Rect){x, y, bw, UI_BUTTON_H}), bs[i].label, bs[i].kind);
+    UiButton b = ui_button(bs[i].id, ui_mirror(ui, (Rect){x, y, bw, ui_button_h(ui)}), bs[i].label, bs[i].kind);
     if (bs[i].id == ID_PLAY_AGAIN) {
       b.icon = DRAW_ICON_PLAY;
     }
     ui_form_add(&s->form, b);
-    x += bw + UI_GAP;
+    x += bw + ui_gap(ui);
   }
   return top;
 }
@@ -353,30 +354,30 @@ static void summary_layout(SceneCtx *ctx) {
   s->list_shown = false;
   ui_form_init(&s->form, ui.rtl);
   ui_form_add_header(&s->form, &ui, true, true);
-  float bottom = layout_buttons(s, &ui) - UI_GAP;
-  float top = UI_HEADER_H + UI_GAP;
-  float cw = ui_w(&ui) - 2 * UI_MARGIN;
+  float bottom = layout_buttons(s, &ui) - ui_gap(&ui);
+  float top = ui_header_h(&ui) + ui_gap(&ui);
+  float cw = ui_w(&ui) - 2 * ui_margin(&ui);
   bool wide = ui_w(&ui) >= ui_h(&ui);
   // A little over half: the class cards' headings stay on one line at the largest text.
-  float lw = wide ? (cw - 2 * UI_GAP) * 0.53f : cw;
+  float lw = wide ? (cw - 2 * ui_gap(&ui)) * 0.53f : cw;
   if (s->details) {
     // Laid out as one long column from the page's top (no bottom): it
     // scrolls, so at the largest text on 4:3 nothing is squeezed or cut.
     s->page = (Rect){0, top, ui_w(&ui), bottom - top};
-    Flow page = {s, &ui, UI_MARGIN, top, cw - UI_GAP, 1e9f};
+    Flow page = {s, &ui, ui_margin(&ui), top, cw - ui_gap(&ui), 1e9f};
     layout_details(s, &page);
-    page.y += UI_GAP;
+    page.y += ui_gap(&ui);
     layout_techniques(s, &page);
     s->content_h = page.y - top;
     s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, s->page.h);
   } else {
     // Wide: counts on the left; lean and review on the right. Tall: one
     // column in that order.
-    Flow left = {s, &ui, UI_MARGIN, top, lw, bottom};
-    Flow right = {s, &ui, UI_MARGIN + lw + 2 * UI_GAP, top, cw - lw - 2 * UI_GAP, bottom};
+    Flow left = {s, &ui, ui_margin(&ui), top, lw, bottom};
+    Flow right = {s, &ui, ui_margin(&ui) + lw + 2 * ui_gap(&ui), top, cw - lw - 2 * ui_gap(&ui), bottom};
     layout_plain_counts(s, &left, wide ? &right : &left);
     if (!wide) {
-      right = (Flow){s, &ui, UI_MARGIN, left.y, cw, bottom};
+      right = (Flow){s, &ui, ui_margin(&ui), left.y, cw, bottom};
     }
     layout_lean(s, &right);
     layout_review(s, &right);
@@ -547,7 +548,7 @@ static void summary_draw(SceneCtx *ctx) {
   }
   if (s->details) {
     ui_clip_end(&ui, clip);
-    Rect track = ui_mirror(&ui, (Rect){ui_w(&ui) - UI_MARGIN + 20.0f, s->page.y, 10.0f, s->page.h});
+    Rect track = ui_mirror(&ui, (Rect){ui_w(&ui) - ui_margin(&ui) + 20.0f, s->page.y, 10.0f, s->page.h});
     ui_scrollbar_draw(&ui, track, s->page.h, s->content_h, s->scroll);
   }
   if (s->list_shown) {
