@@ -70,19 +70,36 @@ char *gameplay_truth_sentence(const PackItem *item);
 float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect body, float scroll,
                                  bool draw);
 
-// An item's explanation page laid out in an area: the headline card, the
-// part always in view (truth sentence with the source, techniques by name,
-// tip) and the scrolling body below. Rectangles are mirrored for RTL.
+// The truth in a sentence without its source ("This headline is real."),
+// and the source alone ("Source: The Guardian, 17 April 2016." / "It
+// circulated as: ..."; NULL when the item names none), for a page that has
+// to move the source into its scrolling part. Owned by the caller.
+char *gameplay_truth_short(const PackItem *item);
+char *gameplay_source_sentence(const PackItem *item);
+
+// An item's explanation page laid out in an area. The part always in view:
+// the truth sentence with the source, the techniques by name, the tip; the
+// headline card above it; the scrolling body below (the address, the
+// explanation, what each technique means). Nothing is shrunk to make room:
+// when the headline card and the fixed part do not both fit with a line of
+// the body, the card moves to the top of the scrolling part; when the fixed
+// part alone does not fit, the source moves there too; only then is the
+// fixed part's text made smaller, never below its Normal size (overflow
+// says it still did not fit). Rectangles are mirrored for RTL.
 typedef struct GameplayPage {
-  const Pack *pack;      // borrowed
-  const PackItem *item;  // borrowed
-  Rect headline;
-  Rect truth;                    // the truth sentence (with outlet and date)
+  const Pack *pack;              // borrowed
+  const PackItem *item;          // borrowed
+  Rect headline;                 // in view (h 0 when it scrolls: see headline_scrolls)
+  Rect truth;                    // the truth sentence (with outlet and date unless source_text)
   Rect techniques;               // "Techniques used: ..." (h 0 when none)
   Rect tip_card, tip_head, tip;  // h 0 when no tip
-  Rect body;                     // what scrolls (gameplay_explain_body_draw)
-  float body_h;                  // its content height
+  Rect body;                     // what scrolls
+  float body_h;                  // its content height (with what moved into it)
+  float size;                    // the fixed part's text size (the body role's size, unless the last step)
+  bool headline_scrolls;         // the headline card is the first thing in the body
+  float headline_h;              // its height there
   char *truth_text;              // owned
+  char *source_text;             // owned: the source, moved into the body (NULL when in the truth sentence)
   char *tech_text;               // owned, NULL when no technique
   bool overflow;                 // the part always in view did not fit the area
 } GameplayPage;

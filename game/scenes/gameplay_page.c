@@ -14,18 +14,20 @@
 #include "base/str.h"
 #include "engine/text.h"
 
-// Below this the headline card would not hold a line of the headline at
-// its smallest size.
-#define PAGE_HEADLINE_MIN_H 96.0f
-#define PAGE_HEADLINE_MAX_H 240.0f
+// The headline's size on this page at Normal (it grows with the text size).
 #define PAGE_HEADLINE_SIZE 52.0f
-#define PAGE_HEADLINE_MIN_SIZE 30.0f
-#define PAGE_HEADLINE_PAD 32.0f
 #define PAGE_EDGE_W 12.0f
+// Steps of the last resort: the fixed part's text made smaller, never below
+// the body role's Normal size.
+#define PAGE_SHRINK_STEP 0.92f
 
-static TextStyle page_style(const Ui *ui, ThemeText role, bool bold, Color color) {
-  TextStyle st = ui_text_style(ui, role, color);
+static TextStyle page_style(const Ui *ui, float size, bool bold, Color color, const char *lang) {
+  TextStyle st = ui_text_style(ui, THEME_TEXT_BODY, color);
+  st.size = size;
   st.weight = bold ? TEXT_WEIGHT_BOLD : TEXT_WEIGHT_REGULAR;
+  if (lang) {
+    st.lang = lang;
+  }
   return st;
 }
 
@@ -62,53 +64,109 @@ void gameplay_page_free(GameplayPage *p) {
     return;
   }
   free(p->truth_text);
+  free(p->source_text);
   free(p->tech_text);
   *p = (GameplayPage){0};
 }
 
+static float page_gap(const Ui *ui) {
+  return ui_gap(ui) * 0.5f;
+}
+
+// The fixed part's heights at text size `size` in width `w`.
+typedef struct PageFixed {
+  float truth_h, tech_h, tip_h, tip_word_w, tip_card_h, total;
+} PageFixed;
+
+static PageFixed measure_fixed(const Ui *ui, const GameplayPage *p, float size, float w) {
+  const Theme *t = ui->theme;
+  PageFixed f = {0};
+  float gap = page_gap(ui);
+  if (p->item->tip) {
+    TextStyle head = page_style(ui, size, true, t->text, NULL);
+    f.tip_word_w = text_measure(ui->engine, _("Tip"), &head).w + ui_gap(ui);
+    float inner = w - 2 * ui_gap(ui) - PAGE_EDGE_W - f.tip_word_w;
+    f.tip_h =
+        measure_h(ui, p->item->tip, page_style(ui, size, false, t->text, pack_item_lang(p->pack, p->item)), inner);
+    f.tip_card_h = f.tip_h + ui_gap(ui);
+  }
+  f.truth_h = measure_h(ui, p->truth_text, page_style(ui, size, false, t->text, NULL), w);
+  f.tech_h = measure_h(ui, p->tech_text, page_style(ui, size, true, t->text, NULL), w);
+  f.total = f.truth_h + gap + (f.tech_h > 0 ? f.tech_h + gap : 0) + (f.tip_card_h > 0 ? f.tip_card_h + gap : 0);
+  return f;
+}
+
+// The headline card's height: the headline wrapped at its full size.
+static float headline_card_h(const Ui *ui, const GameplayPage *p, float w) {
+  TextStyle hs =
+      text_style(PAGE_HEADLINE_SIZE * ui->theme->text_scale, ui->theme->text, pack_item_lang(p->pack, p->item));
+  hs.weight = TEXT_WEIGHT_BOLD;
+  hs.wrap_width = w - 2 * GAMEPLAY_HEADLINE_PAD;
+  return ceilf(text_measure(ui->engine, p->item->headline, &hs).h) + 2 * GAMEPLAY_HEADLINE_PAD + 2.0f;
+}
+
+// What moved into the body before the explanation: the headline card, then the source.
+static float prefix_h(const Ui *ui, const GameplayPage *p) {
+  float h = p->headline_scrolls ? p->headline_h + page_gap(ui) : 0;
+  if (p->source_text) {
+    h += measure_h(ui, p->source_text,
+                   page_style(ui, theme_text_size(ui->theme, THEME_TEXT_BODY), false, ui->theme->text, NULL),
+                   p->body.w - 40.0f) +
+         page_gap(ui);
+  }
+  return h;
+}
+
+// Decides what stays in view (see gameplay.h) and measures the fixed part.
+static PageFixed page_choose(GameplayPage *p, const Ui *ui, Rect area) {
+  float gap = page_gap(ui);
+  TextStyle body = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  float line = text_line_height(ui->engine, &body);
+  p->size = theme_text_size(ui->theme, THEME_TEXT_BODY);
+  PageFixed f = measure_fixed(ui, p, p->size, area.w);
+  p->headline_h = headline_card_h(ui, p, area.w);
+  p->headline_scrolls = f.total + p->headline_h + gap + line > area.h;
+  if (f.total + line > area.h) {
+    char *source = gameplay_source_sentence(p->item);
+    if (source) {
+      free(p->truth_text);
+      p->truth_text = gameplay_truth_short(p->item);
+      p->source_text = source;
+      f = measure_fixed(ui, p, p->size, area.w);
+    }
+  }
+  float floor_size = theme_text_size_normal(THEME_TEXT_BODY);
+  while (f.total + line > area.h && p->size > floor_size) {
+    p->size = fmaxf(floor_size, p->size * PAGE_SHRINK_STEP);
+    f = measure_fixed(ui, p, p->size, area.w);
+  }
+  p->overflow = f.total + line > area.h;
+  return f;
+}
+
 void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, Rect area) {
   gameplay_page_free(p);
-  const Theme *t = ui->theme;
   p->pack = pack;
   p->item = item;
   p->truth_text = gameplay_truth_sentence(item);
   p->tech_text = techniques_line(item->techniques);
-  float gap = ui_gap(ui) * 0.5f;
+  float gap = page_gap(ui);
   float w = area.w;
-  // The tip's card: its word at the start side, the tip beside it.
-  TextStyle head_st = page_style(ui, THEME_TEXT_BODY, true, t->text);
-  float tip_word_w = item->tip ? text_measure(ui->engine, _("Tip"), &head_st).w + ui_gap(ui) : 0;
-  float inner = w - 2 * ui_gap(ui) - PAGE_EDGE_W - tip_word_w;
-  // The fixed part, measured.
-  float truth_h = measure_h(ui, p->truth_text, page_style(ui, THEME_TEXT_BODY, false, t->text), w);
-  float tech_h = measure_h(ui, p->tech_text, page_style(ui, THEME_TEXT_BODY, true, t->text), w);
-  TextStyle tip_st = text_style(theme_text_size(t, THEME_TEXT_BODY), t->text, pack_item_lang(pack, item));
-  float tip_h = item->tip ? measure_h(ui, item->tip, tip_st, inner) : 0;
-  float tip_card_h = item->tip ? tip_h + 2 * ui_gap(ui) * 0.5f : 0;
-  float fixed = truth_h + gap + (tech_h > 0 ? tech_h + gap : 0) + (tip_card_h > 0 ? tip_card_h + gap : 0);
-  // The headline card: as tall as the headline wants at its size, but
-  // giving way so the fixed part and a line of the scrolling part fit.
-  float line = text_line_height(ui->engine, &tip_st);
-  TextStyle hs = text_style(PAGE_HEADLINE_SIZE, t->text, pack_item_lang(pack, item));
-  hs.weight = TEXT_WEIGHT_BOLD;
-  hs.wrap_width = w - 2 * PAGE_HEADLINE_PAD;
-  float want = fminf(PAGE_HEADLINE_MAX_H, text_measure(ui->engine, item->headline, &hs).h + 2 * PAGE_HEADLINE_PAD);
-  float room = area.h - fixed - gap - line;
-  float hl_h = fmaxf(PAGE_HEADLINE_MIN_H, fminf(want, room));
-  p->overflow = room < PAGE_HEADLINE_MIN_H;
+  PageFixed f = page_choose(p, ui, area);
   float y = area.y;
-  p->headline = (Rect){area.x, y, w, hl_h};
-  y += hl_h + gap;
-  p->truth = (Rect){area.x, y, w, truth_h};
-  y += truth_h + gap;
-  p->techniques = (Rect){area.x, y, w, tech_h};
-  y += tech_h > 0 ? tech_h + gap : 0;
-  p->tip_card = (Rect){area.x, y, w, tip_card_h};
-  p->tip_head = (Rect){area.x + PAGE_EDGE_W + ui_gap(ui), y + ui_gap(ui) * 0.5f, tip_word_w, tip_h};
-  p->tip = (Rect){p->tip_head.x + tip_word_w, p->tip_head.y, inner, tip_h};
-  y += tip_card_h > 0 ? tip_card_h + gap : 0;
+  p->headline = (Rect){area.x, y, w, p->headline_scrolls ? 0 : p->headline_h};
+  y += p->headline_scrolls ? 0 : p->headline_h + gap;
+  p->truth = (Rect){area.x, y, w, f.truth_h};
+  y += f.truth_h + gap;
+  p->techniques = (Rect){area.x, y, w, f.tech_h};
+  y += f.tech_h > 0 ? f.tech_h + gap : 0;
+  p->tip_card = (Rect){area.x, y, w, f.tip_card_h};
+  p->tip_head = (Rect){area.x + PAGE_EDGE_W + ui_gap(ui), y + ui_gap(ui) * 0.5f, f.tip_word_w, f.tip_h};
+  p->tip =
+      (Rect){p->tip_head.x + f.tip_word_w, p->tip_head.y, w - 2 * ui_gap(ui) - PAGE_EDGE_W - f.tip_word_w, f.tip_h};
+  y += f.tip_card_h > 0 ? f.tip_card_h + gap : 0;
   p->body = (Rect){area.x, y, w, fmaxf(0, area.y + area.h - y)};
-  p->body_h = gameplay_explain_body_draw(ui, pack, item, p->body, 0, false);
+  p->body_h = prefix_h(ui, p) + gameplay_explain_body_draw(ui, pack, item, p->body, 0, false);
   // Mirrored for right-to-left interfaces (the body mirrors nothing: it
   // spans the width).
   p->headline = ui_mirror(ui, p->headline);
@@ -119,33 +177,63 @@ void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const
   p->tip = ui_mirror(ui, p->tip);
 }
 
+// Text through the kit (which counts anything it had to cut) in a box
+// measured for it.
 static void draw_text_in(const Ui *ui, const char *text, TextStyle st, Rect box) {
   if (text && text[0] && box.h > 0) {
-    st.wrap_width = box.w;
-    text_draw(ui->engine, text, &st, box);
+    ui_text_fitted(ui, text, &st, box, st.size);
   }
+}
+
+// The headline card with the truth's colour at its start edge.
+static void draw_headline(const GameplayPage *p, const Ui *ui, Rect card) {
+  const Theme *t = ui->theme;
+  gameplay_headline_draw(ui, p->pack, p->item, card, PAGE_HEADLINE_SIZE * t->text_scale);
+  Color truth = p->item->answer == PACK_ANSWER_REAL ? t->real : t->fabricated;
+  Rect edge = {ui->rtl ? card.x + card.w - 14.0f : card.x, card.y, 14.0f, card.h};
+  draw_round_rect(ui->engine, edge, 7.0f, truth);
+}
+
+// The body: what moved into it (headline card, source), then the explanation.
+static void draw_body(const GameplayPage *p, const Ui *ui, float scroll) {
+  float y = p->body.y - scroll;
+  float pre = prefix_h(ui, p);
+  if (pre > 0) {
+    UiClip clip = ui_clip_begin(ui, p->body);
+    float w = p->body.w - 40.0f;  // room for the scroll bar, as the explanation leaves
+    float x = ui->rtl ? p->body.x + 40.0f : p->body.x;
+    if (p->headline_scrolls) {
+      draw_headline(p, ui, (Rect){x, y, w, p->headline_h});
+      y += p->headline_h + page_gap(ui);
+    }
+    if (p->source_text) {
+      TextStyle st = page_style(ui, theme_text_size(ui->theme, THEME_TEXT_BODY), false, ui->theme->text, NULL);
+      float h = measure_h(ui, p->source_text, st, w);
+      draw_text_in(ui, p->source_text, st, (Rect){x, y, w, h + 1.0f});
+    }
+    ui_clip_end(ui, clip);
+  }
+  gameplay_explain_body_draw(ui, p->pack, p->item, p->body, scroll - pre, true);
 }
 
 void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll) {
   const Theme *t = ui->theme;
-  gameplay_headline_draw(ui, p->pack, p->item, p->headline, PAGE_HEADLINE_SIZE);
-  Color truth = p->item->answer == PACK_ANSWER_REAL ? t->real : t->fabricated;
-  Rect edge = {ui->rtl ? p->headline.x + p->headline.w - 14.0f : p->headline.x, p->headline.y, 14.0f, p->headline.h};
-  draw_round_rect(ui->engine, edge, 7.0f, truth);
-  draw_text_in(ui, p->truth_text, page_style(ui, THEME_TEXT_BODY, false, t->text), p->truth);
-  TextStyle ts = page_style(ui, THEME_TEXT_BODY, true, t->high_contrast ? t->text : t->fabricated);
-  draw_text_in(ui, p->tech_text, ts, p->techniques);
+  if (!p->headline_scrolls) {
+    draw_headline(p, ui, p->headline);
+  }
+  draw_text_in(ui, p->truth_text, page_style(ui, p->size, false, t->text, NULL), p->truth);
+  draw_text_in(ui, p->tech_text, page_style(ui, p->size, true, t->high_contrast ? t->text : t->fabricated, NULL),
+               p->techniques);
   if (p->item->tip) {
     ui_card_draw(ui, p->tip_card);
     Rect tedge = {ui->rtl ? p->tip_card.x + p->tip_card.w - PAGE_EDGE_W : p->tip_card.x, p->tip_card.y, PAGE_EDGE_W,
                   p->tip_card.h};
     draw_round_rect(ui->engine, tedge, 6.0f, t->accent);
-    draw_text_in(ui, _("Tip"), page_style(ui, THEME_TEXT_BODY, true, t->high_contrast ? t->text : t->accent),
+    draw_text_in(ui, _("Tip"), page_style(ui, p->size, true, t->high_contrast ? t->text : t->accent, NULL),
                  p->tip_head);
-    TextStyle tip = text_style(theme_text_size(t, THEME_TEXT_BODY), t->text, pack_item_lang(p->pack, p->item));
-    draw_text_in(ui, p->item->tip, tip, p->tip);
+    draw_text_in(ui, p->item->tip, page_style(ui, p->size, false, t->text, pack_item_lang(p->pack, p->item)), p->tip);
   }
   if (p->body.h > 0) {
-    gameplay_explain_body_draw(ui, p->pack, p->item, p->body, scroll, true);
+    draw_body(p, ui, scroll);
   }
 }

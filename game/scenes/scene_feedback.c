@@ -123,6 +123,30 @@ char *gameplay_truth_sentence(const PackItem *item) {
   return out;
 }
 
+char *gameplay_truth_short(const PackItem *item) {
+  return xstrdup(item->answer == PACK_ANSWER_REAL ? _("This headline is real.") : _("This headline is fabricated."));
+}
+
+char *gameplay_source_sentence(const PackItem *item) {
+  char *date = gameplay_format_date(item->date);
+  char *outlet = item->outlet ? text_isolate(item->outlet) : NULL;
+  char *out = NULL;
+  if (item->answer == PACK_ANSWER_REAL) {
+    if (outlet && date) {
+      out = xasprintf(_("Source: %s, %s."), outlet, date);
+    } else if (outlet) {
+      out = xasprintf(_("Source: %s."), outlet);
+    } else if (date) {
+      out = xasprintf(_("It ran in %s."), date);
+    }
+  } else if (outlet) {
+    out = xasprintf(_("It circulated as: %s."), outlet);
+  }
+  free(date);
+  free(outlet);
+  return out;
+}
+
 float gameplay_clamp_scroll(float scroll, float content_h, float visible_h) {
   float max = content_h - visible_h;
   if (max < 0) {

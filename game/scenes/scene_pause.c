@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "engine/text.h"
+
 #include "base/i18n.h"
 #include "base/str.h"
 #include "scenes/gameplay.h"
@@ -62,16 +64,25 @@ static void pause_layout(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   int focus = s->form.count ? ui_form_focused_id(&s->form) : UI_FOCUS_NONE;
-  float buttons_h = 4 * ui_button_h(&ui) + 3 * PAUSE_BUTTON_GAP;
+  // The card as wide as the canvas allows; the buttons in one column, or
+  // two by two when four rows would not fit the canvas (large text on 4:3).
+  float card_w = fminf(ui_w(&ui) - 2 * ui_margin(&ui), fmaxf(PAUSE_CARD_W, PAUSE_CARD_W * ui.theme->layout_scale));
+  float bh = ui_button_h(&ui);
   TextStyle ns = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text_muted);
-  ns.wrap_width = PAUSE_CARD_W - 2 * PAUSE_PAD;
+  ns.wrap_width = card_w - 2 * PAUSE_PAD;
   float note_h = fmaxf(PAUSE_NOTE_H, text_measure(ui.engine, pause_note(s), &ns).h + 16.0f);
-  float h = PAUSE_PAD + PAUSE_TITLE_H + note_h + PAUSE_PAD * 0.8f + buttons_h + PAUSE_PAD;
-  s->card = (Rect){(ui_w(&ui) - PAUSE_CARD_W) / 2, (ui_h(&ui) - h) / 2, PAUSE_CARD_W, h};
-  s->title = (Rect){s->card.x + PAUSE_PAD, s->card.y + PAUSE_PAD, s->card.w - 2 * PAUSE_PAD, PAUSE_TITLE_H};
+  TextStyle ts = ui_text_style(&ui, THEME_TEXT_TITLE, ui.theme->text);
+  float title_h = fmaxf(PAUSE_TITLE_H, text_line_height(ui.engine, &ts) + 12.0f);
+  float chrome = PAUSE_PAD + title_h + note_h + PAUSE_PAD * 0.8f + PAUSE_PAD;
+  bool grid = chrome + 4 * bh + 3 * PAUSE_BUTTON_GAP > ui_h(&ui) - 2 * ui_gap(&ui);
+  float buttons_h = grid ? 2 * bh + PAUSE_BUTTON_GAP : 4 * bh + 3 * PAUSE_BUTTON_GAP;
+  float h = chrome + buttons_h;
+  s->card = (Rect){(ui_w(&ui) - card_w) / 2, (ui_h(&ui) - h) / 2, card_w, h};
+  s->title = (Rect){s->card.x + PAUSE_PAD, s->card.y + PAUSE_PAD, s->card.w - 2 * PAUSE_PAD, title_h};
   s->note = (Rect){s->title.x, s->title.y + s->title.h, s->title.w, note_h};
   ui_form_init(&s->form, ui.rtl);
-  float x = s->card.x + (s->card.w - PAUSE_BUTTON_W) / 2;
+  float bw = grid ? (s->title.w - PAUSE_BUTTON_GAP) / 2 : fminf(s->title.w, PAUSE_BUTTON_W * ui.theme->layout_scale);
+  float x = grid ? s->title.x : s->card.x + (s->card.w - bw) / 2;
   float y = s->note.y + s->note.h + PAUSE_PAD * 0.8f;
   struct {
     int id;
@@ -88,8 +99,9 @@ static void pause_layout(SceneCtx *ctx) {
       {ID_QUIT, _("Quit this round"), UI_NO_ICON, NULL, UI_BUTTON_NORMAL},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-    Rect r = {x, y + (float)i * (ui_button_h(&ui) + PAUSE_BUTTON_GAP), PAUSE_BUTTON_W, ui_button_h(&ui)};
-    UiButton b = ui_button(rows[i].id, r, rows[i].label, rows[i].kind);
+    size_t row = grid ? i / 2 : i, col = grid ? i % 2 : 0;
+    Rect r = {x + (float)col * (bw + PAUSE_BUTTON_GAP), y + (float)row * (bh + PAUSE_BUTTON_GAP), bw, bh};
+    UiButton b = ui_button(rows[i].id, ui_mirror(&ui, r), rows[i].label, rows[i].kind);
     b.icon = rows[i].icon;
     b.key_hint = rows[i].hint;
     ui_form_add(&s->form, b);

@@ -295,7 +295,7 @@ static void round_layout(SceneCtx *ctx) {
   }
   float top = layout_status(s, &ui, ui_header_h(&ui) + ui_gap(&ui));
   float cw = ui_w(&ui) - 2 * ui_margin(&ui);
-  float answers_y = ui_h(&ui) - 48.0f - RD_ANSWER_H;
+  float answers_y = ui_h(&ui) - ui_gap(&ui) - RD_ANSWER_H;
   float w = (cw - 2 * ui_gap(&ui)) / 2;
   UiButton real =
       ui_button(ID_REAL, ui_mirror(&ui, (Rect){ui_margin(&ui), answers_y, w, RD_ANSWER_H}), _("REAL"), UI_BUTTON_REAL);
@@ -316,7 +316,7 @@ static void round_layout(SceneCtx *ctx) {
   float card_y = top + ui_gap(&ui);
   TextStyle ns = ui_text_style(&ui, THEME_TEXT_SMALL, ui.theme->text_muted);
   float note_h = text_line_height(ui.engine, &ns);
-  s->card = (Rect){ui_margin(&ui), card_y, cw, answers_y - ui_gap(&ui) - note_h - card_y};
+  s->card = (Rect){ui_margin(&ui), card_y, cw, answers_y - ui_gap(&ui) * 0.5f - note_h - card_y};
   s->note = (Rect){ui_margin(&ui), s->card.y + s->card.h + 2.0f, cw, note_h};
 }
 

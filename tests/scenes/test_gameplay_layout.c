@@ -228,10 +228,25 @@ static void test_feedback_fixed_part_in_view(void **state) {
     for (int ts = SETTINGS_TEXT_NORMAL; ts < SETTINGS_TEXT_COUNT; ts++) {
       set_text_size(f, (SettingsTextSize)ts);
       for (int i = 0; i < SHAPES; i++) {
+        ui_stats_clear(f->app->ui_stats);
         engine_set_window_size(f->app->engine, shapes[i][0], shapes[i][1]);
         scene_test_step(f);
         shot(f, names[k], shapes[i][0], shapes[i][1], ts);
         const GameplayPage *p = scene_feedback_peek_page(top_data(f), NULL);
+        if (getenv("PREBUNK_TEST_VERBOSE")) {
+          fprintf(stderr, "%s %dx%d ts%d: headline %s, source %s, size %.1f, body %.0f of %.0f\n", names[k],
+                  shapes[i][0], shapes[i][1], ts, p->headline_scrolls ? "scrolls" : "in view",
+                  p->source_text ? "scrolls" : "in view", p->size, p->body.h, p->body_h);
+        }
+        // Nothing cut or drawn below its role's Normal size, anywhere on the page.
+        if (f->app->ui_stats->cut || f->app->ui_stats->shrunk) {
+          fail_msg("%s at %dx%d, text size %d: %u cut, %u shrunk ('%s')", names[k], shapes[i][0], shapes[i][1], ts,
+                   f->app->ui_stats->cut, f->app->ui_stats->shrunk, f->app->ui_stats->last_cut);
+        }
+        assert_true(p->size >= theme_text_size_normal(THEME_TEXT_BODY));
+        if (!p->headline_scrolls) {
+          assert_true(p->headline.h > 0 && p->headline.y + p->headline.h <= p->truth.y + 0.5f);
+        }
         const UiButton *next = scene_test_button_labelled(f->app, "Next question");
         if (p->overflow) {
           fail_msg("%s: the fixed part does not fit at %dx%d, text size %d", names[k], shapes[i][0], shapes[i][1], ts);
@@ -266,7 +281,8 @@ static void test_feedback_body_scrolls(void **state) {
   const GameplayPage *p = scene_feedback_peek_page(top_data(f), &scroll);
   Rect tip = p->tip;
   assert_true(p->body_h > p->body.h);  // at 1024x768 and the largest text it is long
-  for (int i = 0; i < 30; i++) {
+  // Enough presses for the longest body (the headline card moves into it at this size).
+  for (int i = 0; i < 60; i++) {
     scene_test_push_key(f->app, SDLK_DOWN);
   }
   scene_test_steps(f->app, 3);
@@ -294,9 +310,16 @@ static void check_pause_fits(Fixture *f) {
   for (int ts = SETTINGS_TEXT_NORMAL; ts < SETTINGS_TEXT_COUNT; ts++) {
     set_text_size(f, (SettingsTextSize)ts);
     for (int i = 0; i < SHAPES; i++) {
+      ui_stats_clear(f->app->ui_stats);
       engine_set_window_size(f->app->engine, shapes[i][0], shapes[i][1]);
       scene_test_step(f);
       shot(f, "pause", shapes[i][0], shapes[i][1], ts);
+      // The pause menu's own texts (the round's header beneath is the header's business).
+      const char *cut = f->app->ui_stats->last_cut;
+      if (f->app->ui_stats->cut && (strncmp(cut, "Pause", 5) == 0 || strncmp(cut, "The clock", 9) == 0 ||
+                                    strncmp(cut, "Resume", 6) == 0 || strncmp(cut, "Quit", 4) == 0)) {
+        fail_msg("pause at %dx%d, text size %d: '%s' cut", shapes[i][0], shapes[i][1], ts, f->app->ui_stats->last_cut);
+      }
       Ui ui = app_ui(f->app);
       const UiButton *quit = scene_test_button_labelled(f->app, "Quit this round");
       const UiButton *resume = scene_test_button_labelled(f->app, "Resume");
