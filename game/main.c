@@ -10,6 +10,22 @@
 #include "cli/cli_util.h"
 #include "scenes/app.h"
 
+// The screens --scene starts, from the game's one table (app_scene_name),
+// wrapped at about 72 columns.
+static void print_scene_list(FILE *out) {
+  fprintf(out, "\n%s\n ", _("Screens for --scene:"));
+  size_t col = 1;
+  for (size_t i = 0; i < app_scene_count(); i++) {
+    const char *name = app_scene_name(i);
+    if (col + strlen(name) + 2 > 72) {
+      fprintf(out, "\n ");
+      col = 1;
+    }
+    fprintf(out, " %s%s", name, i + 1 < app_scene_count() ? "," : "\n");
+    col += strlen(name) + 2;
+  }
+}
+
 static void print_usage(FILE *out) {
   fprintf(out, _("Usage: prebunk [OPTION]...            play (the bundled packs by default)\n"
                  "       prebunk validate [--strict] FILE...\n"
@@ -30,8 +46,7 @@ static void print_usage(FILE *out) {
                  "  --fullscreen         start in desktop fullscreen (F11 or Alt+Enter toggles)\n"
                  "  --display N          open the window on display N (0 is the first)\n"
                  "  --size WxH           window size in pixels (default 1280x720, remembered)\n"
-                 "  --scene NAME         start on a screen: title, packs, player, round,\n"
-                 "                       feedback, summary, scores, settings, help\n"
+                 "  --scene NAME         start on a screen (see the list below)\n"
                  "  --screenshot FILE    save the first complete frame as PNG, then quit\n"
                  "  --frames N           quit after N frames (for tests)\n"
                  "  -h, --help           show this help and exit\n"
@@ -45,6 +60,7 @@ static void print_usage(FILE *out) {
                  "  import-csv           convert a spreadsheet (CSV, also Kahoot's template) to a pack\n"
                  "  export-moodle        write a pack as Moodle XML true/false questions\n"
                  "Run 'prebunk COMMAND --help' for a sub-command's options.\n"));
+  print_scene_list(out);
 }
 
 static const CliCommand PREBUNK = {.usage = print_usage};

@@ -356,90 +356,178 @@ static void push_store_notice(App *app) {
   free(msg);
 }
 
-bool app_scene_known(const char *scene) {
-  static const char *const names[] = {"title",   "packs",  "player",   "round", "feedback",
-                                      "summary", "scores", "settings", "help",  "preview"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    if (strcmp(scene, names[i]) == 0) {
-      return true;
-    }
-  }
-  return false;
+// ---- the screen table ------------------------------------------------------------
+// One row per screen --scene can start: what goes beneath it, what it needs.
+// app_start, app_scene_known and the --help text (app_scene_name) all read
+// it, so a new screen is one new row.
+
+// Pushes the screen (and what is beneath it); false with *err (owned).
+typedef bool (*AppSceneStart)(App *app, char **err);
+
+typedef struct AppScene {
+  const char *name;
+  AppSceneStart start;
+  bool demo;       // needs a pack and a player: the first valid pack and "Demo" when none is chosen
+  bool no_notice;  // no store notice above it (the author's preview)
+} AppScene;
+
+static bool start_title(App *app, char **err) {
+  (void)err;
+  scene_title_push(app);
+  return true;
 }
 
-bool app_start(App *app, const char *scene, char **err) {
-  if (!scene || strcmp(scene, "title") == 0) {
-    scene_title_push(app);
-  } else if (strcmp(scene, "packs") == 0) {
-    scene_title_push(app);
-    scene_packs_push(app);
-  } else if (strcmp(scene, "player") == 0) {
-    if (!demo_state(app, err)) {
-      return false;
-    }
-    scene_title_push(app);
-    scene_packs_push(app);
-    scene_player_push(app);
-  } else if (strcmp(scene, "round") == 0) {
-    if (!demo_state(app, err)) {
-      return false;
-    }
-    scene_title_push(app);
-    scene_packs_push(app);
-    scene_round_push(app);
-  } else if (strcmp(scene, "summary") == 0) {
-    if (!demo_state(app, err)) {
-      return false;
-    }
-    Round *round = demo_round(app, err);
-    if (!round) {
-      return false;
-    }
-    scene_title_push(app);
-    scene_packs_push(app);
-    scene_summary_push(app, round);
-  } else if (strcmp(scene, "feedback") == 0) {
-    // The summary of a demo round with the feedback of its first fabricated
-    // item (the fullest page: techniques and a tip) on top, for screenshots.
-    if (!demo_state(app, err)) {
-      return false;
-    }
-    Round *round = demo_round(app, err);
-    if (!round) {
-      return false;
-    }
-    size_t pick = 0;
-    for (size_t i = 0; i < round_result_count(round); i++) {
-      if (round_result(round, i)->item->answer == PACK_ANSWER_FABRICATED) {
-        pick = i;
-        break;
-      }
-    }
-    scene_title_push(app);
-    scene_summary_push(app, round);  // owns the round, which outlives the feedback above it
-    scene_feedback_push(app, FEEDBACK_MODE_REVIEW, round_pack(round), round_result(round, pick), pick,
-                        round_count(round), false, NULL, NULL);
-  } else if (strcmp(scene, "scores") == 0) {
-    scene_title_push(app);
-    scene_scores_push(app, NULL);
-  } else if (strcmp(scene, "settings") == 0) {
-    scene_title_push(app);
-    scene_settings_push(app);
-  } else if (strcmp(scene, "help") == 0) {
-    scene_title_push(app);
-    scene_help_push(app);
-  } else if (strcmp(scene, "preview") == 0) {
-    if (!app->pack_path) {
-      *err = xstrdup(_("--preview needs --pack FILE"));
-      return false;
-    }
-    scene_preview_push(app, app->pack_path);
-  } else {
-    *err = xasprintf(_("unknown screen '%s' (title, packs, player, round, feedback, summary, scores, settings, help)"),
-                     scene);
+static bool start_packs(App *app, char **err) {
+  (void)err;
+  scene_title_push(app);
+  scene_packs_push(app);
+  return true;
+}
+
+static bool start_player(App *app, char **err) {
+  (void)err;
+  scene_title_push(app);
+  scene_packs_push(app);
+  scene_player_push(app);
+  return true;
+}
+
+static bool start_round(App *app, char **err) {
+  (void)err;
+  scene_title_push(app);
+  scene_packs_push(app);
+  scene_round_push(app);
+  return true;
+}
+
+static bool start_summary(App *app, char **err) {
+  Round *round = demo_round(app, err);
+  if (!round) {
     return false;
   }
-  if (!scene || strcmp(scene, "preview") != 0) {
+  scene_title_push(app);
+  scene_packs_push(app);
+  scene_summary_push(app, round);
+  return true;
+}
+
+// The summary of a demo round with the feedback of its first fabricated
+// item (the fullest page: techniques and a tip) on top, for screenshots.
+static bool start_feedback(App *app, char **err) {
+  Round *round = demo_round(app, err);
+  if (!round) {
+    return false;
+  }
+  size_t pick = 0;
+  for (size_t i = 0; i < round_result_count(round); i++) {
+    if (round_result(round, i)->item->answer == PACK_ANSWER_FABRICATED) {
+      pick = i;
+      break;
+    }
+  }
+  scene_title_push(app);
+  scene_summary_push(app, round);  // owns the round, which outlives the feedback above it
+  scene_feedback_push(app, FEEDBACK_MODE_REVIEW, round_pack(round), round_result(round, pick), pick, round_count(round),
+                      false, NULL, NULL);
+  return true;
+}
+
+static bool start_scores(App *app, char **err) {
+  (void)err;
+  scene_title_push(app);
+  scene_scores_push(app, NULL);
+  return true;
+}
+
+static bool start_settings(App *app, char **err) {
+  (void)err;
+  scene_title_push(app);
+  scene_settings_push(app);
+  return true;
+}
+
+static bool start_help(App *app, char **err) {
+  (void)err;
+  scene_title_push(app);
+  scene_help_push(app);
+  return true;
+}
+
+static bool start_preview(App *app, char **err) {
+  if (!app->pack_path) {
+    *err = xstrdup(_("--preview needs --pack FILE"));
+    return false;
+  }
+  scene_preview_push(app, app->pack_path);
+  return true;
+}
+
+static const AppScene SCENES[] = {
+    {"title", start_title, false, false},      {"packs", start_packs, false, false},
+    {"player", start_player, true, false},     {"round", start_round, true, false},
+    {"feedback", start_feedback, true, false}, {"summary", start_summary, true, false},
+    {"scores", start_scores, false, false},    {"settings", start_settings, false, false},
+    {"help", start_help, false, false},        {"preview", start_preview, false, true},
+};
+#define SCENE_COUNT (sizeof SCENES / sizeof SCENES[0])
+
+static const AppScene *find_scene(const char *name) {
+  for (size_t i = 0; i < SCENE_COUNT; i++) {
+    if (strcmp(name, SCENES[i].name) == 0) {
+      return &SCENES[i];
+    }
+  }
+  return NULL;
+}
+
+size_t app_scene_count(void) {
+  return SCENE_COUNT;
+}
+
+const char *app_scene_name(size_t i) {
+  return i < SCENE_COUNT ? SCENES[i].name : NULL;
+}
+
+char *app_scene_list(void) {
+  StrBuf b = {0};
+  for (size_t i = 0; i < SCENE_COUNT; i++) {
+    strbuf_append(&b, i ? ", " : "");
+    strbuf_append(&b, SCENES[i].name);
+  }
+  return strbuf_take(&b);
+}
+
+bool app_scene_known(const char *scene) {
+  return find_scene(scene) != NULL;
+}
+
+static bool start_scene(App *app, const char *scene, char **err);
+
+bool app_start(App *app, const char *scene, char **err) {
+  char *ignored = NULL;
+  if (!err) {
+    err = &ignored;  // the demo set-up reports through *err (tests pass NULL)
+  }
+  bool ok = start_scene(app, scene, err);
+  free(ignored);
+  return ok;
+}
+
+static bool start_scene(App *app, const char *scene, char **err) {
+  const AppScene *row = find_scene(scene ? scene : "title");
+  if (!row) {
+    char *list = app_scene_list();
+    *err = xasprintf(_("unknown screen '%s' (%s)"), scene, list);
+    free(list);
+    return false;
+  }
+  if (row->demo && !demo_state(app, err)) {
+    return false;
+  }
+  if (!row->start(app, err)) {
+    return false;
+  }
+  if (!row->no_notice) {
     push_store_notice(app);
   }
   return true;

@@ -90,16 +90,24 @@ App *app_create(const AppConfig *config, char **err);
 // fullscreen state), closes the store and frees everything. NULL is a no-op.
 void app_destroy(App *app);
 
-// Pushes the first screen by name: "title", "packs", "player", "round",
-// "summary", "scores", "settings", "help" (round and summary get demo state:
+// Pushes the first screen by name, from the one table of screens (app.c):
+// "title", "packs", "player", "round", "feedback", "summary", "scores",
+// "settings", "help" (player, round, feedback and summary get demo state:
 // the first valid pack and the player "Demo"), or "preview" with a pack path.
 // Then, above it, a notice when the store was recovered or is read-only.
-// False with *err (owned) for an unknown name or when the demo state cannot
-// be made (no valid pack).
-bool app_start(App *app, const char *scene, char **err);
+// NULL means "title". False with *err (owned) for an unknown name (the
+// message lists the known ones) or when the demo state cannot be made (no
+// valid pack).
+bool app_start(App *app, const char *scene, char **err);  // err may be NULL
 // True for a screen name app_start() knows, so the command line can refuse a
 // wrong --scene before it opens a window.
 bool app_scene_known(const char *scene);
+// The screens app_start() knows, in the table's order (for --help):
+// app_scene_name(i) for i < app_scene_count() (static strings), NULL past the end.
+size_t app_scene_count(void);
+const char *app_scene_name(size_t i);
+// "title, packs, ..., preview" (owned by the caller).
+char *app_scene_list(void);
 // Runs the engine loop until the player quits.
 void app_run(App *app);
 

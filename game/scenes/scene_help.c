@@ -31,7 +31,6 @@ typedef struct HelpScene {
   float content_h;  // height of all the scrolled text
   float line_h;     // one body line, the scroll step
   float scroll;
-  bool text_input_was_active;
   bool dragging;
   float drag_y;
 } HelpScene;
@@ -119,20 +118,6 @@ void scene_help_push(App *app) {
   // One help at a time: a second F1 in the same frame, or from the help
   // itself, does nothing.
   engine_push_scene_once(app->engine, &scene_help_vtable, xcalloc(1, sizeof(HelpScene)));
-}
-
-static void help_enter(SceneCtx *ctx) {
-  HelpScene *s = ctx->data;
-  // The name field beneath stops taking letters while help is open.
-  s->text_input_was_active = engine_text_input_active(ctx->engine);
-  engine_text_input_stop(ctx->engine);
-}
-
-static void help_leave(SceneCtx *ctx) {
-  HelpScene *s = ctx->data;
-  if (s->text_input_was_active) {
-    engine_text_input_start(ctx->engine);
-  }
 }
 
 // The key table: three columns as wide as their widest cell (the first two
@@ -304,8 +289,6 @@ static void help_draw(SceneCtx *ctx) {
 const SceneVTable scene_help_vtable = {
     .name = "help",
     .overlay = true,
-    .enter = help_enter,
-    .leave = help_leave,
     .free_data = help_free,
     .layout = help_layout,
     .event = help_event,

@@ -14,6 +14,7 @@
 #include "base/fs.h"
 #include "base/i18n.h"
 #include "base/str.h"
+#include "play/session.h"
 #include "quiz/pack_library.h"
 #include "scenes/menu_text.h"
 #include "scenes/scenes.h"
@@ -92,22 +93,39 @@ static const char *lang_name(const char *tag) {
 // "24 of 32 seen", or that every item has been seen, for the current
 // player (owned); NULL without a player or a history.
 static char *progress_line(App *app, const Pack *p) {
-  StoreItemStatList seen = {0};
-  if (!app->player_id || !store_item_history(app->store, app->player_id, p->id, &seen, NULL)) {
+  PlayProgress pr = {0};
+  if (!app->player_id || !play_pack_progress(app->store, app->player_id, p, &pr, NULL) || pr.seen == 0) {
     return NULL;
   }
-  size_t n = 0;
-  for (size_t i = 0; i < p->item_count; i++) {
-    n += store_item_stat_find(&seen, p->items[i].id) != NULL;
+  if (pr.all_seen) {
+    return xstrdup(_("You have seen every headline in this pack; rounds now repeat them, missed ones first."));
   }
-  store_item_stat_list_free(&seen);
-  if (n == 0) {
+  return xasprintf(_("%zu of %zu seen"), pr.seen, pr.total);
+}
+
+// The best-round line, ranked as the high scores are (right answers, then
+// discernment, then time; play_leaderboard): the player's own best round
+// when they have one, else the pack's best (owned; NULL when none).
+#define BEST_LOOKUP 1000
+static char *best_line(App *app, const Pack *p) {
+  StoreTopList top = {0};
+  char *line = NULL;
+  if (!play_leaderboard(app->store, p, BEST_LOOKUP, &top, NULL) || top.count == 0) {
+    store_top_list_free(&top);
     return NULL;
   }
-  if (n >= p->item_count) {
-    return xasprintf(_("You have seen all %zu headlines; rounds now repeat them, missed ones first."), p->item_count);
+  const StoreTopEntry *mine = NULL;
+  for (size_t i = 0; app->player_id && i < top.count && !mine; i++) {
+    mine = top.items[i].player_id == app->player_id ? &top.items[i] : NULL;
   }
-  return xasprintf(_("%zu of %zu seen"), n, p->item_count);
+  if (mine) {
+    line = xasprintf(_("Your best round: %d of %d right (rank %d)"), mine->correct, mine->answered, mine->rank);
+  } else {
+    line = xasprintf(_("Best round: %d of %d right, by %s"), top.items[0].correct, top.items[0].answered,
+                     top.items[0].player_name);
+  }
+  store_top_list_free(&top);
+  return line;
 }
 
 static void free_rows(PacksScene *s) {
@@ -135,17 +153,7 @@ static void build_rows(PacksScene *s, App *app) {
       r->meta = xasprintf(ngettext("%s · %zu question", "%s · %zu questions", p->item_count), lang_name(p->lang),
                           p->item_count);
       r->progress = progress_line(app, p);
-      int best = 0;
-      bool found = false;
-      if (app->player_id && store_best_score(app->store, app->player_id, p->id, &best, &found, NULL) && found) {
-        r->best = xasprintf(_("Your best score: %d"), best);
-      } else {
-        StoreTopList top = {0};
-        if (store_top_scores(app->store, p->id, 1, &top, NULL) && top.count > 0) {
-          r->best = xasprintf(_("Best score: %d, by %s"), top.items[0].score, top.items[0].player_name);
-        }
-        store_top_list_free(&top);
-      }
+      r->best = best_line(app, p);
     } else {
       r->title = xstrdup(fs_basename(e->path));
       const Diag *d = diag_first_error(&e->diags);

@@ -23,6 +23,7 @@
 
 enum {
   ID_START = 1,
+  ID_FIELD,  // the name field (an area the form focuses first: typing works at once)
   ID_GUEST,
   ID_KEY_ERASE,
   ID_KEY_SHIFT,
@@ -39,17 +40,25 @@ enum {
 static const char key_chars[] = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ-'";
 #define KEY_CHAR_COUNT (sizeof key_chars - 1)
 
-// Layout on the 1920x1080 canvas, left to right (mirrored by ui_mirror).
-#define LEFT_W 1100.0f  // name field and keyboard column
-#define COL_GAP 64.0f   // between the keyboard and the recent players
+// Layout (player_layout), left to right before mirroring: the name field and
+// the keyboard in a column of at most LEFT_MAX_W (60% of the content width),
+// the recent players and "Play as a guest" beside it. Heights follow the
+// text size; the keys get shorter when the canvas is short.
+#define LEFT_MAX_W 1100.0f
 #define KEY_COLS 10
 #define KEY_GAP 12.0f
-#define KEY_H 92.0f
 #define KEY_ROWS 5
-#define FIELD_H 120.0f
-#define LABEL_H 60.0f
-#define RECENT_H 88.0f
 #define RECENT_GAP 14.0f
+#define HINT_MAX 24
+
+typedef struct PlayerGeometry {
+  bool wide;  // the recent players in a column beside the keyboard (else in a row under it)
+  float left_x, left_w;
+  float key_h, keyboard_top;
+  Rect label, field, guest, recent_label, msg;  // unmirrored; label.h == 0: no label
+  Rect recent[RECENT_MAX];
+  size_t recent_count;  // how many recent players have room
+} PlayerGeometry;
 
 typedef struct PlayerScene {
   UiForm form;  // first: see scenes.h
@@ -59,32 +68,113 @@ typedef struct PlayerScene {
   Rect field;
   bool shift;                          // invert the case of the next letter
   char key_labels[KEY_CHAR_COUNT][2];  // what each character key shows (and types)
+  PlayerGeometry geo;
+  UiHeader header;
+  char start_hint[HINT_MAX];
+  int focus_id;  // kept across layouts
 } PlayerScene;
 
 void scene_player_push(App *app) {
-  engine_push_scene(app->engine, &scene_player_vtable, xcalloc(1, sizeof(PlayerScene)));
+  PlayerScene *s = xcalloc(1, sizeof *s);
+  if (app->player_name) {
+    str_copy(s->name, sizeof s->name, app->player_name);
+  }
+  char *err = NULL;
+  if (!store_recent_players(app->store, RECENT_MAX, &s->recent, &err)) {
+    log_warn("recent players: %s", err ? err : "?");
+  }
+  free(err);
+  s->focus_id = ID_FIELD;
+  engine_push_scene(app->engine, &scene_player_vtable, s);
 }
 
 // ---- layout ---------------------------------------------------------------------
 
-static float key_w(void) {
-  return (LEFT_W - (KEY_COLS - 1) * KEY_GAP) / KEY_COLS;
-}
-
-static float keyboard_top(void) {
-  return UI_CONTENT_TOP + LABEL_H + 8 + FIELD_H + 28;
+static float key_w(const PlayerGeometry *g) {
+  return (g->left_w - (KEY_COLS - 1) * KEY_GAP) / KEY_COLS;
 }
 
 // The rectangle of the key at `col` (0-based, reading order) spanning `span`
 // columns in keyboard row `row`, before mirroring.
-static Rect key_rect(int row, int col, int span) {
-  float w = key_w();
-  return (Rect){UI_MARGIN + (float)col * (w + KEY_GAP), keyboard_top() + (float)row * (KEY_H + KEY_GAP),
-                (float)span * w + (float)(span - 1) * KEY_GAP, KEY_H};
+static Rect key_rect(const PlayerGeometry *g, int row, int col, int span) {
+  float w = key_w(g);
+  return (Rect){g->left_x + (float)col * (w + KEY_GAP), g->keyboard_top + (float)row * (g->key_h + KEY_GAP),
+                (float)span * w + (float)(span - 1) * KEY_GAP, g->key_h};
 }
 
-static float keyboard_bottom(void) {
-  return keyboard_top() + KEY_ROWS * KEY_H + (KEY_ROWS - 1) * KEY_GAP;
+static float keyboard_bottom(const PlayerGeometry *g) {
+  return g->keyboard_top + KEY_ROWS * g->key_h + (KEY_ROWS - 1) * KEY_GAP;
+}
+
+#define WIDE_MIN_W 1700.0f
+
+// Keys as tall as `room` allows between a floor (a key's letter at its
+// Normal size) and a button.
+static float key_height(const Ui *ui, float room) {
+  return fmaxf(84, fminf(ui_button_h(ui) * 0.9f, (room - (KEY_ROWS - 1) * KEY_GAP) / KEY_ROWS));
+}
+
+static PlayerGeometry geometry(const Ui *ui, size_t recent) {
+  Rect c = ui_content_rect(ui);
+  PlayerGeometry g = {.left_x = c.x, .wide = c.w >= WIDE_MIN_W};
+  TextStyle label = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  float label_h = ceilf(text_line_height(ui->engine, &label) * 1.3f);
+  TextStyle title = ui_text_style(ui, THEME_TEXT_TITLE, ui->theme->text);
+  float field_h = ceilf(text_line_height(ui->engine, &title) + 40);
+  float msg_h = label_h * 1.6f, bottom = c.y + c.h + ui_gap(ui);
+  if (g.wide) {
+    g.left_w = fminf(LEFT_MAX_W, c.w * 0.6f);
+    float rx = c.x + g.left_w + 64, rw = c.x + c.w - rx;
+    g.label = (Rect){c.x, c.y, g.left_w, label_h};
+    g.field = (Rect){c.x, c.y + label_h + 8, g.left_w, field_h};
+    g.keyboard_top = g.field.y + field_h + 28;
+    g.key_h = key_height(ui, bottom - msg_h - g.keyboard_top);
+    g.guest = (Rect){rx, g.keyboard_top + (KEY_ROWS - 1) * (g.key_h + KEY_GAP), rw, g.key_h};
+    g.recent_label = (Rect){rx, c.y, rw, label_h};
+    float rh = fminf(ui_button_h(ui), g.key_h);
+    for (size_t i = 0; i < recent && i < RECENT_MAX; i++) {
+      Rect r = {rx, g.field.y + (float)i * (rh + RECENT_GAP), rw, rh};
+      if (r.y + r.h > g.guest.y - RECENT_GAP) {
+        break;  // no room for more above the guest button
+      }
+      g.recent[g.recent_count++] = r;
+    }
+  } else {
+    // Narrow: the keyboard takes the whole width, and the recent players
+    // and "Play as a guest" share a row under it. The "Type your name"
+    // label goes when the keys would get short (the field says it, and the
+    // header asks who is playing).
+    g.left_w = c.w;
+    float row = key_height(ui, 1e9f) + RECENT_GAP;
+    float with_label = bottom - msg_h - row - (c.y + label_h + 8 + field_h + 28);
+    bool show_label = key_height(ui, with_label) >= ui_button_h(ui) * 0.8f;
+    float top = c.y + (show_label ? label_h + 8 : 0);
+    if (show_label) {
+      g.label = (Rect){c.x, c.y, c.w, label_h};
+    }
+    g.field = (Rect){c.x, top, c.w, field_h};
+    g.keyboard_top = top + field_h + 28;
+    g.key_h = key_height(ui, bottom - msg_h - row - g.keyboard_top);
+    float ry = g.keyboard_top + KEY_ROWS * (g.key_h + KEY_GAP) + RECENT_GAP - KEY_GAP;
+    UiButton guest = ui_button(ID_GUEST, (Rect){0}, _("Play as a guest"), UI_BUTTON_NORMAL);
+    float guest_w = fminf(c.w, ui_button_width(ui, &guest, g.key_h, false));
+    g.guest = (Rect){c.x + c.w - guest_w, ry, guest_w, g.key_h};
+    float room = c.w - guest_w - RECENT_GAP;
+    size_t n = recent < RECENT_MAX ? recent : RECENT_MAX;
+    while (n > 0 && (room - (float)n * RECENT_GAP) / (float)n < 300) {
+      n--;
+    }
+    for (size_t i = 0; i < n; i++) {
+      float w = (room - (float)(n - 1) * RECENT_GAP) / (float)n;
+      g.recent[g.recent_count++] = (Rect){c.x + (float)i * (w + RECENT_GAP), ry, w, g.key_h};
+    }
+  }
+  float msg_y = keyboard_bottom(&g) + 16;
+  if (!g.wide) {
+    msg_y = g.guest.y + g.guest.h + 16;
+  }
+  g.msg = (Rect){c.x, msg_y, g.left_w, bottom - msg_y};
+  return g;
 }
 
 // ---- the name -------------------------------------------------------------------
@@ -142,68 +232,79 @@ static void update_key_labels(PlayerScene *s) {
   }
 }
 
-// ---- enter / leave --------------------------------------------------------------
+// ---- layout / lifecycle -----------------------------------------------------------
 
 static void add_keyboard(PlayerScene *s, const Ui *ui) {
+  const PlayerGeometry *g = &s->geo;
   for (size_t i = 0; i < KEY_CHAR_COUNT; i++) {
-    Rect r = key_rect((int)(i / KEY_COLS), (int)(i % KEY_COLS), 1);
+    Rect r = key_rect(g, (int)(i / KEY_COLS), (int)(i % KEY_COLS), 1);
     ui_form_add(&s->form, ui_button(ID_KEY0 + (int)i, ui_mirror(ui, r), s->key_labels[i], UI_BUTTON_NORMAL));
   }
   int last = (int)((KEY_CHAR_COUNT - 1) / KEY_COLS), after = (int)(KEY_CHAR_COUNT % KEY_COLS);
   UiButton erase =
-      ui_button(ID_KEY_ERASE, ui_mirror(ui, key_rect(last, after, KEY_COLS - after)), _("Erase"), UI_BUTTON_NORMAL);
+      ui_button(ID_KEY_ERASE, ui_mirror(ui, key_rect(g, last, after, KEY_COLS - after)), _("Erase"), UI_BUTTON_NORMAL);
   // Erasing goes back towards where reading starts.
   erase.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
   ui_form_add(&s->form, erase);
-  UiButton shift = ui_button(ID_KEY_SHIFT, ui_mirror(ui, key_rect(KEY_ROWS - 1, 0, 2)), _("Shift"), UI_BUTTON_NORMAL);
-  ui_form_add(&s->form, shift);
   ui_form_add(&s->form,
-              ui_button(ID_KEY_SPACE, ui_mirror(ui, key_rect(KEY_ROWS - 1, 2, 3)), _("Space"), UI_BUTTON_NORMAL));
-  UiButton start = ui_button(ID_START, ui_mirror(ui, key_rect(KEY_ROWS - 1, 5, KEY_COLS - 5)), _("Start the round"),
+              ui_button(ID_KEY_SHIFT, ui_mirror(ui, key_rect(g, KEY_ROWS - 1, 0, 2)), _("Shift"), UI_BUTTON_NORMAL));
+  ui_form_add(&s->form,
+              ui_button(ID_KEY_SPACE, ui_mirror(ui, key_rect(g, KEY_ROWS - 1, 2, 3)), _("Space"), UI_BUTTON_NORMAL));
+  UiButton start = ui_button(ID_START, ui_mirror(ui, key_rect(g, KEY_ROWS - 1, 5, KEY_COLS - 5)), _("Start the round"),
                              UI_BUTTON_PRIMARY);
   start.icon = ui->rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
-  start.key_hint = _("Enter");
+  start.key_hint = s->start_hint;
   ui_form_add(&s->form, start);
 }
 
-static void player_enter(SceneCtx *ctx) {
+static void player_layout(SceneCtx *ctx) {
   PlayerScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
-  if (app->player_name) {
-    str_copy(s->name, sizeof s->name, app->player_name);
+  int focused = ui_form_focused_id(&s->form);
+  if (focused != UI_FOCUS_NONE && focused != UI_FOCUS_LIST) {
+    s->focus_id = focused;
   }
-  char *err = NULL;
-  if (!store_recent_players(app->store, RECENT_MAX, &s->recent, &err)) {
-    log_warn("recent players: %s", err ? err : "?");
-  }
-  free(err);
-
-  Rect c = ui_content_rect(&ui);
-  s->field = ui_mirror(&ui, (Rect){c.x, c.y + LABEL_H + 8, LEFT_W, FIELD_H});
+  s->geo = geometry(&ui, s->recent.count);
+  const PlayerGeometry *g = &s->geo;
+  str_copy(s->start_hint, sizeof s->start_hint, game_key_hint(app->engine, INPUT_ACTION_CONFIRM));
+  s->field = ui_mirror(&ui, g->field);
   ui_form_init(&s->form, ui.rtl);
-  ui_form_add_header(&s->form, &ui, true, true);
+  s->header = ui_header_layout(&ui, _("Who is playing?"), true, true);
+  ui_form_add_header_from(&s->form, &ui, &s->header);
+  // The field first: it has the focus when the screen opens.
+  ui_form_add(&s->form, ui_button(ID_FIELD, s->field, _("Your name or nickname"), UI_BUTTON_AREA));
   update_key_labels(s);
   add_keyboard(s, &ui);
-  float rx = c.x + LEFT_W + COL_GAP, rw = c.x + c.w - rx;
-  for (size_t i = 0; i < s->recent.count && i < RECENT_MAX; i++) {
-    Rect r = {rx, c.y + LABEL_H + 8 + (float)i * (RECENT_H + RECENT_GAP), rw, RECENT_H};
-    ui_form_add(&s->form, ui_button(ID_RECENT0 + (int)i, ui_mirror(&ui, r), s->recent.items[i].name, UI_BUTTON_NORMAL));
+  for (size_t i = 0; i < g->recent_count; i++) {
+    ui_form_add(&s->form, ui_button(ID_RECENT0 + (int)i, ui_mirror(&ui, g->recent[i]), s->recent.items[i].name,
+                                    UI_BUTTON_NORMAL));
   }
-  // Beside Start, on the keyboard's last row: the other way in.
-  Rect last = key_rect(KEY_ROWS - 1, 0, 1);
-  ui_form_add(&s->form, ui_button(ID_GUEST, ui_mirror(&ui, (Rect){rx, last.y, rw, KEY_H}), _("Play as a guest"),
-                                  UI_BUTTON_NORMAL));
-  ui_form_focus_id(&s->form, ID_START);
+  // Beside Start (or the field): the other way in.
+  ui_form_add(&s->form, ui_button(ID_GUEST, ui_mirror(&ui, g->guest), _("Play as a guest"), UI_BUTTON_NORMAL));
+  ui_form_focus_id(&s->form, s->focus_id);
+}
+
+static void player_enter(SceneCtx *ctx) {
   engine_text_input_start(ctx->engine);
 }
 
 static void player_leave(SceneCtx *ctx) {
-  PlayerScene *s = ctx->data;
   engine_text_input_stop(ctx->engine);
-  if (!s) {
-    return;
-  }
+}
+
+// Under an overlay (help, settings, a notice) letters are not typed into the
+// name; back on top they are again.
+static void player_cover(SceneCtx *ctx) {
+  engine_text_input_stop(ctx->engine);
+}
+
+static void player_uncover(SceneCtx *ctx) {
+  engine_text_input_start(ctx->engine);
+}
+
+static void player_free(void *data) {
+  PlayerScene *s = data;
   store_player_list_free(&s->recent);
   free(s->error);
   free(s);
@@ -228,6 +329,19 @@ static void choose(SceneCtx *ctx, PlayerScene *s, const char *name) {
   scene_round_push(app);
 }
 
+// A new guest every time: guests are separate people (Guest 1, Guest 2 ...).
+static void choose_guest(SceneCtx *ctx, PlayerScene *s) {
+  App *app = app_from_ctx(ctx);
+  set_error(s, NULL);
+  char *err = NULL;
+  if (!app_set_guest(app, &err)) {
+    set_error(s, err ? err : xstrdup(_("A guest cannot be added now.")));
+    return;
+  }
+  engine_pop_scene(ctx->engine);
+  scene_round_push(app);
+}
+
 static void press_char(PlayerScene *s, size_t index) {
   char text[2] = {s->key_labels[index][0], '\0'};
   append_text(s, text);
@@ -247,9 +361,29 @@ static void erase(PlayerScene *s) {
   set_error(s, NULL);
 }
 
+static void activate(SceneCtx *ctx, PlayerScene *s, int id) {
+  if (id == ID_START || id == ID_FIELD) {
+    choose(ctx, s, s->name);
+  } else if (id == ID_GUEST) {
+    choose_guest(ctx, s);
+  } else if (id == ID_KEY_ERASE) {
+    erase(s);
+  } else if (id == ID_KEY_SHIFT) {
+    s->shift = !s->shift;
+  } else if (id == ID_KEY_SPACE) {
+    press_space(s);
+  } else if (id >= ID_KEY0 && (size_t)(id - ID_KEY0) < KEY_CHAR_COUNT) {
+    press_char(s, (size_t)(id - ID_KEY0));
+  } else if (id >= ID_RECENT0 && (size_t)(id - ID_RECENT0) < s->recent.count) {
+    choose(ctx, s, s->recent.items[id - ID_RECENT0].name);
+  } else {
+    scene_header_activate(ctx, id);
+  }
+}
+
 static bool player_event(SceneCtx *ctx, const InputEvent *ev) {
   PlayerScene *s = ctx->data;
-  engine_request_redraw(ctx->engine);
+  bool handled = true;
   if (ev->type == INPUT_EVENT_TEXT) {
     append_text(s, ev->text);
   } else if (ev->type == INPUT_EVENT_TEXT_BACKSPACE) {
@@ -261,39 +395,12 @@ static bool player_event(SceneCtx *ctx, const InputEvent *ev) {
   } else {
     UiResult r = ui_form_event(&s->form, ev);
     if (r.kind == UI_RESULT_ACTIVATE) {
-      if (r.id == ID_START) {
-        choose(ctx, s, s->name);
-      } else if (r.id == ID_GUEST) {
-        choose(ctx, s, _("Guest"));
-      } else if (r.id == ID_KEY_ERASE) {
-        erase(s);
-      } else if (r.id == ID_KEY_SHIFT) {
-        s->shift = !s->shift;
-      } else if (r.id == ID_KEY_SPACE) {
-        press_space(s);
-      } else if (r.id >= ID_KEY0 && (size_t)(r.id - ID_KEY0) < KEY_CHAR_COUNT) {
-        press_char(s, (size_t)(r.id - ID_KEY0));
-      } else if (r.id >= ID_RECENT0 && (size_t)(r.id - ID_RECENT0) < s->recent.count) {
-        choose(ctx, s, s->recent.items[r.id - ID_RECENT0].name);
-      } else {
-        scene_header_activate(ctx, r.id);
-      }
-    } else if (r.kind == UI_RESULT_IGNORED) {
-      scene_header_action(ctx, ev);
+      activate(ctx, s, r.id);
     }
+    handled = r.kind != UI_RESULT_IGNORED;  // Back, Help, Settings: the global keys
   }
   update_key_labels(s);
-  return true;
-}
-
-static bool player_update(SceneCtx *ctx, uint64_t now_ms, uint64_t dt_ms) {
-  (void)now_ms;
-  (void)dt_ms;
-  // Back on top after an overlay (help stops text input): take letters again.
-  if (!engine_text_input_active(ctx->engine)) {
-    engine_text_input_start(ctx->engine);
-  }
-  return false;
+  return handled;
 }
 
 // ---- drawing --------------------------------------------------------------------
@@ -329,33 +436,33 @@ static void player_draw(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   const Theme *t = ui.theme;
-  ui_header_draw(&ui, _("Who is playing?"));
-  Rect c = ui_content_rect(&ui);
+  const PlayerGeometry *g = &s->geo;
+  ui_header_draw_from(&ui, &s->header, _("Who is playing?"));
   TextStyle label = ui_text_style(&ui, THEME_TEXT_BODY, t->text);
   label.weight = TEXT_WEIGHT_BOLD;
   label.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_line(&ui, _("Type your name"), &label, ui_mirror(&ui, (Rect){c.x, c.y, LEFT_W, LABEL_H}), 24);
+  if (g->label.h > 0) {
+    ui_text_line(&ui, _("Type your name"), &label, ui_mirror(&ui, g->label), 24);
+  }
   draw_field(&ui, s);
-
-  float msg_y = keyboard_bottom() + 16;
-  Rect msg = ui_mirror(&ui, (Rect){c.x, msg_y, LEFT_W, c.y + c.h - msg_y});
   if (s->error) {
     TextStyle es = ui_text_style(&ui, THEME_TEXT_BODY, t->warning);
-    ui_text_fitted_clipped(&ui, s->error, &es, msg, 24);
+    ui_text_fitted_clipped(&ui, s->error, &es, ui_mirror(&ui, g->msg), 24);
   } else if (app->pack) {
     char *line = xasprintf(_("Pack: %s"), app->pack->title);
     TextStyle ps = ui_text_style(&ui, THEME_TEXT_BODY, t->text_muted);
-    ui_text_fitted_clipped(&ui, line, &ps, msg, 24);
+    ui_text_fitted_clipped(&ui, line, &ps, ui_mirror(&ui, g->msg), 24);
     free(line);
   }
-  float rx = c.x + LEFT_W + COL_GAP, rw = c.x + c.w - rx;
-  ui_text_line(&ui, _("Recent players"), &label, ui_mirror(&ui, (Rect){rx, c.y, rw, LABEL_H}), 24);
-  if (s->recent.count == 0) {
-    TextStyle none = ui_text_style(&ui, THEME_TEXT_BODY, t->text_muted);
-    Rect guest = key_rect(KEY_ROWS - 1, 0, 1);
-    float top = c.y + LABEL_H + 8;
-    ui_text_fitted_clipped(&ui, _("Nobody has played here yet."), &none,
-                           ui_mirror(&ui, (Rect){rx, top, rw, guest.y - 16 - top}), 24);
+  if (g->wide) {
+    ui_text_line(&ui, _("Recent players"), &label, ui_mirror(&ui, g->recent_label), 24);
+    if (s->recent.count == 0) {
+      TextStyle none = ui_text_style(&ui, THEME_TEXT_BODY, t->text_muted);
+      Rect r = g->recent_label;
+      float top = g->field.y;
+      ui_text_fitted_clipped(&ui, _("Nobody has played here yet."), &none,
+                             ui_mirror(&ui, (Rect){r.x, top, r.w, g->guest.y - 16 - top}), 24);
+    }
   }
   ui_form_draw(&ui, &s->form);
 }
@@ -364,7 +471,10 @@ const SceneVTable scene_player_vtable = {
     .name = "player",
     .enter = player_enter,
     .leave = player_leave,
+    .free_data = player_free,
+    .cover = player_cover,
+    .uncover = player_uncover,
+    .layout = player_layout,
     .event = player_event,
-    .update = player_update,
     .draw = player_draw,
 };

@@ -37,8 +37,7 @@ typedef struct SettingsScene {
   MenuSceneHead head;  // first: see scenes.h
   UiList list;
   bool in_round;  // opened during a round: the note also says "from the next round"
-  bool text_input_was_active;
-  Rect note;  // the card with the notes above the rows (unmirrored)
+  Rect note;      // the card with the notes above the rows (unmirrored)
 } SettingsScene;
 
 #define ROW_GAP 10.0f
@@ -72,18 +71,7 @@ void scene_settings_push_in_round(App *app) {
 
 static void settings_enter(SceneCtx *ctx) {
   SettingsScene *s = ctx->data;
-  // Opened over the name entry: letters are not typed into the name beneath
-  // (the player screen takes them again when it is back on top).
-  s->text_input_was_active = engine_text_input_active(ctx->engine);
-  engine_text_input_stop(ctx->engine);
   ui_list_set_count(&s->list, ROW_COUNT);
-}
-
-static void settings_leave(SceneCtx *ctx) {
-  SettingsScene *s = ctx->data;
-  if (s->text_input_was_active) {
-    engine_text_input_start(ctx->engine);
-  }
 }
 
 // The notes card (assessment packs; in a round, when the rules apply) and
@@ -382,7 +370,6 @@ static void settings_draw(SceneCtx *ctx) {
 const SceneVTable scene_settings_vtable = {
     .name = "settings",
     .enter = settings_enter,
-    .leave = settings_leave,
     .free_data = settings_free,
     .layout = settings_layout,
     .event = settings_event,

@@ -1,54 +1,205 @@
-// The title screen: the game's name, what it is for, and the main menu.
+// The title screen: the game's name, what it is for, the REAL / FABRICATED
+// legend (chips: labels, not buttons) and the main menu.
+//
+// Layout (title_layout), from measured text at the current size:
+//   - one column (name, tagline, legend, menu, key line) centred on the
+//     canvas when it fits the height;
+//   - else, on a canvas wide enough, two columns: the words at the start
+//     side, the menu at the end side, each centred vertically;
+//   - else one column with the menu's last four buttons two to a row.
+// The name is fitted to its column between its full size and its Normal
+// size; every other text keeps its role's size and wraps.
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "base/i18n.h"
 #include "base/str.h"
+#include "scenes/menu_text.h"
 #include "scenes/scenes.h"
 
 enum { ID_PLAY = 1, ID_SCORES, ID_SETTINGS, ID_HELP, ID_QUIT };
+#define MENU_COUNT 5
+#define HINT_MAX 24
+#define MENU_MAX_W 720.0f
+#define WORDS_MAX_W 1400.0f
+#define COLUMN_MIN_W 560.0f
 
 typedef struct TitleScene {
-  UiForm form;
+  MenuSceneHead head;  // first: see scenes.h; texts: name, tagline, key line
+  UiChip chips[2];     // REAL, FABRICATED
+  char settings_hint[HINT_MAX], help_hint[HINT_MAX];
+  int focus_id;  // the focused button, kept across layouts
 } TitleScene;
 
 void scene_title_push(App *app) {
-  engine_push_scene(app->engine, &scene_title_vtable, xcalloc(1, sizeof(TitleScene)));
+  TitleScene *s = xcalloc(1, sizeof *s);
+  s->focus_id = ID_PLAY;
+  engine_push_scene(app->engine, &scene_title_vtable, s);
 }
 
-#define MENU_W 720.0f
-#define MENU_TOP 470.0f
+static void title_free(void *data) {
+  TitleScene *s = data;
+  menu_text_free(&s->head.texts);
+  free(s);
+}
 
-static void title_enter(SceneCtx *ctx) {
-  TitleScene *s = ctx->data;
-  Ui ui = app_ui(app_from_ctx(ctx));
-  ui_form_init(&s->form, ui.rtl);
+// ---- layout ----------------------------------------------------------------------
+
+// The words of the screen measured at a column width.
+typedef struct TitleWords {
+  float w;
+  TextStyle name, tag, keys;
+  float name_h, tag_h, keys_h;
+  bool chips_stacked;
+  float chip_w, chips_h;
+} TitleWords;
+
+static const char *tagline(void) {
+  return _("Practise telling real news headlines from fabricated ones.");
+}
+
+// "Playing as Ann · Arrow keys move, Enter chooses, F1 shows all keys" (owned).
+static char *keys_line(const App *app) {
+  StrBuf b = {0};
+  if (app->player_name) {
+    strbuf_appendf(&b, _("Playing as %s"), app->player_name);
+    strbuf_append(&b, "   ·   ");
+  }
+  char confirm[HINT_MAX];
+  str_copy(confirm, sizeof confirm, game_key_hint(app->engine, INPUT_ACTION_CONFIRM));
+  strbuf_appendf(&b, _("Arrow keys move, %s chooses, %s shows all keys"), confirm,
+                 game_key_hint(app->engine, INPUT_ACTION_HELP));
+  return strbuf_take(&b);
+}
+
+static TitleWords measure_words(const Ui *ui, const TitleScene *s, const char *keys, float w) {
+  const Theme *t = ui->theme;
+  TitleWords m = {.w = w};
+  m.name = menu_text_style(ui, THEME_TEXT_DISPLAY, t->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_CENTER);
+  float name_w = text_measure(ui->engine, _("Prebunk"), &m.name).w;
+  if (name_w > w) {
+    // The one text that may shrink, never below its Normal size.
+    m.name.size = fmaxf(theme_text_size_normal(THEME_TEXT_DISPLAY), floorf(m.name.size * w / name_w));
+  }
+  m.name_h = text_line_height(ui->engine, &m.name);
+  m.tag = menu_text_style(ui, THEME_TEXT_BODY, t->text_muted, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_CENTER);
+  m.tag.wrap_width = w;
+  m.tag_h = text_measure(ui->engine, tagline(), &m.tag).h;
+  m.keys = menu_text_style(ui, THEME_TEXT_SMALL, t->text_muted, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_CENTER);
+  m.keys.wrap_width = w;
+  m.keys_h = text_measure(ui->engine, keys, &m.keys).h;
+  m.chip_w = fmaxf(ui_chip_width(ui, &s->chips[0]), ui_chip_width(ui, &s->chips[1]));
+  m.chips_stacked = 2 * m.chip_w + ui_gap(ui) * 2 > w;
+  float ch = ui_chip_height(ui);
+  m.chips_h = m.chips_stacked ? 2 * ch + ui_gap(ui) : ch;
+  return m;
+}
+
+// Name, tagline and legend from `y` down (and the key line when `keys` is
+// not NULL); returns the bottom.
+static float place_words(const Ui *ui, TitleScene *s, const TitleWords *m, float x, float y, const char *keys) {
+  MenuTextPlan *p = &s->head.texts;
+  float g = ui_gap(ui);
+  menu_text_add_line(p, ui, _("Prebunk"), m->name, (Rect){x, y, m->w, m->name_h}, 0);
+  y += m->name_h + g / 2;
+  y += menu_text_add(p, ui, tagline(), m->tag, (Rect){x, y, m->w, 0}, 0) + g * 1.5f;
+  float ch = ui_chip_height(ui);
+  for (int i = 0; i < 2; i++) {
+    float cw = ui_chip_width(ui, &s->chips[i]);  // side by side: each as wide as its word
+    Rect r = m->chips_stacked ? (Rect){x + (m->w - m->chip_w) / 2, y + (float)i * (ch + g), m->chip_w, ch}
+                              : (Rect){x + m->w / 2 + (i ? g : -g - cw), y, cw, ch};
+    s->chips[i].rect = ui_mirror(ui, r);
+  }
+  y += m->chips_h;
+  if (keys) {
+    y += g * 1.5f;
+    y += menu_text_add(p, ui, keys, m->keys, (Rect){x, y, m->w, 0}, 0);
+  }
+  return y;
+}
+
+// The menu's height at button height `bh`: one to a row, or (grid) Play
+// alone and the other four two to a row.
+static float menu_height(const Ui *ui, bool grid) {
+  int rows = grid ? 3 : MENU_COUNT;
+  return (float)rows * ui_button_h(ui) + (float)(rows - 1) * ui_gap(ui) * 0.75f;
+}
+
+static void place_menu(const Ui *ui, TitleScene *s, float x, float y, float w, bool grid) {
   static const struct {
     int id;
     const char *label;
-  } items[] = {
+  } items[MENU_COUNT] = {
       {ID_PLAY, N_("Play")}, {ID_SCORES, N_("High scores")}, {ID_SETTINGS, N_("Settings")},
       {ID_HELP, N_("Help")}, {ID_QUIT, N_("Quit")},
   };
-  float h = 84, gap = 16;
-  for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-    Rect r = {(ui_w(&ui) - MENU_W) / 2, MENU_TOP + (float)i * (h + gap), MENU_W, h};
-    UiButton b = ui_button(items[i].id, r, _(items[i].label), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_NORMAL);
+  float bh = ui_button_h(ui), g = ui_gap(ui) * 0.75f;
+  for (int i = 0; i < MENU_COUNT; i++) {
+    Rect r = {x, y + (float)i * (bh + g), w, bh};
+    if (grid && i > 0) {
+      float half = (w - g) / 2;
+      r = (Rect){x + (float)((i - 1) % 2) * (half + g), y + (float)(1 + (i - 1) / 2) * (bh + g), half, bh};
+    }
+    UiButton b =
+        ui_button(items[i].id, ui_mirror(ui, r), _(items[i].label), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_NORMAL);
     if (items[i].id == ID_PLAY) {
-      b.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
+      b.icon = ui->rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
     } else if (items[i].id == ID_SETTINGS) {
       b.icon = UI_ICON_GEAR;
-      b.key_hint = _("F2");
+      b.key_hint = s->settings_hint;
     } else if (items[i].id == ID_HELP) {
-      b.key_hint = _("F1");
+      b.key_hint = s->help_hint;
     }
-    ui_form_add(&s->form, b);
+    ui_form_add(&s->head.form, b);
   }
 }
 
-static void title_leave(SceneCtx *ctx) {
-  free(ctx->data);
+static void title_layout(SceneCtx *ctx) {
+  TitleScene *s = ctx->data;
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
+  int focused = ui_form_focused_id(&s->head.form);
+  if (focused > 0) {
+    s->focus_id = focused;
+  }
+  menu_text_clear(&s->head.texts);
+  ui_form_init(&s->head.form, ui.rtl);
+  str_copy(s->settings_hint, sizeof s->settings_hint, game_key_hint(app->engine, INPUT_ACTION_SETTINGS));
+  str_copy(s->help_hint, sizeof s->help_hint, game_key_hint(app->engine, INPUT_ACTION_HELP));
+  s->chips[0] = (UiChip){.label = _("REAL"), .icon = DRAW_ICON_CHECK, .kind = UI_CHIP_REAL};
+  s->chips[1] = (UiChip){.label = _("FABRICATED"), .icon = DRAW_ICON_CROSS, .kind = UI_CHIP_FABRICATED};
+  char *keys = keys_line(app);
+  float m = ui_margin(&ui), g = ui_gap(&ui);
+  Rect area = {m, m / 2, ui_w(&ui) - 2 * m, ui_h(&ui) - m};
+  float words_w = fminf(WORDS_MAX_W, area.w), menu_w = fminf(MENU_MAX_W, area.w);
+  TitleWords one = measure_words(&ui, s, keys, words_w);
+  float column_h =
+      one.name_h + g / 2 + one.tag_h + g * 1.5f + one.chips_h + g * 2 + menu_height(&ui, false) + g * 1.5f + one.keys_h;
+  float col_w = (area.w - 2 * g) / 2;
+  if (column_h <= area.h || col_w < COLUMN_MIN_W) {
+    bool grid = column_h > area.h;
+    if (grid) {
+      column_h += menu_height(&ui, true) - menu_height(&ui, false);
+    }
+    float y = area.y + fmaxf(0, (area.h - column_h) / 2);
+    y = place_words(&ui, s, &one, area.x + (area.w - words_w) / 2, y, NULL) + g * 2;
+    place_menu(&ui, s, area.x + (area.w - menu_w) / 2, y, menu_w, grid);
+    y += menu_height(&ui, grid) + g * 1.5f;
+    menu_text_add(&s->head.texts, &ui, keys, one.keys, (Rect){area.x + (area.w - words_w) / 2, y, words_w, 0}, 0);
+  } else {
+    // Two columns: words at the start side, the menu at the end side.
+    TitleWords two = measure_words(&ui, s, keys, col_w);
+    float words_h = two.name_h + g / 2 + two.tag_h + g * 1.5f + two.chips_h + g * 1.5f + two.keys_h;
+    place_words(&ui, s, &two, area.x, area.y + fmaxf(0, (area.h - words_h) / 2), keys);
+    float mw = fminf(MENU_MAX_W, col_w), mh = menu_height(&ui, false);
+    place_menu(&ui, s, area.x + area.w - col_w + (col_w - mw) / 2, area.y + fmaxf(0, (area.h - mh) / 2), mw, false);
+  }
+  free(keys);
+  ui_form_focus_id(&s->head.form, s->focus_id);
 }
+
+// ---- events ----------------------------------------------------------------------
 
 static void on_quit_answer(App *app, void *user, bool yes) {
   (void)user;
@@ -61,105 +212,65 @@ static void ask_quit(App *app) {
   scene_confirm_push(app, _("Quit Prebunk?"), _("Quit"), _("Keep playing"), on_quit_answer, NULL);
 }
 
+static void activate(App *app, int id) {
+  switch (id) {
+  case ID_PLAY:
+    scene_packs_push(app);
+    break;
+  case ID_SCORES:
+    scene_scores_push(app, NULL);
+    break;
+  case ID_SETTINGS:
+    scene_settings_push(app);
+    break;
+  case ID_HELP:
+    scene_help_push(app);
+    break;
+  case ID_QUIT:
+    ask_quit(app);
+    break;
+  default:
+    break;
+  }
+}
+
+// Help and Settings keys are the global ones (app_keys.c); Back asks first
+// here, as leaving the title quits the game.
 static bool title_event(SceneCtx *ctx, const InputEvent *ev) {
   TitleScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
-  UiResult r = ui_form_event(&s->form, ev);
+  UiResult r = ui_form_event(&s->head.form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
-    switch (r.id) {
-    case ID_PLAY:
-      scene_packs_push(app);
-      break;
-    case ID_SCORES:
-      scene_scores_push(app, NULL);
-      break;
-    case ID_SETTINGS:
-      scene_settings_push(app);
-      break;
-    case ID_HELP:
-      scene_help_push(app);
-      break;
-    case ID_QUIT:
-      ask_quit(app);
-      break;
-    default:
-      break;
-    }
-  } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK) {
+    activate(app, r.id);
+    return true;
+  }
+  if (r.kind != UI_RESULT_IGNORED) {
+    return true;
+  }
+  if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK) {
     ask_quit(app);
-  } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
-    scene_help_push(app);
-  } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_SETTINGS) {
-    scene_settings_push(app);
+    return true;
   }
-  if (r.kind != UI_RESULT_IGNORED || ev->type == INPUT_EVENT_ACTION) {
-    engine_request_redraw(ctx->engine);
-  }
-  return true;
+  return false;
 }
 
-// A small pill with an icon and a word, as on the answer buttons.
-static void draw_chip(const Ui *ui, Rect r, DrawIcon icon, const char *word, Color fill, Color on) {
-  draw_round_rect(ui->engine, r, r.h / 2, fill);
-  float isz = r.h * 0.5f;
-  Rect ib = {r.x + r.h * 0.35f, r.y + (r.h - isz) / 2, isz, isz};
-  Rect tb = {ib.x + isz + 14, r.y, r.w - (ib.x + isz + 14 - r.x) - r.h * 0.35f, r.h};
-  if (ui->rtl) {
-    ib.x = r.x + r.w - r.h * 0.35f - isz;
-    tb.x = r.x + r.h * 0.35f;
-  }
-  draw_icon(ui->engine, icon, ib, on);
-  TextStyle st = ui_text_style(ui, THEME_TEXT_BODY, on);
-  st.weight = TEXT_WEIGHT_BOLD;
-  st.align = TEXT_ALIGN_CENTER;
-  st.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(ui, word, &st, tb, 20);
-}
+// ---- drawing ---------------------------------------------------------------------
 
 static void title_draw(SceneCtx *ctx) {
   TitleScene *s = ctx->data;
-  App *app = app_from_ctx(ctx);
-  Ui ui = app_ui(app);
-  const Theme *t = ui.theme;
-
-  TextStyle name = ui_text_style(&ui, THEME_TEXT_DISPLAY, t->text);
-  name.weight = TEXT_WEIGHT_BOLD;
-  name.align = TEXT_ALIGN_CENTER;
-  name.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(&ui, _("Prebunk"), &name, (Rect){UI_MARGIN, 70, ui_w(&ui) - 2 * UI_MARGIN, 150}, 60);
-
-  TextStyle tag = ui_text_style(&ui, THEME_TEXT_BODY, t->text_muted);
-  tag.align = TEXT_ALIGN_CENTER;
-  tag.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(&ui, _("Practise telling real news headlines from fabricated ones."), &tag,
-                 (Rect){UI_MARGIN * 2, 225, ui_w(&ui) - 4 * UI_MARGIN, 100}, 26);
-
-  float cw = 420, ch = 84, gap = 48;
-  Rect real = {ui_w(&ui) / 2.0f - gap / 2 - cw, 345, cw, ch};
-  Rect fake = {ui_w(&ui) / 2.0f + gap / 2, 345, cw, ch};
-  draw_chip(&ui, ui_mirror(&ui, real), DRAW_ICON_CHECK, _("REAL"), t->real_fill, t->on_real);
-  draw_chip(&ui, ui_mirror(&ui, fake), DRAW_ICON_CROSS, _("FABRICATED"), t->fabricated_fill, t->on_fabricated);
-
-  ui_form_draw(&ui, &s->form);
-
-  StrBuf foot = {0};
-  if (app->player_name) {
-    strbuf_appendf(&foot, _("Playing as %s"), app->player_name);
-    strbuf_append(&foot, "   ·   ");
+  Ui ui = app_ui(app_from_ctx(ctx));
+  menu_text_draw(&ui, &s->head.texts, 0, 0);
+  for (int i = 0; i < 2; i++) {
+    ui_chip_draw(&ui, &s->chips[i]);
   }
-  strbuf_append(&foot, _("Arrow keys move, Enter chooses, F1 shows all keys"));
-  char *line = strbuf_take(&foot);
-  TextStyle fs = ui_text_style(&ui, THEME_TEXT_SMALL, t->text_muted);
-  fs.align = TEXT_ALIGN_CENTER;
-  fs.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(&ui, line, &fs, (Rect){UI_MARGIN, ui_h(&ui) - 80, ui_w(&ui) - 2 * UI_MARGIN, 60}, 20);
-  free(line);
+  ui_form_draw(&ui, &s->head.form);
 }
 
 const SceneVTable scene_title_vtable = {
     .name = "title",
-    .enter = title_enter,
-    .leave = title_leave,
+    .free_data = title_free,
+    .layout = title_layout,
+    .uncover = title_layout,  // the player may have changed ("Playing as ...")
     .event = title_event,
     .draw = title_draw,
 };

@@ -352,3 +352,57 @@ Rect ui_header_start_rect(const Ui *ui);
 // fits between the buttons there, else centred in the room between them, on
 // one line (shrunk, then cut). Draw the form's buttons after it.
 void ui_header_draw(const Ui *ui, const char *title);
+
+// The header laid out for one screen's `title` (in its layout()): key hints
+// from the bindings (game_key_hint), and, when the title would not fit at
+// its full size, the hints left out, then Settings as a gear only, then Back
+// as an arrow only. Keep it in the scene's data: the form's buttons borrow
+// its hints.
+#define UI_HEADER_HINT_MAX 24
+typedef struct UiHeader {
+  Rect back, settings, help;  // unmirrored
+  bool with_back, with_settings;
+  bool hints, settings_word, back_word;
+  char back_hint[UI_HEADER_HINT_MAX], settings_hint[UI_HEADER_HINT_MAX], help_hint[UI_HEADER_HINT_MAX];
+} UiHeader;
+// `title` may be NULL (then the header leaves the title 30% of the width).
+UiHeader ui_header_layout(const Ui *ui, const char *title, bool with_back, bool with_settings);
+// Adds the header's buttons as laid out (`h` borrowed: it must outlive the form's use).
+void ui_form_add_header_from(UiForm *form, const Ui *ui, const UiHeader *h);
+// Draws the bar and `title` in the room `h` left it.
+void ui_header_draw_from(const Ui *ui, const UiHeader *h, const char *title);
+
+// ---- chip --------------------------------------------------------------------
+
+// A small flat label with an optional icon badge (the title screen's REAL /
+// FABRICATED legend). Not a control: never add one to a form. It has no
+// raised surface, no border and no hover, pressed or focus state, so it
+// cannot be mistaken for a button.
+typedef enum UiChipKind {
+  UI_CHIP_NEUTRAL,     // accent badge
+  UI_CHIP_REAL,        // the REAL colour's badge (use with DRAW_ICON_CHECK)
+  UI_CHIP_FABRICATED,  // the FABRICATED colour's badge (use with DRAW_ICON_CROSS)
+} UiChipKind;
+
+typedef struct UiChip {
+  Rect rect;          // mirrored where it matters; its height from ui_chip_height()
+  const char *label;  // translated, borrowed
+  DrawIcon icon;      // UI_NO_ICON for none
+  UiChipKind kind;
+} UiChip;
+
+// How a chip of `kind` is drawn: flat (raised false, border_w 0).
+typedef struct UiChipStyle {
+  Color fill, text, badge, on_badge;
+  float border_w;
+  bool raised;
+} UiChipStyle;
+
+UiChipStyle ui_chip_style(const Ui *ui, UiChipKind kind);
+// A chip's height (a line of small bold text and padding) and the width its
+// word and badge need at the current text size.
+float ui_chip_height(const Ui *ui);
+float ui_chip_width(const Ui *ui, const UiChip *chip);
+// Draws it; the word is one line (cut and counted in ui->stats when the
+// rect is narrower than ui_chip_width()).
+void ui_chip_draw(const Ui *ui, const UiChip *chip);

@@ -101,12 +101,22 @@ run 0 "demo screen without --data-dir" -- "$bin" --scene summary --screenshot "$
 [ -s "$tmp/demo.png" ] || fail "demo screen drew nothing"
 [ -z "$(find "$HOME" -type f)" ] || fail "a demo screen wrote under HOME: $(find "$HOME" -type f)"
 
-# Every screen named in --help can be started directly.
-for scene in title packs player round feedback summary scores settings help; do
+# Every screen named in --help can be started directly; the list comes from
+# the game's one table of screens, so the author's preview is in it too.
+"$bin" --help >"$tmp/help"
+has "$tmp/help" "Screens for --scene:"
+scenes=$(sed -n '/^Screens for --scene:/,$p' "$tmp/help" | tail -n +2 | tr -d ',')
+for want in title packs player round feedback summary scores settings help preview; do
+  case " $(echo $scenes) " in *" $want "*) ;; *) fail "--help does not list the screen $want" ;; esac
+done
+for scene in $(echo "$scenes" | tr ' ' '\n' | grep -v '^preview$'); do
   run 0 "--scene $scene" -- "$bin" --data-dir "$tmp/scenes" --scene "$scene" --screenshot "$tmp/scene-$scene.png"
   [ -s "$tmp/scene-$scene.png" ] || fail "--scene $scene drew nothing"
 done
 usage_error "unknown scene" "unknown screen 'nowhere'" -- --scene nowhere
+run 0 "--scene preview" -- "$bin" --data-dir "$tmp/scenes" --pack "${PREBUNK_SOURCE_DIR:?}/quizzes/starter-en.xml" --scene preview \
+  --screenshot "$tmp/scene-preview.png"
+[ -s "$tmp/scene-preview.png" ] || fail "--scene preview drew nothing"
 
 # A pack given with --pack that does not exist is an error for the player,
 # not a crash: the game still starts on the bundled packs.
