@@ -111,6 +111,10 @@ void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll);
 void gameplay_page_free(GameplayPage *p);
 
 // The headline in a card, in the item's language and direction, fitted to `box`.
+// The size it is drawn at: the largest from `max_size` down to
+// GAMEPLAY_HEADLINE_MIN_SIZE whose measured height fits the card's inside
+// (`box` inset by GAMEPLAY_HEADLINE_PAD).
+float gameplay_headline_fit(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size);
 void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size);
 
 // A scroll offset clamped to 0..max(0, content - visible).

@@ -256,9 +256,31 @@ float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem 
   return c.y - body.y;
 }
 
+float gameplay_headline_fit(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size) {
+  Rect in = rect_inset(box, GAMEPLAY_HEADLINE_PAD);
+  TextStyle s = text_style(max_size, ui->theme->text, pack_item_lang(pack, item));
+  s.weight = TEXT_WEIGHT_BOLD;
+  float size = text_fit(ui->engine, item->headline, &s, in.w, in.h, GAMEPLAY_HEADLINE_MIN_SIZE);
+  // text_fit() allows an output pixel of slack, which at a small scale is
+  // about two units: checked against the real measured height, a size that
+  // runs into the card's padding steps down (the width keeps the wrapper's
+  // rounding to whole pixels).
+  s.wrap_width = in.w;
+  while (size > GAMEPLAY_HEADLINE_MIN_SIZE) {
+    s.size = size;
+    TextSize m = text_measure(ui->engine, item->headline, &s);
+    if (m.h <= in.h + 0.5f && m.w <= in.w + 1.5f) {
+      break;
+    }
+    size = fmaxf(GAMEPLAY_HEADLINE_MIN_SIZE, size - 1.0f);
+  }
+  return size;
+}
+
 void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size) {
   ui_card_draw(ui, box);
-  TextStyle s = text_style(max_size, ui->theme->text, pack_item_lang(pack, item));
+  TextStyle s =
+      text_style(gameplay_headline_fit(ui, pack, item, box, max_size), ui->theme->text, pack_item_lang(pack, item));
   s.weight = TEXT_WEIGHT_BOLD;
   s.align = TEXT_ALIGN_CENTER;
   s.valign = TEXT_VALIGN_MIDDLE;
