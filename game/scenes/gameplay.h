@@ -140,7 +140,8 @@ const Measures *scene_summary_peek_measures(const void *scene_data);
 bool scene_summary_peek_overflow(const void *scene_data);
 // True while the Details view (V, r, f, d, n, d′, c with their meanings) shows.
 bool scene_summary_peek_details(const void *scene_data);
-// The Details page's scroll offset and the most it can scroll (0 when it fits).
+// The summary page's scroll offset (the Details view, or the plain view when
+// it is longer than the screen) and the most it can scroll (0 when it fits).
 void scene_summary_peek_scroll(const void *scene_data, float *offset, float *max);
 // The preview's pack (NULL while the file has errors) and its diagnostics.
 const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);

@@ -63,9 +63,17 @@ typedef struct SummaryScene {
   SmColor card_edge[SM_MAX_CARDS];
   int card_count;
   bool list_shown;
-  // The Details view is a page that scrolls (Up/Down, wheel) inside `page`.
+  // The Details view, and the plain view when it is longer than the screen
+  // (large text on 4:3), is a page that scrolls inside `page`: wheel, drag,
+  // Up/Down; the buttons below it stay in view. The review list is then
+  // laid out whole inside the page, its top at `list_y0` before scrolling.
   Rect page;
   float scroll, content_h;
+  bool scrolls;  // the plain view scrolls (the Details view always may)
+  float list_y0;
+  // A pointer drag on the page (touch scrolling): where it started.
+  bool drag_down, dragging;
+  float drag_y, drag_scroll;
   bool overflow;  // something did not fit its room (tests assert it never happens)
 } SummaryScene;
 
@@ -194,11 +202,17 @@ static void layout_plain_counts(SummaryScene *s, Flow *f, Flow *spill) {
   float pw = pts ? text_measure(ui->engine, pts, &ps).w + 1.0f : 0;
   if (pts && cw + ui_gap(f->ui) + pw <= f->w) {
     place(s, ui, pts, THEME_TEXT_BODY, false, SM_MUTED, (Rect){f->x + f->w - pw, f->y + 12.0f, pw, 0}, TEXT_ALIGN_END);
-  } else if (pts) {
+    pts = NULL;
+  } else if (pts && spill != f) {
     flow_text(spill, pts, THEME_TEXT_BODY, false, SM_MUTED,
               ui_gap(f->ui) * 0.5f);  // no room beside: atop the other column
+    pts = NULL;
   }
-  flow_text(f, correct, THEME_TEXT_TITLE, true, SM_TEXT, ui_gap(f->ui) * 0.75f);
+  flow_text(f, correct, THEME_TEXT_TITLE, true, SM_TEXT, pts ? 0.0f : ui_gap(f->ui) * 0.75f);
+  if (pts) {
+    // One column: below the count, as correctness comes first.
+    flow_text(f, pts, THEME_TEXT_BODY, false, SM_MUTED, ui_gap(f->ui) * 0.75f);
+  }
   for (int k = 0; k < 2; k++) {
     float h = class_card(s, ui, (Rect){f->x, f->y, f->w, 10000.0f}, k == 0);
     add_card(s, ui, (Rect){f->x, f->y, f->w, h}, k == 0 ? SM_REAL : SM_FAKE);
@@ -241,12 +255,19 @@ static void layout_review(SummaryScene *s, Flow *f) {
   flow_text(f, xstrdup(title), THEME_TEXT_BODY, true, SM_TEXT, 10.0f);
   TextStyle st = sm_style(f->ui, THEME_TEXT_BODY, false);
   float row_h = fmaxf(SM_ROW_H_MIN, text_line_height(f->ui->engine, &st) + 24.0f);
-  s->list_shown = s->row_count > 0 && f->bottom - f->y >= row_h;
+  float list_h = f->bottom - f->y;
+  if (s->scrolls) {
+    // Every row, inside the scrolling page.
+    list_h = (float)s->row_count * (row_h + 12.0f) - 12.0f + 1.0f;
+    s->list_y0 = f->y;
+    f->y += list_h;
+  }
+  s->list_shown = s->row_count > 0 && list_h >= row_h;
   if (s->row_count > 0 && !s->list_shown) {
     s->overflow = true;
   }
   if (s->list_shown) {
-    Rect lr = ui_mirror(f->ui, (Rect){f->x, f->y, f->w, f->bottom - f->y});
+    Rect lr = ui_mirror(f->ui, (Rect){f->x, s->scrolls ? f->y - list_h : f->y, f->w, list_h});
     size_t sel = s->list.selected;
     ui_list_init(&s->list, lr, row_h, 12.0f);
     ui_list_set_count(&s->list, s->row_count);
@@ -344,6 +365,37 @@ static float layout_buttons(SummaryScene *s, const Ui *ui) {
   return top;
 }
 
+// The plain view: wide, counts on the left and lean and review on the
+// right; tall or scrolling, one column in that order. Down to `bottom`, or (scrolls)
+// as long as it is.
+static void layout_plain(SummaryScene *s, const Ui *ui, float top, float bottom) {
+  float cw = ui_w(ui) - 2 * ui_margin(ui);
+  // A page that scrolls is one column: two narrow ones would scroll together.
+  bool wide = ui_w(ui) >= ui_h(ui) && !s->scrolls;
+  // A little over half: the class cards' headings stay on one line at the largest text.
+  float lw = wide ? (cw - 2 * ui_gap(ui)) * 0.53f : cw;
+  float end = s->scrolls ? 1e9f : bottom;
+  // Room for the scroll bar at the end side when the page scrolls.
+  float bar = s->scrolls ? ui_gap(ui) : 0.0f;
+  Flow left = {s, ui, ui_margin(ui), top, lw, end};
+  Flow right = {s, ui, ui_margin(ui) + lw + 2 * ui_gap(ui), top, cw - lw - 2 * ui_gap(ui) - bar, end};
+  layout_plain_counts(s, &left, wide ? &right : &left);
+  if (!wide) {
+    right = (Flow){s, ui, ui_margin(ui), left.y, cw - bar, end};
+  }
+  layout_lean(s, &right);
+  layout_review(s, &right);
+  s->content_h = fmaxf(left.y, right.y) - top;
+}
+
+// The page scrolled to `scroll` (clamped); the review list moves with it.
+static void page_set_scroll(SummaryScene *s, float scroll) {
+  s->scroll = gameplay_clamp_scroll(scroll, s->content_h, s->page.h);
+  if (s->scrolls && s->list_shown) {
+    s->list.rect.y = s->list_y0 - s->scroll;
+  }
+}
+
 static void summary_layout(SceneCtx *ctx) {
   SummaryScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
@@ -352,36 +404,31 @@ static void summary_layout(SceneCtx *ctx) {
   texts_clear(s);
   s->overflow = false;
   s->list_shown = false;
+  s->scrolls = false;
   ui_form_init(&s->form, ui.rtl);
   ui_form_add_header(&s->form, &ui, true, true);
   float bottom = layout_buttons(s, &ui) - ui_gap(&ui);
   float top = ui_header_h(&ui) + ui_gap(&ui);
-  float cw = ui_w(&ui) - 2 * ui_margin(&ui);
-  bool wide = ui_w(&ui) >= ui_h(&ui);
-  // A little over half: the class cards' headings stay on one line at the largest text.
-  float lw = wide ? (cw - 2 * ui_gap(&ui)) * 0.53f : cw;
+  s->page = (Rect){0, top, ui_w(&ui), bottom - top};
   if (s->details) {
     // Laid out as one long column from the page's top (no bottom): it
     // scrolls, so at the largest text on 4:3 nothing is squeezed or cut.
-    s->page = (Rect){0, top, ui_w(&ui), bottom - top};
-    Flow page = {s, &ui, ui_margin(&ui), top, cw - ui_gap(&ui), 1e9f};
+    Flow page = {s, &ui, ui_margin(&ui), top, ui_w(&ui) - 2 * ui_margin(&ui) - ui_gap(&ui), 1e9f};
     layout_details(s, &page);
     page.y += ui_gap(&ui);
     layout_techniques(s, &page);
     s->content_h = page.y - top;
-    s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, s->page.h);
   } else {
-    // Wide: counts on the left; lean and review on the right. Tall: one
-    // column in that order.
-    Flow left = {s, &ui, ui_margin(&ui), top, lw, bottom};
-    Flow right = {s, &ui, ui_margin(&ui) + lw + 2 * ui_gap(&ui), top, cw - lw - 2 * ui_gap(&ui), bottom};
-    layout_plain_counts(s, &left, wide ? &right : &left);
-    if (!wide) {
-      right = (Flow){s, &ui, ui_margin(&ui), left.y, cw, bottom};
+    layout_plain(s, &ui, top, bottom);
+    if (s->overflow) {
+      // Longer than the screen: the same page, whole, scrolling above the buttons.
+      texts_clear(s);
+      s->overflow = false;
+      s->scrolls = true;
+      layout_plain(s, &ui, top, bottom);
     }
-    layout_lean(s, &right);
-    layout_review(s, &right);
   }
+  page_set_scroll(s, s->scroll);
   if (s->list_shown) {
     ui_form_set_list(&s->form, &s->list);
   }
@@ -436,25 +483,90 @@ static void summary_activate(SceneCtx *ctx, int id) {
   }
 }
 
-// Scrolls the Details page; true when it moved.
-static bool details_scroll(SummaryScene *s, float delta) {
-  float next = gameplay_clamp_scroll(s->scroll + delta, s->content_h, s->page.h);
-  bool moved = next != s->scroll;
-  s->scroll = next;
-  return moved;
+static bool page_scrolls(const SummaryScene *s) {
+  return s->details || s->scrolls;
+}
+
+// Scrolls the page; true when it moved.
+static bool page_scroll_by(SummaryScene *s, float delta) {
+  float before = s->scroll;
+  page_set_scroll(s, s->scroll + delta);
+  return s->scroll != before;
+}
+
+// The selected review row brought into the page's view.
+static void page_follow_selection(SummaryScene *s) {
+  if (!s->scrolls || !s->list_shown) {
+    return;
+  }
+  Rect r = ui_list_row_rect(&s->list, s->list.selected);
+  if (r.y < s->page.y) {
+    page_scroll_by(s, r.y - s->page.y);
+  } else if (r.y + r.h > s->page.y + s->page.h) {
+    page_scroll_by(s, r.y + r.h - s->page.y - s->page.h);
+  }
+}
+
+// Wheel, drag and Up/Down on a page that scrolls. Up/Down scroll it unless
+// the review list has the focus (its selection moves and the page follows)
+// or the page is at that end already (then the focus moves, as anywhere).
+// True when the event was used.
+static bool page_event(SceneCtx *ctx, SummaryScene *s, const InputEvent *ev) {
+  switch (ev->type) {
+  case INPUT_EVENT_WHEEL:
+    return page_scroll_by(s, -ev->wheel_y * 80.0f);
+  case INPUT_EVENT_ACTION:
+    if ((ev->action != INPUT_ACTION_UP && ev->action != INPUT_ACTION_DOWN) ||
+        ui_form_focused_id(&s->form) == UI_FOCUS_LIST) {
+      return false;
+    }
+    return page_scroll_by(s, ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f);
+  case INPUT_EVENT_POINTER_DOWN:
+    s->drag_down = rect_contains(s->page, ev->x, ev->y);
+    s->dragging = false;
+    s->drag_y = ev->y;
+    s->drag_scroll = s->scroll;
+    return false;  // the form sees the press too (a tap on a row)
+  case INPUT_EVENT_POINTER_MOVE:
+    if (s->drag_down && (s->dragging || fabsf(ev->y - s->drag_y) > 16.0f)) {
+      s->dragging = true;
+      s->form.pressed = -1;  // a drag, not a tap: nothing activates on release
+      s->form.list_pressed = -1;
+      page_set_scroll(s, s->drag_scroll - (ev->y - s->drag_y));
+      engine_request_redraw(ctx->engine);
+      return true;
+    }
+    return false;
+  case INPUT_EVENT_POINTER_UP: {
+    bool was = s->dragging;
+    s->drag_down = s->dragging = false;
+    return was;
+  }
+  default:
+    return false;
+  }
+}
+
+// The form's answer to `ev`; on a scrolled page, the list only answers the
+// pointer where its rows show (not under the buttons or the header).
+static UiResult summary_form_event(SummaryScene *s, const InputEvent *ev) {
+  bool pointer = ev->type == INPUT_EVENT_POINTER_MOVE || ev->type == INPUT_EVENT_POINTER_DOWN ||
+                 ev->type == INPUT_EVENT_POINTER_UP || ev->type == INPUT_EVENT_WHEEL;
+  UiList *list = s->form.list;
+  if (s->scrolls && pointer && !rect_contains(s->page, ev->x, ev->y)) {
+    s->form.list = NULL;
+  }
+  UiResult res = ui_form_event(&s->form, ev);
+  s->form.list = list;
+  return res;
 }
 
 static bool summary_event(SceneCtx *ctx, const InputEvent *ev) {
   SummaryScene *s = ctx->data;
-  if (s->details && ev->type == INPUT_EVENT_WHEEL) {
-    return details_scroll(s, -ev->wheel_y * 80.0f);
+  if (page_scrolls(s) && page_event(ctx, s, ev)) {
+    return true;
   }
-  if (s->details && ev->type == INPUT_EVENT_ACTION &&
-      (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
-    details_scroll(s, ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f);
-    return true;  // the buttons are one row: Up and Down only scroll here
-  }
-  UiResult res = ui_form_event(&s->form, ev);
+  UiResult res = summary_form_event(s, ev);
   switch (res.kind) {
   case UI_RESULT_ACTIVATE:
     summary_activate(ctx, res.id);
@@ -464,11 +576,13 @@ static bool summary_event(SceneCtx *ctx, const InputEvent *ev) {
     if (ev->type == INPUT_EVENT_POINTER_UP) {
       summary_review(ctx, res.row);
     }
+    page_follow_selection(s);
     return true;
   case UI_RESULT_LIST_ACTIVATE:
     summary_review(ctx, res.row);
     return true;
   case UI_RESULT_CHANGED:
+    page_follow_selection(s);
     return true;
   case UI_RESULT_IGNORED:
     break;
@@ -523,21 +637,23 @@ static void summary_draw(SceneCtx *ctx) {
   const Theme *t = ui.theme;
   // Short: at the largest text size a longer title is cut between the buttons.
   ui_header_draw(&ui, _("Results"));
+  bool scrolled = page_scrolls(s);
+  float dy = scrolled ? -s->scroll : 0.0f;
+  UiClip clip = {0};
+  if (scrolled) {
+    clip = ui_clip_begin(&ui, s->page);
+  }
   for (int i = 0; i < s->card_count; i++) {
     Rect c = s->cards[i];
+    c.y += dy;
     ui_card_draw(&ui, c);
     Rect edge = {ui.rtl ? c.x + c.w - 12.0f : c.x, c.y, 12.0f, c.h};
     draw_round_rect(ui.engine, edge, 6.0f, s->card_edge[i] == SM_TEXT ? t->accent : sm_color(t, s->card_edge[i]));
   }
-  float dy = s->details ? -s->scroll : 0.0f;
-  UiClip clip = {0};
-  if (s->details) {
-    clip = ui_clip_begin(&ui, s->page);
-  }
   for (int i = 0; i < s->text_count; i++) {
     const SmText *x = &s->texts[i];
     Rect box = {x->box.x, x->box.y + dy, x->box.w, x->box.h};
-    if (s->details && (box.y + box.h < s->page.y || box.y > s->page.y + s->page.h)) {
+    if (scrolled && (box.y + box.h < s->page.y || box.y > s->page.y + s->page.h)) {
       continue;
     }
     TextStyle st = sm_style(&ui, x->role, x->bold);
@@ -546,13 +662,13 @@ static void summary_draw(SceneCtx *ctx) {
     st.align = x->align;
     text_draw(ui.engine, x->text, &st, box);
   }
-  if (s->details) {
+  if (s->list_shown) {
+    ui_list_draw(&ui, &s->list, ui_form_focused_id(&s->form) == UI_FOCUS_LIST, draw_row, s);
+  }
+  if (scrolled) {
     ui_clip_end(&ui, clip);
     Rect track = ui_mirror(&ui, (Rect){ui_w(&ui) - ui_margin(&ui) + 20.0f, s->page.y, 10.0f, s->page.h});
     ui_scrollbar_draw(&ui, track, s->page.h, s->content_h, s->scroll);
-  }
-  if (s->list_shown) {
-    ui_list_draw(&ui, &s->list, ui_form_focused_id(&s->form) == UI_FOCUS_LIST, draw_row, s);
   }
   ui_form_draw(&ui, &s->form);
 }

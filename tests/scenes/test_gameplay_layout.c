@@ -150,6 +150,54 @@ static void test_summary_fits_every_shape(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// At 1024x768 and the largest text the plain view is longer than the
+// screen: it scrolls above the buttons (keys, drag) with the review list
+// inside it, and a row scrolled into view opens with one click.
+static void test_summary_plain_scrolls(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  push_summary(f);
+  set_text_size(f, SETTINGS_TEXT_LARGEST);
+  assert_false(scene_summary_peek_details(top_data(f)));
+  assert_false(scene_summary_peek_overflow(top_data(f)));
+  float off, max;
+  scene_summary_peek_scroll(top_data(f), &off, &max);
+  assert_true(off == 0 && max > 0);
+  Ui ui = app_ui(f->app);
+  const UiButton *again = scene_test_button_labelled(f->app, "Play again");
+  assert_true(again->rect.y + again->rect.h <= ui_h(&ui));
+  // Down from the focused button scrolls the page to its end.
+  assert_true(ui_form_focus_id(scene_test_top_form(f->app), again->id));
+  for (int k = 0; k < 40; k++) {
+    scene_test_push_key(f->app, SDLK_DOWN);
+  }
+  scene_test_steps(f->app, 3);
+  scene_summary_peek_scroll(top_data(f), &off, &max);
+  assert_true(off == max);
+  // The last review row is in view above the buttons, and opens with one click.
+  UiForm *form = scene_test_top_form(f->app);
+  assert_non_null(form->list);
+  Rect row = ui_list_row_rect(form->list, form->list->count - 1);
+  again = scene_test_button_labelled(f->app, "Play again");
+  assert_true(row.y + row.h <= again->rect.y);
+  scene_test_click(f, row.x + row.w / 2, row.y + row.h / 2);
+  assert_string_equal(scene_test_top(f->app), "feedback");
+  scene_test_key(f, SDLK_RETURN);
+  assert_string_equal(scene_test_top(f->app), "summary");
+  // A drag down the page brings its top back; the drag opens nothing.
+  float x = row.x + row.w / 2;
+  float y0 = ui_header_h(&ui) + 60.0f;
+  scene_test_push_mouse_button(f->app, x, y0, true);
+  scene_test_push_mouse_move(f->app, x, y0 + 40.0f);
+  scene_test_push_mouse_move(f->app, x, y0 + max + 100.0f);
+  scene_test_push_mouse_button(f->app, x, y0 + max + 100.0f, false);
+  scene_test_steps(f->app, 2);
+  assert_string_equal(scene_test_top(f->app), "summary");
+  scene_summary_peek_scroll(top_data(f), &off, &max);
+  assert_true(off == 0);
+  scene_test_fixture_destroy(f);
+}
+
 // Details opens with Space on the focused button (and Esc closes it); the
 // plain view is the default.
 static void test_summary_details_toggle(void **state) {
@@ -452,10 +500,11 @@ static void test_preview_shows_the_feedback_page(void **state) {
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_summary_fits_every_shape),        cmocka_unit_test(test_summary_details_toggle),
-      cmocka_unit_test(test_summary_review_one_click),        cmocka_unit_test(test_feedback_fixed_part_in_view),
-      cmocka_unit_test(test_feedback_body_scrolls),           cmocka_unit_test(test_round_pauses_on_focus_loss),
-      cmocka_unit_test(test_round_headline_fits_every_shape), cmocka_unit_test(test_preview_shows_the_feedback_page),
+      cmocka_unit_test(test_summary_fits_every_shape),        cmocka_unit_test(test_summary_plain_scrolls),
+      cmocka_unit_test(test_summary_details_toggle),          cmocka_unit_test(test_summary_review_one_click),
+      cmocka_unit_test(test_feedback_fixed_part_in_view),     cmocka_unit_test(test_feedback_body_scrolls),
+      cmocka_unit_test(test_round_pauses_on_focus_loss),      cmocka_unit_test(test_round_headline_fits_every_shape),
+      cmocka_unit_test(test_preview_shows_the_feedback_page),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
