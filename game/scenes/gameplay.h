@@ -79,32 +79,40 @@ char *gameplay_source_sentence(const PackItem *item);
 
 // An item's explanation page laid out in an area. The part always in view:
 // the truth sentence with the source, the techniques by name, the tip; the
-// headline card above it; the scrolling body below (the address, the
-// explanation, what each technique means). Nothing is shrunk to make room:
-// when the headline card and the fixed part do not both fit with a line of
-// the body, the card moves to the top of the scrolling part; when the fixed
-// part alone does not fit, the source moves there too; only then is the
-// fixed part's text made smaller, never below its Normal size (overflow
-// says it still did not fit). Rectangles are mirrored for RTL.
+// headline card and the "You answered" line above it; the scrolling body
+// below (the address, the explanation, what each technique means). No text
+// is ever made smaller to make room: when space is short the headline card
+// moves to the top of the scrolling part, then the "You answered" line,
+// then the truth sentence (the source line stays: "Source: The Guardian, 17
+// April 2016."); `overflow` says the rest still did not fit. Rectangles are
+// mirrored for RTL.
 typedef struct GameplayPage {
   const Pack *pack;              // borrowed
   const PackItem *item;          // borrowed
+  const char *said;              // borrowed, nullable: "You answered: real."
   Rect headline;                 // in view (h 0 when it scrolls: see headline_scrolls)
-  Rect truth;                    // the truth sentence (with outlet and date unless source_text)
+  Rect said_box;                 // in view (h 0 when none or it scrolls)
+  Rect truth;                    // the truth sentence (with outlet and date), or the source line alone
   Rect techniques;               // "Techniques used: ..." (h 0 when none)
   Rect tip_card, tip_head, tip;  // h 0 when no tip
   Rect body;                     // what scrolls
   float body_h;                  // its content height (with what moved into it)
-  float size;                    // the fixed part's text size (the body role's size, unless the last step)
+  float size;                    // the fixed part's text size: the body role's size
   bool headline_scrolls;         // the headline card is the first thing in the body
+  bool said_scrolls;             // the "You answered" line moved into the body
   float headline_h;              // its height there
-  char *truth_text;              // owned
-  char *source_text;             // owned: the source, moved into the body (NULL when in the truth sentence)
+  char *truth_text;              // owned: what `truth` shows
+  char *truth_moved;             // owned: "This headline is real.", moved into the body (NULL when in view)
   char *tech_text;               // owned, NULL when no technique
   bool overflow;                 // the part always in view did not fit the area
 } GameplayPage;
-// (Re)computes `p` (its old strings are freed) for `item` in `area`.
-void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, Rect area);
+// (Re)computes `p` (its old strings are freed) for `item` in `area`, with
+// `said` (borrowed, nullable; it must outlive `p`) above the truth. The
+// fixed part is at the body role's size, or `fixed_max` when that is
+// smaller (0: no cap): a screen that caps it at what fits at the largest
+// text size keeps it from ever getting smaller when the size goes up.
+void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
+                          Rect area, float fixed_max);
 // Draws it, the body scrolled by `scroll` (clamp with gameplay_clamp_scroll).
 void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll);
 // Frees the strings (not `p`); NULL is a no-op.

@@ -17,9 +17,6 @@
 // The headline's size on this page at Normal (it grows with the text size).
 #define PAGE_HEADLINE_SIZE 52.0f
 #define PAGE_EDGE_W 12.0f
-// Steps of the last resort: the fixed part's text made smaller, never below
-// the body role's Normal size.
-#define PAGE_SHRINK_STEP 0.92f
 
 static TextStyle page_style(const Ui *ui, float size, bool bold, Color color, const char *lang) {
   TextStyle st = ui_text_style(ui, THEME_TEXT_BODY, color);
@@ -64,7 +61,7 @@ void gameplay_page_free(GameplayPage *p) {
     return;
   }
   free(p->truth_text);
-  free(p->source_text);
+  free(p->truth_moved);
   free(p->tech_text);
   *p = (GameplayPage){0};
 }
@@ -75,8 +72,12 @@ static float page_gap(const Ui *ui) {
 
 // The fixed part's heights at text size `size` in width `w`.
 typedef struct PageFixed {
-  float truth_h, tech_h, tip_h, tip_word_w, tip_card_h, total;
+  float said_h, truth_h, tech_h, tip_h, tip_word_w, tip_card_h, total;
 } PageFixed;
+
+static TextStyle said_style(const Ui *ui) {
+  return ui_text_style(ui, THEME_TEXT_SMALL, ui->theme->text_muted);
+}
 
 static PageFixed measure_fixed(const Ui *ui, const GameplayPage *p, float size, float w) {
   const Theme *t = ui->theme;
@@ -90,9 +91,11 @@ static PageFixed measure_fixed(const Ui *ui, const GameplayPage *p, float size, 
         measure_h(ui, p->item->tip, page_style(ui, size, false, t->text, pack_item_lang(p->pack, p->item)), inner);
     f.tip_card_h = f.tip_h + ui_gap(ui);
   }
+  f.said_h = p->said_scrolls ? 0 : measure_h(ui, p->said, said_style(ui), w);
   f.truth_h = measure_h(ui, p->truth_text, page_style(ui, size, false, t->text, NULL), w);
   f.tech_h = measure_h(ui, p->tech_text, page_style(ui, size, true, t->text, NULL), w);
-  f.total = f.truth_h + gap + (f.tech_h > 0 ? f.tech_h + gap : 0) + (f.tip_card_h > 0 ? f.tip_card_h + gap : 0);
+  f.total = (f.said_h > 0 ? f.said_h + gap : 0) + f.truth_h + gap + (f.tech_h > 0 ? f.tech_h + gap : 0) +
+            (f.tip_card_h > 0 ? f.tip_card_h + gap : 0);
   return f;
 }
 
@@ -105,57 +108,87 @@ static float headline_card_h(const Ui *ui, const GameplayPage *p, float w) {
   return ceilf(text_measure(ui->engine, p->item->headline, &hs).h) + 2 * GAMEPLAY_HEADLINE_PAD + 2.0f;
 }
 
-// What moved into the body before the explanation: the headline card, then the source.
+// What moved into the body before the explanation, in reading order: the
+// headline card, the "You answered" line, the truth sentence.
 static float prefix_h(const Ui *ui, const GameplayPage *p) {
+  float w = p->body.w - 40.0f;
   float h = p->headline_scrolls ? p->headline_h + page_gap(ui) : 0;
-  if (p->source_text) {
-    h += measure_h(ui, p->source_text,
-                   page_style(ui, theme_text_size(ui->theme, THEME_TEXT_BODY), false, ui->theme->text, NULL),
-                   p->body.w - 40.0f) +
+  if (p->said_scrolls) {
+    h += measure_h(ui, p->said, said_style(ui), w) + page_gap(ui);
+  }
+  if (p->truth_moved) {
+    h += measure_h(ui, p->truth_moved,
+                   page_style(ui, theme_text_size(ui->theme, THEME_TEXT_BODY), false, ui->theme->text, NULL), w) +
          page_gap(ui);
   }
   return h;
 }
 
 // Decides what stays in view (see gameplay.h) and measures the fixed part.
-static PageFixed page_choose(GameplayPage *p, const Ui *ui, Rect area) {
+// Nothing gets smaller: what does not fit moves into the body, in order.
+static PageFixed page_choose(GameplayPage *p, const Ui *ui, Rect area, float fixed_max) {
   float gap = page_gap(ui);
   TextStyle body = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
-  float line = text_line_height(ui->engine, &body);
   p->size = theme_text_size(ui->theme, THEME_TEXT_BODY);
+  if (fixed_max > 0) {
+    p->size = fminf(p->size, fixed_max);
+  }
+  // The body's one line in view is a line at the fixed part's size.
+  body.size = p->size;
+  float line = text_line_height(ui->engine, &body);
   PageFixed f = measure_fixed(ui, p, p->size, area.w);
   p->headline_h = headline_card_h(ui, p, area.w);
   p->headline_scrolls = f.total + p->headline_h + gap + line > area.h;
+  if (f.total + line > area.h && p->said) {
+    p->said_scrolls = true;
+    f = measure_fixed(ui, p, p->size, area.w);
+  }
   if (f.total + line > area.h) {
+    // The source stays ("Source: The Guardian, 17 April 2016."); "This
+    // headline is real." moves.
     char *source = gameplay_source_sentence(p->item);
     if (source) {
       free(p->truth_text);
-      p->truth_text = gameplay_truth_short(p->item);
-      p->source_text = source;
+      p->truth_moved = gameplay_truth_short(p->item);
+      p->truth_text = source;
       f = measure_fixed(ui, p, p->size, area.w);
     }
   }
-  float floor_size = theme_text_size_normal(THEME_TEXT_BODY);
-  while (f.total + line > area.h && p->size > floor_size) {
-    p->size = fmaxf(floor_size, p->size * PAGE_SHRINK_STEP);
+  // Last: the fixed part at the size of a smaller text step, one step at
+  // a time. The shape's room shrinks less from step to step than the text
+  // grows, so a page capped at one step keeps at least that size at the
+  // next: no text here gets smaller when the player turns the size up
+  // (tests/scenes/test_gameplay_layout.c checks every shape and step).
+  for (int k = (int)ui->theme->text_size - 1; k >= 0 && f.total + line > area.h; k--) {
+    float size = roundf(theme_text_size_normal(THEME_TEXT_BODY) * theme_text_scale((SettingsTextSize)k));
+    if (size >= p->size) {
+      continue;
+    }
+    p->size = size;
     f = measure_fixed(ui, p, p->size, area.w);
+    body.size = p->size;
+    line = text_line_height(ui->engine, &body);
   }
   p->overflow = f.total + line > area.h;
   return f;
 }
 
-void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, Rect area) {
+void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
+                          Rect area, float fixed_max) {
   gameplay_page_free(p);
   p->pack = pack;
   p->item = item;
+  p->said = said;
   p->truth_text = gameplay_truth_sentence(item);
   p->tech_text = techniques_line(item->techniques);
   float gap = page_gap(ui);
   float w = area.w;
-  PageFixed f = page_choose(p, ui, area);
+  PageFixed f = page_choose(p, ui, area, fixed_max);
   float y = area.y;
   p->headline = (Rect){area.x, y, w, p->headline_scrolls ? 0 : p->headline_h};
   y += p->headline_scrolls ? 0 : p->headline_h + gap;
+  p->said_box = (Rect){area.x, y, w, f.said_h};
+  y += f.said_h > 0 ? f.said_h + gap : 0;
   p->truth = (Rect){area.x, y, w, f.truth_h};
   y += f.truth_h + gap;
   p->techniques = (Rect){area.x, y, w, f.tech_h};
@@ -170,6 +203,7 @@ void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const
   // Mirrored for right-to-left interfaces (the body mirrors nothing: it
   // spans the width).
   p->headline = ui_mirror(ui, p->headline);
+  p->said_box = ui_mirror(ui, p->said_box);
   p->truth = ui_mirror(ui, p->truth);
   p->techniques = ui_mirror(ui, p->techniques);
   p->tip_card = ui_mirror(ui, p->tip_card);
@@ -194,7 +228,14 @@ static void draw_headline(const GameplayPage *p, const Ui *ui, Rect card) {
   draw_round_rect(ui->engine, edge, 7.0f, truth);
 }
 
-// The body: what moved into it (headline card, source), then the explanation.
+// One text of the body's prefix at `*y`, moving it down.
+static void draw_moved(const Ui *ui, const char *text, TextStyle st, float x, float w, float *y) {
+  float h = measure_h(ui, text, st, w);
+  draw_text_in(ui, text, st, (Rect){x, *y, w, h + 1.0f});
+  *y += h + page_gap(ui);
+}
+
+// The body: what moved into it (headline card, said, truth), then the explanation.
 static void draw_body(const GameplayPage *p, const Ui *ui, float scroll) {
   float y = p->body.y - scroll;
   float pre = prefix_h(ui, p);
@@ -206,10 +247,12 @@ static void draw_body(const GameplayPage *p, const Ui *ui, float scroll) {
       draw_headline(p, ui, (Rect){x, y, w, p->headline_h});
       y += p->headline_h + page_gap(ui);
     }
-    if (p->source_text) {
-      TextStyle st = page_style(ui, theme_text_size(ui->theme, THEME_TEXT_BODY), false, ui->theme->text, NULL);
-      float h = measure_h(ui, p->source_text, st, w);
-      draw_text_in(ui, p->source_text, st, (Rect){x, y, w, h + 1.0f});
+    if (p->said_scrolls) {
+      draw_moved(ui, p->said, said_style(ui), x, w, &y);
+    }
+    if (p->truth_moved) {
+      draw_moved(ui, p->truth_moved,
+                 page_style(ui, theme_text_size(ui->theme, THEME_TEXT_BODY), false, ui->theme->text, NULL), x, w, &y);
     }
     ui_clip_end(ui, clip);
   }
@@ -220,6 +263,9 @@ void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll) {
   const Theme *t = ui->theme;
   if (!p->headline_scrolls) {
     draw_headline(p, ui, p->headline);
+  }
+  if (p->said && !p->said_scrolls) {
+    draw_text_in(ui, p->said, said_style(ui), p->said_box);
   }
   draw_text_in(ui, p->truth_text, page_style(ui, p->size, false, t->text, NULL), p->truth);
   draw_text_in(ui, p->tech_text, page_style(ui, p->size, true, t->high_contrast ? t->text : t->fabricated, NULL),

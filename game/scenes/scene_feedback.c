@@ -308,6 +308,11 @@ typedef struct FeedbackScene {
   float scroll;
   // Layout (feedback_layout).
   Rect icon, verdict, said_box, hint, track;
+  bool said_in_page;
+  // Compact: the page did not fit at its full size, so the verdict sits in
+  // the header bar between icon-only buttons (`header`), with tighter gaps.
+  bool compact;
+  UiHeader header;  // "You answered" did not fit beside the verdict: the page places it
   GameplayPage page;
   bool overflow;  // the verdict row or the page's fixed part did not fit
 } FeedbackScene;
@@ -358,7 +363,8 @@ static float layout_footer(FeedbackScene *s, const App *app, const Ui *ui) {
   float cw = ui_w(ui) - 2 * ui_margin(ui);
   float w = fminf(cw * 0.6f, fmaxf(520.0f, text_measure(ui->engine, label, &bs).w + 64.0f + 0.6f * ui_button_h(ui) +
                                                (key ? text_measure(ui->engine, key, &bs).w : 0)));
-  float top = ui_h(ui) - ui_button_h(ui) - 40.0f;
+  // Compact: closer to the bottom edge, for the page's room.
+  float top = ui_h(ui) - ui_button_h(ui) - (s->compact ? ui_gap(ui) : 40.0f);
   UiButton b = ui_button(ID_NEXT, ui_mirror(ui, (Rect){ui_margin(ui) + cw - w, top, w, ui_button_h(ui)}), label,
                          UI_BUTTON_PRIMARY);
   b.icon = ui->rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
@@ -368,8 +374,9 @@ static float layout_footer(FeedbackScene *s, const App *app, const Ui *ui) {
   return top;
 }
 
-// The verdict row: icon, word, and what was answered beside it (below it
-// when the two do not fit on one row). Returns the y under it.
+// The verdict row: icon, word, and what was answered beside it (when the
+// two do not fit on one row, the page places it, see GameplayPage).
+// Returns the y under it.
 static float layout_verdict(FeedbackScene *s, const Ui *ui, float y) {
   const Theme *t = ui->theme;
   float cw = ui_w(ui) - 2 * ui_margin(ui);
@@ -384,29 +391,78 @@ static float layout_verdict(FeedbackScene *s, const Ui *ui, float y) {
   float sx = ui_margin(ui) + isz + ui_gap(ui) + vw + ui_gap(ui);
   float sw = ui_margin(ui) + cw - sx;
   float said_w = text_measure(ui->engine, s->said, &ss).w + 1.0f;
-  if (said_w <= sw) {
-    s->said_box = ui_mirror(ui, (Rect){ui_margin(ui) + cw - said_w, y, said_w, line});
-    return y + line;
+  s->said_in_page = said_w > sw;
+  s->said_box = ui_mirror(ui, (Rect){ui_margin(ui) + cw - said_w, y, s->said_in_page ? 0 : said_w, line});
+  return y + line;
+}
+
+// The verdict in the header bar: the header laid out for its word (hints
+// left out, then icon-only buttons), the icon and word in the room left.
+// False when even that leaves too little room.
+static bool layout_verdict_in_header(FeedbackScene *s, const Ui *ui) {
+  bool back = s->mode == FEEDBACK_MODE_REVIEW;
+  s->header = ui_header_layout(ui, verdict_word(&s->answer), back, true);
+  TextStyle vs = ui_text_style(ui, THEME_TEXT_TITLE, ui->theme->text);
+  vs.weight = TEXT_WEIGHT_BOLD;
+  float line = fminf(text_line_height(ui->engine, &vs), ui_header_h(ui));
+  float isz = fminf(88.0f, line);
+  float vw = text_measure(ui->engine, verdict_word(&s->answer), &vs).w + 1.0f;
+  float x0 = s->header.back.x + s->header.back.w + ui_gap(ui);
+  float room = s->header.settings.x - ui_gap(ui) - x0;
+  if (isz + ui_gap(ui) + vw > room) {
+    return false;
   }
-  ss.wrap_width = cw;
-  float h = text_measure(ui->engine, s->said, &ss).h;
-  s->said_box = ui_mirror(ui, (Rect){ui_margin(ui), y + line, cw, h});
-  return y + line + h;
+  float x = x0 + (room - isz - ui_gap(ui) - vw) / 2;
+  float y = (ui_header_h(ui) - line) / 2;
+  s->icon = ui_mirror(ui, (Rect){x, y + (line - isz) / 2, isz, isz});
+  s->verdict = ui_mirror(ui, (Rect){x + isz + ui_gap(ui), y, vw, line});
+  s->said_in_page = true;
+  return true;
+}
+
+// Lays the page out, compact or not (see FeedbackScene).
+static void feedback_layout_as(FeedbackScene *s, const App *app, const Ui *ui, bool compact, float fixed_max) {
+  ui_form_init(&s->form, ui->rtl);
+  s->compact = compact && layout_verdict_in_header(s, ui);
+  float gap = ui_gap(ui) * (s->compact ? 0.25f : 0.5f);
+  float y = ui_header_h(ui) + gap;
+  if (s->compact) {
+    ui_form_add_header_from(&s->form, ui, &s->header);
+  } else {
+    // Back only when it is a real step back (review); after an answer the
+    // way on is Next, and Esc asks to quit the round.
+    ui_form_add_header(&s->form, ui, s->mode == FEEDBACK_MODE_REVIEW, true);
+    y = layout_verdict(s, ui, y) + gap;
+  }
+  float footer = layout_footer(s, app, ui);
+  Rect area = {ui_margin(ui), y, ui_w(ui) - 2 * ui_margin(ui), footer - gap - y};
+  gameplay_page_layout(&s->page, ui, s->pack, s->answer.item, s->said_in_page ? s->said : NULL, area, fixed_max);
 }
 
 static void feedback_layout(SceneCtx *ctx) {
   FeedbackScene *s = ctx->data;
-  Ui ui = app_ui(app_from_ctx(ctx));
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
   int focus = ui_form_focused_id(&s->form);
   bool first = s->form.count == 0;
-  ui_form_init(&s->form, ui.rtl);
-  // Back only when it is a real step back (review); after an answer the way
-  // on is Next, and Esc asks to quit the round.
-  ui_form_add_header(&s->form, &ui, s->mode == FEEDBACK_MODE_REVIEW, true);
-  float footer = layout_footer(s, app_from_ctx(ctx), &ui);
-  float y = layout_verdict(s, &ui, ui_header_h(&ui) + ui_gap(&ui) * 0.5f) + ui_gap(&ui) * 0.5f;
-  Rect area = {ui_margin(&ui), y, ui_w(&ui) - 2 * ui_margin(&ui), footer - ui_gap(&ui) * 0.5f - y};
-  gameplay_page_layout(&s->page, &ui, s->pack, s->answer.item, area);
+  // The fixed part's cap: its size laid out at the largest text size (the
+  // least room), so that it never gets smaller as the text size goes up.
+  Settings largest = app->settings;
+  largest.text_size = SETTINGS_TEXT_LARGEST;
+  Theme big = theme_from_settings(&largest);
+  Ui bui = ui;
+  bui.theme = &big;
+  feedback_layout_as(s, app, &bui, false, 0);
+  if (s->page.overflow || s->page.size < theme_text_size(&big, THEME_TEXT_BODY)) {
+    feedback_layout_as(s, app, &bui, true, 0);
+  }
+  float cap = s->page.size;
+  feedback_layout_as(s, app, &ui, false, cap);
+  if (s->page.overflow || s->page.size < fminf(cap, theme_text_size(ui.theme, THEME_TEXT_BODY))) {
+    // The fixed part did not fit at its size: the verdict moves up into the
+    // header bar, so the page has that row too.
+    feedback_layout_as(s, app, &ui, true, cap);
+  }
   s->overflow = s->page.overflow;
   s->scroll = gameplay_clamp_scroll(s->scroll, s->page.body_h, s->page.body.h);
   s->track = ui_mirror(&ui, (Rect){ui_w(&ui) - ui_margin(&ui) - 12.0f, s->page.body.y, 10.0f, s->page.body.h});
@@ -497,10 +553,14 @@ static void feedback_draw(SceneCtx *ctx) {
   const Theme *t = ui.theme;
   const RoundAnswer *a = &s->answer;
 
-  // Short: a longer title is cut between the header's buttons at the largest text.
-  char *title = xasprintf(_("%zu of %zu"), s->index + 1, s->count);
-  ui_header_draw(&ui, title);
-  free(title);
+  if (s->compact) {
+    ui_header_draw_from(&ui, &s->header, "");
+  } else {
+    // Short: a longer title is cut between the header's buttons at the largest text.
+    char *title = xasprintf(_("%zu of %zu"), s->index + 1, s->count);
+    ui_header_draw(&ui, title);
+    free(title);
+  }
 
   // Verdict: icon + word + what was answered; never colour alone.
   Color vc = a->correct ? t->correct : t->wrong;
@@ -511,10 +571,11 @@ static void feedback_draw(SceneCtx *ctx) {
   vs.weight = TEXT_WEIGHT_BOLD;
   vs.valign = TEXT_VALIGN_MIDDLE;
   text_draw(ui.engine, verdict_word(a), &vs, s->verdict);
-  TextStyle ss = ui_text_style(&ui, THEME_TEXT_SMALL, t->text_muted);
-  ss.wrap_width = s->said_box.w;
-  ss.valign = TEXT_VALIGN_MIDDLE;
-  text_draw(ui.engine, s->said, &ss, s->said_box);
+  if (!s->said_in_page) {
+    TextStyle ss = ui_text_style(&ui, THEME_TEXT_SMALL, t->text_muted);
+    ss.valign = TEXT_VALIGN_MIDDLE;
+    text_draw(ui.engine, s->said, &ss, s->said_box);
+  }
 
   gameplay_page_draw(&s->page, &ui, s->scroll);
   if (s->page.body_h > s->page.body.h + 1.0f) {

@@ -168,7 +168,7 @@ static void preview_page(SceneCtx *ctx) {
     return;
   }
   Ui ui = app_ui(app_from_ctx(ctx));
-  gameplay_page_layout(&s->page, &ui, s->pack, &s->pack->items[s->index], s->page_area);
+  gameplay_page_layout(&s->page, &ui, s->pack, &s->pack->items[s->index], NULL, s->page_area, 0);
   s->content_h = s->page.body_h;
   s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, s->page.body.h);
 }

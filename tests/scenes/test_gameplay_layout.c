@@ -273,6 +273,7 @@ static void test_feedback_fixed_part_in_view(void **state) {
     scene_feedback_push(f->app, FEEDBACK_MODE_ANSWER, pack, &answers[k], 2, 10, false, NULL, NULL);
     scene_test_step(f);
     assert_string_equal(scene_test_top(f->app), "feedback");
+    float last_size[SHAPES] = {0};  // the fixed part's size at the step below, per shape
     for (int ts = SETTINGS_TEXT_NORMAL; ts < SETTINGS_TEXT_COUNT; ts++) {
       set_text_size(f, (SettingsTextSize)ts);
       for (int i = 0; i < SHAPES; i++) {
@@ -284,14 +285,22 @@ static void test_feedback_fixed_part_in_view(void **state) {
         if (getenv("PREBUNK_TEST_VERBOSE")) {
           fprintf(stderr, "%s %dx%d ts%d: headline %s, source %s, size %.1f, body %.0f of %.0f\n", names[k],
                   shapes[i][0], shapes[i][1], ts, p->headline_scrolls ? "scrolls" : "in view",
-                  p->source_text ? "scrolls" : "in view", p->size, p->body.h, p->body_h);
+                  p->truth_moved ? "scrolls" : "in view", p->size, p->body.h, p->body_h);
         }
         // Nothing cut or drawn below its role's Normal size, anywhere on the page.
         if (f->app->ui_stats->cut || f->app->ui_stats->shrunk) {
           fail_msg("%s at %dx%d, text size %d: %u cut, %u shrunk ('%s')", names[k], shapes[i][0], shapes[i][1], ts,
                    f->app->ui_stats->cut, f->app->ui_stats->shrunk, f->app->ui_stats->last_cut);
         }
-        assert_true(p->size >= theme_text_size_normal(THEME_TEXT_BODY));
+        // Never smaller than at the next smaller text step (the lead's rule:
+        // no text on this page shrinks when the size goes up), and at
+        // Normal the body role's size itself.
+        if (p->size + 0.01f < last_size[i] ||
+            (ts == SETTINGS_TEXT_NORMAL && p->size < theme_text_size(&f->app->theme, THEME_TEXT_BODY))) {
+          fail_msg("%s at %dx%d, text size %d: the fixed part at %.0f, %.0f at the step below", names[k], shapes[i][0],
+                   shapes[i][1], ts, p->size, last_size[i]);
+        }
+        last_size[i] = p->size;
         if (!p->headline_scrolls) {
           assert_true(p->headline.h > 0 && p->headline.y + p->headline.h <= p->truth.y + 0.5f);
         }
