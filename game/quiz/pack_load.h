@@ -41,6 +41,17 @@ enum {
   PACK_MAX_ROUND_SECONDS = 120,
 };
 
+// <round real-share="0.6">: a fraction with at most two decimals, from 0.25 to
+// 0.75 (a round never runs more than three answers alike, so a share outside
+// this cannot be honoured); kept as Pack.round_real_percent. A share below
+// 0.5 is warned about: more fakes than real headlines in practice raise
+// distrust without better discernment (Altay et al. 2024).
+enum {
+  PACK_MIN_REAL_PERCENT = 25,
+  PACK_MAX_REAL_PERCENT = 75,
+  PACK_ADVISED_REAL_PERCENT = 50,  // warned below this
+};
+
 #include <stdbool.h>
 #include <stddef.h>
 

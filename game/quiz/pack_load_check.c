@@ -270,6 +270,24 @@ static void check_item_id(Loader *L, xmlNode *el, PackItem *it) {
   it->id = id ? id : xstrdup("");
 }
 
+// pair="ID": kept when well formed; whether it pairs is check_pairs()'s.
+static void check_item_pair(Loader *L, xmlNode *el, PackItem *it) {
+  char *pair = attr_get(el, "pair");
+  if (!pair) {
+    return;
+  }
+  int line = loader_node_line(el);
+  if (!id_valid(pair)) {
+    loader_report(L, DIAG_ERROR, line, _("pair \"%s\" may contain only letters, digits, \"-\" and \"_\""),
+                  loader_quote(L, pair));
+  } else if (check_length(L, line, _("pair id"), pair, PACK_MAX_ID_CHARS)) {
+    it->pair = pair;
+    return;
+  }
+  loader_node_mark(el, MARK_ATTR_PAIR);
+  free(pair);
+}
+
 // False when the answer is missing or unreadable (reported).
 static bool check_item_answer(Loader *L, xmlNode *el, PackItem *it) {
   char *answer = attr_get(el, "answer");
@@ -301,6 +319,7 @@ static void check_item(Loader *L, xmlNode *el) {
   check_item_id(L, el, it);
   bool answer_ok = check_item_answer(L, el, it);
   it->lang = lang_get(L, el);
+  check_item_pair(L, el, it);
 
   bool has_headline = false, has_explanation = false, has_tip = false, has_technique = false;
   xmlNode *source = NULL;
@@ -396,6 +415,41 @@ static int int_attr(Loader *L, xmlNode *el, const char *attr, unsigned mark, int
   return (int)n;
 }
 
+// <round real-share="0.6">: percent of real items, 0 when absent or invalid
+// (reported). Parsed by hand: strtod would follow the locale's decimal point.
+static int real_share_attr(Loader *L, xmlNode *el) {
+  char *v = attr_get(el, "real-share");
+  if (!v) {
+    return 0;
+  }
+  str_trim(v);
+  const char *p = v;
+  int whole = 0, percent = -1;
+  if (*p == '0' || *p == '1') {
+    whole = *p++ - '0';
+  }
+  if (p > v && !*p) {
+    percent = whole * 100;
+  } else if (*p == '.' && p[1] >= '0' && p[1] <= '9' && (!p[2] || (p[2] >= '0' && p[2] <= '9' && !p[3]))) {
+    percent = whole * 100 + (p[1] - '0') * 10 + (p[2] ? p[2] - '0' : 0);
+  }
+  int line = loader_node_line(el);
+  if (percent < PACK_MIN_REAL_PERCENT || percent > PACK_MAX_REAL_PERCENT) {
+    loader_report(L, DIAG_ERROR, line,
+                  _("real-share must be a fraction from 0.%d to 0.%d such as 0.6 (60 %% real), not \"%s\""),
+                  PACK_MIN_REAL_PERCENT, PACK_MAX_REAL_PERCENT, loader_quote(L, v));
+    loader_node_mark(el, MARK_ATTR_REAL_SHARE);
+    percent = 0;
+  } else if (percent < PACK_ADVISED_REAL_PERCENT && !L->assessment) {
+    loader_report(L, DIAG_WARNING, line,
+                  _("real-share %s makes practice rounds mostly fabricated; more fakes than real headlines teach "
+                    "distrust, not discernment (0.6 is the default)"),
+                  loader_quote(L, v));
+  }
+  free(v);
+  return percent;
+}
+
 // Returns false when the document is not a pack at all (nothing else to say).
 bool loader_check_root(Loader *L, xmlNode *root) {
   int line = loader_node_line(root);
@@ -458,6 +512,54 @@ static void check_pack_attributes(Loader *L, xmlNode *root) {
   L->assessment = p->kind == PACK_KIND_ASSESSMENT;
 }
 
+// The items seen so far with one pair id (indices into the pack's items).
+typedef struct PairSeen {
+  const PackItem *of[2];  // by PackAnswer
+} PairSeen;
+
+static void pair_seen_free(void *payload, const xmlChar *name) {
+  (void)name;
+  free(payload);
+}
+
+// Each pair id must be held by exactly one real and one fabricated item:
+// a second item of the same answer, or an item alone, is an error on it.
+static void check_pairs(Loader *L) {
+  const Pack *p = L->pack;
+  xmlHashTablePtr seen = xmlHashCreate(16);
+  for (size_t i = 0; i < p->item_count; i++) {
+    const PackItem *it = &p->items[i];
+    if (!it->pair || !it->id || !*it->id) {
+      continue;
+    }
+    PairSeen *ps = xmlHashLookup(seen, BAD_CAST it->pair);
+    if (!ps) {
+      ps = xcalloc(1, sizeof *ps);
+      xmlHashAddEntry(seen, BAD_CAST it->pair, ps);
+    }
+    const PackItem *first = ps->of[it->answer];
+    if (first) {
+      loader_report(L, DIAG_ERROR, it->line,
+                    _("pair \"%s\" already has a %s item (line %d); a pair is one real and one fabricated item"),
+                    it->pair, pack_answer_name(it->answer), first->line);
+    } else {
+      ps->of[it->answer] = it;
+    }
+  }
+  for (size_t i = 0; i < p->item_count; i++) {
+    const PackItem *it = &p->items[i];
+    const PairSeen *ps = it->pair ? xmlHashLookup(seen, BAD_CAST it->pair) : NULL;
+    PackAnswer other = it->answer == PACK_ANSWER_REAL ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL;
+    if (ps && ps->of[it->answer] == it && !ps->of[other]) {
+      const char *name = pack_answer_name(other);
+      loader_report(L, DIAG_ERROR, it->line,
+                    _("pair \"%s\" has no %s item; give pair=\"%s\" to one %s item on the same topic"), it->pair, name,
+                    it->pair, name);
+    }
+  }
+  xmlHashFree(seen, pair_seen_free);
+}
+
 // Pack-wide rules, once every item was read.
 static void check_balance(Loader *L, xmlNode *root, const xmlNode *round) {
   const Pack *p = L->pack;
@@ -480,6 +582,11 @@ static void check_balance(Loader *L, xmlNode *root, const xmlNode *round) {
         L, DIAG_WARNING, line,
         _("the pack has %zu real and %zu fabricated items; a lopsided pack rewards always giving the same answer"),
         real, fabricated);
+  } else if (!L->assessment && fabricated > real) {
+    loader_report(L, DIAG_WARNING, line,
+                  _("the pack has %zu fabricated and %zu real items; practice with more fakes than real headlines "
+                    "teaches distrust, not discernment"),
+                  fabricated, real);
   }
   if (round && p->round_questions > 0 && (size_t)p->round_questions > p->item_count) {
     loader_report(L, DIAG_WARNING, loader_node_line(round),
@@ -521,6 +628,7 @@ void loader_check_pack(Loader *L, xmlNode *root) {
       round = c;
       p->round_questions = int_attr(L, c, "questions", MARK_ATTR_QUESTIONS, 1, PACK_MAX_ROUND_QUESTIONS);
       p->round_seconds = int_attr(L, c, "seconds", MARK_ATTR_SECONDS, PACK_MIN_ROUND_SECONDS, PACK_MAX_ROUND_SECONDS);
+      p->round_real_percent = real_share_attr(L, c);
     }
   }
   if (!has_title) {
@@ -532,4 +640,7 @@ void loader_check_pack(Loader *L, xmlNode *root) {
     loader_node_mark(root, MARK_CONTENT);
   }
   check_balance(L, root, round);
+  if (!L->answer_error) {
+    check_pairs(L);
+  }
 }

@@ -36,6 +36,8 @@ enum {
   MARK_ATTR_URL = 1u << 9,
   MARK_ATTR_QUESTIONS = 1u << 10,
   MARK_ATTR_SECONDS = 1u << 11,
+  MARK_ATTR_REAL_SHARE = 1u << 12,
+  MARK_ATTR_PAIR = 1u << 13,
   MARK_BITS = 16,
 };
 

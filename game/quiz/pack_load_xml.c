@@ -79,10 +79,18 @@ static const struct {
   const char *name;
   unsigned mark;
 } attr_marks[] = {
-    {"id", MARK_ATTR_ID},           {"answer", MARK_ATTR_ANSWER}, {"version", MARK_ATTR_VERSION},
-    {"kind", MARK_ATTR_KIND},       {"lang", MARK_ATTR_LANG},     {"outlet", MARK_ATTR_OUTLET},
-    {"date", MARK_ATTR_DATE},       {"url", MARK_ATTR_URL},       {"questions", MARK_ATTR_QUESTIONS},
+    {"id", MARK_ATTR_ID},
+    {"answer", MARK_ATTR_ANSWER},
+    {"version", MARK_ATTR_VERSION},
+    {"kind", MARK_ATTR_KIND},
+    {"lang", MARK_ATTR_LANG},
+    {"outlet", MARK_ATTR_OUTLET},
+    {"date", MARK_ATTR_DATE},
+    {"url", MARK_ATTR_URL},
+    {"questions", MARK_ATTR_QUESTIONS},
     {"seconds", MARK_ATTR_SECONDS},
+    {"real-share", MARK_ATTR_REAL_SHARE},
+    {"pair", MARK_ATTR_PAIR},
 };
 
 // Each element's _private holds (line << MARK_BITS) | marks. The line is that

@@ -13,6 +13,7 @@
 #include "play/session.h"
 #include "quiz/pack_library.h"
 #include "scenes/scenes.h"
+#include "scenes/training_scenes.h"
 
 AppConfig app_config_default(void) {
   return (AppConfig){.display = -1};
@@ -74,6 +75,8 @@ App *app_create(const AppConfig *cfg, char **err) {
   app->pack_path = xstrdup(cfg->pack_path);
   app->wall_base_ms = cfg->wall_base_ms;
   app->remember_window = !cfg->screenshot_path && cfg->quit_after_frames == 0;
+  app->run = play_run_create();
+  app->forewarn_last = -1;
   detect_ui_lang(app);
 
   app->settings_path = fs_join(app->data_dir, SETTINGS_FILE_NAME);
@@ -169,6 +172,7 @@ void app_destroy(App *app) {
     // Scenes leave first: the round marks itself abandoned in the store.
     engine_destroy(app->engine);
   }
+  play_run_destroy(app->run);  // after the scenes: a leaving round may still note its fakes
   store_close(app->store);
   store_open_result_clear(&app->store_result);
   pack_library_destroy(app->packs);
@@ -462,12 +466,26 @@ static bool start_preview(App *app, char **err) {
   return true;
 }
 
+// The training screens over the pack list: a pair round, a forewarning card.
+static bool start_pair(App *app, char **err) {
+  scene_title_push(app);
+  scene_packs_push(app);
+  return scene_pair_start_demo(app, err);
+}
+
+static bool start_forewarn(App *app, char **err) {
+  scene_title_push(app);
+  scene_packs_push(app);
+  return scene_forewarn_start_demo(app, err);
+}
+
 static const AppScene SCENES[] = {
     {"title", start_title, false, false},      {"packs", start_packs, false, false},
     {"player", start_player, true, false},     {"round", start_round, true, false},
     {"feedback", start_feedback, true, false}, {"summary", start_summary, true, false},
     {"scores", start_scores, false, false},    {"settings", start_settings, false, false},
     {"help", start_help, false, false},        {"preview", start_preview, false, true},
+    {"pair", start_pair, true, false},         {"forewarn", start_forewarn, true, false},
 };
 #define SCENE_COUNT (sizeof SCENES / sizeof SCENES[0])
 

@@ -18,6 +18,7 @@
 #include "base/rng.h"
 #include "engine/clock.h"
 #include "engine/engine.h"
+#include "play/session.h"
 #include "quiz/pack.h"
 #include "scenes/settings.h"
 #include "scenes/theme.h"
@@ -76,6 +77,11 @@ typedef struct App {
   char *player_name;  // owned
   // The pack chosen on the pack screen (borrowed from `packs`), or NULL.
   const Pack *pack;
+
+  // This run of the game (owned): every session, pair round and booster gets
+  // it, so no fabricated headline is drawn twice (play/session.h).
+  PlayRun *run;
+  int forewarn_last;  // technique of the last forewarning card shown in this run, -1 for none
 
   // A brief notice drawn above every screen (app_toast), e.g. "Sound off".
   char toast[128];

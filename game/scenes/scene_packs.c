@@ -2,7 +2,12 @@
 // counts, description and best scores; broken packs are listed greyed out
 // with their first error and cannot be started.
 //
-// A long description is never cut: it scrolls inside the details card with
+// Everything is laid out in packs_layout() (on enter, resize, text size)
+// and again for the card when the selection changes; draw() only reads it.
+// A row's title wraps (rows are as tall as the longest title needs), never
+// shrunk or cut. The details card's facts and description are one panel
+// above the buttons: when they do not fit it scrolls, so nothing runs into
+// the buttons. A long description is never cut: the panel scrolls with
 // the mouse wheel (pointer over the card), a touch or mouse drag, and the
 // keyboard or controller (move the focus onto the description, then
 // Up/Down scroll it; at either end they move the focus on as usual).
@@ -29,31 +34,37 @@ typedef struct PackRow {
   char *progress;          // "24 of 32 seen" for the current player (NULL without one)
 } PackRow;
 
+// The details card's scrolled panel (the plan's layer 1), as laid out.
+typedef struct DescLayout {
+  Rect area;        // visible area (unmirrored)
+  Rect area_m;      // the same, mirrored: what pointer events hit
+  float content_h;  // height of everything in it
+  float line_h;     // a body line: the scroll step
+  float rule_y;     // the line under the facts (content y; < 0 for none)
+} DescLayout;
+
 typedef struct PacksScene {
-  MenuSceneHead head;  // first: see scenes.h; texts: the details card's facts
+  MenuSceneHead head;  // first: see scenes.h; texts: the details card's panel (layer 1)
   PackRow *rows;
   size_t count;
   UiList list;
-  Rect details;
-  char *message;  // shown under the buttons after trying to start a broken pack
-  // The description's scroll state (see desc_layout).
+  UiHeader header;
+  char play_hint[UI_HEADER_HINT_MAX];  // the form's Play button borrows it
+  Rect card;                           // the details card (unmirrored)
+  Rect card_m;                         // the same, mirrored
+  float block_h;                       // the button block at the card's foot
+  float title_h;                       // the tallest row title (wrapped), meta_h the tallest meta line
+  float meta_h;
+  char *message;     // shown above the buttons after trying to start a broken pack
+  Rect message_box;  // unmirrored; h == 0 when there is no message
+  DescLayout desc;
   float desc_scroll;           // logical units scrolled from the top
   float pointer_x, pointer_y;  // last pointer position (wheel events carry none)
-  bool desc_dragging;          // a press on the description is dragging it
+  bool desc_dragging;          // a press on the panel is dragging it
   float drag_y;
-  float buttons_h;  // height of the button block at the card's foot
 } PacksScene;
 
-// Where the selected pack's description goes and how tall it is.
-typedef struct DescLayout {
-  Rect area;        // visible area (physical); w == 0 when there is no description
-  Rect text;        // text column inside it (room for the scroll bar at the end side)
-  float content_h;  // height of the whole wrapped text
-  float line_h;
-} DescLayout;
-
-static DescLayout relayout(const Ui *ui, PacksScene *s);
-static bool desc_event(SceneCtx *ctx, PacksScene *s, const InputEvent *ev);
+static void card_layout(const Ui *ui, PacksScene *s);
 
 // A scroll offset within 0..max(0, content - visible).
 static float clamp_scroll(float scroll, float content_h, float visible_h) {
@@ -63,11 +74,9 @@ static float clamp_scroll(float scroll, float content_h, float visible_h) {
 
 #define LIST_W 860.0f        // at most; at most 45% of the content width
 #define BUTTON_MIN_W 360.0f  // below this the two buttons stack
-#define ROW_H 150.0f
-
-void scene_packs_push(App *app) {
-  engine_push_scene(app->engine, &scene_packs_vtable, xcalloc(1, sizeof(PacksScene)));
-}
+#define CARD_PAD 40.0f
+#define ROW_PAD 14.0f  // above and below a row's text
+#define SCROLLBAR_W 10.0f
 
 // A language's name for people, for the tags we ship; others show the tag.
 static const char *lang_name(const char *tag) {
@@ -177,50 +186,103 @@ static void update_buttons(PacksScene *s) {
   ui_form_button(&s->head.form, ID_SCORES)->disabled = !playable;
 }
 
-static void packs_enter(SceneCtx *ctx) {
-  PacksScene *s = ctx->data;
-  App *app = app_from_ctx(ctx);
-  Ui ui = app_ui(app);
+void scene_packs_push(App *app) {
+  PacksScene *s = xcalloc(1, sizeof *s);
   build_rows(s, app);
-  Rect c = ui_content_rect(&ui);
-  float list_w = fminf(LIST_W, c.w * 0.45f);
-  ui_list_init(&s->list, ui_mirror(&ui, (Rect){c.x, c.y, list_w, c.h}), ROW_H, 16);
+  ui_list_init(&s->list, (Rect){0}, 1, 16);
   ui_list_set_count(&s->list, s->count);
   for (size_t i = 0; i < s->count; i++) {
     if (app->pack && s->rows[i].entry->pack == app->pack) {
       ui_list_select(&s->list, i);
     }
   }
-  float dx = c.x + list_w + 48;
-  s->details = ui_mirror(&ui, (Rect){dx, c.y, c.x + c.w - dx, c.h});
-  ui_form_init(&s->head.form, ui.rtl);
-  ui_form_add_header(&s->head.form, &ui, true, true);
-  ui_form_set_list(&s->head.form, &s->list);
-  float bw = (c.x + c.w - dx - 3 * 40) / 2;
-  float by = c.y + c.h - 40 - UI_BUTTON_H;
-  Rect play_r = {dx + 40 + bw + 40, by, bw, UI_BUTTON_H}, scores_r = {dx + 40, by, bw, UI_BUTTON_H};
-  s->buttons_h = UI_BUTTON_H;
-  if (bw < BUTTON_MIN_W) {
-    // A narrow card: Play under High scores, both full width.
-    bw = c.x + c.w - dx - 2 * 40;
-    play_r = (Rect){dx + 40, by, bw, UI_BUTTON_H};
-    scores_r = (Rect){dx + 40, by - UI_GAP - UI_BUTTON_H, bw, UI_BUTTON_H};
-    s->buttons_h = 2 * UI_BUTTON_H + UI_GAP;
+  engine_push_scene(app->engine, &scene_packs_vtable, s);
+}
+
+static TextStyle row_title_style(const Ui *ui, const PackRow *row) {
+  bool ok = row->entry->pack != NULL;
+  TextStyle ts = ui_text_style(ui, THEME_TEXT_BODY, ok ? ui->theme->text : ui->theme->text_disabled);
+  ts.weight = TEXT_WEIGHT_BOLD;
+  if (ok) {
+    ts.lang = row->entry->pack->lang;  // a title in Arabic reads right to left
   }
-  UiButton play = ui_button(ID_PLAY, ui_mirror(&ui, play_r), _("Play"), UI_BUTTON_PRIMARY);
-  play.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
-  play.key_hint = _("Enter");
-  UiButton scores = ui_button(ID_SCORES, ui_mirror(&ui, scores_r), _("High scores"), UI_BUTTON_NORMAL);
+  return ts;
+}
+
+static TextStyle row_meta_style(const Ui *ui, const PackRow *row) {
+  return ui_text_style(ui, THEME_TEXT_SMALL, row->entry->pack ? ui->theme->text_muted : ui->theme->warning);
+}
+
+// Rows as tall as the longest title and meta line need, wrapped at the
+// row's text width: titles wrap, they never shrink.
+static float row_height(const Ui *ui, PacksScene *s, float text_w) {
+  s->title_h = 0;
+  s->meta_h = 0;
+  for (size_t i = 0; i < s->count; i++) {
+    TextStyle ts = row_title_style(ui, &s->rows[i]), ms = row_meta_style(ui, &s->rows[i]);
+    ts.wrap_width = ms.wrap_width = text_w;
+    s->title_h = fmaxf(s->title_h, ceilf(text_measure(ui->engine, s->rows[i].title, &ts).h));
+    s->meta_h = fmaxf(s->meta_h, ceilf(text_measure(ui->engine, s->rows[i].meta, &ms).h));
+  }
+  return 2 * ROW_PAD + s->title_h + s->meta_h;
+}
+
+// The Play and High scores buttons at the card's foot, side by side or,
+// in a narrow card, Play under High scores; returns the block's height.
+static float add_buttons(PacksScene *s, const Ui *ui) {
+  Rect k = s->card;
+  float bh = ui_button_h(ui), gap = ui_gap(ui);
+  float bw = (k.w - 3 * CARD_PAD) / 2, by = k.y + k.h - CARD_PAD - bh;
+  Rect play_r = {k.x + 2 * CARD_PAD + bw, by, bw, bh}, scores_r = {k.x + CARD_PAD, by, bw, bh};
+  float block = bh;
+  if (bw < BUTTON_MIN_W) {
+    bw = k.w - 2 * CARD_PAD;
+    play_r = (Rect){k.x + CARD_PAD, by, bw, bh};
+    scores_r = (Rect){k.x + CARD_PAD, by - gap - bh, bw, bh};
+    block = 2 * bh + gap;
+  }
+  UiButton play = ui_button(ID_PLAY, ui_mirror(ui, play_r), _("Play"), UI_BUTTON_PRIMARY);
+  play.icon = ui->rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
+  str_copy(s->play_hint, sizeof s->play_hint, game_key_hint(ui->engine, INPUT_ACTION_CONFIRM));
+  play.key_hint = s->play_hint;
+  UiButton scores = ui_button(ID_SCORES, ui_mirror(ui, scores_r), _("High scores"), UI_BUTTON_NORMAL);
   ui_form_add(&s->head.form, scores);
   ui_form_add(&s->head.form, play);
+  return block;
+}
+
+static void packs_layout(SceneCtx *ctx) {
+  PacksScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  int focused = ui_form_focused_id(&s->head.form);
+  Rect c = ui_content_rect(&ui);
+  float list_w = fminf(LIST_W * ui.theme->layout_scale, c.w * 0.45f);
+  float row_h = fminf(row_height(&ui, s, list_w - 64), c.h);
+  size_t selected = s->list.selected;
+  ui_list_init(&s->list, ui_mirror(&ui, (Rect){c.x, c.y, list_w, c.h}), row_h, 16);
+  ui_list_set_count(&s->list, s->count);
+  ui_list_select(&s->list, selected < s->count ? selected : 0);
+  float dx = c.x + list_w + 48;
+  s->card = (Rect){dx, c.y, c.x + c.w - dx, c.h};
+  ui_form_init(&s->head.form, ui.rtl);
+  s->header = ui_header_layout(&ui, _("Choose a pack"), true, true);
+  ui_form_add_header_from(&s->head.form, &ui, &s->header);
+  ui_form_set_list(&s->head.form, &s->list);
+  s->card_m = ui_mirror(&ui, s->card);
+  s->block_h = add_buttons(s, &ui);
   UiButton desc = ui_button(ID_DESC, (Rect){0, 0, 0, 0}, _("Description"), UI_BUTTON_AREA);
   desc.disabled = true;
   ui_form_add(&s->head.form, desc);
-  s->head.form.focus = UI_FOCUS_LIST;
+  // The panel ends above the buttons (and the message, when there is one).
+  s->card.h -= s->block_h;  // card_layout works in the card above the buttons
+  card_layout(&ui, s);
+  s->card.h += s->block_h;
   update_buttons(s);
-  relayout(&ui, s);
+  s->head.form.focus = UI_FOCUS_LIST;
+  if (focused != UI_FOCUS_LIST && focused != UI_FOCUS_NONE) {
+    ui_form_focus_id(&s->head.form, focused);
+  }
 }
-
 static void packs_free(void *data) {
   PacksScene *s = data;
   free_rows(s);
@@ -241,8 +303,15 @@ static void packs_uncover(SceneCtx *ctx) {
   if (selected < s->count) {
     ui_list_select(&s->list, selected);
   }
-  Ui ui = app_ui(app);
-  relayout(&ui, s);
+  packs_layout(ctx);
+}
+
+// The card above the buttons again (selection or message changed).
+static void relayout_card(SceneCtx *ctx, PacksScene *s) {
+  Ui ui = app_ui(app_from_ctx(ctx));
+  s->card.h -= s->block_h;
+  card_layout(&ui, s);
+  s->card.h += s->block_h;
 }
 
 static void start(SceneCtx *ctx, PacksScene *s) {
@@ -255,17 +324,20 @@ static void start(SceneCtx *ctx, PacksScene *s) {
   }
   if (!r->entry->pack) {
     s->message = xstrdup(_("This pack has errors and cannot be played. Fix the file, or choose another pack."));
+    relayout_card(ctx, s);
     return;
   }
   app_select_pack(app, r->entry->pack);
   scene_player_push(app);
 }
 
+// Wheel, drag and Up/Down on the focused panel; true when handled.
+static bool desc_event(PacksScene *s, const InputEvent *ev);
+
 static bool packs_event(SceneCtx *ctx, const InputEvent *ev) {
   PacksScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
-  if (desc_event(ctx, s, ev)) {
-    engine_request_redraw(ctx->engine);
+  if (desc_event(s, ev)) {
     return true;
   }
   UiResult r = ui_form_event(&s->head.form, ev);
@@ -278,38 +350,33 @@ static bool packs_event(SceneCtx *ctx, const InputEvent *ev) {
     } else {
       scene_header_activate(ctx, r.id);
     }
-    break;
+    return true;
   case UI_RESULT_LIST_ACTIVATE:
     start(ctx, s);
-    break;
-  case UI_RESULT_LIST_SELECT: {
+    return true;
+  case UI_RESULT_LIST_SELECT:
     free(s->message);
     s->message = NULL;
     update_buttons(s);
     s->desc_scroll = 0;
-    Ui ui = app_ui(app);
-    relayout(&ui, s);
-    break;
-  }
+    relayout_card(ctx, s);
+    return true;
   case UI_RESULT_CHANGED:
-    break;
+    return true;
   case UI_RESULT_IGNORED:
-    scene_header_action(ctx, ev);
     break;
   }
-  engine_request_redraw(ctx->engine);
-  return true;
+  return false;  // Back, Help, Settings: the global keys
 }
 
 static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, bool focused, bool hovered) {
   const PacksScene *s = user;
   const PackRow *row = &s->rows[i];
   const Theme *t = ui->theme;
-  bool ok = row->entry->pack != NULL;
-  if (ok) {
+  if (row->entry->pack) {
     ui_list_row_background(ui, r, selected, focused, hovered);
   } else {
-    // Greyed: the plain surface, a dashed-looking thin border, muted text.
+    // Greyed: the plain surface, a thin border, muted text.
     draw_round_rect(ui->engine, r, t->radius, t->surface);
     draw_round_rect_outline(ui->engine, r, t->radius, 2, t->border);
     if (selected) {
@@ -321,213 +388,158 @@ static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, 
       ui_focus_ring_draw(ui, r);
     }
   }
-  Rect in = {r.x + 40, r.y + 14, r.w - 64, r.h - 28};
-  TextStyle ts = ui_text_style(ui, THEME_TEXT_BODY, ok ? t->text : t->text_disabled);
-  ts.weight = TEXT_WEIGHT_BOLD;
-  ts.valign = TEXT_VALIGN_MIDDLE;
-  if (row->entry->pack) {
-    ts.lang = row->entry->pack->lang;  // a title in Arabic reads right to left
+  // The row's rectangle is physical (the list is mirrored); text starts 40 in.
+  float x = ui->rtl ? r.x + 24 : r.x + 40, w = r.w - 64;
+  TextStyle ts = row_title_style(ui, row);
+  ui_text_fitted(ui, row->title, &ts, (Rect){x, r.y + ROW_PAD, w, s->title_h}, ts.size);
+  TextStyle ms = row_meta_style(ui, row);
+  ui_text_fitted(ui, row->meta, &ms, (Rect){x, r.y + ROW_PAD + s->title_h, w, s->meta_h}, ms.size);
+}
+
+// Adds a paragraph of the panel at `y` (content coordinates: the plan holds
+// them from the panel's top); returns the y under it.
+static float add_para(PacksScene *s, const Ui *ui, const char *utf8, TextStyle st, float x, float y, float w) {
+  return y + menu_text_add(&s->head.texts, ui, utf8, st, (Rect){x, y, w, 0}, 1);
+}
+
+static TextStyle para_style(const Ui *ui, ThemeText role, Color color, TextWeight weight, const char *lang) {
+  TextStyle st = menu_text_style(ui, role, color, weight, TEXT_ALIGN_START);
+  if (lang) {
+    st.lang = lang;
   }
-  ui_text_fitted(ui, row->title, &ts, (Rect){in.x, in.y, in.w, in.h * 0.52f}, 24);
-  TextStyle ms = ui_text_style(ui, THEME_TEXT_SMALL, ok ? t->text_muted : t->warning);
-  ms.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(ui, row->meta, &ms, (Rect){in.x, in.y + in.h * 0.52f, in.w, in.h * 0.48f}, 20);
+  return st;
 }
 
-// A fact of the details card at body size, wrapped: added to the text plan
-// when measuring (relayout), which packs_draw draws; returns its size.
-static TextSize block(PacksScene *s, const Ui *ui, bool draw, const char *utf8, TextWeight weight, Color color,
-                      Rect box) {
-  TextStyle st = menu_text_style(ui, THEME_TEXT_BODY, color, weight, TEXT_ALIGN_START);
-  if (draw) {
-    st.wrap_width = box.w;
-    return text_measure(ui->engine, utf8, &st);
-  }
-  // `box` is physical (the card is mirrored); the plan holds unmirrored boxes.
-  return (TextSize){box.w, menu_text_add(&s->head.texts, ui, utf8, st, ui_mirror(ui, box), 0)};
-}
-
-static TextStyle desc_style(const Ui *ui, const Pack *p) {
-  TextStyle ds = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
-  ds.lang = p->lang;
-  return ds;
-}
-
-#define SCROLLBAR_W 10.0f
-
-// Lays out the details card of the selected pack, drawing it when `draw`
-// (everything but the description, which packs_draw adds with its scroll).
-// The same code measures for the event handler, so both agree.
-static DescLayout details(const Ui *ui, PacksScene *s, bool draw) {
+// A broken pack's panel: why it cannot be played and every error.
+static float add_errors(PacksScene *s, const Ui *ui, const PackRow *row, float x, float y, float w) {
   const Theme *t = ui->theme;
-  DescLayout out = {0};
-  if (draw) {
-    ui_card_draw(ui, s->details);
+  y = add_para(s, ui, _("This pack has errors and cannot be played."),
+               para_style(ui, THEME_TEXT_BODY, t->warning, TEXT_WEIGHT_BOLD, NULL), x, y, w) +
+      20;
+  StrBuf b = {0};
+  for (size_t i = 0; i < row->entry->diags.count; i++) {
+    char *line = diag_format(&row->entry->diags.items[i]);
+    strbuf_append(&b, fs_basename(line));
+    strbuf_append(&b, i + 1 < row->entry->diags.count ? "\n" : "");
+    free(line);
   }
-  const PackRow *row = selected_row(s);
-  Rect in = rect_inset(s->details, 40);
-  float buttons_top = s->details.y + s->details.h - 40 - s->buttons_h;
-  if (!row) {
-    if (draw) {
-      ui_text(ui, _("No quiz packs were found. Put pack files (.xml) in the packs folder of your data folder."),
-              THEME_TEXT_BODY, t->text, in, TEXT_ALIGN_START, TEXT_VALIGN_TOP);
-    }
-    return out;
-  }
+  char *all = strbuf_take(&b);
+  y = add_para(s, ui, all, para_style(ui, THEME_TEXT_BODY, t->text_muted, TEXT_WEIGHT_REGULAR, NULL), x, y, w);
+  free(all);
+  return y;
+}
+
+// A playable pack's facts, then a rule, then its description.
+static float add_facts(PacksScene *s, const Ui *ui, const PackRow *row, float x, float y, float w) {
+  const Theme *t = ui->theme;
   const Pack *p = row->entry->pack;
-  float y = in.y;
-  TextStyle title = ui_text_style(ui, THEME_TEXT_TITLE, p ? t->text : t->text_disabled);
-  title.weight = TEXT_WEIGHT_BOLD;
-  title.lang = p ? p->lang : ui->lang;
-  Rect tb = {in.x, y, in.w, 150};
-  title.wrap_width = tb.w;
-  title.size = text_fit(ui->engine, row->title, &title, tb.w, tb.h, 32);
-  TextSize tsz = draw ? text_draw(ui->engine, row->title, &title, tb) : text_measure(ui->engine, row->title, &title);
-  y += tsz.h + 20;
-  float msg_bottom = buttons_top - 20;
-  if (s->message) {
-    msg_bottom -= 110;
-  }
-  if (s->message && draw) {
-    ui_text_fitted(ui, s->message,
-                   &(TextStyle){.size = theme_text_size(t, THEME_TEXT_BODY),
-                                .color = t->warning,
-                                .lang = ui->lang,
-                                .valign = TEXT_VALIGN_BOTTOM},
-                   (Rect){in.x, msg_bottom, in.w, 110}, 24);
-  }
-  if (!p) {
-    if (!draw) {
-      return out;
-    }
-    ui_text_bold(ui, _("This pack has errors and cannot be played."), THEME_TEXT_BODY, t->warning,
-                 (Rect){in.x, y, in.w, 60}, TEXT_ALIGN_START, TEXT_VALIGN_TOP);
-    y += 80;
-    // Every error, one per paragraph, shrunk to fit.
-    StrBuf b = {0};
-    for (size_t i = 0; i < row->entry->diags.count; i++) {
-      char *line = diag_format(&row->entry->diags.items[i]);
-      strbuf_append(&b, fs_basename(line));
-      strbuf_append(&b, "\n");
-      free(line);
-    }
-    char *all = strbuf_take(&b);
-    TextStyle es = ui_text_style(ui, THEME_TEXT_BODY, t->text_muted);
-    ui_text_fitted_clipped(ui, all, &es, (Rect){in.x, y, in.w, msg_bottom - y}, 28);
-    free(all);
-    return out;
-  }
-  size_t real = pack_count_answer(p, PACK_ANSWER_REAL);
-  size_t fake = pack_count_answer(p, PACK_ANSWER_FABRICATED);
+  TextStyle muted = para_style(ui, THEME_TEXT_BODY, t->text_muted, TEXT_WEIGHT_REGULAR, NULL);
+  size_t real = pack_count_answer(p, PACK_ANSWER_REAL), fake = pack_count_answer(p, PACK_ANSWER_FABRICATED);
   char *facts = xasprintf(_("%s · %zu real and %zu fabricated headlines"), lang_name(p->lang), real, fake);
-  TextSize fz = block(s, ui, draw, facts, TEXT_WEIGHT_REGULAR, t->text_muted, (Rect){in.x, y, in.w, 60});
+  y = add_para(s, ui, facts, muted, x, y, w) + 8;
   free(facts);
-  y += fz.h + 8;
   if (p->kind == PACK_KIND_ASSESSMENT) {
-    TextSize kz = block(s, ui, draw, _("A test: no answers are shown until the end."), TEXT_WEIGHT_REGULAR,
-                        t->text_muted, (Rect){in.x, y, in.w, 60});
-    y += kz.h + 8;
+    y = add_para(s, ui, _("A test: no answers are shown until the end."), muted, x, y, w) + 8;
   }
   if (row->best) {
-    TextSize bz = block(s, ui, draw, row->best, TEXT_WEIGHT_BOLD, t->text, (Rect){in.x, y, in.w, 60});
-    y += bz.h + 8;
+    y = add_para(s, ui, row->best, para_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_BOLD, NULL), x, y, w) + 8;
   }
   if (row->progress) {
-    TextSize pz = block(s, ui, draw, row->progress, TEXT_WEIGHT_REGULAR, t->text, (Rect){in.x, y, in.w, 60});
-    y += pz.h + 8;
+    y = add_para(s, ui, row->progress, para_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_REGULAR, NULL), x, y, w) +
+        8;
   }
-  y += 16;
-  if (draw) {
-    draw_fill_rect(ui->engine, (Rect){in.x, y, in.w, 2}, t->border);
+  if (p->description && *p->description) {
+    s->desc.rule_y = y + 16;
+    y = add_para(s, ui, p->description, para_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_REGULAR, p->lang), x,
+                 y + 42, w);
   }
-  y += 24;
-  if (p->description && *p->description && msg_bottom - y > 40) {
-    // Full body size, wrapped to the card: scrolled rather than shrunk or cut.
-    TextStyle ds = desc_style(ui, p);
-    out.area = (Rect){in.x, y, in.w, msg_bottom - y};
-    out.line_h = text_line_height(ui->engine, &ds);
-    ds.wrap_width = in.w;
-    out.content_h = text_measure(ui->engine, p->description, &ds).h;
-    out.text = out.area;
-    if (out.content_h > out.area.h) {
-      // Whole lines only, so the last visible line is never sliced.
-      out.area.h = fmaxf(out.line_h, floorf(out.area.h / out.line_h) * out.line_h);
-      out.text = out.area;
-      float bar = SCROLLBAR_W + UI_GAP;
-      out.text.w -= bar;
-      out.text.x += ui->rtl ? bar : 0;
-      ds.wrap_width = out.text.w;
-      out.content_h = text_measure(ui->engine, p->description, &ds).h;
+  return y;
+}
+
+// Lays out the panel in `w` (content coordinates from 0); returns its height.
+static float panel_plan(PacksScene *s, const Ui *ui, float w) {
+  const Theme *t = ui->theme;
+  menu_text_clear(&s->head.texts);
+  s->desc.rule_y = -1;
+  const PackRow *row = selected_row(s);
+  if (!row) {
+    return add_para(s, ui,
+                    _("No quiz packs were found. Put pack files (.xml) in the packs folder of your data folder."),
+                    para_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_REGULAR, NULL), 0, 0, w);
+  }
+  const Pack *p = row->entry->pack;
+  TextStyle title =
+      para_style(ui, THEME_TEXT_TITLE, p ? t->text : t->text_disabled, TEXT_WEIGHT_BOLD, p ? p->lang : NULL);
+  float y = add_para(s, ui, row->title, title, 0, 0, w) + 20;
+  return p ? add_facts(s, ui, row, 0, y, w) : add_errors(s, ui, row, 0, y, w);
+}
+
+// The card above its buttons (s->card holds only that part here): the
+// message at its foot when there is one, the panel above it, scrolled
+// when its content is taller (room kept for the scroll bar). The plan is
+// shifted to the panel's place afterwards.
+static void card_layout(const Ui *ui, PacksScene *s) {
+  Rect in = rect_inset(s->card, CARD_PAD);
+  float bottom = in.y + in.h - 20;
+  s->message_box = (Rect){0};
+  if (s->message) {
+    TextStyle ms = para_style(ui, THEME_TEXT_BODY, ui->theme->warning, TEXT_WEIGHT_REGULAR, NULL);
+    ms.wrap_width = in.w;
+    float mh = ceilf(text_measure(ui->engine, s->message, &ms).h);
+    s->message_box = (Rect){in.x, bottom - mh, in.w, mh};
+    bottom -= mh + 20;
+  }
+  TextStyle body = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  s->desc.line_h = text_line_height(ui->engine, &body);
+  s->desc.area = (Rect){in.x, in.y, in.w, fmaxf(0, bottom - in.y)};
+  s->desc.area_m = ui_mirror(ui, s->desc.area);
+  s->desc.content_h = panel_plan(s, ui, in.w);
+  if (s->desc.content_h > s->desc.area.h) {
+    s->desc.content_h = panel_plan(s, ui, in.w - SCROLLBAR_W - ui_gap(ui));
+  }
+  for (size_t i = 0; i < s->head.texts.count; i++) {
+    s->head.texts.items[i].box.x += in.x;
+    s->head.texts.items[i].box.y += in.y;
+  }
+  s->desc_scroll = clamp_scroll(s->desc_scroll, s->desc.content_h, s->desc.area.h);
+  UiButton *area = ui_form_button(&s->head.form, ID_DESC);
+  if (area) {
+    area->rect = s->desc.area_m;
+    area->disabled = s->desc.content_h <= s->desc.area.h;
+    if (area->disabled && ui_form_focused_id(&s->head.form) == ID_DESC) {
+      s->head.form.focus = UI_FOCUS_LIST;
     }
   }
-  return out;
 }
 
 static bool desc_scrollable(const DescLayout *d) {
   return d->area.w > 0 && d->content_h > d->area.h;
 }
 
-static void draw_description(const Ui *ui, const PacksScene *s, const DescLayout *d) {
-  const PackRow *row = selected_row(s);
-  if (d->area.w <= 0 || !row || !row->entry->pack) {
-    return;
-  }
-  TextStyle ds = desc_style(ui, row->entry->pack);
-  ds.wrap_width = d->text.w;
-  float scroll = desc_scrollable(d) ? clamp_scroll(s->desc_scroll, d->content_h, d->area.h) : 0;
-  UiClip clip = ui_clip_begin(ui, d->area);
-  text_draw(ui->engine, row->entry->pack->description, &ds,
-            (Rect){d->text.x, d->text.y - scroll, d->text.w, d->content_h});
-  ui_clip_end(ui, clip);
-  if (desc_scrollable(d)) {
-    Rect track = {ui->rtl ? d->area.x : d->area.x + d->area.w - SCROLLBAR_W, d->area.y, SCROLLBAR_W, d->area.h};
-    ui_scrollbar_draw(ui, track, d->area.h, d->content_h, scroll);
-  }
-}
-
-// Re-measures the description (after a selection change) and makes its
-// panel focusable only when it scrolls.
-static DescLayout relayout(const Ui *ui, PacksScene *s) {
-  menu_text_clear(&s->head.texts);
-  DescLayout d = details(ui, s, false);
-  s->desc_scroll = clamp_scroll(s->desc_scroll, d.content_h, d.area.h);
-  UiButton *area = ui_form_button(&s->head.form, ID_DESC);
-  if (area) {
-    area->rect = d.area;
-    area->disabled = !desc_scrollable(&d);
-    if (area->disabled && ui_form_focused_id(&s->head.form) == ID_DESC) {
-      s->head.form.focus = UI_FOCUS_LIST;
-    }
-  }
-  return d;
-}
-
-// Scrolls the description by `dy`; true when it moved.
-static bool desc_scroll_by(PacksScene *s, const DescLayout *d, float dy) {
+// Scrolls the panel by `dy`; true when it moved.
+static bool desc_scroll_by(PacksScene *s, float dy) {
   float before = s->desc_scroll;
-  s->desc_scroll = clamp_scroll(s->desc_scroll + dy, d->content_h, d->area.h);
+  s->desc_scroll = clamp_scroll(s->desc_scroll + dy, s->desc.content_h, s->desc.area.h);
   return s->desc_scroll != before;
 }
 
-// Wheel, drag and Up/Down on the focused description; true when handled.
-static bool desc_event(SceneCtx *ctx, PacksScene *s, const InputEvent *ev) {
-  Ui ui = app_ui(app_from_ctx(ctx));
-  DescLayout d = relayout(&ui, s);
-  bool scrolls = desc_scrollable(&d);
+static bool desc_event(PacksScene *s, const InputEvent *ev) {
+  const DescLayout *d = &s->desc;
+  bool scrolls = desc_scrollable(d);
   switch (ev->type) {
   case INPUT_EVENT_POINTER_MOVE:
     s->pointer_x = ev->x;
     s->pointer_y = ev->y;
     if (s->desc_dragging) {
-      desc_scroll_by(s, &d, s->drag_y - ev->y);
+      bool moved = desc_scroll_by(s, s->drag_y - ev->y);
       s->drag_y = ev->y;
-      return true;
+      return moved;
     }
     return false;
   case INPUT_EVENT_POINTER_DOWN:
     s->pointer_x = ev->x;
     s->pointer_y = ev->y;
-    if (scrolls && ev->button == 1 && rect_contains(d.area, ev->x, ev->y)) {
+    if (scrolls && ev->button == 1 && rect_contains(d->area_m, ev->x, ev->y)) {
       s->desc_dragging = true;
       s->drag_y = ev->y;
       return true;
@@ -540,17 +552,14 @@ static bool desc_event(SceneCtx *ctx, PacksScene *s, const InputEvent *ev) {
     }
     return false;
   case INPUT_EVENT_WHEEL:
-    if (scrolls && rect_contains(s->details, s->pointer_x, s->pointer_y)) {
-      desc_scroll_by(s, &d, -ev->wheel_y * 2 * d.line_h);
-      return true;
-    }
-    return false;
+    return scrolls && rect_contains(s->card_m, s->pointer_x, s->pointer_y) &&
+           desc_scroll_by(s, -ev->wheel_y * 2 * d->line_h);
   case INPUT_EVENT_ACTION:
     if (scrolls && ui_form_focused_id(&s->head.form) == ID_DESC &&
         (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
       // Most of a page, keeping a line of context.
-      float page = fmaxf(d.line_h, d.area.h - d.line_h);
-      return desc_scroll_by(s, &d, ev->action == INPUT_ACTION_UP ? -page : page);
+      float page = fmaxf(d->line_h, d->area.h - d->line_h);
+      return desc_scroll_by(s, ev->action == INPUT_ACTION_UP ? -page : page);
     }
     return false;
   default:
@@ -558,22 +567,42 @@ static bool desc_event(SceneCtx *ctx, PacksScene *s, const InputEvent *ev) {
   }
 }
 
+static void draw_card(const Ui *ui, const PacksScene *s) {
+  const DescLayout *d = &s->desc;
+  ui_card_draw(ui, ui_mirror(ui, s->card));
+  float scroll = desc_scrollable(d) ? s->desc_scroll : 0;
+  UiClip clip = ui_clip_begin(ui, ui_mirror(ui, d->area));
+  menu_text_draw(ui, &s->head.texts, 1, scroll);
+  if (d->rule_y >= 0) {
+    Rect rule = {d->area.x, d->area.y + d->rule_y - scroll, d->area.w, 2};
+    draw_fill_rect(ui->engine, ui_mirror(ui, rule), ui->theme->border);
+  }
+  ui_clip_end(ui, clip);
+  if (desc_scrollable(d)) {
+    Rect track = {d->area.x + d->area.w - SCROLLBAR_W, d->area.y, SCROLLBAR_W, d->area.h};
+    ui_scrollbar_draw(ui, ui_mirror(ui, track), d->area.h, d->content_h, scroll);
+  }
+  if (s->message) {
+    TextStyle ms = para_style(ui, THEME_TEXT_BODY, ui->theme->warning, TEXT_WEIGHT_REGULAR, NULL);
+    ms.wrap_width = s->message_box.w;
+    text_draw(ui->engine, s->message, &ms, ui_mirror(ui, s->message_box));
+  }
+}
+
 static void packs_draw(SceneCtx *ctx) {
   PacksScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  ui_header_draw(&ui, _("Choose a pack"));
+  ui_header_draw_from(&ui, &s->header, _("Choose a pack"));
   ui_list_draw(&ui, &s->list, s->head.form.focus == UI_FOCUS_LIST, draw_row, s);
-  DescLayout d = details(&ui, s, true);
-  menu_text_draw(&ui, &s->head.texts, 0, 0);
-  draw_description(&ui, s, &d);
+  draw_card(&ui, s);
   ui_form_draw(&ui, &s->head.form);
 }
 
 const SceneVTable scene_packs_vtable = {
     .name = "packs",
-    .enter = packs_enter,
     .free_data = packs_free,
     .uncover = packs_uncover,
+    .layout = packs_layout,
     .event = packs_event,
     .draw = packs_draw,
 };

@@ -35,8 +35,10 @@ enum {
 // Bytes kept for the typed name: STORE_PLAYER_NAME_MAX code points of up to 4 bytes.
 #define NAME_BYTES (STORE_PLAYER_NAME_MAX * 4 + 1)
 
-// The character keys in reading order, ten to a row (the last row of
-// characters is followed by the Erase key).
+// The character keys in reading order, KEY_COLS to a row (the last row of
+// characters is followed by the Erase key); a short canvas at a large text
+// size gets the compact keyboard instead: KEY_COLS_COMPACT to a row and
+// Erase on the last row with Shift, Space and Start, one row fewer.
 static const char key_chars[] = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ-'";
 #define KEY_CHAR_COUNT (sizeof key_chars - 1)
 
@@ -46,15 +48,23 @@ static const char key_chars[] = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ-'";
 // text size; the keys get shorter when the canvas is short.
 #define LEFT_MAX_W 1100.0f
 #define KEY_COLS 10
-#define KEY_GAP 12.0f
 #define KEY_ROWS 5
+#define KEY_COLS_COMPACT 13
+#define KEY_ROWS_COMPACT 4
+#define KEY_GAP 12.0f
+// The compact keyboard is for short canvases: its gaps are tighter too.
+#define KEY_GAP_COMPACT 8.0f
+#define FIELD_PAD_COMPACT 16.0f  // less padding in the name field
 #define RECENT_GAP 14.0f
 #define HINT_MAX 24
 
 typedef struct PlayerGeometry {
-  bool wide;  // the recent players in a column beside the keyboard (else in a row under it)
+  bool wide;       // the recent players in a column beside the keyboard (else in a row under it)
+  int cols, rows;  // KEY_COLS x KEY_ROWS, or the compact keyboard
+  float key_gap;   // between keys; the gaps around the field follow it
   float left_x, left_w;
   float key_h, keyboard_top;
+  float key_fit;                                // the key height the room gave before the floor (KEY_MIN_H)
   Rect label, field, guest, recent_label, msg;  // unmirrored; label.h == 0: no label
   Rect recent[RECENT_MAX];
   size_t recent_count;  // how many recent players have room
@@ -91,90 +101,147 @@ void scene_player_push(App *app) {
 // ---- layout ---------------------------------------------------------------------
 
 static float key_w(const PlayerGeometry *g) {
-  return (g->left_w - (KEY_COLS - 1) * KEY_GAP) / KEY_COLS;
+  return (g->left_w - (float)(g->cols - 1) * g->key_gap) / (float)g->cols;
 }
 
 // The rectangle of the key at `col` (0-based, reading order) spanning `span`
 // columns in keyboard row `row`, before mirroring.
 static Rect key_rect(const PlayerGeometry *g, int row, int col, int span) {
   float w = key_w(g);
-  return (Rect){g->left_x + (float)col * (w + KEY_GAP), g->keyboard_top + (float)row * (g->key_h + KEY_GAP),
-                (float)span * w + (float)(span - 1) * KEY_GAP, g->key_h};
+  return (Rect){g->left_x + (float)col * (w + g->key_gap), g->keyboard_top + (float)row * (g->key_h + g->key_gap),
+                (float)span * w + (float)(span - 1) * g->key_gap, g->key_h};
 }
 
 static float keyboard_bottom(const PlayerGeometry *g) {
-  return g->keyboard_top + KEY_ROWS * g->key_h + (KEY_ROWS - 1) * KEY_GAP;
+  return g->keyboard_top + (float)g->rows * g->key_h + (float)(g->rows - 1) * g->key_gap;
 }
 
 #define WIDE_MIN_W 1700.0f
 
-// Keys as tall as `room` allows between a floor (a key's letter at its
-// Normal size) and a button.
-static float key_height(const Ui *ui, float room) {
-  return fmaxf(84, fminf(ui_button_h(ui) * 0.9f, (room - (KEY_ROWS - 1) * KEY_GAP) / KEY_ROWS));
+#define KEY_MIN_H 84.0f
+
+// Keys as tall as `room` allows for `rows` rows, up to 90% of a button; not
+// clamped from below (see key_height).
+static float key_room(const Ui *ui, float room, const PlayerGeometry *g) {
+  return fminf(ui_button_h(ui) * 0.9f, (room - (float)(g->rows - 1) * g->key_gap) / (float)g->rows);
 }
 
-static PlayerGeometry geometry(const Ui *ui, size_t recent) {
-  Rect c = ui_content_rect(ui);
-  PlayerGeometry g = {.left_x = c.x, .wide = c.w >= WIDE_MIN_W};
+// Keys as tall as `room` allows between a floor (a key's letter at its
+// Normal size) and a button.
+static float key_height(const Ui *ui, float room, const PlayerGeometry *g) {
+  return fmaxf(KEY_MIN_H, key_room(ui, room, g));
+}
+
+// The sizes every layout shares.
+typedef struct PlayerSizes {
+  Rect c;
+  float label_h, field_h, msg_h, bottom;
+} PlayerSizes;
+
+static PlayerSizes player_sizes(const Ui *ui) {
+  PlayerSizes z = {.c = ui_content_rect(ui)};
   TextStyle label = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
-  float label_h = ceilf(text_line_height(ui->engine, &label) * 1.3f);
+  z.label_h = ceilf(text_line_height(ui->engine, &label) * 1.3f);
   TextStyle title = ui_text_style(ui, THEME_TEXT_TITLE, ui->theme->text);
-  float field_h = ceilf(text_line_height(ui->engine, &title) + 40);
-  float msg_h = label_h * 1.6f, bottom = c.y + c.h + ui_gap(ui);
-  if (g.wide) {
-    g.left_w = fminf(LEFT_MAX_W, c.w * 0.6f);
-    float rx = c.x + g.left_w + 64, rw = c.x + c.w - rx;
-    g.label = (Rect){c.x, c.y, g.left_w, label_h};
-    g.field = (Rect){c.x, c.y + label_h + 8, g.left_w, field_h};
-    g.keyboard_top = g.field.y + field_h + 28;
-    g.key_h = key_height(ui, bottom - msg_h - g.keyboard_top);
-    g.guest = (Rect){rx, g.keyboard_top + (KEY_ROWS - 1) * (g.key_h + KEY_GAP), rw, g.key_h};
-    g.recent_label = (Rect){rx, c.y, rw, label_h};
-    float rh = fminf(ui_button_h(ui), g.key_h);
-    for (size_t i = 0; i < recent && i < RECENT_MAX; i++) {
-      Rect r = {rx, g.field.y + (float)i * (rh + RECENT_GAP), rw, rh};
-      if (r.y + r.h > g.guest.y - RECENT_GAP) {
-        break;  // no room for more above the guest button
-      }
-      g.recent[g.recent_count++] = r;
+  z.field_h = ceilf(text_line_height(ui->engine, &title) + 40);
+  z.msg_h = z.label_h * 1.6f;
+  z.bottom = z.c.y + z.c.h + ui_gap(ui);
+  return z;
+}
+
+// The keyboard's shape for a layout: compact (one row fewer) or not.
+static void set_keyboard(PlayerGeometry *g, bool compact) {
+  g->cols = compact ? KEY_COLS_COMPACT : KEY_COLS;
+  g->rows = compact ? KEY_ROWS_COMPACT : KEY_ROWS;
+  g->key_gap = compact ? KEY_GAP_COMPACT : KEY_GAP;
+}
+
+static PlayerGeometry geometry_wide(const Ui *ui, const PlayerSizes *z, size_t recent) {
+  Rect c = z->c;
+  PlayerGeometry g = {.left_x = c.x, .wide = true};
+  set_keyboard(&g, false);
+  float label_h = z->label_h, field_h = z->field_h, msg_h = z->msg_h, bottom = z->bottom;
+  g.left_w = fminf(LEFT_MAX_W, c.w * 0.6f);
+  float rx = c.x + g.left_w + 64, rw = c.x + c.w - rx;
+  g.label = (Rect){c.x, c.y, g.left_w, label_h};
+  g.field = (Rect){c.x, c.y + label_h + 8, g.left_w, field_h};
+  g.keyboard_top = g.field.y + field_h + 28;
+  g.key_fit = key_room(ui, bottom - msg_h - g.keyboard_top, &g);
+  g.key_h = fmaxf(KEY_MIN_H, g.key_fit);
+  g.guest = (Rect){rx, g.keyboard_top + (float)(g.rows - 1) * (g.key_h + g.key_gap), rw, g.key_h};
+  g.recent_label = (Rect){rx, c.y, rw, label_h};
+  float rh = fminf(ui_button_h(ui), g.key_h);
+  for (size_t i = 0; i < recent && i < RECENT_MAX; i++) {
+    Rect r = {rx, g.field.y + (float)i * (rh + RECENT_GAP), rw, rh};
+    if (r.y + r.h > g.guest.y - RECENT_GAP) {
+      break;  // no room for more above the guest button
     }
-  } else {
-    // Narrow: the keyboard takes the whole width, and the recent players
-    // and "Play as a guest" share a row under it. The "Type your name"
-    // label goes when the keys would get short (the field says it, and the
-    // header asks who is playing).
-    g.left_w = c.w;
-    float row = key_height(ui, 1e9f) + RECENT_GAP;
-    float with_label = bottom - msg_h - row - (c.y + label_h + 8 + field_h + 28);
-    bool show_label = key_height(ui, with_label) >= ui_button_h(ui) * 0.8f;
-    float top = c.y + (show_label ? label_h + 8 : 0);
-    if (show_label) {
-      g.label = (Rect){c.x, c.y, c.w, label_h};
-    }
-    g.field = (Rect){c.x, top, c.w, field_h};
-    g.keyboard_top = top + field_h + 28;
-    g.key_h = key_height(ui, bottom - msg_h - row - g.keyboard_top);
-    float ry = g.keyboard_top + KEY_ROWS * (g.key_h + KEY_GAP) + RECENT_GAP - KEY_GAP;
-    UiButton guest = ui_button(ID_GUEST, (Rect){0}, _("Play as a guest"), UI_BUTTON_NORMAL);
-    float guest_w = fminf(c.w, ui_button_width(ui, &guest, g.key_h, false));
-    g.guest = (Rect){c.x + c.w - guest_w, ry, guest_w, g.key_h};
-    float room = c.w - guest_w - RECENT_GAP;
-    size_t n = recent < RECENT_MAX ? recent : RECENT_MAX;
-    while (n > 0 && (room - (float)n * RECENT_GAP) / (float)n < 300) {
-      n--;
-    }
-    for (size_t i = 0; i < n; i++) {
-      float w = (room - (float)(n - 1) * RECENT_GAP) / (float)n;
-      g.recent[g.recent_count++] = (Rect){c.x + (float)i * (w + RECENT_GAP), ry, w, g.key_h};
-    }
+    g.recent[g.recent_count++] = r;
   }
-  float msg_y = keyboard_bottom(&g) + 16;
-  if (!g.wide) {
-    msg_y = g.guest.y + g.guest.h + 16;
+  g.msg = (Rect){c.x, keyboard_bottom(&g) + 16, g.left_w, bottom - keyboard_bottom(&g) - 16};
+  return g;
+}
+
+// Narrow: the keyboard takes the whole width, and the recent players and
+// "Play as a guest" share a row under it. The "Type your name" label goes
+// when the keys would get short (the field says it, and the header asks
+// who is playing).
+static PlayerGeometry geometry_narrow(const Ui *ui, const PlayerSizes *z, size_t recent, bool compact) {
+  Rect c = z->c;
+  PlayerGeometry g = {.left_x = c.x, .left_w = c.w};
+  set_keyboard(&g, compact);
+  float label_h = z->label_h, field_h = z->field_h - (compact ? FIELD_PAD_COMPACT : 0), msg_h = z->msg_h;
+  float bottom = z->bottom, field_gap = compact ? 2 * g.key_gap : 28, row_gap = compact ? g.key_gap : RECENT_GAP;
+  float row = key_height(ui, 1e9f, &g) + row_gap;
+  float with_label = bottom - msg_h - row - (c.y + label_h + 8 + field_h + field_gap);
+  bool show_label = key_height(ui, with_label, &g) >= ui_button_h(ui) * 0.8f;
+  float top = c.y + (show_label ? label_h + 8 : 0);
+  if (show_label) {
+    g.label = (Rect){c.x, c.y, c.w, label_h};
   }
+  g.field = (Rect){c.x, top, c.w, field_h};
+  g.keyboard_top = top + field_h + field_gap;
+  g.key_fit = key_room(ui, bottom - msg_h - row - g.keyboard_top, &g);
+  g.key_h = fmaxf(KEY_MIN_H, g.key_fit);
+  float ry = keyboard_bottom(&g) + row_gap;
+  UiButton guest = ui_button(ID_GUEST, (Rect){0}, _("Play as a guest"), UI_BUTTON_NORMAL);
+  float guest_w = fminf(c.w, ui_button_width(ui, &guest, g.key_h, false));
+  g.guest = (Rect){c.x + c.w - guest_w, ry, guest_w, g.key_h};
+  float room = c.w - guest_w - RECENT_GAP;
+  size_t n = recent < RECENT_MAX ? recent : RECENT_MAX;
+  while (n > 0 && (room - (float)n * RECENT_GAP) / (float)n < 300) {
+    n--;
+  }
+  for (size_t i = 0; i < n; i++) {
+    float w = (room - (float)(n - 1) * RECENT_GAP) / (float)n;
+    g.recent[g.recent_count++] = (Rect){c.x + (float)i * (w + RECENT_GAP), ry, w, g.key_h};
+  }
+  float msg_y = g.guest.y + g.guest.h + row_gap;
   g.msg = (Rect){c.x, msg_y, g.left_w, bottom - msg_y};
   return g;
+}
+
+// True when the layout's keys got at least their floor from the room (a
+// floor taken anyway pushes the message under the canvas's foot).
+static bool keys_have_room(const PlayerGeometry *g) {
+  return g->key_fit >= KEY_MIN_H;
+}
+
+// The first layout whose keys have room: the recent players beside the
+// keyboard (a wide canvas), under it, then under the compact keyboard.
+static PlayerGeometry geometry(const Ui *ui, size_t recent) {
+  PlayerSizes z = player_sizes(ui);
+  if (z.c.w >= WIDE_MIN_W) {
+    PlayerGeometry g = geometry_wide(ui, &z, recent);
+    if (keys_have_room(&g)) {
+      return g;
+    }
+  }
+  PlayerGeometry g = geometry_narrow(ui, &z, recent, false);
+  if (keys_have_room(&g)) {
+    return g;
+  }
+  return geometry_narrow(ui, &z, recent, true);
 }
 
 // ---- the name -------------------------------------------------------------------
@@ -234,25 +301,43 @@ static void update_key_labels(PlayerScene *s) {
 
 // ---- layout / lifecycle -----------------------------------------------------------
 
+// A key's icon only when the key is wide enough for it and its word at the
+// themed size: the word matters more (a narrow Erase shows only its word).
+static void drop_icon_without_room(const Ui *ui, UiButton *b) {
+  if (ui_button_width(ui, b, b->rect.h, false) > b->rect.w) {
+    b->icon = UI_NO_ICON;
+  }
+}
+
+// The keys: the characters row by row, Erase after them (on the compact
+// keyboard on the last row: Shift 2, Space 3, Erase 3, Start 5), then Shift,
+// Space and Start on the last row.
 static void add_keyboard(PlayerScene *s, const Ui *ui) {
   const PlayerGeometry *g = &s->geo;
   for (size_t i = 0; i < KEY_CHAR_COUNT; i++) {
-    Rect r = key_rect(g, (int)(i / KEY_COLS), (int)(i % KEY_COLS), 1);
+    Rect r = key_rect(g, (int)(i / (size_t)g->cols), (int)(i % (size_t)g->cols), 1);
     ui_form_add(&s->form, ui_button(ID_KEY0 + (int)i, ui_mirror(ui, r), s->key_labels[i], UI_BUTTON_NORMAL));
   }
-  int last = (int)((KEY_CHAR_COUNT - 1) / KEY_COLS), after = (int)(KEY_CHAR_COUNT % KEY_COLS);
-  UiButton erase =
-      ui_button(ID_KEY_ERASE, ui_mirror(ui, key_rect(g, last, after, KEY_COLS - after)), _("Erase"), UI_BUTTON_NORMAL);
+  int last_row = g->rows - 1, start_col = 8;
+  Rect erase_r = key_rect(g, last_row, 5, 3);
+  if (g->cols == KEY_COLS) {
+    int last = (int)((KEY_CHAR_COUNT - 1) / KEY_COLS), after = (int)(KEY_CHAR_COUNT % KEY_COLS);
+    erase_r = key_rect(g, last, after, KEY_COLS - after);
+    start_col = 5;
+  }
+  UiButton erase = ui_button(ID_KEY_ERASE, ui_mirror(ui, erase_r), _("Erase"), UI_BUTTON_NORMAL);
   // Erasing goes back towards where reading starts.
   erase.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
+  drop_icon_without_room(ui, &erase);
   ui_form_add(&s->form, erase);
   ui_form_add(&s->form,
-              ui_button(ID_KEY_SHIFT, ui_mirror(ui, key_rect(g, KEY_ROWS - 1, 0, 2)), _("Shift"), UI_BUTTON_NORMAL));
+              ui_button(ID_KEY_SHIFT, ui_mirror(ui, key_rect(g, last_row, 0, 2)), _("Shift"), UI_BUTTON_NORMAL));
   ui_form_add(&s->form,
-              ui_button(ID_KEY_SPACE, ui_mirror(ui, key_rect(g, KEY_ROWS - 1, 2, 3)), _("Space"), UI_BUTTON_NORMAL));
-  UiButton start = ui_button(ID_START, ui_mirror(ui, key_rect(g, KEY_ROWS - 1, 5, KEY_COLS - 5)), _("Start the round"),
-                             UI_BUTTON_PRIMARY);
+              ui_button(ID_KEY_SPACE, ui_mirror(ui, key_rect(g, last_row, 2, 3)), _("Space"), UI_BUTTON_NORMAL));
+  UiButton start = ui_button(ID_START, ui_mirror(ui, key_rect(g, last_row, start_col, g->cols - start_col)),
+                             _("Start the round"), UI_BUTTON_PRIMARY);
   start.icon = ui->rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
+  drop_icon_without_room(ui, &start);
   start.key_hint = s->start_hint;
   ui_form_add(&s->form, start);
 }

@@ -50,8 +50,46 @@ typedef struct RoundScene {
   char hints[4][GAMEPLAY_HINT_SIZE];  // REAL, FABRICATED, Pause, Back keys (from the bindings)
 } RoundScene;
 
+// The round's data, built by the push (free_data releases it): `session`
+// (taken: a prepared booster) or a new one for the chosen pack; when the
+// round cannot start, the error it shows instead.
+static RoundScene *round_data_create(App *app, PlaySession *session) {
+  RoundScene *s = xcalloc(1, sizeof *s);
+  s->last_tick_s = -1;
+  s->session = session;
+  s->pack = session ? play_session_pack(session) : app->pack;
+  if (!s->pack) {
+    s->error = xstrdup(_("Choose a pack first."));
+    return s;
+  }
+  char *err = NULL;
+  if (!s->session) {
+    PlaySessionSpec spec = {
+        .store = app->store,
+        .player_id = app->player_id,
+        .pack = s->pack,
+        .settings = settings_round_settings(&app->settings, s->pack),
+        // A seed of its own, stored with the round, reproduces its draw exactly.
+        .seed = play_seed_next(&app->rng),
+        .started_unix_ms = app_unix_ms(app),
+        .run = app->run,
+    };
+    s->session = play_session_create(&spec, &err);
+  }
+  if (!s->session) {
+    s->error = err ? err : xstrdup(_("This pack cannot be played."));
+    return s;
+  }
+  s->round = play_session_round(s->session);
+  return s;
+}
+
 void scene_round_push(App *app) {
-  engine_push_scene(app->engine, &scene_round_vtable, NULL);
+  engine_push_scene(app->engine, &scene_round_vtable, round_data_create(app, NULL));
+}
+
+void scene_round_push_booster(App *app, PlaySession *session) {
+  engine_push_scene(app->engine, &scene_round_vtable, round_data_create(app, session));
 }
 
 // ---- flow -------------------------------------------------------------------
@@ -214,33 +252,10 @@ static void add_back(UiForm *form, const Ui *ui, const char *hint) {
 }
 
 static void round_enter(SceneCtx *ctx) {
-  App *app = app_from_ctx(ctx);
-  RoundScene *s = xcalloc(1, sizeof *s);
-  ctx->data = s;
-  s->last_tick_s = -1;
-  s->pack = app->pack;
-  if (!s->pack) {
-    s->error = xstrdup(_("Choose a pack first."));
-    return;
+  RoundScene *s = ctx->data;
+  if (s->round) {
+    round_start_next(app_from_ctx(ctx), s);
   }
-  PlaySessionSpec spec = {
-      .store = app->store,
-      .player_id = app->player_id,
-      .pack = s->pack,
-      .settings = settings_round_settings(&app->settings, s->pack),
-      // A seed of its own, stored with the round, reproduces its draw exactly.
-      .seed = play_seed_next(&app->rng),
-      .started_unix_ms = app_unix_ms(app),
-  };
-  char *err = NULL;
-  s->session = play_session_create(&spec, &err);
-  if (!s->session) {
-    s->error = err ? err : xstrdup(_("This pack cannot be played."));
-    return;
-  }
-  s->round = play_session_round(s->session);
-
-  round_start_next(app, s);
 }
 
 // The status row (question, countdown, score) from measured text: the bar
@@ -320,17 +335,21 @@ static void round_layout(SceneCtx *ctx) {
   s->note = (Rect){ui_margin(&ui), s->card.y + s->card.h + 2.0f, cw, note_h};
 }
 
+// Side effects only: the data stays until free_data.
 static void round_leave(SceneCtx *ctx) {
-  App *app = app_from_ctx(ctx);
   RoundScene *s = ctx->data;
+  if (s && s->session) {
+    // Quit (or the window closed) before the end; nothing when finished.
+    play_session_abandon(s->session, app_unix_ms(app_from_ctx(ctx)));
+  }
+}
+
+static void round_free(void *data) {
+  RoundScene *s = data;
   if (!s) {
     return;
   }
-  if (s->session) {
-    // Quit (or the window closed) before the end; nothing when finished.
-    play_session_abandon(s->session, app_unix_ms(app));
-    play_session_destroy(s->session);
-  }
+  play_session_destroy(s->session);
   free(s->error);
   free(s);
 }
@@ -535,6 +554,7 @@ const SceneVTable scene_round_vtable = {
     .name = "round",
     .enter = round_enter,
     .leave = round_leave,
+    .free_data = round_free,
     .cover = round_on_cover,
     .uncover = round_on_uncover,
     .layout = round_layout,

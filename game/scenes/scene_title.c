@@ -9,16 +9,26 @@
 //   - else one column with the menu's last four buttons two to a row.
 // The name is fitted to its column between its full size and its Normal
 // size; every other text keeps its role's size and wraps.
+//
+// The booster offer (issue #8): whenever the title is shown (enter,
+// uncover) it asks the play layer whether the current player, or else the
+// most recent one, is due a booster (play/booster.h, at app_unix_ms). When
+// one is due, a dialog above the title offers it: "Start booster" (primary,
+// focused) builds the 5-headline session and plays it as a round; "Not now"
+// (or Back) puts the offer away for that player until the game starts again.
 
 #include <math.h>
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "base/log.h"
 #include "base/str.h"
+#include "play/booster.h"
+#include "quiz/pack_library.h"
 #include "scenes/menu_text.h"
 #include "scenes/scenes.h"
 
-enum { ID_PLAY = 1, ID_SCORES, ID_SETTINGS, ID_HELP, ID_QUIT };
+enum { ID_PLAY = 1, ID_SCORES, ID_SETTINGS, ID_HELP, ID_QUIT, ID_BOOST_START, ID_BOOST_LATER };
 #define MENU_COUNT 5
 #define HINT_MAX 24
 #define MENU_MAX_W 720.0f
@@ -29,7 +39,17 @@ typedef struct TitleScene {
   MenuSceneHead head;  // first: see scenes.h; texts: name, tagline, key line
   UiChip chips[2];     // REAL, FABRICATED
   char settings_hint[HINT_MAX], help_hint[HINT_MAX];
-  int focus_id;  // the focused button, kept across layouts
+  int focus_id;  // the focused menu button, kept across layouts
+  // The booster offer: showing while `offer.due`, for `offer_player`.
+  PlayBoosterOffer offer;
+  int64_t offer_player;
+  char *offer_name;     // owned: the player's name as stored
+  char *offer_message;  // owned: the dialog's sentence
+  int64_t dismissed;    // the player who said "Not now" in this run, 0 for none
+  UiDialog dialog;
+  bool offer_titled;  // "Welcome back" above the sentence (left out when short of room)
+  UiForm under;       // the menu as laid out, drawn beneath the dialog (never focused)
+  char start_hint[HINT_MAX], later_hint[HINT_MAX];
 } TitleScene;
 
 void scene_title_push(App *app) {
@@ -41,7 +61,157 @@ void scene_title_push(App *app) {
 static void title_free(void *data) {
   TitleScene *s = data;
   menu_text_free(&s->head.texts);
+  free(s->offer_name);
+  free(s->offer_message);
   free(s);
+}
+
+// ---- the booster offer -------------------------------------------------------------
+
+static void offer_hide(TitleScene *s) {
+  s->offer = (PlayBoosterOffer){0};
+  s->offer_player = 0;
+  free(s->offer_name);
+  free(s->offer_message);
+  s->offer_name = s->offer_message = NULL;
+}
+
+// The current player, or else the most recent one: *name owned. False when
+// there is none (or the store cannot say).
+static bool offer_candidate(App *app, int64_t *id, char **name) {
+  if (app->player_id > 0 && app->player_name) {
+    *id = app->player_id;
+    *name = xstrdup(app->player_name);
+    return true;
+  }
+  StorePlayerList list = {0};
+  char *err = NULL;
+  if (!store_recent_players(app->store, 1, &list, &err)) {
+    log_warn("recent players not read for the booster offer: %s", err ? err : "?");
+    free(err);
+    return false;
+  }
+  bool found = list.count > 0;
+  if (found) {
+    *id = list.items[0].id;
+    *name = xstrdup(list.items[0].name);
+  }
+  store_player_list_free(&list);
+  return found;
+}
+
+// Asks the play layer again (the title was entered or is back on top).
+static void offer_check(App *app, TitleScene *s) {
+  offer_hide(s);
+  int64_t id = 0;
+  char *name = NULL;
+  if (!offer_candidate(app, &id, &name) || id == s->dismissed) {
+    free(name);
+    return;
+  }
+  PlayBoosterOffer o;
+  char *err = NULL;
+  if (!play_booster_offer(app->store, id, app_unix_ms(app), &o, &err)) {
+    log_warn("booster offer not read: %s", err ? err : "?");
+    free(err);
+  }
+  if (!o.due) {
+    free(name);
+    return;
+  }
+  s->offer = o;
+  s->offer_player = id;
+  s->offer_name = name;
+  s->offer_message = xasprintf(_("Time for a 2-minute booster, %s: %d headlines on what you missed last time."), name,
+                               (int)PLAY_BOOSTER_ITEMS);
+}
+
+static UiDialogSpec offer_spec(const TitleScene *s) {
+  // Start to end side: the quiet answer, then the primary one.
+  return (UiDialogSpec){
+      .title = s->offer_titled ? _("Welcome back") : NULL,
+      .message = s->offer_message,
+      .labels = {_("Not now"), _("Start booster")},
+      .count = 2,
+      .centred = true,
+  };
+}
+
+// The dialog's buttons replace the menu's in the form while it shows.
+static void offer_layout(const Ui *ui, TitleScene *s) {
+  s->offer_titled = true;
+  UiDialogSpec spec = offer_spec(s);
+  ui_dialog_layout(&s->dialog, ui, &spec);
+  TextStyle body = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  body.wrap_width = s->dialog.message.w;
+  if (text_measure(ui->engine, s->offer_message, &body).h > s->dialog.message.h + 0.5f) {
+    // The sentence says it all: its room goes before the greeting's.
+    s->offer_titled = false;
+    spec = offer_spec(s);
+    ui_dialog_layout(&s->dialog, ui, &spec);
+  }
+  s->under = s->head.form;
+  s->under.focus = UI_FOCUS_NONE;
+  str_copy(s->start_hint, sizeof s->start_hint, game_key_hint(ui->engine, INPUT_ACTION_CONFIRM));
+  str_copy(s->later_hint, sizeof s->later_hint, game_key_hint(ui->engine, INPUT_ACTION_BACK));
+  ui_form_init(&s->head.form, ui->rtl);
+  UiButton later = ui_button(ID_BOOST_LATER, s->dialog.buttons[0], spec.labels[0], UI_BUTTON_QUIET);
+  later.key_hint = s->later_hint;
+  UiButton start = ui_button(ID_BOOST_START, s->dialog.buttons[1], spec.labels[1], UI_BUTTON_PRIMARY);
+  start.icon = ui->rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_PLAY;
+  start.key_hint = s->start_hint;
+  ui_form_add(&s->head.form, later);
+  ui_form_add(&s->head.form, start);
+  ui_form_focus_id(&s->head.form, ID_BOOST_START);
+}
+
+// The practice packs of the library that loaded (borrowed), *count of them.
+static const Pack **loaded_packs(const App *app, size_t *count) {
+  size_t n = pack_library_count(app->packs);
+  const Pack **packs = xcalloc(n ? n : 1, sizeof *packs);
+  *count = 0;
+  for (size_t i = 0; i < n; i++) {
+    const PackEntry *e = pack_library_get(app->packs, i);
+    if (e->pack && !e->duplicate_id) {
+      packs[(*count)++] = e->pack;
+    }
+  }
+  return packs;
+}
+
+// Builds the booster and plays it as a round; a notice says why when it
+// cannot be built (no practice pack has unseen headlines left).
+static void offer_start(App *app, TitleScene *s) {
+  char *err = NULL;
+  if (s->offer_player != app->player_id && !app_set_player(app, s->offer_name, &err)) {
+    scene_notice_push(app, _("No booster now"), err ? err : "");
+    free(err);
+    offer_hide(s);
+    return;
+  }
+  size_t count = 0;
+  const Pack **packs = loaded_packs(app, &count);
+  PlayBoosterSpec spec = {
+      .store = app->store,
+      .player_id = app->player_id,
+      .packs = packs,
+      .pack_count = count,
+      .step = s->offer.step,
+      .seed = play_seed_next(&app->rng),
+      .started_unix_ms = app_unix_ms(app),
+      .run = app->run,
+  };
+  PlaySession *session = play_booster_create(&spec, &err);
+  free(packs);
+  offer_hide(s);
+  if (!session) {
+    s->dismissed = app->player_id;  // nothing to offer until the next start
+    scene_notice_push(app, _("No booster now"), err ? err : _("There are no new headlines for a booster."));
+    free(err);
+    return;
+  }
+  app_select_pack(app, play_session_pack(session));
+  scene_round_push_booster(app, session);
 }
 
 // ---- layout ----------------------------------------------------------------------
@@ -160,7 +330,7 @@ static void title_layout(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   int focused = ui_form_focused_id(&s->head.form);
-  if (focused > 0) {
+  if (focused > 0 && focused < ID_BOOST_START) {
     s->focus_id = focused;
   }
   menu_text_clear(&s->head.texts);
@@ -197,6 +367,20 @@ static void title_layout(SceneCtx *ctx) {
   }
   free(keys);
   ui_form_focus_id(&s->head.form, s->focus_id);
+  if (s->offer.due) {
+    offer_layout(&ui, s);
+  }
+}
+
+static void title_enter(SceneCtx *ctx) {
+  offer_check(app_from_ctx(ctx), ctx->data);
+}
+
+// Back on top: the player may have changed ("Playing as ..."), and a
+// booster may have been played or fallen due meanwhile.
+static void title_uncover(SceneCtx *ctx) {
+  offer_check(app_from_ctx(ctx), ctx->data);
+  title_layout(ctx);
 }
 
 // ---- events ----------------------------------------------------------------------
@@ -234,11 +418,34 @@ static void activate(App *app, int id) {
   }
 }
 
+// The offer's answers; Back is "Not now". Help and Settings stay global.
+static bool offer_event(SceneCtx *ctx, TitleScene *s, const InputEvent *ev) {
+  App *app = app_from_ctx(ctx);
+  UiResult r = ui_form_event(&s->head.form, ev);
+  bool later = (r.kind == UI_RESULT_ACTIVATE && r.id == ID_BOOST_LATER) ||
+               (r.kind == UI_RESULT_IGNORED && ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_BACK);
+  if (later) {
+    s->dismissed = s->offer_player;
+    offer_hide(s);
+    title_layout(ctx);
+    return true;
+  }
+  if (r.kind == UI_RESULT_ACTIVATE && r.id == ID_BOOST_START) {
+    offer_start(app, s);
+    title_layout(ctx);
+    return true;
+  }
+  return r.kind != UI_RESULT_IGNORED;
+}
+
 // Help and Settings keys are the global ones (app_keys.c); Back asks first
 // here, as leaving the title quits the game.
 static bool title_event(SceneCtx *ctx, const InputEvent *ev) {
   TitleScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
+  if (s->offer.due) {
+    return offer_event(ctx, s, ev);
+  }
   UiResult r = ui_form_event(&s->head.form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
     activate(app, r.id);
@@ -263,14 +470,20 @@ static void title_draw(SceneCtx *ctx) {
   for (int i = 0; i < 2; i++) {
     ui_chip_draw(&ui, &s->chips[i]);
   }
+  if (s->offer.due) {
+    ui_form_draw(&ui, &s->under);
+    UiDialogSpec spec = offer_spec(s);
+    ui_dialog_draw(&ui, &s->dialog, &spec);
+  }
   ui_form_draw(&ui, &s->head.form);
 }
 
 const SceneVTable scene_title_vtable = {
     .name = "title",
+    .enter = title_enter,
     .free_data = title_free,
     .layout = title_layout,
-    .uncover = title_layout,  // the player may have changed ("Playing as ...")
+    .uncover = title_uncover,
     .event = title_event,
     .draw = title_draw,
 };

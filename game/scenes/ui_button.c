@@ -137,6 +137,44 @@ float ui_button_width(const Ui *ui, const UiButton *b, float h, bool with_hint) 
   return inner + 2 * pad;
 }
 
+// How far text_fit() lets a fitted text exceed its box (a unit and an
+// output pixel): the label is checked against the box with the same slack,
+// or a label text_fit() accepted would then be cut as not fitting.
+#define LABEL_FIT_SLACK 2.0f
+
+// The label's style shrunk to fit `w` x `h`, never below its floor (ui.h).
+static TextStyle label_fit(const Ui *ui, const char *label, const TextStyle *st, float w, float h) {
+  TextStyle fit = *st;
+  fit.wrap_width = w;
+  TextSize ts = text_measure(ui->engine, label, &fit);
+  if (ts.w > w || ts.h > h) {
+    fit.size = text_fit(ui->engine, label, &fit, w, h, ui_text_floor(ui, st, 20.0f));
+  }
+  return fit;
+}
+
+// Draws the label at its fitted size (`fit`, from label_fit) in `box`. It is
+// drawn as fitted, not fitted a second time: ui_text_fitted() checks the
+// height strictly while text_fit() allows LABEL_FIT_SLACK, so a refit cut
+// every key of the on-screen keyboard to "…" at 1024x768 Largest. Only a
+// label that does not fit even at its floor goes to ui_text_fitted(), which
+// cuts it and counts the cut.
+static void label_draw(const Ui *ui, const char *label, const TextStyle *st, const TextStyle *fit, Rect box) {
+  TextSize ts = text_measure(ui->engine, label, fit);
+  if (ts.w > box.w + LABEL_FIT_SLACK || ts.h > box.h + LABEL_FIT_SLACK) {
+    ui_text_fitted(ui, label, st, box, 20.0f);
+    return;
+  }
+  float scale = ui->theme->text_scale > 0 ? ui->theme->text_scale : 1.0f;
+  if (ui->stats && fit->size + 0.5f < roundf(st->size / scale)) {
+    ui->stats->shrunk++;  // as ui_text_fitted() counts it
+  }
+  TextStyle draw = *fit;
+  draw.wrap_width = box.w;
+  float h = fmaxf(box.h, ceilf(ts.h));
+  text_draw(ui->engine, label, &draw, (Rect){box.x, box.y + (box.h - h) / 2, box.w, h});
+}
+
 void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered, bool pressed) {
   if (b->kind == UI_BUTTON_AREA) {
     if (focused && !b->disabled) {
@@ -201,15 +239,8 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
     label_w = 10;
   }
   float label_h = r.h - 2 * fmaxf(10.0f, r.h * 0.12f);
-  // Shrunk to fit, never below the label's floor (ui.h); the same fitting
-  // draws it, so a word that cannot fit even there is cut and counted.
-  TextStyle fit = st;
-  fit.wrap_width = label_w;
+  TextStyle fit = label_fit(ui, label, &st, label_w, label_h);
   TextSize ts = text_measure(e, label, &fit);
-  if (ts.w > label_w || ts.h > label_h) {
-    fit.size = text_fit(e, label, &fit, label_w, label_h, ui_text_floor(ui, &st, 20.0f));
-    ts = text_measure(e, label, &fit);
-  }
   float text_w = fminf(ceilf(ts.w) + 1, label_w);
   float group_w = text_w + icon_sz + icon_gap;
   float gx = inner_x + (inner_w - group_w) / 2;
@@ -223,7 +254,7 @@ void ui_button_draw(const Ui *ui, const UiButton *b, bool focused, bool hovered,
     label_box = (Rect){gx + icon_sz + icon_gap, ly, text_w, label_h};
   }
   ui_icon_draw(ui, icon, icon_box, c.text);
-  ui_text_fitted(ui, label, &st, label_box, 20.0f);
+  label_draw(ui, label, &st, &fit, label_box);
   if (focused && !b->disabled) {
     ui_focus_ring_draw(ui, b->rect);
   }

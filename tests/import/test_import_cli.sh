@@ -44,17 +44,19 @@ expect 2 "unknown option" -- "$bin" import-moodle "$data/moodle-media-literacy.x
 expect 2 "bad --id" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/x.xml" --id "no spaces"
 [ -e "$tmp/x.xml" ] && fail "a usage error wrote output"
 
-# CSV whose pack has a warning (a real row without url): written, but
+# CSV whose pack has warnings (a real row without url; more fabricated rows
+# than real ones): written, but
 # "ready" is exactly `validate --strict`, so exit 1 and NOT READY with the
 # problem listed once, as validate --strict lists it.
 expect 1 "csv import" -- "$bin" import-csv "$data/headlines.csv" -o "$tmp/headlines.xml" --title "Headlines"
 contains "wrote $tmp/headlines.xml: 5 items (2 real, 3 fabricated)"
 contains "headlines.csv:1: warning: unknown column 'Notes' ignored"
 contains "$tmp/headlines.xml:7: error: real item has no url"
+contains "$tmp/headlines.xml:2: error: the pack has 3 fabricated and 2 real items; practice with more fakes than real headlines teaches distrust, not discernment"
 grep -q "ready to play" "$tmp/out" && fail "csv import that validate --strict refuses said ready to play"
 [ "$(grep -c "real item has no url" "$tmp/out")" = 1 ] || fail "the url problem is not listed exactly once"
 last=$(tail -n 1 "$tmp/out")
-[ "$last" = "prebunk import-csv: NOT READY: $tmp/headlines.xml was written but cannot be played yet: 1 problem that 'prebunk validate --strict' reports (see above); complete it, then check it with 'prebunk validate --strict $tmp/headlines.xml'" ] ||
+[ "$last" = "prebunk import-csv: NOT READY: $tmp/headlines.xml was written but cannot be played yet: 2 problems that 'prebunk validate --strict' reports (see above); complete it, then check it with 'prebunk validate --strict $tmp/headlines.xml'" ] ||
   fail "last line of a csv import with a warning: $last"
 expect 0 "validate csv output" -- "$bin" validate "$tmp/headlines.xml"
 expect 1 "validate --strict csv output" -- "$bin" validate --strict "$tmp/headlines.xml"
@@ -62,6 +64,8 @@ expect 1 "validate --strict csv output" -- "$bin" validate --strict "$tmp/headli
 # CSV with everything: ready to play, and validate --strict agrees.
 sed 's|BBC News,2019-04-10,,|BBC News,2019-04-10,https://www.bbc.co.uk/news/science-environment-47873592,|' \
   "$data/headlines.csv" >"$tmp/complete.csv"
+# ... and one more real row, so that real headlines are not outnumbered.
+printf '%s\n' 'real,Voyager 1 enters interstellar space,NASA,2013-09-12,https://www.nasa.gov/mission_pages/voyager/voyager20130912.html,"NASA announced that the probe had left the heliosphere.",,,' >>"$tmp/complete.csv"
 expect 0 "complete csv import" -- "$bin" import-csv "$tmp/complete.csv" -o "$tmp/complete.xml"
 [ "$(tail -n 1 "$tmp/out")" = "$tmp/complete.xml is ready to play" ] || fail "complete csv: $(tail -n 1 "$tmp/out")"
 expect 0 "validate --strict complete csv output" -- "$bin" validate --strict "$tmp/complete.xml"
@@ -155,14 +159,14 @@ expect 0 "export-moodle --help" -- "$bin" export-moodle --help
 contains "Usage: prebunk export-moodle PACK.xml -o OUT.xml"
 expect 2 "export-moodle without -o" -- "$bin" export-moodle "$src/quizzes/starter-en.xml"
 expect 0 "export-moodle" -- "$bin" export-moodle "$src/quizzes/starter-en.xml" -o "$tmp/bank.xml"
-contains "wrote $tmp/bank.xml: 32 true/false questions (16 real: true, 16 fabricated: false)"
+contains "wrote $tmp/bank.xml: 60 true/false questions (36 real: true, 24 fabricated: false)"
 grep -q '<question type="truefalse">' "$tmp/bank.xml" || fail "no truefalse question in the export"
 expect 1 "export-moodle over an existing file" -- "$bin" export-moodle "$src/quizzes/starter-en.xml" -o "$tmp/bank.xml"
 contains "already exists"
 expect 0 "import the exported bank" -- "$bin" import-moodle "$tmp/bank.xml" -o "$tmp/back.xml"
 [ "$(tail -n 1 "$tmp/out")" = "$tmp/back.xml is ready to play" ] || fail "re-imported bank: $(tail -n 1 "$tmp/out")"
 expect 0 "validate --strict the re-imported bank" -- "$bin" validate --strict "$tmp/back.xml"
-contains "ok, 32 items (16 real, 16 fabricated), 11 techniques"
+contains "ok, 60 items (36 real, 24 fabricated), 12 techniques"
 expect 1 "export-moodle of an invalid pack" -- "$bin" export-moodle "$PREBUNK_TEST_DATA/packs/bad-answer.xml" -o "$tmp/bad-bank.xml"
 contains "bad-answer.xml:10: error:"
 contains "nothing was written"

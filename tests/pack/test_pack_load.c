@@ -424,6 +424,8 @@ static void test_all_problems_in_one_pass(void **state) {
       "many-problems.xml", ":2: error: the pack has no version (version=\"1\", raised whenever the content changes)",
       ":2: error: the pack has no xml:lang (the language of its text, e.g. xml:lang=\"en\")",
       ":2: error: kind must be \"practice\" or \"assessment\", not \"exam\"",
+      ":2: warning: the pack has 2 fabricated and 1 real items; practice with more fakes than real headlines "
+      "teaches distrust, not discernment",
       ":5: error: unknown attribute answr on <item>; did you mean answer?",
       ":6: error: <explanation> must come after <headline>",
       ":10: error: xml:lang must be a language tag such as \"en\" or \"pt-BR\", not \"not a tag\"",
@@ -626,8 +628,8 @@ static void test_over_long_fields(void **state) {
     strbuf_append_char(&explanation, 'e');
   }
   char *items = xasprintf(
-      "%s<item id=\"a\" answer=\"fabricated\">\n<headline>%s</headline>\n<explanation>E</explanation>"
-      "<technique>emotion</technique></item>\n"
+      "%s<item id=\"a\" answer=\"real\">\n<headline>%s</headline>\n<source outlet=\"O\" date=\"2020\" "
+      "url=\"https://example.org/a\"/><explanation>E</explanation></item>\n"
       "<item id=\"b\" answer=\"fabricated\">\n<headline>%s</headline>\n<explanation>%s</explanation>"
       "<technique>emotion</technique></item>\n",
       real_item, ok.data, headline.data, explanation.data);

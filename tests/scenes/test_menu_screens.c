@@ -255,6 +255,41 @@ static void test_packs_refresh_after_a_round(void **state) {
   free(seen);
 }
 
+// Once every headline of a pack has been seen, the details card says so
+// (instead of "N of N seen") and what rounds do now.
+static void test_packs_say_every_headline_was_seen(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1024, 768, "largest");
+  assert_true(app_start(app, "player", NULL));  // demo player on the first pack
+  scene_test_steps(app, 3);
+  const Pack *pack = app->pack;
+  StoreRoundSpec spec = {.player_id = app->player_id,
+                         .pack_id = pack->id,
+                         .pack_version = 1,
+                         .questions = (int)pack->item_count,
+                         .started_ms = 1700000000000};
+  int64_t id = 0;
+  assert_true(store_round_begin(app->store, &spec, &id, NULL));
+  for (size_t q = 0; q < pack->item_count; q++) {
+    StoreAnswerSpec a = {.position = (int)q,
+                         .item_id = pack->items[q].id,
+                         .truth = STORE_VERDICT_REAL,
+                         .given = STORE_VERDICT_REAL,
+                         .points = 100,
+                         .answered_ms = spec.started_ms};
+    assert_true(store_answer_add(app->store, id, &a, NULL));
+  }
+  assert_true(store_round_finish(app->store, id, 100, true, spec.started_ms + 1000, NULL));
+  scene_test_menu_key(app, SDLK_ESCAPE);
+  assert_string_equal(scene_test_top(app), "packs");
+  const MenuTextPlan *p = top_texts(app);
+  assert_true(plan_has(p, "You have seen every headline in this pack"));
+  char *all = xasprintf("%zu of %zu seen", pack->item_count, pack->item_count);
+  assert_false(plan_has(p, all));
+  free(all);
+  assert_plan_clean(app, p, "packs 1024x768 largest, every headline seen");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_help_twice_in_one_frame_opens_one, setup, scene_test_teardown),
@@ -265,6 +300,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_help_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_settings_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_packs_refresh_after_a_round, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_packs_say_every_headline_was_seen, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

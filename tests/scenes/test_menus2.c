@@ -201,6 +201,12 @@ static void test_title_legend_is_not_clickable(void **state) {
 
 // ---- player ----------------------------------------------------------------------
 
+// The keyboard's keys, Shift, Space and Start show their whole word at every
+// shape and text size (they were cut to "…" at 1024x768 Largest).
+static void test_player_everywhere(void **state) {
+  check_everywhere(*state, "player", false);
+}
+
 // The name field has the focus when the screen opens: typing and Enter
 // start the round at once, with no key pressed to reach the field.
 static void test_player_focus_starts_on_the_name(void **state) {
@@ -265,14 +271,55 @@ static void test_player_text_input_follows_cover(void **state) {
   assert_true(engine_text_input_active(app->engine));
 }
 
+// ---- header ----------------------------------------------------------------------
+
+// The header's key hints come from the bindings: rebind Help to F3 and,
+// after the next layout, the Help button says "F3" (and F3 opens help).
+static void test_header_hints_follow_rebinding(void **state) {
+  Fixture *f = *state;
+  App *app = open_at(f, 1920, 1080, "normal");
+  assert_true(app_start(app, "packs", NULL));
+  scene_test_steps(app, 3);
+  assert_string_equal(scene_test_button_labelled(app, "Help")->key_hint, "F1");
+  size_t n = 0;
+  const InputBinding *defaults = game_bindings(&n);
+  InputBinding *copy = malloc(n * sizeof *copy);
+  assert_non_null(copy);
+  memcpy(copy, defaults, n * sizeof *copy);
+  for (size_t i = 0; i < n; i++) {
+    if (copy[i].device == INPUT_DEVICE_KEYBOARD && copy[i].action == INPUT_ACTION_HELP) {
+      copy[i].code = SDLK_F3;
+      copy[i].label = NULL;  // SDL's key name
+    }
+  }
+  engine_set_bindings(app->engine, copy, n);
+  engine_relayout(app->engine);
+  scene_test_steps(app, 2);
+  assert_string_equal(scene_test_button_labelled(app, "Help")->key_hint, "F3");
+  scene_test_menu_key(app, SDLK_F3);
+  assert_string_equal(scene_test_top(app), "help");
+  engine_set_bindings(app->engine, NULL, 0);
+  free(copy);
+}
+
+// ---- packs -----------------------------------------------------------------------
+
+// Row titles and the details card's facts are whole at every shape and size.
+static void test_packs_everywhere(void **state) {
+  check_everywhere(*state, "packs", true);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_scene_table_is_the_one_list, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_title_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_title_legend_is_not_clickable, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_everywhere, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_focus_starts_on_the_name, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_guests_are_separate_people, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_player_text_input_follows_cover, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_packs_everywhere, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_header_hints_follow_rebinding, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
