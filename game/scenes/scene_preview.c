@@ -50,10 +50,6 @@ typedef struct PreviewScene {
   Rect page_area;
 } PreviewScene;
 
-void scene_preview_push(App *app, const char *path) {
-  engine_push_scene(app->engine, &scene_preview_vtable, xstrdup(path));
-}
-
 // Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
 #define PV_INFO_Y(u) (ui_header_h(u) + 20.0f)
 #define PV_INFO_H(u) (56.0f * (u)->theme->layout_scale)
@@ -117,12 +113,18 @@ static void preview_sync_buttons(PreviewScene *s) {
   }
 }
 
+// The push builds the preview's data (the pack loaded from `path`);
+// free_data releases it.
+void scene_preview_push(App *app, const char *path) {
+  PreviewScene *s = xcalloc(1, sizeof *s);
+  s->path = xstrdup(path);
+  preview_load(s);
+  engine_push_scene(app->engine, &scene_preview_vtable, s);
+}
+
 static void preview_enter(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
-  PreviewScene *s = xcalloc(1, sizeof *s);
-  s->path = ctx->data;
-  ctx->data = s;
-  preview_load(s);
+  PreviewScene *s = ctx->data;
   s->last_poll = app_now_ms(app);
 
   Ui ui = app_ui(app);
@@ -148,8 +150,8 @@ static void preview_enter(SceneCtx *ctx) {
   preview_sync_buttons(s);
 }
 
-static void preview_leave(SceneCtx *ctx) {
-  PreviewScene *s = ctx->data;
+static void preview_free(void *data) {
+  PreviewScene *s = data;
   if (!s) {
     return;
   }
@@ -359,7 +361,7 @@ static void preview_draw(SceneCtx *ctx) {
 const SceneVTable scene_preview_vtable = {
     .name = "preview",
     .enter = preview_enter,
-    .leave = preview_leave,
+    .free_data = preview_free,
     .layout = preview_layout,
     .event = preview_event,
     .update = preview_update,

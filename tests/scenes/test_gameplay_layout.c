@@ -13,12 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fs.h"
 #include "base/log.h"
 #include "base/rng.h"
 #include "base/str.h"
 #include "engine/engine.h"
 #include "engine/text.h"
 #include "quiz/measures.h"
+#include "quiz/pack_library.h"
 #include "quiz/pack_load.h"
 #include "quiz/round.h"
 #include "scenes/app.h"
@@ -480,6 +482,47 @@ static void test_round_headline_fits_every_shape(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// The push builds the round (its play session) and the preview (its pack):
+// what changes between the push and the frame that enters them is not
+// what they show.
+static void test_push_builds_the_data(void **state) {
+  (void)state;
+  Fixture *f = fixture_make();
+  const Pack *chosen = f->app->pack;
+  const Pack *other = NULL;
+  for (size_t i = 0; i < pack_library_count(f->app->packs) && !other; i++) {
+    const Pack *p = pack_library_get(f->app->packs, i)->pack;
+    other = p && p != chosen ? p : NULL;
+  }
+  assert_non_null(other);
+  scene_packs_push(f->app);
+  scene_round_push(f->app);
+  app_select_pack(f->app, other);  // after the push, before its frame
+  scene_test_step(f);
+  assert_string_equal(scene_test_top(f->app), "round");
+  assert_ptr_equal(round_pack(round_below(f, 0)), chosen);
+  scene_test_key(f, SDLK_ESCAPE);
+  const UiButton *quit = scene_test_button_labelled(f->app, "Quit round");
+  scene_test_click(f, quit->rect.x + quit->rect.w / 2, quit->rect.y + quit->rect.h / 2);
+  assert_string_equal(scene_test_top(f->app), "packs");
+
+  // The preview reads its file at the push: a file gone before the frame
+  // still shows the pack it held.
+  char *copy = fs_join(f->dir, "preview-copy.xml");
+  char *text = test_read_file(f->pack_path);
+  assert_non_null(text);
+  char *err = NULL;
+  assert_true(fs_write_atomic(copy, text, strlen(text), &err));
+  scene_preview_push(f->app, copy);
+  assert_int_equal(remove(copy), 0);
+  scene_test_step(f);
+  assert_string_equal(scene_test_top(f->app), "preview");
+  assert_non_null(scene_preview_peek(top_data(f), NULL));
+  free(text);
+  free(copy);
+  scene_test_fixture_destroy(f);
+}
+
 // The author's preview shows the page students see after answering: at
 // 4:3 and the largest text the tip of every item is in view above the
 // footer, whichever item is shown.
@@ -513,7 +556,7 @@ int main(void) {
       cmocka_unit_test(test_summary_details_toggle),          cmocka_unit_test(test_summary_review_one_click),
       cmocka_unit_test(test_feedback_fixed_part_in_view),     cmocka_unit_test(test_feedback_body_scrolls),
       cmocka_unit_test(test_round_pauses_on_focus_loss),      cmocka_unit_test(test_round_headline_fits_every_shape),
-      cmocka_unit_test(test_preview_shows_the_feedback_page),
+      cmocka_unit_test(test_preview_shows_the_feedback_page), cmocka_unit_test(test_push_builds_the_data),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
