@@ -63,7 +63,7 @@ void gameplay_page_free(GameplayPage *p) {
   free(p->truth_text);
   free(p->truth_moved);
   free(p->tech_text);
-  *p = (GameplayPage){0};
+  memset(p, 0, sizeof *p);
 }
 
 static float page_gap(const Ui *ui) {

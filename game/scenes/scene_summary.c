@@ -353,7 +353,7 @@ static float layout_buttons(SummaryScene *s, const Ui *ui) {
     if (!one_row) {
       bw = (cw - ui_gap(ui)) / 2;
       x = ui_margin(ui) + (float)(i % 2) * (bw + ui_gap(ui));
-      y = top + (float)(i / 2) * (ui_button_h(ui) + ui_gap(ui));
+      y = top + (i >= 2 ? ui_button_h(ui) + ui_gap(ui) : 0.0f);  // two rows of two
     }
     UiButton b = ui_button(bs[i].id, ui_mirror(ui, (Rect){x, y, bw, ui_button_h(ui)}), bs[i].label, bs[i].kind);
     if (bs[i].id == ID_PLAY_AGAIN) {
