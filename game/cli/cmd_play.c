@@ -63,6 +63,12 @@ int cmd_play(const PlayOptions *opts) {
   cfg.has_seed = opts->has_seed;
   cfg.seed = opts->seed;
   cfg.screenshot_path = opts->screenshot;
+  // A screenshot is one still frame: time stands still, so the same seed
+  // gives the same pixels however long the start took (the countdown bar).
+  Clock still = clock_manual(0);
+  if (opts->screenshot) {
+    cfg.clock = &still;
+  }
   cfg.quit_after_frames = opts->quit_after_frames;
   cfg.open_log = true;
 

@@ -79,6 +79,8 @@ Measures *measures_create(const MeasureResponse *responses, size_t count) {
       }
     } else {
       m->unanswered++;
+      m->real_unanswered += is_real;
+      m->fake_unanswered += !is_real;
     }
     if (correct) {
       m->veracity++;
@@ -131,12 +133,12 @@ void measures_destroy(Measures *m) {
   free(m);
 }
 
-bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
+bool measures_tendency_finding(const Measures *m, char *buf, size_t size) {
   // Each sentence is whole in the catalogue (no glued fragments), so every
-  // language can order its words freely; BOTH is three sentences in a row.
-  char one[512], two[512];
-  const char *three = NULL;
-  one[0] = two[0] = '\0';
+  // language can order its words freely. Counts are given over their class
+  // ("3 of 5 real headlines") as the plain counts beside them are.
+  char one[512];
+  one[0] = '\0';
   int ks = m->real_called_fake, kt = m->fake_called_real;
   switch (m->tendency) {
   case MEASURES_TENDENCY_BALANCED:
@@ -145,54 +147,141 @@ bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
     break;
   case MEASURES_TENDENCY_TOO_SKEPTICAL:
     snprintf(one, sizeof one,
-             ngettext("You called %d real headline fabricated: doubt is healthy, but distrusting everything is "
-                      "also a way to be misled.",
-                      "You called %d real headlines fabricated: doubt is healthy, but distrusting everything is "
-                      "also a way to be misled.",
-                      (unsigned long)ks),
-             ks);
+             ngettext("You leaned towards calling things fake: you rejected %d of %d real headline.",
+                      "You leaned towards calling things fake: you rejected %d of %d real headlines.",
+                      (unsigned long)m->real_items),
+             ks, m->real_items);
     break;
   case MEASURES_TENDENCY_TOO_TRUSTING:
     snprintf(one, sizeof one,
-             ngettext("You believed %d fabricated headline: check who is speaking, what evidence is given and "
-                      "whether the wording is trying to stir you up.",
-                      "You believed %d fabricated headlines: check who is speaking, what evidence is given and "
-                      "whether the wording is trying to stir you up.",
-                      (unsigned long)kt),
-             kt);
+             ngettext("You leaned towards believing: you believed %d of %d fabricated headline.",
+                      "You leaned towards believing: you believed %d of %d fabricated headlines.",
+                      (unsigned long)m->fake_items),
+             kt, m->fake_items);
     break;
   case MEASURES_TENDENCY_BOTH:
-    snprintf(one, sizeof one,
-             ngettext("You called %d real headline fabricated.", "You called %d real headlines fabricated.",
-                      (unsigned long)ks),
-             ks);
-    snprintf(
-        two, sizeof two,
-        ngettext("You believed %d fabricated headline.", "You believed %d fabricated headlines.", (unsigned long)kt),
-        kt);
-    three = _("Both kinds of mistake matter: take your time and look for the source and the evidence.");
+    // TRANSLATORS: rejected %1$d of %2$d real headlines, believed %3$d of %4$d fabricated ones.
+    snprintf(one, sizeof one, _("You rejected %d of %d real headlines and believed %d of %d fabricated ones."), ks,
+             m->real_items, kt, m->fake_items);
     break;
   case MEASURES_TENDENCY_OUT_OF_TIME:
     snprintf(one, sizeof one,
-             ngettext("You ran out of time on %d headline: a missing answer counts as wrong, so give your best "
-                      "judgement.",
-                      "You ran out of time on %d headlines: a missing answer counts as wrong, so give your best "
-                      "judgement.",
-                      (unsigned long)m->unanswered),
-             m->unanswered);
+             ngettext("You ran out of time on %d of %d headline: a missing answer counts as wrong, so give your "
+                      "best judgement.",
+                      "You ran out of time on %d of %d headlines: a missing answer counts as wrong, so give your "
+                      "best judgement.",
+                      (unsigned long)m->total),
+             m->unanswered, m->total);
     break;
   }
+  return size > 0 && str_copy(buf, size, one);
+}
+
+const char *measures_tendency_advice(const Measures *m) {
+  switch (m->tendency) {
+  case MEASURES_TENDENCY_TOO_SKEPTICAL:
+    return _("Doubt is healthy, but distrusting everything is also a way to be misled.");
+  case MEASURES_TENDENCY_TOO_TRUSTING:
+    return _("Check who is speaking, what evidence is given and whether the wording is trying to stir you up.");
+  case MEASURES_TENDENCY_BOTH:
+    return _("Both kinds of mistake matter: take your time and look for the source and the evidence.");
+  case MEASURES_TENDENCY_BALANCED:
+  case MEASURES_TENDENCY_OUT_OF_TIME:
+    break;
+  }
+  return NULL;
+}
+
+bool measures_tendency_sentence(const Measures *m, char *buf, size_t size) {
+  char one[512];
+  measures_tendency_finding(m, one, sizeof one);
+  const char *two = measures_tendency_advice(m);
   StrBuf b = {0};
   strbuf_append(&b, one);
-  if (two[0]) {
+  if (two) {
     strbuf_append_char(&b, ' ');
     strbuf_append(&b, two);
   }
-  if (three) {
-    strbuf_append_char(&b, ' ');
-    strbuf_append(&b, three);
-  }
   bool whole = size > 0 && str_copy(buf, size, b.data);
   strbuf_free(&b);
+  return whole;
+}
+
+const char *measures_detail_symbol(MeasuresDetail d) {
+  static const char *const symbols[MEASURES_DETAIL_COUNT] = {"V", "r", "f", "d", "n", "d′", "c"};
+  return (unsigned)d < MEASURES_DETAIL_COUNT ? symbols[d] : "?";
+}
+
+const char *measures_detail_meaning(MeasuresDetail d) {
+  static const char *const meanings[MEASURES_DETAIL_COUNT] = {
+      [MEASURES_DETAIL_V] = N_("Correct answers. Running out of time counts as not correct."),
+      [MEASURES_DETAIL_R] = N_("Real headlines you trusted."),
+      [MEASURES_DETAIL_F] = N_("Fabricated headlines you caught."),
+      [MEASURES_DETAIL_D] = N_("Distrust: how many more times you said fabricated than there were fabricated "
+                               "headlines."),
+      [MEASURES_DETAIL_N] = N_("Naivety: how many more times you said real than there were real headlines."),
+      [MEASURES_DETAIL_D_PRIME] = N_("How well you told real from fabricated: 0 is guessing, higher is better. "
+                                     "Answered headlines only."),
+      [MEASURES_DETAIL_C] = N_("Your lean: above 0 towards trusting, below 0 towards doubting. Answered headlines "
+                               "only."),
+  };
+  return (unsigned)d < MEASURES_DETAIL_COUNT ? _(meanings[d]) : "?";
+}
+
+const char *measures_detail_formula(MeasuresDetail d) {
+  static const char *const formulas[MEASURES_DETAIL_COUNT] = {
+      [MEASURES_DETAIL_V] = N_("V = r + f, out of all headlines; a time-out is not correct."),
+      [MEASURES_DETAIL_R] = N_("r = real headlines answered real, out of all real headlines R; a time-out is not "
+                               "trusted."),
+      [MEASURES_DETAIL_F] = N_("f = fabricated headlines answered fabricated, out of all fabricated headlines F; a "
+                               "time-out is not caught."),
+      [MEASURES_DETAIL_D] = N_("d = max(0, answers \"fabricated\" - F); a time-out is no answer."),
+      [MEASURES_DETAIL_N] = N_("n = max(0, answers \"real\" - R); a time-out is no answer."),
+      [MEASURES_DETAIL_D_PRIME] =
+          N_("d′ = z(H) - z(FA), with H = (caught + 0.5) / (answered fabricated + 1) and FA = (real rejected + "
+             "0.5) / (answered real + 1); z is the inverse of the standard normal distribution; time-outs are left "
+             "out."),
+      [MEASURES_DETAIL_C] = N_("c = -(z(H) + z(FA)) / 2, with H and FA as for d′; time-outs are left out."),
+  };
+  return (unsigned)d < MEASURES_DETAIL_COUNT ? _(formulas[d]) : "?";
+}
+
+// A value that rounds to zero at two decimals prints as "0.00", not "-0.00".
+static double no_negative_zero(double v) {
+  return fabs(v) < 0.005 ? 0.0 : v;
+}
+
+bool measures_detail_value(const Measures *m, MeasuresDetail d, char *buf, size_t size) {
+  char *v = NULL;
+  switch (d) {
+  case MEASURES_DETAIL_V:
+    v = xasprintf(_("%d of %d"), m->veracity, m->total);
+    break;
+  case MEASURES_DETAIL_R:
+    v = xasprintf(_("%d of %d"), m->real_detected, m->real_items);
+    break;
+  case MEASURES_DETAIL_F:
+    v = xasprintf(_("%d of %d"), m->fake_detected, m->fake_items);
+    break;
+  case MEASURES_DETAIL_D:
+    v = xasprintf("%d", m->distrust);
+    break;
+  case MEASURES_DETAIL_N:
+    v = xasprintf("%d", m->naivety);
+    break;
+  case MEASURES_DETAIL_D_PRIME:
+  case MEASURES_DETAIL_C:
+    if (!m->sdt_meaningful) {
+      v = xstrdup("-");
+    } else {
+      v = xasprintf("%.2f", no_negative_zero(d == MEASURES_DETAIL_C ? m->criterion : m->d_prime));
+    }
+    break;
+  default:
+    v = xstrdup("?");
+    break;
+  }
+  bool whole = size > 0 && str_copy(buf, size, v);
+  free(v);
   return whole;
 }

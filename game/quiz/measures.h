@@ -15,6 +15,12 @@
 // "real" nor a "fabricated" answer for d and n: running out of time is not
 // evidence of trust or distrust.
 //
+// Plain counts (what the summary shows first): every item of a class is in
+// exactly one of three piles, so each count has the class size as its
+// denominator, the same everywhere:
+//   real items       = trusted (r) + rejected (k_s) + ran out of time
+//   fabricated items = caught (f)  + believed (k_t) + ran out of time
+//
 // Signal-detection view (shown beside V, never instead of it):
 //   the signal is a fabricated headline ("detecting fakes"):
 //   hit          = fabricated item answered "fabricated"
@@ -82,6 +88,8 @@ typedef struct Measures {
   int fake_answers;      // "fabricated" answers given
   int real_called_fake;  // real items answered "fabricated" (sceptical errors, k_s)
   int fake_called_real;  // fabricated items answered "real" (trusting errors, k_t)
+  int real_unanswered;   // real items timed out (real_detected + real_called_fake + this = real_items)
+  int fake_unanswered;   // fabricated items timed out (fake_detected + fake_called_real + this = fake_items)
   // MIST.
   int veracity;       // V
   int real_detected;  // r
@@ -123,8 +131,40 @@ void measures_destroy(Measures *m);  // NULL is a no-op
 // -INFINITY for p <= 0, INFINITY for p >= 1, NaN for NaN.
 double measures_normal_quantile(double p);
 
-// The tendency as one English sentence, translated through gettext, e.g.
-// "You called 4 real headlines fabricated: doubt is healthy, but distrusting
-// everything is also a way to be misled." Writes at most `size` bytes
-// (always terminated when size > 0); false when the sentence was cut.
+// The tendency as one English sentence, translated through gettext, with
+// counts over the class they belong to, e.g. "You leaned towards calling
+// things fake: you rejected 4 of 10 real headlines. Doubt is healthy, ...".
+// Writes at most `size` bytes (always terminated when size > 0); false when
+// the sentence was cut.
 bool measures_tendency_sentence(const Measures *m, char *buf, size_t size);
+// Its two parts, for screens that show them in two styles: the finding
+// ("You leaned towards believing: you believed 3 of 5 fabricated
+// headlines."), written like measures_tendency_sentence(), and the advice
+// that follows it (static, translated; NULL when there is none).
+bool measures_tendency_finding(const Measures *m, char *buf, size_t size);
+const char *measures_tendency_advice(const Measures *m);
+
+// The figures of a "details" view, in the order shown.
+typedef enum MeasuresDetail {
+  MEASURES_DETAIL_V,
+  MEASURES_DETAIL_R,
+  MEASURES_DETAIL_F,
+  MEASURES_DETAIL_D,
+  MEASURES_DETAIL_N,
+  MEASURES_DETAIL_D_PRIME,
+  MEASURES_DETAIL_C,
+  MEASURES_DETAIL_COUNT,
+} MeasuresDetail;
+
+// Its symbol ("V", "d′"), not translated. Static.
+const char *measures_detail_symbol(MeasuresDetail d);
+// One line a 15-year-old can read ("Correct answers; running out of time
+// counts as not correct."), translated. Static.
+const char *measures_detail_meaning(MeasuresDetail d);
+// The exact formula in words and symbols, for the help page, translated.
+// Static. Together they say how a time-out is counted in every figure.
+const char *measures_detail_formula(MeasuresDetail d);
+// Its value with its denominator where it has one ("7 of 10"; "1.20" for d′
+// and c, "-" when d′/c are not meaningful), written like
+// measures_tendency_sentence(); false when cut.
+bool measures_detail_value(const Measures *m, MeasuresDetail d, char *buf, size_t size);

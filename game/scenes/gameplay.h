@@ -34,13 +34,21 @@ void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const Ro
                          size_t count, bool last, FeedbackDoneFn done, void *user);
 
 // The round's pause menu (an overlay): Resume (P, Start, Esc, B, Enter),
-// Settings, Help, and "Quit this round", which asks first. The round freezes
-// its timer and hides its headline before pushing it; it resumes once it is
-// back on top. `on_quit` (nullable) with `user` (borrowed, must outlive the
-// menu) is called once when quitting was confirmed, after the menu requested
-// its own pop; it is not called when the menu closes otherwise.
+// Settings, Help, and "Quit this round", which asks first. The round's clock
+// stops and its headline hides while it is covered (cover/uncover). `on_quit` (nullable) with `user` (borrowed, must
+// outlive the menu) is called once when quitting was confirmed, after the menu requested its own pop; it is not called
+// when the menu closes otherwise.
 typedef void (*ScenePauseQuitFn)(App *app, void *user);
 void scene_pause_push(App *app, ScenePauseQuitFn on_quit, void *user);
+// The same, opened because the window lost the focus during a timed
+// question: it says "Paused while the window was in the background".
+void scene_pause_push_background(App *app, ScenePauseQuitFn on_quit, void *user);
+
+// The key hint of `action` (game_key_hint(): from the bindings) copied into
+// `buf` (the caller's, as long as a button points at it); NULL when no key
+// is bound, so the button shows none.
+#define GAMEPLAY_HINT_SIZE 24
+const char *gameplay_key_hint(const App *app, InputAction action, char buf[GAMEPLAY_HINT_SIZE]);
 
 // The player-facing name of a technique ("Fake expert"), translated.
 const char *gameplay_technique_label(Technique t);
@@ -55,14 +63,66 @@ char *gameplay_format_date(const char *iso);
 // Owned by the caller.
 char *gameplay_truth_sentence(const PackItem *item);
 
-// The explanation part of the feedback (truth sentence, URL, explanation,
-// techniques with their descriptions, tip) laid out in a column `width` wide
-// with its top at `y` minus `scroll`, clipped to `clip`. Returns the height
-// of the whole column so callers can scroll it.
-float gameplay_explain_draw(const Ui *ui, const Pack *pack, const PackItem *item, float x, float y, float width,
-                            float scroll, Rect clip);
+// The scrolling part of an item's explanation page: the address, the
+// explanation, and what each technique means, in `body` from its top minus
+// `scroll`, clipped to it. Only measures when !draw. Returns the height of
+// the whole column.
+float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect body, float scroll,
+                                 bool draw);
+
+// The truth in a sentence without its source ("This headline is real."),
+// and the source alone ("Source: The Guardian, 17 April 2016." / "It
+// circulated as: ..."; NULL when the item names none), for a page that has
+// to move the source into its scrolling part. Owned by the caller.
+char *gameplay_truth_short(const PackItem *item);
+char *gameplay_source_sentence(const PackItem *item);
+
+// An item's explanation page laid out in an area. The part always in view:
+// the truth sentence with the source, the techniques by name, the tip; the
+// headline card and the "You answered" line above it; the scrolling body
+// below (the address, the explanation, what each technique means). No text
+// is ever made smaller to make room: when space is short the headline card
+// moves to the top of the scrolling part, then the "You answered" line,
+// then the truth sentence (the source line stays: "Source: The Guardian, 17
+// April 2016."); `overflow` says the rest still did not fit. Rectangles are
+// mirrored for RTL.
+typedef struct GameplayPage {
+  const Pack *pack;              // borrowed
+  const PackItem *item;          // borrowed
+  const char *said;              // borrowed, nullable: "You answered: real."
+  Rect headline;                 // in view (h 0 when it scrolls: see headline_scrolls)
+  Rect said_box;                 // in view (h 0 when none or it scrolls)
+  Rect truth;                    // the truth sentence (with outlet and date), or the source line alone
+  Rect techniques;               // "Techniques used: ..." (h 0 when none)
+  Rect tip_card, tip_head, tip;  // h 0 when no tip
+  Rect body;                     // what scrolls
+  float body_h;                  // its content height (with what moved into it)
+  float size;                    // the fixed part's text size: the body role's size
+  bool headline_scrolls;         // the headline card is the first thing in the body
+  bool said_scrolls;             // the "You answered" line moved into the body
+  float headline_h;              // its height there
+  char *truth_text;              // owned: what `truth` shows
+  char *truth_moved;             // owned: "This headline is real.", moved into the body (NULL when in view)
+  char *tech_text;               // owned, NULL when no technique
+  bool overflow;                 // the part always in view did not fit the area
+} GameplayPage;
+// (Re)computes `p` (its old strings are freed) for `item` in `area`, with
+// `said` (borrowed, nullable; it must outlive `p`) above the truth. The
+// fixed part is at the body role's size, or `fixed_max` when that is
+// smaller (0: no cap): a screen that caps it at what fits at the largest
+// text size keeps it from ever getting smaller when the size goes up.
+void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
+                          Rect area, float fixed_max);
+// Draws it, the body scrolled by `scroll` (clamp with gameplay_clamp_scroll).
+void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll);
+// Frees the strings (not `p`); NULL is a no-op.
+void gameplay_page_free(GameplayPage *p);
 
 // The headline in a card, in the item's language and direction, fitted to `box`.
+// The size it is drawn at: the largest from `max_size` down to
+// GAMEPLAY_HEADLINE_MIN_SIZE whose measured height fits the card's inside
+// (`box` inset by GAMEPLAY_HEADLINE_PAD).
+float gameplay_headline_fit(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size);
 void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size);
 
 // A scroll offset clamped to 0..max(0, content - visible).
@@ -72,10 +132,28 @@ float gameplay_clamp_scroll(float scroll, float content_h, float visible_h);
 // `scene_data` is engine_scene_data() of a scene with that vtable (borrowed).
 // The round being played (NULL before it starts or once handed on).
 const Round *scene_round_peek(const void *scene_data);
+// The round's headline card as last laid out (mirrored).
+Rect scene_round_peek_card(const void *scene_data);
+// The headline's inset inside its card (gameplay_headline_draw) and the
+// smallest size it is shrunk to.
+#define GAMEPLAY_HEADLINE_PAD 40.0f
+#define GAMEPLAY_HEADLINE_MIN_SIZE 30.0f
+// The feedback screen's page (its layout; borrowed) and scroll offset.
+const GameplayPage *scene_feedback_peek_page(const void *scene_data, float *scroll);
 // The summary's round and measures.
 const Round *scene_summary_peek_round(const void *scene_data);
 const Measures *scene_summary_peek_measures(const void *scene_data);
+// True when the last layout had to leave something out or run past its room
+// (it never should, at any size from 1440x1080 and any text size).
+bool scene_summary_peek_overflow(const void *scene_data);
+// True while the Details view (V, r, f, d, n, d′, c with their meanings) shows.
+bool scene_summary_peek_details(const void *scene_data);
+// The summary page's scroll offset (the Details view, or the plain view when
+// it is longer than the screen) and the most it can scroll (0 when it fits).
+void scene_summary_peek_scroll(const void *scene_data, float *offset, float *max);
 // The preview's pack (NULL while the file has errors) and its diagnostics.
 const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);
+// The preview's page of the current item (the feedback's layout), or NULL.
+const GameplayPage *scene_preview_peek_page(const void *scene_data);
 // True while the preview lists the pack's warnings instead of an item.
 bool scene_preview_showing_warnings(const void *scene_data);

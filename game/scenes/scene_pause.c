@@ -3,7 +3,10 @@
 // is covered (no reading time for free); the round resumes by itself once it
 // is back on top. Quitting asks first, as quitting from the question does.
 
+#include <math.h>
 #include <stdlib.h>
+
+#include "engine/text.h"
 
 #include "base/i18n.h"
 #include "base/str.h"
@@ -16,13 +19,21 @@ typedef struct PauseScene {
   UiForm form;  // first: see scenes.h
   ScenePauseQuitFn on_quit;
   void *user;
-  bool closing;  // resume or quit requested: ignore the rest of the frame
+  bool closing;     // resume or quit requested: ignore the rest of the frame
+  bool background;  // opened because the window lost the focus: say so
   Rect card;
   Rect title;
   Rect note;
+  char hints[3][GAMEPLAY_HINT_SIZE];  // Resume, Settings, Help keys
 } PauseScene;
 
-// Geometry on the 1920x1080 canvas (a column, so it is the same mirrored).
+static const char *pause_note(const PauseScene *s) {
+  return s->background ? _("Paused while the window was in the background. The clock is stopped and the headline "
+                           "is hidden until you resume.")
+                       : _("The clock is stopped and the headline is hidden until you resume.");
+}
+
+// Geometry (logical units) (a column, so it is the same mirrored).
 #define PAUSE_CARD_W 960.0f
 #define PAUSE_BUTTON_W 700.0f
 #define PAUSE_BUTTON_GAP 20.0f
@@ -30,23 +41,48 @@ typedef struct PauseScene {
 #define PAUSE_NOTE_H 112.0f
 #define PAUSE_PAD 44.0f
 
-void scene_pause_push(App *app, ScenePauseQuitFn on_quit, void *user) {
+static void pause_push(App *app, ScenePauseQuitFn on_quit, void *user, bool background) {
   PauseScene *s = xcalloc(1, sizeof *s);
   s->on_quit = on_quit;
   s->user = user;
+  s->background = background;
   engine_push_scene(app->engine, &scene_pause_vtable, s);
 }
 
-static void pause_enter(SceneCtx *ctx) {
+void scene_pause_push(App *app, ScenePauseQuitFn on_quit, void *user) {
+  pause_push(app, on_quit, user, false);
+}
+
+void scene_pause_push_background(App *app, ScenePauseQuitFn on_quit, void *user) {
+  pause_push(app, on_quit, user, true);
+}
+
+// The card and its buttons, centred on the canvas; the note's height from
+// its measured text (it is longer after a focus loss).
+static void pause_layout(SceneCtx *ctx) {
   PauseScene *s = ctx->data;
-  Ui ui = app_ui(app_from_ctx(ctx));
-  float buttons_h = 4 * UI_BUTTON_H + 3 * PAUSE_BUTTON_GAP;
-  float h = PAUSE_PAD + PAUSE_TITLE_H + PAUSE_NOTE_H + PAUSE_PAD * 0.8f + buttons_h + PAUSE_PAD;
-  s->card = (Rect){(ui_w(&ui) - PAUSE_CARD_W) / 2, (ui_h(&ui) - h) / 2, PAUSE_CARD_W, h};
-  s->title = (Rect){s->card.x + PAUSE_PAD, s->card.y + PAUSE_PAD, s->card.w - 2 * PAUSE_PAD, PAUSE_TITLE_H};
-  s->note = (Rect){s->title.x, s->title.y + s->title.h, s->title.w, PAUSE_NOTE_H};
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
+  int focus = s->form.count ? ui_form_focused_id(&s->form) : UI_FOCUS_NONE;
+  // The card as wide as the canvas allows; the buttons in one column, or
+  // two by two when four rows would not fit the canvas (large text on 4:3).
+  float card_w = fminf(ui_w(&ui) - 2 * ui_margin(&ui), fmaxf(PAUSE_CARD_W, PAUSE_CARD_W * ui.theme->layout_scale));
+  float bh = ui_button_h(&ui);
+  TextStyle ns = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text_muted);
+  ns.wrap_width = card_w - 2 * PAUSE_PAD;
+  float note_h = fmaxf(PAUSE_NOTE_H, text_measure(ui.engine, pause_note(s), &ns).h + 16.0f);
+  TextStyle ts = ui_text_style(&ui, THEME_TEXT_TITLE, ui.theme->text);
+  float title_h = fmaxf(PAUSE_TITLE_H, text_line_height(ui.engine, &ts) + 12.0f);
+  float chrome = PAUSE_PAD + title_h + note_h + PAUSE_PAD * 0.8f + PAUSE_PAD;
+  bool grid = chrome + 4 * bh + 3 * PAUSE_BUTTON_GAP > ui_h(&ui) - 2 * ui_gap(&ui);
+  float buttons_h = grid ? 2 * bh + PAUSE_BUTTON_GAP : 4 * bh + 3 * PAUSE_BUTTON_GAP;
+  float h = chrome + buttons_h;
+  s->card = (Rect){(ui_w(&ui) - card_w) / 2, (ui_h(&ui) - h) / 2, card_w, h};
+  s->title = (Rect){s->card.x + PAUSE_PAD, s->card.y + PAUSE_PAD, s->card.w - 2 * PAUSE_PAD, title_h};
+  s->note = (Rect){s->title.x, s->title.y + s->title.h, s->title.w, note_h};
   ui_form_init(&s->form, ui.rtl);
-  float x = s->card.x + (s->card.w - PAUSE_BUTTON_W) / 2;
+  float bw = grid ? (s->title.w - PAUSE_BUTTON_GAP) / 2 : fminf(s->title.w, PAUSE_BUTTON_W * ui.theme->layout_scale);
+  float x = grid ? s->title.x : s->card.x + (s->card.w - bw) / 2;
   float y = s->note.y + s->note.h + PAUSE_PAD * 0.8f;
   struct {
     int id;
@@ -55,23 +91,28 @@ static void pause_enter(SceneCtx *ctx) {
     const char *hint;
     UiButtonKind kind;
   } rows[] = {
-      {ID_RESUME, _("Resume"), DRAW_ICON_PLAY, _("P"), UI_BUTTON_PRIMARY},
-      {ID_SETTINGS, _("Settings"), UI_ICON_GEAR, _("F2"), UI_BUTTON_NORMAL},
-      {ID_HELP, _("Help"), UI_NO_ICON, _("F1"), UI_BUTTON_NORMAL},
+      {ID_RESUME, _("Resume"), DRAW_ICON_PLAY, gameplay_key_hint(app, INPUT_ACTION_PAUSE, s->hints[0]),
+       UI_BUTTON_PRIMARY},
+      {ID_SETTINGS, _("Settings"), UI_ICON_GEAR, gameplay_key_hint(app, INPUT_ACTION_SETTINGS, s->hints[1]),
+       UI_BUTTON_NORMAL},
+      {ID_HELP, _("Help"), UI_NO_ICON, gameplay_key_hint(app, INPUT_ACTION_HELP, s->hints[2]), UI_BUTTON_NORMAL},
       {ID_QUIT, _("Quit this round"), UI_NO_ICON, NULL, UI_BUTTON_NORMAL},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-    Rect r = {x, y + (float)i * (UI_BUTTON_H + PAUSE_BUTTON_GAP), PAUSE_BUTTON_W, UI_BUTTON_H};
-    UiButton b = ui_button(rows[i].id, r, rows[i].label, rows[i].kind);
+    size_t row = grid ? i / 2 : i, col = grid ? i % 2 : 0;
+    Rect r = {x + (float)col * (bw + PAUSE_BUTTON_GAP), y + (float)row * (bh + PAUSE_BUTTON_GAP), bw, bh};
+    UiButton b = ui_button(rows[i].id, ui_mirror(&ui, r), rows[i].label, rows[i].kind);
     b.icon = rows[i].icon;
     b.key_hint = rows[i].hint;
     ui_form_add(&s->form, b);
   }
-  ui_form_focus_id(&s->form, ID_RESUME);  // Enter right away resumes
+  if (focus == UI_FOCUS_NONE || !ui_form_focus_id(&s->form, focus)) {
+    ui_form_focus_id(&s->form, ID_RESUME);  // Enter right away resumes
+  }
 }
 
-static void pause_leave(SceneCtx *ctx) {
-  free(ctx->data);
+static void pause_free(void *data) {
+  free(data);
 }
 
 static void resume(SceneCtx *ctx, PauseScene *s) {
@@ -173,15 +214,16 @@ static void pause_draw(SceneCtx *ctx) {
   TextStyle ns = ui_text_style(&ui, THEME_TEXT_BODY, t->text_muted);
   ns.align = TEXT_ALIGN_CENTER;
   ns.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(&ui, _("The clock is stopped and the headline is hidden until you resume."), &ns, s->note, 20);
+  ns.wrap_width = s->note.w;
+  text_draw(ui.engine, pause_note(s), &ns, s->note);
   ui_form_draw(&ui, &s->form);
 }
 
 const SceneVTable scene_pause_vtable = {
     .name = "pause",
     .overlay = true,
-    .enter = pause_enter,
-    .leave = pause_leave,
+    .free_data = pause_free,
+    .layout = pause_layout,
     .event = pause_event,
     .draw = pause_draw,
 };

@@ -44,19 +44,17 @@ typedef struct PreviewScene {
   bool confirm_open;   // the "close the preview?" question is up
   char warnings_label[64];
   float scroll, content_h;
+  // The item's page as students see it after answering (gameplay_page.c),
+  // laid out in page_area by preview_page().
+  GameplayPage page;
+  Rect page_area;
 } PreviewScene;
 
-void scene_preview_push(App *app, const char *path) {
-  engine_push_scene(app->engine, &scene_preview_vtable, xstrdup(path));
-}
-
 // Geometry on the 1920x1080 canvas (left-to-right; mirrored for RTL UIs).
-#define PV_INFO_Y (UI_HEADER_H + 20.0f)
-#define PV_INFO_H 56.0f
-#define PV_HEADLINE_Y (PV_INFO_Y + PV_INFO_H + 12.0f)
-#define PV_HEADLINE_H 200.0f
-#define PV_BODY_Y (PV_HEADLINE_Y + PV_HEADLINE_H + 24.0f)
-#define PV_FOOTER_Y(u) (ui_h(u) - 40.0f - UI_BUTTON_H)
+#define PV_INFO_Y(u) (ui_header_h(u) + 20.0f)
+#define PV_INFO_H(u) (56.0f * (u)->theme->layout_scale)
+#define PV_HEADLINE_Y(u) (PV_INFO_Y(u) + PV_INFO_H(u) + 12.0f)
+#define PV_FOOTER_Y(u) (ui_h(u) - 40.0f - ui_button_h(u))
 #define PV_BODY_BOTTOM(u) (PV_FOOTER_Y(u) - 52.0f)  // the key hints line sits between body and footer
 
 static void preview_load(PreviewScene *s) {
@@ -115,12 +113,18 @@ static void preview_sync_buttons(PreviewScene *s) {
   }
 }
 
+// The push builds the preview's data (the pack loaded from `path`);
+// free_data releases it.
+void scene_preview_push(App *app, const char *path) {
+  PreviewScene *s = xcalloc(1, sizeof *s);
+  s->path = xstrdup(path);
+  preview_load(s);
+  engine_push_scene(app->engine, &scene_preview_vtable, s);
+}
+
 static void preview_enter(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
-  PreviewScene *s = xcalloc(1, sizeof *s);
-  s->path = ctx->data;
-  ctx->data = s;
-  preview_load(s);
+  PreviewScene *s = ctx->data;
   s->last_poll = app_now_ms(app);
 
   Ui ui = app_ui(app);
@@ -128,33 +132,55 @@ static void preview_enter(SceneCtx *ctx) {
   ui_form_add_header(&s->form, &ui, true, true);
   float w = 440.0f;
   // Previous sits on the reading-start side, Next on the end side.
-  UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){UI_MARGIN, PV_FOOTER_Y(&ui), w, UI_BUTTON_H}), _("Previous"),
-                            UI_BUTTON_NORMAL);
+  UiButton prev = ui_button(ID_PREV, ui_mirror(&ui, (Rect){ui_margin(&ui), PV_FOOTER_Y(&ui), w, ui_button_h(&ui)}),
+                            _("Previous"), UI_BUTTON_NORMAL);
   prev.icon = ui.rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
   UiButton next =
-      ui_button(ID_NEXT, ui_mirror(&ui, (Rect){ui_w(&ui) - UI_MARGIN - w, PV_FOOTER_Y(&ui), w, UI_BUTTON_H}), _("Next"),
-                UI_BUTTON_PRIMARY);
+      ui_button(ID_NEXT, ui_mirror(&ui, (Rect){ui_w(&ui) - ui_margin(&ui) - w, PV_FOOTER_Y(&ui), w, ui_button_h(&ui)}),
+                _("Next"), UI_BUTTON_PRIMARY);
   next.icon = ui.rtl ? DRAW_ICON_ARROW_LEFT : DRAW_ICON_ARROW_RIGHT;
   ui_form_add(&s->form, prev);
   ui_form_add(&s->form, next);
   float ww = 400.0f;
-  UiButton warn =
-      ui_button(ID_WARNINGS, (Rect){(ui_w(&ui) - ww) / 2, PV_FOOTER_Y(&ui), ww, UI_BUTTON_H}, "", UI_BUTTON_NORMAL);
+  UiButton warn = ui_button(ID_WARNINGS, (Rect){(ui_w(&ui) - ww) / 2, PV_FOOTER_Y(&ui), ww, ui_button_h(&ui)}, "",
+                            UI_BUTTON_NORMAL);
   warn.icon = UI_NO_ICON;
   ui_form_add(&s->form, warn);
   ui_form_focus_id(&s->form, ID_NEXT);
   preview_sync_buttons(s);
 }
 
-static void preview_leave(SceneCtx *ctx) {
-  PreviewScene *s = ctx->data;
+static void preview_free(void *data) {
+  PreviewScene *s = data;
   if (!s) {
     return;
   }
+  gameplay_page_free(&s->page);
   pack_destroy(s->pack);
   diag_clear(&s->diags);
   free(s->path);
   free(s);
+}
+
+// Lays the current item's page out again (after a move, a reload, a resize).
+static void preview_page(SceneCtx *ctx) {
+  PreviewScene *s = ctx->data;
+  if (!s->pack || s->pack->item_count == 0) {
+    gameplay_page_free(&s->page);
+    return;
+  }
+  Ui ui = app_ui(app_from_ctx(ctx));
+  gameplay_page_layout(&s->page, &ui, s->pack, &s->pack->items[s->index], NULL, s->page_area, 0);
+  s->content_h = s->page.body_h;
+  s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, s->page.body.h);
+}
+
+static void preview_layout(SceneCtx *ctx) {
+  PreviewScene *s = ctx->data;
+  Ui ui = app_ui(app_from_ctx(ctx));
+  s->page_area = (Rect){ui_margin(&ui), PV_HEADLINE_Y(&ui), ui_w(&ui) - 2 * ui_margin(&ui),
+                        PV_BODY_BOTTOM(&ui) - PV_HEADLINE_Y(&ui)};
+  preview_page(ctx);
 }
 
 static void preview_move(SceneCtx *ctx, int delta) {
@@ -165,6 +191,7 @@ static void preview_move(SceneCtx *ctx, int delta) {
   size_t n = s->pack->item_count;
   s->index = (s->index + n + (size_t)(delta < 0 ? n - 1 : 1)) % n;
   s->scroll = 0;
+  preview_page(ctx);
   engine_request_redraw(ctx->engine);
 }
 
@@ -187,7 +214,6 @@ static void preview_ask_close(App *app, PreviewScene *s) {
 static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   PreviewScene *s = ctx->data;
-  Ui ui = app_ui(app);
   if (ev->type == INPUT_EVENT_ACTION) {
     switch (ev->action) {
     case INPUT_ACTION_LEFT:
@@ -200,7 +226,7 @@ static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
     case INPUT_ACTION_UP:
     case INPUT_ACTION_DOWN:
       s->scroll = gameplay_clamp_scroll(s->scroll + (ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f), s->content_h,
-                                        PV_BODY_BOTTOM(&ui) - PV_BODY_Y);
+                                        s->page.body.h);
       engine_request_redraw(ctx->engine);
       return true;
     case INPUT_ACTION_BACK:
@@ -217,7 +243,7 @@ static bool preview_event(SceneCtx *ctx, const InputEvent *ev) {
     }
   }
   if (ev->type == INPUT_EVENT_WHEEL) {
-    s->scroll = gameplay_clamp_scroll(s->scroll - ev->wheel_y * 80.0f, s->content_h, PV_BODY_BOTTOM(&ui) - PV_BODY_Y);
+    s->scroll = gameplay_clamp_scroll(s->scroll - ev->wheel_y * 80.0f, s->content_h, s->page.body.h);
     engine_request_redraw(ctx->engine);
     return true;
   }
@@ -251,6 +277,7 @@ static bool preview_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
   if (mtime != s->mtime) {
     preview_load(s);
     preview_sync_buttons(s);
+    preview_page(ctx);
     engine_request_redraw(ctx->engine);
   }
   return false;
@@ -303,14 +330,14 @@ static void preview_draw(SceneCtx *ctx) {
   // Which item, where in the file, and its answer (word + icon + colour).
   char *info =
       xasprintf(_("Item %zu of %zu · id %s · line %d"), s->index + 1, s->pack->item_count, item->id, item->line);
-  Rect ibox = {UI_MARGIN + 420.0f, PV_INFO_Y, ui_w(&ui) - 2 * UI_MARGIN - 420.0f, PV_INFO_H};
+  Rect ibox = {ui_margin(&ui) + 420.0f, PV_INFO_Y(&ui), ui_w(&ui) - 2 * ui_margin(&ui) - 420.0f, PV_INFO_H(&ui)};
   ui_text(&ui, info, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, ibox), TEXT_ALIGN_END, TEXT_VALIGN_MIDDLE);
   free(info);
   bool real = item->answer == PACK_ANSWER_REAL;
-  Rect tag = ui_mirror(&ui, (Rect){UI_MARGIN, PV_INFO_Y, 400.0f, PV_INFO_H});
-  draw_round_rect(ui.engine, tag, PV_INFO_H / 2, real ? t->real_fill : t->fabricated_fill);
+  Rect tag = ui_mirror(&ui, (Rect){ui_margin(&ui), PV_INFO_Y(&ui), 400.0f, PV_INFO_H(&ui)});
+  draw_round_rect(ui.engine, tag, PV_INFO_H(&ui) / 2, real ? t->real_fill : t->fabricated_fill);
   Color on = real ? t->on_real : t->on_fabricated;
-  Rect icon = {tag.x + 18.0f, tag.y + 8.0f, PV_INFO_H - 16.0f, PV_INFO_H - 16.0f};
+  Rect icon = {tag.x + 18.0f, tag.y + 8.0f, PV_INFO_H(&ui) - 16.0f, PV_INFO_H(&ui) - 16.0f};
   if (ui.rtl) {
     icon.x = tag.x + tag.w - 18.0f - icon.w;
   }
@@ -322,16 +349,11 @@ static void preview_draw(SceneCtx *ctx) {
   ui_text_bold(&ui, real ? _("REAL") : _("FABRICATED"), THEME_TEXT_BODY, on, word, TEXT_ALIGN_START,
                TEXT_VALIGN_MIDDLE);
 
-  Rect hl = {UI_MARGIN, PV_HEADLINE_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_HEADLINE_H};
-  gameplay_headline_draw(&ui, s->pack, item, hl, 60.0f);
-
-  Rect body = {UI_MARGIN, PV_BODY_Y, ui_w(&ui) - 2 * UI_MARGIN, PV_BODY_BOTTOM(&ui) - PV_BODY_Y};
-  s->content_h = gameplay_explain_draw(&ui, s->pack, item, body.x, body.y, body.w, s->scroll, body);
-  s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, body.h);
-
-  const char *status = s->content_h > body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
-                                                    : _("Left/Right moves · reloads on save");
-  Rect sbox = {UI_MARGIN, PV_FOOTER_Y(&ui) - 40.0f, ui_w(&ui) - 2 * UI_MARGIN, 36.0f};
+  // The same page as the feedback screen (tip and techniques always in view).
+  gameplay_page_draw(&s->page, &ui, s->scroll);
+  const char *status = s->content_h > s->page.body.h + 1.0f ? _("Up/Down scrolls · Left/Right moves · reloads on save")
+                                                            : _("Left/Right moves · reloads on save");
+  Rect sbox = {ui_margin(&ui), PV_FOOTER_Y(&ui) - 40.0f, ui_w(&ui) - 2 * ui_margin(&ui), 36.0f};
   ui_text(&ui, status, THEME_TEXT_SMALL, t->text_muted, ui_mirror(&ui, sbox), TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
   ui_form_draw(&ui, &s->form);
 }
@@ -339,7 +361,8 @@ static void preview_draw(SceneCtx *ctx) {
 const SceneVTable scene_preview_vtable = {
     .name = "preview",
     .enter = preview_enter,
-    .leave = preview_leave,
+    .free_data = preview_free,
+    .layout = preview_layout,
     .event = preview_event,
     .update = preview_update,
     .draw = preview_draw,
@@ -356,4 +379,9 @@ const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags) {
     *diags = s ? &s->diags : NULL;
   }
   return s ? s->pack : NULL;
+}
+
+const GameplayPage *scene_preview_peek_page(const void *scene_data) {
+  const PreviewScene *s = scene_data;
+  return s && s->page.item ? &s->page : NULL;
 }

@@ -83,7 +83,8 @@ extern const SceneVTable scene_summary_vtable;   // "summary"
 extern const SceneVTable scene_preview_vtable;   // "preview"
 extern const SceneVTable scene_pause_vtable;     // "pause" (overlay): the round's pause menu
 
-// Starts a round of app->pack for app's player with app->settings and app->rng.
+// Starts a round of app->pack for app's player with app->settings and app->rng:
+// the push builds the play session (the round is drawn then), free_data frees it.
 void scene_round_push(App *app);
 // Plays `session` (a booster from play_booster_create; ownership passes to
 // the round) as a round of its own pack, with the normal feedback.

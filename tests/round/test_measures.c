@@ -290,35 +290,84 @@ static void test_technique_accuracy(void **state) {
 static void test_tendency_sentence(void **state) {
   (void)state;
   char buf[512];
+  // Counts are given over their class, as the plain counts beside them.
   Measures *m = measure("rrrrrrffff", "ffffffffff");
   assert_true(measures_tendency_sentence(m, buf, sizeof buf));
   assert_string_equal(buf,
-                      "You called 4 real headlines fabricated: doubt is healthy, but distrusting everything is also "
-                      "a way to be misled.");
+                      "You leaned towards calling things fake: you rejected 4 of 10 real headlines. Doubt is "
+                      "healthy, but distrusting everything is also a way to be misled.");
   // Cut short: still terminated, on a character boundary, and reported.
   char small[12];
   assert_false(measures_tendency_sentence(m, small, sizeof small));
-  assert_string_equal(small, "You called ");
+  assert_string_equal(small, "You leaned ");
   measures_destroy(m);
 
   m = measure("rrrrr", "rrrff");
   assert_true(measures_tendency_sentence(m, buf, sizeof buf));
-  assert_true(strncmp(buf, "You believed 3 fabricated headlines:", 36) == 0);
+  assert_non_null(strstr(buf, "You leaned towards believing: you believed 3 of 5 fabricated headlines."));
   measures_destroy(m);
 
   m = measure("rrrff", "fffrr");
   assert_true(measures_tendency_sentence(m, buf, sizeof buf));
-  assert_true(strncmp(buf, "You called 2 real headlines fabricated. You believed 2 fabricated headlines. ", 77) == 0);
+  assert_non_null(strstr(buf, "You rejected 2 of 5 real headlines and believed 2 of 5 fabricated ones. "));
   measures_destroy(m);
 
   m = measure("-", "");  // singular form
   assert_true(measures_tendency_sentence(m, buf, sizeof buf));
-  assert_true(strncmp(buf, "You ran out of time on 1 headline:", 34) == 0);
+  assert_true(strncmp(buf, "You ran out of time on 1 of 1 headline:", 39) == 0);
   measures_destroy(m);
 
   m = measure("rr", "ff");
   assert_true(measures_tendency_sentence(m, buf, sizeof buf));
   assert_true(strncmp(buf, "You kept a good balance", 23) == 0);
+  measures_destroy(m);
+}
+
+// Every item of a class is in exactly one pile: trusted / rejected / timed
+// out for real ones, caught / believed / timed out for fabricated ones, so
+// each plain count has its class as the denominator.
+static void test_plain_counts_add_up(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+      {"rrrf-", "ffffr"}, {"-----", "-ffff"}, {"rf-", "--r"}, {"", "f-"}, {"rrrr", ""},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    Measures *m = measure(cases[i][0], cases[i][1]);
+    assert_int_equal(m->real_detected + m->real_called_fake + m->real_unanswered, m->real_items);
+    assert_int_equal(m->fake_detected + m->fake_called_real + m->fake_unanswered, m->fake_items);
+    assert_int_equal(m->real_unanswered + m->fake_unanswered, m->unanswered);
+    // The signal-detection counts are the answered part of the same piles.
+    assert_int_equal(m->hits, m->fake_detected);
+    assert_int_equal(m->false_alarms, m->real_called_fake);
+    assert_int_equal(m->signals, m->fake_items - m->fake_unanswered);
+    assert_int_equal(m->noise, m->real_items - m->real_unanswered);
+    measures_destroy(m);
+  }
+  Measures *m = measure("rf-", "--r");
+  assert_int_equal(m->real_unanswered, 1);
+  assert_int_equal(m->fake_unanswered, 2);
+  measures_destroy(m);
+}
+
+static void test_detail_values(void **state) {
+  (void)state;
+  char buf[64];
+  Measures *m = measure("rrrf-", "ffffr");
+  static const char *const want[MEASURES_DETAIL_COUNT] = {"7 of 10", "3 of 5", "4 of 5", "0", "0", "1.20", "-0.08"};
+  for (int d = 0; d < MEASURES_DETAIL_COUNT; d++) {
+    assert_true(measures_detail_value(m, (MeasuresDetail)d, buf, sizeof buf));
+    assert_string_equal(buf, want[d]);
+    // Every figure has a meaning and a formula, and each says how a time-out counts.
+    assert_true(strlen(measures_detail_meaning((MeasuresDetail)d)) > 10);
+    const char *formula = measures_detail_formula((MeasuresDetail)d);
+    assert_non_null(strstr(formula, "time-out"));
+  }
+  assert_string_equal(measures_detail_symbol(MEASURES_DETAIL_D_PRIME), "d′");
+  measures_destroy(m);
+  // No d′ without both kinds answered.
+  m = measure("--", "ff");
+  assert_true(measures_detail_value(m, MEASURES_DETAIL_D_PRIME, buf, sizeof buf));
+  assert_string_equal(buf, "-");
   measures_destroy(m);
 }
 
@@ -370,7 +419,8 @@ int measures_tests_run(void) {
       cmocka_unit_test(test_mist20_examples),    cmocka_unit_test(test_signal_detection_hand_example),
       cmocka_unit_test(test_unanswered),         cmocka_unit_test(test_tendency_thresholds),
       cmocka_unit_test(test_technique_accuracy), cmocka_unit_test(test_tendency_sentence),
-      cmocka_unit_test(test_from_round),
+      cmocka_unit_test(test_from_round),         cmocka_unit_test(test_plain_counts_add_up),
+      cmocka_unit_test(test_detail_values),
   };
   return cmocka_run_group_tests_name("measures", tests, NULL, NULL);
 }

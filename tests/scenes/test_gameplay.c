@@ -22,6 +22,7 @@
 #include "quiz/measures.h"
 #include "quiz/pack_load.h"
 #include "scenes/app.h"
+#include "scenes/game_config.h"
 #include "scenes/gameplay.h"
 #include "scenes/scenes.h"
 #include "store/store.h"
@@ -588,6 +589,46 @@ static void test_screenshots(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// The round's and the pause menu's key hints come from the bindings: with
+// REAL on T (SDL's own key name, no label) and Pause on F9, the buttons say
+// so, and the new keys play.
+static void test_key_hints_follow_bindings(void **state) {
+  (void)state;
+  Fixture *f = fixture_make(practice_pack);
+  size_t n;
+  const InputBinding *table = game_bindings(&n);
+  InputBinding *rebound = xmalloc(n * sizeof *table);
+  memcpy(rebound, table, n * sizeof *table);
+  for (size_t i = 0; i < n; i++) {
+    if (rebound[i].device == INPUT_DEVICE_KEYBOARD && rebound[i].action == INPUT_ACTION_ANSWER_REAL) {
+      rebound[i].code = SDLK_t;
+      rebound[i].label = NULL;
+    } else if (rebound[i].device == INPUT_DEVICE_KEYBOARD && rebound[i].action == INPUT_ACTION_PAUSE) {
+      rebound[i].code = SDLK_F9;
+      rebound[i].label = NULL;
+    }
+  }
+  engine_set_bindings(f->app->engine, rebound, n);
+  free(rebound);
+  scene_packs_push(f->app);
+  scene_round_push(f->app);
+  scene_test_step(f);
+  assert_string_equal(scene_test_top(f->app), "round");
+  assert_string_equal(scene_test_button_labelled(f->app, "REAL")->key_hint, "T");
+  assert_string_equal(scene_test_button_labelled(f->app, "Pause")->key_hint, "F9");
+  assert_string_equal(scene_test_button_labelled(f->app, "FABRICATED")->key_hint, "F");
+  scene_test_key(f, SDLK_F9);
+  assert_string_equal(scene_test_top(f->app), "pause");
+  assert_string_equal(scene_test_button_labelled(f->app, "Resume")->key_hint, "F9");
+  assert_string_equal(scene_test_button_labelled(f->app, "Help")->key_hint, "F1");
+  scene_test_key(f, SDLK_F9);
+  assert_string_equal(scene_test_top(f->app), "round");
+  scene_test_key(f, SDLK_t);
+  assert_string_equal(scene_test_top(f->app), "feedback");
+  assert_string_equal(scene_test_button_labelled(f->app, "Next question")->key_hint, "Enter");
+  scene_test_fixture_destroy(f);
+}
+
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
@@ -599,6 +640,7 @@ int main(void) {
       cmocka_unit_test(test_preview_reloads),
       cmocka_unit_test(test_screenshots),
       cmocka_unit_test(test_truth_sentence),
+      cmocka_unit_test(test_key_hints_follow_bindings),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   pack_loader_shutdown();
