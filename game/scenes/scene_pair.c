@@ -151,7 +151,11 @@ static TextStyle headline_style(const Ui *ui, const PairScene *s, const PackItem
 // both headlines fit their boxes; 0 when even that does not fit.
 static float fit_headlines(const Ui *ui, const PairScene *s) {
   float floor = theme_text_size_normal(THEME_TEXT_BODY);
-  for (float size = theme_text_size(ui->theme, THEME_TEXT_TITLE); size >= floor; size -= 2.0f) {
+  float top = theme_text_size(ui->theme, THEME_TEXT_TITLE);
+  // Whole steps of 2 units, counted in an int (a float loop counter drifts).
+  int steps = top >= floor ? (int)((top - floor) / 2.0f) : -1;
+  for (int k = 0; k <= steps; k++) {
+    float size = top - 2.0f * (float)k;
     bool fits = true;
     for (int side = 0; fits && side < 2; side++) {
       const PackItem *it = card_item(s, side);

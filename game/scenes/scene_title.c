@@ -309,7 +309,8 @@ static void place_menu(const Ui *ui, TitleScene *s, float x, float y, float w, b
     Rect r = {x, y + (float)i * (bh + g), w, bh};
     if (grid && i > 0) {
       float half = (w - g) / 2;
-      r = (Rect){x + (float)((i - 1) % 2) * (half + g), y + (float)(1 + (i - 1) / 2) * (bh + g), half, bh};
+      int row = 1 + (i - 1) / 2;  // two to a row after Play
+      r = (Rect){x + (float)((i - 1) % 2) * (half + g), y + (float)row * (bh + g), half, bh};
     }
     UiButton b =
         ui_button(items[i].id, ui_mirror(ui, r), _(items[i].label), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_NORMAL);
