@@ -234,7 +234,6 @@ bool str_parse_u64(const char *s, uint64_t *out) {
   return true;
 }
 
-
 void strbuf_append_n(StrBuf *b, const char *s, size_t n) {
   b->data = xgrow(b->data, &b->cap, b->len + n + 1, 1);
   memcpy(b->data + b->len, s, n);
