@@ -9,47 +9,8 @@
 #include <unistd.h>
 
 #include "base/str.h"
+#include "pack_test_support.h"
 #include "quiz/pack_load.h"
-
-// Asserts that `d` holds exactly `expected`, in order. Each expected line is
-// what follows FILE in "FILE:LINE: error: message".
-static void expect_diags(const DiagList *d, const char *file, const char *const *expected, size_t n) {
-  bool same = d->count == n;
-  for (size_t i = 0; same && i < n; i++) {
-    char *got = diag_format(&d->items[i]);
-    char *want = xasprintf("%s%s", file, expected[i]);
-    same = strcmp(got, want) == 0;
-    free(got);
-    free(want);
-  }
-  if (!same) {
-    fprintf(stderr, "expected:\n");
-    for (size_t i = 0; i < n; i++) {
-      fprintf(stderr, "  %s%s\n", file, expected[i]);
-    }
-    fprintf(stderr, "got:\n");
-    for (size_t i = 0; i < d->count; i++) {
-      char *got = diag_format(&d->items[i]);
-      fprintf(stderr, "  %s\n", got);
-      free(got);
-    }
-    fail_msg("diagnostics differ");
-  }
-}
-
-#define EXPECT(d, file, ...)                                        \
-  do {                                                              \
-    static const char *const want_[] = {__VA_ARGS__};               \
-    expect_diags((d), (file), want_, sizeof want_ / sizeof *want_); \
-  } while (0)
-
-// Loads tests/data/packs/<name>; *path is owned by the caller.
-static Pack *load_fixture(const char *name, DiagList *d, char **path) {
-  char *rel = xasprintf("packs/%s", name);
-  *path = test_data_path(rel);
-  free(rel);
-  return pack_load_file(*path, d);
-}
 
 // Loads a fixture that must fail with exactly the given diagnostics.
 #define EXPECT_INVALID(fixture, ...)                 \
