@@ -13,8 +13,7 @@ set(PREBUNK_MAN_SUBCOMMANDS
   "import-csv|convert a spreadsheet (CSV or Excel) to a quiz pack"
   "export-moodle|write a quiz pack as Moodle XML true/false questions")
 
-find_program(PREBUNK_HELP2MAN help2man)
-if(NOT PREBUNK_HELP2MAN)
+if(NOT PREBUNK_HELP2MAN)  # cmake/PrebunkDependencies.cmake looks for it
   if(PREBUNK_DEBIAN)
     message(FATAL_ERROR "help2man not found (Debian package help2man): the .deb needs the manual pages")
   endif()
@@ -22,6 +21,7 @@ if(NOT PREBUNK_HELP2MAN)
   return()
 endif()
 
+# tests/packaging (packaging_manpages) reads the uncompressed pages here.
 set(_man_dir "${CMAKE_CURRENT_BINARY_DIR}/man")
 # help2man stamps the page with the date of SOURCE_DATE_EPOCH when it is set:
 # the date of the latest Debian changelog entry, so a rebuild gives the same page.
@@ -82,5 +82,3 @@ foreach(_page IN LISTS _pages)
 endforeach()
 add_custom_target(prebunk_manpages ALL DEPENDS ${_compressed})
 install(FILES ${_compressed} DESTINATION ${CMAKE_INSTALL_MANDIR}/man6)
-# For the tests: where the uncompressed pages are.
-set(PREBUNK_MAN_DIR "${_man_dir}" PARENT_SCOPE)
