@@ -30,8 +30,9 @@ for module in SDL2_ttf libcsv inih utf8proc libzip fribidi prebunk; do
 done
 git_sources=$(grep -o '"url" : "[^"]*\.git"' <<<"$json" | wc -l)
 commits=$(grep -oE '"commit" : "[0-9a-f]{40}"' <<<"$json" | wc -l)
-[ "$git_sources" -ge 6 ] && [ "$commits" -eq "$git_sources" ] ||
+if [ "$git_sources" -lt 6 ] || [ "$commits" -ne "$git_sources" ]; then
   fail "$git_sources git sources but $commits pinned to a full commit id"
+fi
 if grep -q '"network"\|--share=network' <<<"$json"; then
   fail "the game needs no network; the manifest grants it"
 fi

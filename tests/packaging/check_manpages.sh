@@ -51,4 +51,4 @@ for cmd in $commands; do
   LC_ALL=C MANWIDTH=2000 man -E ascii -l "$man_dir/prebunk.6" 2>/dev/null | grep -qF "prebunk-$cmd(6)" ||
     fail "prebunk(6) does not point to prebunk-$cmd(6) (packaging/man/prebunk.h2m)"
 done
-echo "manual pages match --help: prebunk $(echo $commands)"
+echo "manual pages match --help: prebunk $(paste -sd " " <<<"$commands")"
