@@ -13,8 +13,9 @@ jobs=${PREBUNK_JOBS:-2}
 
 # The tests are not part of the package: the build is the game, its manual
 # pages and its changelog.
-cmake -S "$src" -B "$build" -DPREBUNK_DEBIAN=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 ||
-  { cat "$build.configure.log" >&2; exit 1; }
+mkdir -p "$build"
+cmake -S "$src" -B "$build" -DPREBUNK_DEBIAN=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build/configure.log" 2>&1 ||
+  { cat "$build/configure.log" >&2; exit 1; }
 cmake --build "$build" -j "$jobs"
 mkdir -p "$out"
 (cd "$build" && cpack -G DEB -B "$out")

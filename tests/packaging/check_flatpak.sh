@@ -13,7 +13,8 @@ manifest="$src/packaging/flatpak/$app_id.yml"
 [ -f "$manifest" ] || fail "no $manifest"
 
 make_scratch
-flatpak-builder --show-manifest "$manifest" >"$scratch/manifest.json" 2>"$scratch/err" ||
+# (from the scratch folder: flatpak-builder leaves its .flatpak-builder/ state there)
+(cd "$scratch" && flatpak-builder --show-manifest "$manifest") >"$scratch/manifest.json" 2>"$scratch/err" ||
   fail "flatpak-builder cannot read the manifest: $(cat "$scratch/err")"
 json=$(tr -d '\n' <"$scratch/manifest.json" | tr -s ' ')
 value() {  # the first string value of "$1" in the manifest
