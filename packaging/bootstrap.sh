@@ -18,7 +18,7 @@ packages=(
 # Needed by the tests only: packaging checks, the .deb build, clang-tidy, and
 # strace (the hostile suite proves no socket is opened)
 # (clang-tidy: the ci preset's clang_tidy test).
-test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace)
+test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace sqlite3)
 
 want=("${packages[@]}")
 [ "$mode" = test ] && want+=("${test_packages[@]}")
