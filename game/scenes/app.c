@@ -67,6 +67,27 @@ static void apply_colors(App *app) {
   engine_set_background_color(app->engine, app->theme.background);
 }
 
+// Once per step: a store write that failed since the last step (the disk
+// full, over the file size limit, another copy of the game holding the file)
+// is told on screen, above whatever screen made it, and in the log. The
+// round goes on; only what could not be written is lost.
+static bool app_step(void *user, uint64_t now_ms) {
+  App *app = user;
+  bool redraw = app_toast_step(user, now_ms);
+  unsigned failures = store_write_failures(app->store);
+  if (failures != app->write_failures_told) {
+    app->write_failures_told = failures;
+    char *msg = xasprintf(_("Could not save: %s. You can play on, but this is not kept."),
+                          store_last_write_failure(app->store));
+    log_warn("%s (%u failed write(s) to %s)", msg, failures, app->store_result.path);
+    app_toast(app, msg);
+    app->toast_until_ms = now_ms + APP_SAVE_TOAST_MS;
+    free(msg);
+    redraw = true;
+  }
+  return redraw;
+}
+
 App *app_create(const AppConfig *cfg, char **err) {
   App *app = xcalloc(1, sizeof *app);
   app->ui_stats = xcalloc(1, sizeof *app->ui_stats);
@@ -112,7 +133,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.cues = game_cues(&ec.ncues);
   ec.on_unhandled_event = app_global_event;
   ec.draw_overlay = app_draw_toast;
-  ec.on_step = app_toast_step;
+  ec.on_step = app_step;
   ec.screenshot_path = cfg->screenshot_path;
   ec.quit_after_frames = cfg->quit_after_frames;
   char *eerr = NULL;

@@ -90,6 +90,15 @@ void store_open_result_clear(StoreOpenResult *result);
 char *store_open_result_message(const StoreOpenResult *result);
 // False when scores are only kept in memory for this session.
 bool store_is_persistent(const Store *store);
+// Writes that failed since the store was opened because of the file or the
+// disk (full, over the file size limit, an I/O error, the file made read-only
+// or kept busy by another process), not because of a bad argument. Each
+// failed call still returns false with its *err; these let the game say so
+// once on screen, whichever screen made the write. The reason is one short
+// translated clause for the player (e.g. "the disk is full"), borrowed until
+// the next failure, or NULL when nothing failed.
+unsigned store_write_failures(const Store *store);
+const char *store_last_write_failure(const Store *store);
 
 // ---- players ---------------------------------------------------------------
 

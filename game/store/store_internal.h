@@ -16,8 +16,10 @@
 
 struct Store {
   sqlite3 *db;
-  bool persistent;  // false: an in-memory database, gone when the store closes
-  int lock_fd;      // scores.db.lock, write-locked while open; -1 for none
+  bool persistent;            // false: an in-memory database, gone when the store closes
+  int lock_fd;                // scores.db.lock, write-locked while open; -1 for none
+  unsigned write_failures;    // store_write_failures()
+  const char *write_failure;  // store_last_write_failure(): a static translated clause
 };
 
 // How long a writer waits for another connection (e.g. `prebunk scores`
@@ -40,6 +42,10 @@ char *store_text_col(sqlite3_stmt *st, int col);
 char *store_text_col_opt(sqlite3_stmt *st, int col);
 // True for the result codes of a file that is not (or no longer) a database.
 bool store_is_corruption(int rc);
+// Called where a write has just failed: when SQLite's latest error on the
+// store's connection is the file's or the disk's fault (not a constraint or
+// a bad argument), counts it for store_write_failures() with its reason.
+void store_note_write_failure(Store *store);
 // Bind by parameter name, doing nothing when the statement lacks it.
 void store_bind_text_opt(sqlite3_stmt *st, const char *name, const char *value);
 void store_bind_int64_opt(sqlite3_stmt *st, const char *name, int64_t value);

@@ -76,6 +76,7 @@ bool store_player_get_or_create(Store *store, const char *name, int64_t now_ms, 
     sqlite3_bind_int64(ins, 3, now_ms);
     if (sqlite3_step(ins) != SQLITE_DONE) {
       store_set_err(err, _("cannot save the player: %s"), sqlite3_errmsg(store->db));
+      store_note_write_failure(store);
     } else {
       sqlite3_bind_text(sel, 1, key, -1, SQLITE_STATIC);
       if (sqlite3_step(sel) == SQLITE_ROW) {
