@@ -71,3 +71,12 @@ struct Engine {
   uint64_t scene_frames;  // frames drawn with a scene on the stack (screenshot option)
   bool screenshot_done;
 };
+
+// window.c: false with *err when SDL's video driver shows nothing (offscreen,
+// dummy) and was not asked for by name (SDL_VIDEODRIVER).
+bool engine_video_check(char **err);
+// Opens e->window and e->renderer from e->config (the size clamped to the
+// display when config.fit_display). False with *err.
+bool engine_window_open(Engine *e, char **err);
+// Sets the window icon from a PNG; a missing or bad file is logged, not an error.
+void engine_window_set_icon(Engine *e, const char *path);

@@ -1,0 +1,36 @@
+#!/bin/bash
+# No display: with DISPLAY and WAYLAND_DISPLAY unset SDL falls back to its
+# offscreen driver, and the game ran invisibly without a word (issue #11).
+# It must say so on stderr and in the log and exit non-zero. A driver named
+# on purpose (SDL_VIDEODRIVER=dummy, as the tests use, or offscreen) still runs.
+set -u
+bin="${PREBUNK_BINARY:?run through ctest}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() {
+  echo "FAIL $*"
+  failures=$((failures + 1))
+}
+
+env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER SDL_AUDIODRIVER=dummy \
+  timeout -s KILL 60 "$bin" --data-dir "$tmp/none" --frames 3 >"$tmp/none.out" 2>&1
+status=$?
+echo "no display: exit $status"
+((status == 1)) || fail "no display: exit $status, not 1"
+grep -q "prebunk: error: .*there is no display" "$tmp/none.out" || fail "no display: stderr says: $(cat "$tmp/none.out")"
+grep -q "error .*there is no display" "$tmp/none/prebunk.log" || fail "no display: not in the log"
+
+for driver in dummy offscreen; do
+  SDL_VIDEODRIVER=$driver SDL_AUDIODRIVER=dummy timeout -s KILL 60 "$bin" --data-dir "$tmp/$driver" --frames 3 \
+    >"$tmp/$driver.out" 2>&1
+  status=$?
+  echo "SDL_VIDEODRIVER=$driver: exit $status"
+  ((status == 0)) || fail "SDL_VIDEODRIVER=$driver: exit $status: $(cat "$tmp/$driver.out")"
+done
+
+if ((failures)); then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "all passed"
