@@ -654,6 +654,10 @@ Audio *engine_audio(Engine *e) {
   return e->audio;
 }
 
+const char *engine_font_problems(const Engine *e) {
+  return font_cache_problems(e->fonts);
+}
+
 EngineStats engine_stats(const Engine *e) {
   TextCacheStats t = text_cache_stats(e->text);
   return (EngineStats){

@@ -11,8 +11,12 @@
 typedef struct FontCache FontCache;
 
 // Loads the `count` configured font files from `dir` into memory (the
-// EngineFont strings stay borrowed). NULL and *err on failure.
+// EngineFont strings stay borrowed). A font that is missing or cannot be
+// opened is logged and passed over (font_cache_problems); NULL and *err
+// when none can be used.
 FontCache *font_cache_create(const char *dir, const EngineFont *fonts, size_t count, char **err);
+// What was wrong with the fonts passed over, for the player (borrowed), or NULL.
+const char *font_cache_problems(const FontCache *fonts);
 void font_cache_destroy(FontCache *fonts);
 size_t font_cache_count(const FontCache *fonts);
 

@@ -580,6 +580,14 @@ static bool start_scene(App *app, const char *scene, char **err) {
   }
   if (!row->no_notice) {
     push_store_notice(app);
+    const char *fonts = engine_font_problems(app->engine);
+    if (fonts) {
+      char *msg = xasprintf(_("Some of the game's fonts could not be used, so text is drawn with another one: %s. "
+                              "Reinstalling Prebunk should bring them back."),
+                            fonts);
+      scene_notice_push(app, _("Fonts missing"), msg);
+      free(msg);
+    }
     if (app->settings_kept) {
       char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
                               "left as it is: changes made now are not saved."),
