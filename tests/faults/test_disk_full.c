@@ -4,13 +4,16 @@
 // main() does. The next answer cannot be written (EFBIG). The game must keep
 // running, say "Could not save" on screen and in the log, and leave what was
 // already stored intact (issue #11: the signal killed it at the third
-// answer, and later the only warning was a faint line in the round).
+// answer, and later the only warning was a faint line in the round). Then
+// the same with a real full disk: a small tmpfs, when the test may mount one.
 
+#include <errno.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -59,7 +62,37 @@ static int count_answers(Store *s) {
   return n;
 }
 
-static _Noreturn void child(SceneTestFixture *f, const char *log_path) {
+// From here on no file may grow: the next commit appends to the WAL.
+static void limit_file_size(const char *wal, const char *log_path) {
+  int64_t limit = file_size(wal);
+  CHILD_CHECK(limit > 0);
+  CHILD_CHECK(file_size(log_path) < limit);  // the log can still take its line
+  struct rlimit rl;
+  CHILD_CHECK(getrlimit(RLIMIT_FSIZE, &rl) == 0);
+  rl.rlim_cur = (rlim_t)limit;
+  CHILD_CHECK(setrlimit(RLIMIT_FSIZE, &rl) == 0);
+}
+
+// Fills the small file system until a write fails, then frees one page: the
+// log can still take a line, a WAL frame (a 4 KB page and its header) cannot.
+static void fill_disk(const char *dir) {
+  char *filler = fs_join(dir, "filler");
+  FILE *out = fopen(filler, "wb");
+  CHILD_CHECK(out != NULL);
+  setvbuf(out, NULL, _IONBF, 0);
+  char block[4096];
+  memset(block, 'x', sizeof block);
+  while (fwrite(block, 1, sizeof block, out) == sizeof block) {
+  }
+  fclose(out);
+  int64_t size = file_size(filler);
+  CHILD_CHECK(size > 4096);
+  CHILD_CHECK(truncate(filler, (off_t)(size - 4096)) == 0);
+  free(filler);
+}
+
+static _Noreturn void child(SceneTestFixture *f, const char *log_path, bool fill) {
+  const char *expected = fill ? "Could not save: the disk is full" : "Could not save: the file size limit was reached";
   signal(SIGXFSZ, SIG_IGN);  // as prebunk's main() does
   log_set_stderr(false);
   CHILD_CHECK(log_open_file(log_path));
@@ -76,23 +109,19 @@ static _Noreturn void child(SceneTestFixture *f, const char *log_path) {
   CHILD_CHECK(count_answers(app->store) == 1);
   CHILD_CHECK(store_write_failures(app->store) == 0);
 
-  // From here on no file may grow: the next commit appends to the WAL.
   char *db = fs_join(f->dir, "scores.db");
   char *wal = xasprintf("%s-wal", db);
-  int64_t limit = file_size(wal);
-  CHILD_CHECK(limit > 0);
-  CHILD_CHECK(file_size(log_path) < limit);  // the log can still take its line
-  struct rlimit rl;
-  CHILD_CHECK(getrlimit(RLIMIT_FSIZE, &rl) == 0);
-  rl.rlim_cur = (rlim_t)limit;
-  CHILD_CHECK(setrlimit(RLIMIT_FSIZE, &rl) == 0);
-
-  answer_one(f);  // not saved: EFBIG
+  if (fill) {
+    fill_disk(f->dir);
+  } else {
+    limit_file_size(wal, log_path);
+  }
+  answer_one(f);  // not saved: EFBIG or ENOSPC
   scene_test_steps(app, 2);
   CHILD_CHECK(store_write_failures(app->store) >= 1);
   CHILD_CHECK(app->toast_until_ms > 0);
   fprintf(stderr, "child: on screen: %s\n", app->toast);
-  CHILD_CHECK(strstr(app->toast, "Could not save: the file size limit was reached") != NULL);
+  CHILD_CHECK(strstr(app->toast, expected) != NULL);
   // The game plays on to the end of the round.
   for (int i = 0; i < 40 && strcmp(scene_test_top(app), "round") == 0; i++) {
     answer_one(f);
@@ -102,7 +131,7 @@ static _Noreturn void child(SceneTestFixture *f, const char *log_path) {
   f->app = NULL;
   log_close_file();
   char *logged = test_read_file(log_path);
-  CHILD_CHECK(strstr(logged, "Could not save: the file size limit was reached") != NULL);
+  CHILD_CHECK(strstr(logged, expected) != NULL);
   free(logged);
   free(wal);
   free(db);
@@ -121,16 +150,14 @@ static char *db_query(const char *path, const char *sql) {
   return out;
 }
 
-static void test_file_size_limit_mid_round(void **state) {
-  SceneTestFixture *f = scene_test_fixture_create();
-  *state = f;
+static void play_until_full(SceneTestFixture *f, bool fill) {
   f->pack_path = test_source_path("quizzes/starter-en.xml");
   char *log_path = fs_join(f->dir, "prebunk.log");
   fflush(NULL);
   pid_t pid = fork();
   assert_true(pid >= 0);
   if (pid == 0) {
-    child(f, log_path);
+    child(f, log_path, fill);
   }
   int status = 0;
   assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -153,9 +180,29 @@ static void test_file_size_limit_mid_round(void **state) {
   free(log_path);
 }
 
+static void test_file_size_limit_mid_round(void **state) {
+  SceneTestFixture *f = scene_test_fixture_create();
+  *state = f;
+  play_until_full(f, false);
+}
+
+// The same on a real full disk: a 2 MB tmpfs mounted on the data folder
+// (needs the right to mount, as root in a container; skipped without it).
+static void test_small_disk_fills_mid_round(void **state) {
+  SceneTestFixture *f = scene_test_fixture_create();
+  *state = f;
+  if (mount("tmpfs", f->dir, "tmpfs", 0, "size=2m") != 0) {
+    print_message("cannot mount a tmpfs here (%s): skipped\n", strerror(errno));
+    skip();
+  }
+  play_until_full(f, true);
+  assert_int_equal(umount2(f->dir, MNT_DETACH), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_teardown(test_file_size_limit_mid_round, scene_test_teardown),
+      cmocka_unit_test_teardown(test_small_disk_fills_mid_round, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
