@@ -416,7 +416,7 @@ int cmd_scores(int argc, char **argv, const char *data_dir) {
   default: {
     char *msg = store_open_result_message(&res);
     cli_printf(stderr, _("prebunk scores: error: %s\n"), msg);
-    if (res.detail) {
+    if (res.detail && !(res.status == STORE_OPEN_UNREADABLE && !res.read_errno)) {  // else in the message
       cli_printf(stderr, "prebunk scores: %s\n", res.detail);
     }
     free(msg);

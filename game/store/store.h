@@ -43,6 +43,7 @@ typedef enum StoreOpenStatus {
                              // the store lives in memory, empty, for this session
   STORE_OPEN_MISSING,        // query-only: there is no database yet (empty in-memory store)
   STORE_OPEN_DAMAGED,        // query-only: the database is damaged; nothing touched, NULL returned
+                             // (`stuck` when the game could not set it aside either)
   STORE_OPEN_UNREADABLE,     // query-only: the file exists but cannot be read (`read_errno`,
                              // e.g. EACCES); nothing touched, NULL returned
   STORE_OPEN_FAILED,         // not even an in-memory database could be made; NULL returned
@@ -73,7 +74,10 @@ typedef struct StoreOpenResult {
   int file_version;  // NEWER_VERSION: the schema version found in the file
   int abandoned;     // rounds a previous run left in progress, now marked abandoned
   int read_errno;    // READ_ONLY or UNREADABLE because the existing file cannot be read: why
-                     // (errno, e.g. EACCES); else 0
+                     // (errno, e.g. EACCES); else 0 (UNREADABLE then: SQLite could not read it,
+                     // e.g. locked by another program; `detail` says why)
+  bool stuck;        // DAMAGED: the folder or the file cannot be written, so the game cannot
+                     // set the file aside either (it plays with scores in memory only)
 } StoreOpenResult;
 
 // Opens (creating `dir` and the file when needed) the store in `dir`.
