@@ -552,6 +552,35 @@ bool app_scene_known(const char *scene) {
   return find_scene(scene) != NULL;
 }
 
+// What went wrong at the start, above the first screen: the score file, a
+// second copy of the game on the same folder, fonts passed over, a settings
+// file that was not read.
+static void push_start_notices(App *app) {
+  push_store_notice(app);
+  if (app->store_result.shared) {
+    // Nothing is refused (each answer is its own transaction), but the
+    // player may wonder whose rounds appear in the high scores.
+    app_toast(app, _("Another Prebunk is using this data folder: the scores of both are kept."));
+    app->toast_until_ms = app_now_ms(app) + APP_SAVE_TOAST_MS;
+    log_info("another copy of the game uses %s too", app->data_dir);
+  }
+  const char *fonts = engine_font_problems(app->engine);
+  if (fonts) {
+    char *msg = xasprintf(_("Some of the game's fonts could not be used, so text is drawn with another one: %s. "
+                            "Reinstalling Prebunk should bring them back."),
+                          fonts);
+    scene_notice_push(app, _("Fonts missing"), msg);
+    free(msg);
+  }
+  if (app->settings_kept) {
+    char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
+                            "left as it is: changes made now are not saved."),
+                          app->settings_path, app->settings_kept);
+    scene_notice_push(app, _("Settings not read"), msg);
+    free(msg);
+  }
+}
+
 static bool start_scene(App *app, const char *scene, char **err);
 
 bool app_start(App *app, const char *scene, char **err) {
@@ -579,22 +608,7 @@ static bool start_scene(App *app, const char *scene, char **err) {
     return false;
   }
   if (!row->no_notice) {
-    push_store_notice(app);
-    const char *fonts = engine_font_problems(app->engine);
-    if (fonts) {
-      char *msg = xasprintf(_("Some of the game's fonts could not be used, so text is drawn with another one: %s. "
-                              "Reinstalling Prebunk should bring them back."),
-                            fonts);
-      scene_notice_push(app, _("Fonts missing"), msg);
-      free(msg);
-    }
-    if (app->settings_kept) {
-      char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
-                              "left as it is: changes made now are not saved."),
-                            app->settings_path, app->settings_kept);
-      scene_notice_push(app, _("Settings not read"), msg);
-      free(msg);
-    }
+    push_start_notices(app);
   }
   return true;
 }

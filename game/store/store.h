@@ -76,6 +76,8 @@ typedef struct StoreOpenResult {
   int read_errno;    // READ_ONLY or UNREADABLE because the existing file cannot be read: why
                      // (errno, e.g. EACCES); else 0 (UNREADABLE then: SQLite could not read it,
                      // e.g. locked by another program; `detail` says why)
+  bool shared;       // OK: another copy of the game has this file open right now (both
+                     // record; its rounds in progress are left alone)
   bool stuck;        // DAMAGED: the folder or the file cannot be written, so the game cannot
                      // set the file aside either (it plays with scores in memory only)
 } StoreOpenResult;

@@ -538,6 +538,7 @@ Store *store_open(const char *dir, const StoreOptions *opts, StoreOpenResult *r)
   }
   bool other_running = false;
   int lock_fd = lock_instance(r->path, &other_running);
+  r->shared = other_running;
   if (other_running) {
     log_info("another Prebunk is using %s: its rounds in progress are left alone", r->path);
   } else {
