@@ -141,6 +141,19 @@ const char *utf8_find_bidi_control(const char *s) {
   return NULL;
 }
 
+char *utf8_strip_bidi_controls(const char *s) {
+  StrBuf b = {0};
+  strbuf_append(&b, "");
+  size_t len = s ? strlen(s) : 0;
+  for (size_t i = 0, adv = 0; i < len; i += adv) {
+    int32_t cp = utf8_decode(s + i, len - i, &adv);
+    if (cp == UTF8_INVALID || !utf8_is_bidi_control(cp)) {
+      strbuf_append_n(&b, s + i, adv);
+    }
+  }
+  return strbuf_take(&b);
+}
+
 char *utf8_escape_terminal(const char *s) {
   StrBuf b = {0};
   strbuf_append(&b, "");

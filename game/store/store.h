@@ -61,6 +61,11 @@ typedef struct StoreOptions {
   // this errno (e.g. EACCES); 0 to check the file for real. For tests, which
   // run as root, where a mode 000 file is still readable.
   int force_read_errno;
+  // Player names as stored. By default they come without the bidi controls
+  // (U+202A-202E, U+2066-2069) a name stored before they were refused may
+  // hold, so no screen shows "\u202eecilA" as "Alice". `prebunk scores`
+  // takes them raw and escapes them on output instead.
+  bool raw_names;
   // Wall-clock time (Unix ms) used to name a damaged file set aside:
   // scores.db.corrupt-YYYYmmdd-HHMMSS (UTC). 0 means "now".
   int64_t now_ms;

@@ -81,7 +81,12 @@ char *store_name_key(const char *clean);
 // function is registered on every connection by store_schema_register_functions).
 #define STORE_SQL_D_PRIME \
   "prebunk_d_prime(fake_caught, fake_caught + fake_believed, real_rejected, real_trusted + real_rejected)"
-// Registers prebunk_d_prime() (base/stats.h) on `db`.
+// Registers prebunk_d_prime() (base/stats.h) and prebunk_shown_name() (a
+// player name without bidi controls) on `db`.
 void store_schema_register_functions(sqlite3 *db);
+// Makes prebunk_shown_name() give names as stored (StoreOptions.raw_names).
+void store_schema_show_raw_names(sqlite3 *db);
+// How the read queries select a player's name.
+#define STORE_SQL_SHOWN_NAME "prebunk_shown_name(p.name)"
 // Brings the schema of `db` to STORE_SCHEMA_VERSION (store_schema.c).
 bool store_schema_migrate(sqlite3 *db, char **err);

@@ -485,7 +485,11 @@ Store *store_open(const char *dir, const StoreOptions *opts, StoreOpenResult *r)
   memset(r, 0, sizeof *r);
   r->path = fs_join(dir, STORE_FILE_NAME);
   if (o.query_only) {
-    return open_query_only(dir, r, o.force_read_errno);
+    Store *s = open_query_only(dir, r, o.force_read_errno);
+    if (s && o.raw_names) {
+      store_schema_show_raw_names(s->db);
+    }
+    return s;
   }
   r->read_errno = file_read_errno(r->path, o.force_read_errno);
   if (r->read_errno) {

@@ -138,7 +138,8 @@ bool store_recent_players(Store *store, size_t limit, StorePlayerList *out, char
   out->items = NULL;
   out->count = 0;
   sqlite3_stmt *st = store_db_prepare(store->db,
-                                      "SELECT p.id, p.name, p.created_ms,"
+                                      "SELECT p.id, " STORE_SQL_SHOWN_NAME
+                                      ", p.created_ms,"
                                       "  MAX(p.created_ms, COALESCE(MAX(r.started_ms), 0)) AS last"
                                       " FROM players p LEFT JOIN rounds r ON r.player_id = p.id"
                                       " GROUP BY p.id ORDER BY last DESC, p.id DESC LIMIT ?1",
