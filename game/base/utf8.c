@@ -38,6 +38,12 @@ void utf8_append(StrBuf *b, int32_t cp) {
 bool utf8_valid(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
+    // ASCII, the bulk of a pack, eight bytes at a time.
+    uint64_t word;
+    if (len - i >= sizeof word && (memcpy(&word, s + i, sizeof word), (word & 0x8080808080808080ull) == 0)) {
+      i += sizeof word;
+      continue;
+    }
     size_t adv;
     if (utf8_decode(s + i, len - i, &adv) == UTF8_INVALID) {
       return false;

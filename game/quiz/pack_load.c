@@ -125,9 +125,14 @@ static bool check_markup(Loader *L, const char *data, size_t len) {
   MarkupScan m = {.data = data, .end = data + len};
   const char *p = data;
   while ((p = memchr(p, '<', (size_t)(m.end - p))) != NULL) {
-    const char *next = skip_past(p, m.end, "<!--", "-->");
-    next = next ? next : skip_past(p, m.end, "<![CDATA[", "]]>");
-    next = next ? next : skip_past(p, m.end, "<?", "?>");
+    // Comments, CDATA and processing instructions start "<!" or "<?": most
+    // '<' start a tag and need none of the three comparisons.
+    const char *next = NULL;
+    if (p + 1 < m.end && (p[1] == '!' || p[1] == '?')) {
+      next = skip_past(p, m.end, "<!--", "-->");
+      next = next ? next : skip_past(p, m.end, "<![CDATA[", "]]>");
+      next = next ? next : skip_past(p, m.end, "<?", "?>");
+    }
     if (next) {
       p = next;
       continue;
