@@ -4,15 +4,8 @@
 # the signal, so the write fails with EFBIG and is handled: the game starts
 # and plays with its scores in memory, an importer says it cannot write, and
 # a score file made earlier is left intact.
-set -u
-bin="${PREBUNK_BINARY:?run through ctest}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
+# shellcheck source=script_lib.sh
+source "$(dirname "$0")/script_lib.sh"
 
 # limited BLOCKS OUT -- ARGS...: runs the binary under `ulimit -f BLOCKS`;
 # its output goes to a pipe (a file would be limited too). Sets $status.
@@ -51,8 +44,4 @@ echo "import-csv, ulimit -f 0: exit $status"
 grep -q "File too large" "$tmp/import.out" || fail "import-csv: not told: $(cat "$tmp/import.out")"
 compgen -G "$tmp/out.xml*" >/dev/null && fail "import-csv left a file"
 
-if ((failures)); then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+finish

@@ -1,15 +1,8 @@
 #!/bin/bash
 # The binary with no usable font (all garbage) and with no assets/ folder:
 # a message naming the files on stderr and in the log, exit 1, no crash.
-set -u
-bin="${PREBUNK_BINARY:?run through ctest}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
+# shellcheck source=script_lib.sh
+source "$(dirname "$0")/script_lib.sh"
 src="${PREBUNK_SOURCE_DIR:?run through ctest}"
 
 mkdir -p "$tmp/garbage/assets/fonts"
@@ -31,8 +24,4 @@ done
 grep -q "DejaVuSans-Bold.ttf: not a font" "$tmp/garbage.out" || fail "garbage: the files are not named"
 grep -q "assets/fonts is missing" "$tmp/bare.out" || fail "bare: the folder is not named"
 
-if ((failures)); then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+finish

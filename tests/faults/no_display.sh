@@ -3,15 +3,8 @@
 # offscreen driver, and the game ran invisibly without a word (issue #11).
 # It must say so on stderr and in the log and exit non-zero. A driver named
 # on purpose (SDL_VIDEODRIVER=dummy, as the tests use, or offscreen) still runs.
-set -u
-bin="${PREBUNK_BINARY:?run through ctest}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
+# shellcheck source=script_lib.sh
+source "$(dirname "$0")/script_lib.sh"
 
 env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER SDL_AUDIODRIVER=dummy \
   timeout -s KILL 60 "$bin" --data-dir "$tmp/none" --frames 3 >"$tmp/none.out" 2>&1
@@ -29,8 +22,4 @@ for driver in dummy offscreen; do
   ((status == 0)) || fail "SDL_VIDEODRIVER=$driver: exit $status: $(cat "$tmp/$driver.out")"
 done
 
-if ((failures)); then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+finish

@@ -3,15 +3,8 @@
 # game then really does (issue #11: it said "start the game to set it aside"
 # for damage the game never sets aside). For each case: read the advice,
 # start the game, check the outcome the advice promised.
-set -u
-bin="${PREBUNK_BINARY:?run through ctest}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
+# shellcheck source=script_lib.sh
+source "$(dirname "$0")/script_lib.sh"
 
 # A real score file: a player and a checkpointed database.
 make_scores() {
@@ -91,8 +84,4 @@ else
   echo "SKIP stuck: cannot make a mount namespace here"
 fi
 
-if ((failures)); then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+finish

@@ -27,29 +27,11 @@
 #include "store/store.h"
 #include "support/test_support.h"
 
-// In the child, a failed check exits with its line (cmocka's own asserts
-// would carry on with the next test in the child).
-#define CHILD_CHECK(cond)                                                     \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      fprintf(stderr, "child: line %d: %s does not hold\n", __LINE__, #cond); \
-      _exit(100);                                                             \
-    }                                                                         \
-  } while (0)
+#include "fault_child.h"
 
 static int64_t file_size(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 ? (int64_t)st.st_size : -1;
-}
-
-// One verdict on the question shown, then Enter past the feedback.
-static void answer_one(SceneTestFixture *f) {
-  CHILD_CHECK(strcmp(scene_test_top(f->app), "round") == 0);
-  scene_test_advance(f, 1500);
-  scene_test_key(f, SDLK_r);
-  for (int i = 0; i < 4 && strcmp(scene_test_top(f->app), "feedback") == 0; i++) {
-    scene_test_key(f, SDLK_RETURN);
-  }
 }
 
 static int count_answers(Store *s) {
@@ -105,7 +87,7 @@ static _Noreturn void child(SceneTestFixture *f, const char *log_path, bool fill
   scene_packs_push(app);
   scene_round_push(app);
   scene_test_step(f);
-  answer_one(f);
+  fault_answer(f, SDLK_r);
   CHILD_CHECK(count_answers(app->store) == 1);
   CHILD_CHECK(store_write_failures(app->store) == 0);
 
@@ -116,7 +98,7 @@ static _Noreturn void child(SceneTestFixture *f, const char *log_path, bool fill
   } else {
     limit_file_size(wal, log_path);
   }
-  answer_one(f);  // not saved: EFBIG or ENOSPC
+  fault_answer(f, SDLK_r);  // not saved: EFBIG or ENOSPC
   scene_test_steps(app, 2);
   CHILD_CHECK(store_write_failures(app->store) >= 1);
   CHILD_CHECK(app->toast_until_ms > 0);
@@ -124,7 +106,7 @@ static _Noreturn void child(SceneTestFixture *f, const char *log_path, bool fill
   CHILD_CHECK(strstr(app->toast, expected) != NULL);
   // The game plays on to the end of the round.
   for (int i = 0; i < 40 && strcmp(scene_test_top(app), "round") == 0; i++) {
-    answer_one(f);
+    fault_answer(f, SDLK_r);
   }
   CHILD_CHECK(strcmp(scene_test_top(app), "summary") == 0);
   app_destroy(app);

@@ -18,31 +18,13 @@
 #include "store/store.h"
 #include "support/test_support.h"
 
+#include "fault_child.h"
+
 enum { ROUNDS = 3, QUESTIONS = 5 };
-
-#define CHILD_CHECK(cond)                                                             \
-  do {                                                                                \
-    if (!(cond)) {                                                                    \
-      fprintf(stderr, "child %d: line %d: %s does not hold\n", who, __LINE__, #cond); \
-      _exit(100);                                                                     \
-    }                                                                                 \
-  } while (0)
-
-static int who;
-
-static void answer_one(SceneTestFixture *f) {
-  CHILD_CHECK(strcmp(scene_test_top(f->app), "round") == 0);
-  scene_test_advance(f, 1200);
-  scene_test_key(f, SDLK_f);
-  for (int i = 0; i < 4 && strcmp(scene_test_top(f->app), "feedback") == 0; i++) {
-    scene_test_key(f, SDLK_RETURN);
-  }
-}
 
 // Player `n`: waits for `go` (the first copy has its store open), plays
 // ROUNDS rounds, and checks what it was told.
 static _Noreturn void play(SceneTestFixture *f, int n, int ready_fd, int go_fd) {
-  who = n;
   log_set_stderr(false);
   char *log_name = xasprintf("copy%d.log", n);
   char *log_path = fs_join(f->dir, log_name);
@@ -74,7 +56,7 @@ static _Noreturn void play(SceneTestFixture *f, int n, int ready_fd, int go_fd) 
     scene_round_push(app);
     scene_test_step(f);
     for (int q = 0; q < QUESTIONS; q++) {
-      answer_one(f);
+      fault_answer(f, SDLK_f);
     }
     CHILD_CHECK(strcmp(scene_test_top(app), "summary") == 0);
     scene_test_key(f, SDLK_ESCAPE);

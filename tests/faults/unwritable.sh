@@ -4,15 +4,8 @@
 # says so; `prebunk scores` still answers; nothing stored is touched.
 # (Permission bits do not stop root, which runs these tests: a HOME that is
 # a plain file and a tmpfs remounted read-only stop everyone.)
-set -u
-bin="${PREBUNK_BINARY:?run through ctest}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
+# shellcheck source=script_lib.sh
+source "$(dirname "$0")/script_lib.sh"
 
 # HOME is a file: ~/.local/share/prebunk cannot be made.
 echo "not a folder" >"$tmp/home"
@@ -56,8 +49,4 @@ else
   esac
 fi
 
-if ((failures)); then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+finish
