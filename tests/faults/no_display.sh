@@ -15,8 +15,13 @@ grep -q "prebunk: error: .*there is no display" "$tmp/none.out" || fail "no disp
 grep -q "error .*there is no display" "$tmp/none/prebunk.log" || fail "no display: not in the log"
 
 for driver in dummy offscreen; do
-  SDL_VIDEODRIVER=$driver SDL_AUDIODRIVER=dummy timeout -s KILL 60 "$bin" --data-dir "$tmp/$driver" --frames 3 \
-    >"$tmp/$driver.out" 2>&1
+  # The offscreen driver loads Mesa's EGL, which leaks and is unloaded before
+  # LeakSanitizer looks ("<unknown module>": no suppression can name it).
+  # shellcheck disable=SC2030,SC2031
+  leaks=${ASAN_OPTIONS:-}
+  [[ $driver == offscreen ]] && leaks="${leaks:+$leaks:}detect_leaks=0"
+  ASAN_OPTIONS=$leaks SDL_VIDEODRIVER=$driver SDL_AUDIODRIVER=dummy timeout -s KILL 60 "$bin" --data-dir "$tmp/$driver" \
+    --frames 3 >"$tmp/$driver.out" 2>&1
   status=$?
   echo "SDL_VIDEODRIVER=$driver: exit $status"
   ((status == 0)) || fail "SDL_VIDEODRIVER=$driver: exit $status: $(cat "$tmp/$driver.out")"
