@@ -187,6 +187,10 @@ typedef struct EngineStats {
 } EngineStats;
 
 EngineStats engine_stats(const Engine *engine);
+// The configured fonts that could not be used (missing, or not a font) and
+// why, one sentence for the log and the player: text falls back to another
+// font. Borrowed; NULL when every font loaded.
+const char *engine_font_problems(const Engine *engine);
 // Changes the text cache cap (tests).
 void engine_set_text_cache_cap(Engine *engine, size_t cap_bytes);
 

@@ -67,6 +67,27 @@ static void apply_colors(App *app) {
   engine_set_background_color(app->engine, app->theme.background);
 }
 
+// Once per step: a store write that failed since the last step (the disk
+// full, over the file size limit, another copy of the game holding the file)
+// is told on screen, above whatever screen made it, and in the log. The
+// round goes on; only what could not be written is lost.
+static bool app_step(void *user, uint64_t now_ms) {
+  App *app = user;
+  bool redraw = app_toast_step(user, now_ms);
+  unsigned failures = store_write_failures(app->store);
+  if (failures != app->write_failures_told) {
+    app->write_failures_told = failures;
+    char *msg = xasprintf(_("Could not save: %s. You can play on, but this is not kept."),
+                          store_last_write_failure(app->store));
+    log_warn("%s (%u failed write(s) to %s)", msg, failures, app->store_result.path);
+    app_toast(app, msg);
+    app->toast_until_ms = now_ms + APP_SAVE_TOAST_MS;
+    free(msg);
+    redraw = true;
+  }
+  return redraw;
+}
+
 App *app_create(const AppConfig *cfg, char **err) {
   App *app = xcalloc(1, sizeof *app);
   app->ui_stats = xcalloc(1, sizeof *app->ui_stats);
@@ -112,7 +133,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.cues = game_cues(&ec.ncues);
   ec.on_unhandled_event = app_global_event;
   ec.draw_overlay = app_draw_toast;
-  ec.on_step = app_toast_step;
+  ec.on_step = app_step;
   ec.screenshot_path = cfg->screenshot_path;
   ec.quit_after_frames = cfg->quit_after_frames;
   char *eerr = NULL;
@@ -531,6 +552,35 @@ bool app_scene_known(const char *scene) {
   return find_scene(scene) != NULL;
 }
 
+// What went wrong at the start, above the first screen: the score file, a
+// second copy of the game on the same folder, fonts passed over, a settings
+// file that was not read.
+static void push_start_notices(App *app) {
+  push_store_notice(app);
+  if (app->store_result.shared) {
+    // Nothing is refused (each answer is its own transaction), but the
+    // player may wonder whose rounds appear in the high scores.
+    app_toast(app, _("Another Prebunk is using this data folder: the scores of both are kept."));
+    app->toast_until_ms = app_now_ms(app) + APP_SAVE_TOAST_MS;
+    log_info("another copy of the game uses %s too", app->data_dir);
+  }
+  const char *fonts = engine_font_problems(app->engine);
+  if (fonts) {
+    char *msg = xasprintf(_("Some of the game's fonts could not be used, so text is drawn with another one: %s. "
+                            "Reinstalling Prebunk should bring them back."),
+                          fonts);
+    scene_notice_push(app, _("Fonts missing"), msg);
+    free(msg);
+  }
+  if (app->settings_kept) {
+    char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
+                            "left as it is: changes made now are not saved."),
+                          app->settings_path, app->settings_kept);
+    scene_notice_push(app, _("Settings not read"), msg);
+    free(msg);
+  }
+}
+
 static bool start_scene(App *app, const char *scene, char **err);
 
 bool app_start(App *app, const char *scene, char **err) {
@@ -558,14 +608,7 @@ static bool start_scene(App *app, const char *scene, char **err) {
     return false;
   }
   if (!row->no_notice) {
-    push_store_notice(app);
-    if (app->settings_kept) {
-      char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
-                              "left as it is: changes made now are not saved."),
-                            app->settings_path, app->settings_kept);
-      scene_notice_push(app, _("Settings not read"), msg);
-      free(msg);
-    }
+    push_start_notices(app);
   }
   return true;
 }

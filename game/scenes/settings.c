@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "play/session.h"
 
 // A settings file is a few hundred bytes; anything huge is not ours.
@@ -223,6 +224,17 @@ bool settings_load(const char *path, Settings *out, char **err) {
                                    : xstrdup(read_err ? read_err : "cannot read");
     }
     free(read_err);
+    free(data);
+    return false;
+  }
+  // A NUL byte or bytes that are not UTF-8: not a settings file any more
+  // (damaged, or something else saved under its name). Kept as the
+  // player's, never rewritten, like one that cannot be read.
+  if (memchr(data, '\0', len) || !utf8_valid(data, len)) {
+    if (err) {
+      *err =
+          xstrdup(memchr(data, '\0', len) ? _("it holds NUL bytes: it is not a text file") : _("it is not UTF-8 text"));
+    }
     free(data);
     return false;
   }

@@ -63,7 +63,8 @@ Settings settings_default(void);
 
 // Reads `path` into *out (which starts from the defaults). A missing file is
 // not an error (defaults, true). False with *err (owned by the caller) only
-// when the file exists but cannot be read; *out then holds the defaults.
+// when the file exists but cannot be read, is too big, or is not text (a
+// NUL byte, not UTF-8); *out then holds the defaults.
 bool settings_load(const char *path, Settings *out, char **err);
 // Writes every setting to `path` atomically. False with *err (owned) on failure.
 bool settings_save(const char *path, const Settings *s, char **err);
