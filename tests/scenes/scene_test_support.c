@@ -209,3 +209,17 @@ void scene_test_menu_pad(App *app, SDL_GameControllerButton button) {
   scene_test_push_pad(app, button);
   scene_test_steps(app, 2);
 }
+
+void scene_test_pass_forewarning(App *app, SceneTestInput how) {
+  assert_string_equal(scene_test_top(app), "forewarn");
+  if (how == SCENE_TEST_MOUSE) {
+    Rect r = scene_test_button_labelled(app, "Continue")->rect;
+    scene_test_push_click(app, r.x + r.w / 2, r.y + r.h / 2);
+  } else if (how == SCENE_TEST_PAD) {
+    scene_test_push_pad(app, SDL_CONTROLLER_BUTTON_A);
+  } else {
+    scene_test_push_key(app, SDLK_RETURN);
+  }
+  scene_test_steps(app, 3);
+  assert_string_equal(scene_test_top(app), "round");
+}
