@@ -96,3 +96,9 @@ typedef enum SceneTestInput {
 // Enter, a click on Continue or the controller's A, and fails unless the
 // round is on top after it.
 void scene_test_pass_forewarning(App *app, SceneTestInput how);
+
+// On the feedback screen right after an answer: skips its optional steps
+// (the confidence tap, "Which technique?") with Enter, a click on the
+// footer's button or the controller's A, until the page shows. Fails unless
+// the feedback screen is on top, then and after.
+void scene_test_skip_taps(SceneTestFixture *f, SceneTestInput how);
