@@ -140,7 +140,7 @@ void scene_feedback_push_answer(App *app, PlaySession *session, const RoundAnswe
       feedback_create(FEEDBACK_MODE_ANSWER, play_session_pack(session), answer, index, count, last, done, user);
   s->session = session;
   s->truth = gameplay_truth_sentence(answer->item);
-  if (answer->answered) {
+  if (answer->answered && app->settings.confidence_tap) {
     s->step = FEEDBACK_STEP_CONFIDENCE;  // a time-out has no verdict to rate
   } else {
     feedback_reveal(app, s);
@@ -287,7 +287,8 @@ static float layout_choices(FeedbackScene *s, const App *app, const Ui *ui, floa
   for (int k = 0; k < FEEDBACK_CHOICES; k++) {
     b[k] = ui_button(ID_CHOICE + k, (Rect){0}, choice_label(s, k), UI_BUTTON_NORMAL);
     b[k].key_hint = gameplay_key_hint(app, INPUT_ACTION_CHOICE_1 + k, s->choice_keys[k]);
-    row = row && ui_button_width(ui, &b[k], bh, true) <= w3;
+    // Some slack, so a word does not run into its key hint.
+    row = row && ui_button_width(ui, &b[k], bh, true) + 0.3f * gap <= w3;
   }
   for (int k = 0; place && k < FEEDBACK_CHOICES; k++) {
     Rect r = row ? (Rect){ui_margin(ui) + (float)k * (w3 + gap), y, w3, bh}
@@ -341,14 +342,15 @@ static void layout_ask_as(FeedbackScene *s, const App *app, const Ui *ui, bool c
   layout_choices(s, app, ui, y, true);
 }
 
-// What goes when room is short: the line, then the verdict row (into the header).
+// What goes when room is short: the verdict row (into the header), then the line.
 static void layout_ask(FeedbackScene *s, const App *app, const Ui *ui) {
+  bool technique = s->step == FEEDBACK_STEP_TECHNIQUE;
   layout_ask_as(s, app, ui, false, true);
-  if (s->ask.overflow) {
-    layout_ask_as(s, app, ui, false, false);
+  if (s->ask.overflow && technique) {
+    layout_ask_as(s, app, ui, true, true);
   }
-  if (s->ask.overflow && s->step == FEEDBACK_STEP_TECHNIQUE) {
-    layout_ask_as(s, app, ui, true, false);
+  if (s->ask.overflow) {
+    layout_ask_as(s, app, ui, technique, false);
   }
   s->overflow = s->ask.overflow;
 }

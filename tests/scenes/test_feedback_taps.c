@@ -21,6 +21,7 @@
 #include "scenes/app.h"
 #include "scenes/gameplay.h"
 #include "scenes/scenes.h"
+#include "scenes/settings.h"
 #include "store/store.h"
 
 enum {
@@ -313,6 +314,34 @@ static void test_timeout_skips_confidence(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// The tap can be turned off in settings.ini ([round] confidence_tap): the
+// verdict then shows at once; the technique question still comes.
+static void test_setting_turns_the_tap_off(void **state) {
+  (void)state;
+  Fixture *f = fixture_make(1280, 720);
+  char *ini = test_write_file(f->dir, "off.ini", "[round]\nconfidence_tap = false\n");
+  Settings read = settings_default();
+  assert_true(read.confidence_tap);
+  char *err = NULL;
+  assert_true(settings_load(ini, &read, &err));
+  assert_false(read.confidence_tap);
+  char *written = settings_to_ini(&read);
+  assert_non_null(strstr(written, "confidence_tap = false\n"));
+  free(written);
+  free(ini);
+  f->app->settings.confidence_tap = read.confidence_tap;
+  start_round(f);
+  for (int i = 0; i < QUESTIONS; i++) {
+    bool fake = current_item(f)->answer == PACK_ANSWER_FABRICATED;
+    scene_test_key(f, fake ? SDLK_f : SDLK_r);
+    assert_int_equal(step(f), fake ? FEEDBACK_STEP_TECHNIQUE : FEEDBACK_STEP_PAGE);
+    scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
+    scene_test_key(f, SDLK_RETURN);
+  }
+  assert_string_equal(scene_test_top(f->app), "summary");
+  scene_test_fixture_destroy(f);
+}
+
 // Both question steps fit with nothing cut at every shape, at Normal and at the largest text size,
 // and with PREBUNK_SHOT_DIR set they are saved there to be looked at.
 static void test_steps_fit_everywhere(void **state) {
@@ -372,8 +401,11 @@ static void test_steps_fit_everywhere(void **state) {
 int main(void) {
   log_set_stderr(getenv("PREBUNK_TEST_VERBOSE") != NULL);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_keyboard_taps),        cmocka_unit_test(test_mouse_taps),
-      cmocka_unit_test(test_skip_and_controller),  cmocka_unit_test(test_timeout_skips_confidence),
+      cmocka_unit_test(test_keyboard_taps),
+      cmocka_unit_test(test_mouse_taps),
+      cmocka_unit_test(test_skip_and_controller),
+      cmocka_unit_test(test_timeout_skips_confidence),
+      cmocka_unit_test(test_setting_turns_the_tap_off),
       cmocka_unit_test(test_steps_fit_everywhere),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
