@@ -162,37 +162,62 @@ static void assert_note(Fixture *f, bool right) {
   assert_true(p->note_right == right);
 }
 
-// Keyboard only: R/F to answer, 1/2/3 to tap, Enter to go on. The first
-// fabricated headline gets the right technique, the second a wrong one.
-static void test_keyboard_taps(void **state) {
-  (void)state;
-  Fixture *f = fixture_make(1280, 720);
+// Answers the current headline right, with the keyboard (R/F) or the mouse.
+static void answer_right(Fixture *f, const PackItem *item, SceneTestInput how) {
+  bool real = item->answer == PACK_ANSWER_REAL;
+  if (how == SCENE_TEST_MOUSE) {
+    click_label(f, real ? "REAL" : "FABRICATED");
+  } else {
+    scene_test_key(f, real ? SDLK_r : SDLK_f);
+  }
+}
+
+// Takes choice k (0..2) of a question step: its key (1/2/3) or a click on it.
+static void take_choice(Fixture *f, int k, SceneTestInput how) {
+  if (how == SCENE_TEST_MOUSE) {
+    click_rect(f, scene_test_button_with_id(f->app, 10 + k)->rect);
+  } else {
+    scene_test_key(f, (SDL_Keycode)(SDLK_1 + k));
+  }
+}
+
+// A whole round with every tap given, by keyboard only (R/F, 1/2/3, Enter)
+// or mouse only (the buttons): the confidence alternates Sure and Guessing
+// (keyboard) or Sure and I think so (mouse); of the two fabricated
+// headlines one gets the right technique, the other a wrong one.
+static void play_tapping(SceneTestInput how) {
+  bool mouse = how == SCENE_TEST_MOUSE;
+  Fixture *f = fixture_make(mouse ? 1920 : 1280, mouse ? 1080 : 720);
   start_round(f);
   Played played[QUESTIONS];
   int fakes = 0;
   for (int i = 0; i < QUESTIONS; i++) {
     const PackItem *item = current_item(f);
     played[i] = (Played){.item_id = item->id, .fake = item->answer == PACK_ANSWER_FABRICATED};
-    scene_test_key(f, item->answer == PACK_ANSWER_REAL ? SDLK_r : SDLK_f);
+    answer_right(f, item, how);
     // Asked before the verdict: the choices carry their keys.
     assert_int_equal(step(f), FEEDBACK_STEP_CONFIDENCE);
     assert_string_equal(scene_test_button_labelled(f->app, "Sure")->key_hint, "1");
     assert_string_equal(scene_test_button_labelled(f->app, "Guessing")->key_hint, "3");
-    SDL_Keycode tap = i % 2 ? SDLK_3 : SDLK_1;
-    played[i].confidence = i % 2 ? STORE_CONFIDENCE_GUESS : STORE_CONFIDENCE_SURE;
-    scene_test_key(f, tap);
+    int level = i % 2 == 0 ? 0 : mouse ? 1 : 2;
+    played[i].confidence = (StoreConfidence)(STORE_CONFIDENCE_SURE + level);
+    take_choice(f, level, how);
     if (played[i].fake) {
       assert_int_equal(step(f), FEEDBACK_STEP_TECHNIQUE);
       int right = right_choice(f, item);
-      int pick = fakes == 0 ? right : (right + 1) % 3;
-      played[i].technique_right = fakes == 0;
-      scene_test_key(f, (SDL_Keycode)(SDLK_1 + pick));
+      bool pick_right = fakes == (mouse ? 1 : 0);
+      played[i].technique_right = pick_right;
+      take_choice(f, pick_right ? right : (right + 1 + fakes) % 3, how);
       assert_int_equal(step(f), FEEDBACK_STEP_PAGE);
-      assert_note(f, fakes == 0);
+      assert_note(f, pick_right);
       fakes++;
     }
     assert_int_equal(step(f), FEEDBACK_STEP_PAGE);
-    scene_test_key(f, SDLK_RETURN);
+    if (mouse) {
+      click_label(f, i + 1 < QUESTIONS ? "Next question" : "See results");
+    } else {
+      scene_test_key(f, SDLK_RETURN);
+    }
   }
   assert_int_equal(fakes, 2);
   assert_string_equal(scene_test_top(f->app), "summary");
@@ -200,35 +225,14 @@ static void test_keyboard_taps(void **state) {
   scene_test_fixture_destroy(f);
 }
 
-// Mouse only: the answer buttons, the choices and Next are clicked.
+static void test_keyboard_taps(void **state) {
+  (void)state;
+  play_tapping(SCENE_TEST_KEYBOARD);
+}
+
 static void test_mouse_taps(void **state) {
   (void)state;
-  Fixture *f = fixture_make(1920, 1080);
-  start_round(f);
-  Played played[QUESTIONS];
-  int fakes = 0;
-  for (int i = 0; i < QUESTIONS; i++) {
-    const PackItem *item = current_item(f);
-    played[i] = (Played){.item_id = item->id, .fake = item->answer == PACK_ANSWER_FABRICATED};
-    click_label(f, item->answer == PACK_ANSWER_REAL ? "REAL" : "FABRICATED");
-    assert_int_equal(step(f), FEEDBACK_STEP_CONFIDENCE);
-    click_label(f, i % 2 ? "I think so" : "Sure");
-    played[i].confidence = i % 2 ? STORE_CONFIDENCE_THINK : STORE_CONFIDENCE_SURE;
-    if (played[i].fake) {
-      assert_int_equal(step(f), FEEDBACK_STEP_TECHNIQUE);
-      int right = right_choice(f, item);
-      int pick = fakes == 1 ? right : (right + 2) % 3;
-      played[i].technique_right = fakes == 1;
-      click_rect(f, scene_test_button_with_id(f->app, 10 + pick)->rect);
-      assert_note(f, fakes == 1);
-      fakes++;
-    }
-    assert_int_equal(step(f), FEEDBACK_STEP_PAGE);
-    click_label(f, i + 1 < QUESTIONS ? "Next question" : "See results");
-  }
-  assert_string_equal(scene_test_top(f->app), "summary");
-  check_store(f, played);
-  scene_test_fixture_destroy(f);
+  play_tapping(SCENE_TEST_MOUSE);
 }
 
 // Skipped with Enter: nothing is stored, and the verdict and the page still
