@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "engine/view.h"
+#include "play/session.h"
 #include "quiz/diag.h"
 #include "quiz/measures.h"
 #include "quiz/pack.h"
@@ -32,6 +33,22 @@ typedef void (*FeedbackDoneFn)(App *app, void *user);
 // `user` (borrowed) is how the round carries on.
 void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
                          size_t count, bool last, FeedbackDoneFn done, void *user);
+
+// The same right after an answer of `session`'s round (FEEDBACK_MODE_ANSWER;
+// the session is borrowed and must outlive the screen; the pack is the
+// session's), with the optional taps of play/training.h as steps (see
+// scene_feedback.c): the confidence tap before the verdict (not after a
+// time-out), then "Which technique?" for a fabricated headline that has
+// one, then the page. Each step is skipped with Enter or Next.
+void scene_feedback_push_answer(App *app, PlaySession *session, const RoundAnswer *answer, size_t index, size_t count,
+                                bool last, FeedbackDoneFn done, void *user);
+
+// Where the feedback screen is.
+typedef enum FeedbackStep {
+  FEEDBACK_STEP_CONFIDENCE,  // "How sure are you?" (the verdict not shown yet)
+  FEEDBACK_STEP_TECHNIQUE,   // "Which technique does it use?" (the techniques not named yet)
+  FEEDBACK_STEP_PAGE,        // the explanation page
+} FeedbackStep;
 
 // The round's pause menu (an overlay): Resume (P, Start, Esc, B, Enter),
 // Settings, Help, and "Quit this round", which asks first. The round's clock
@@ -94,6 +111,7 @@ typedef struct GameplayPage {
   Rect said_box;                 // in view (h 0 when none or it scrolls)
   Rect truth;                    // the truth sentence (with outlet and date), or the source line alone
   Rect techniques;               // "Techniques used: ..." (h 0 when none)
+  Rect note_box;                 // the note under them (h 0 when none)
   Rect tip_card, tip_head, tip;  // h 0 when no tip
   Rect body;                     // what scrolls
   float body_h;                  // its content height (with what moved into it)
@@ -104,7 +122,9 @@ typedef struct GameplayPage {
   char *truth_text;              // owned: what `truth` shows
   char *truth_moved;             // owned: "This headline is real.", moved into the body (NULL when in view)
   char *tech_text;               // owned, NULL when no technique
-  bool overflow;                 // the part always in view did not fit the area
+  const char *note;              // borrowed, nullable: see GameplayPageNote
+  bool note_right;
+  bool overflow;  // the part always in view did not fit the area
 } GameplayPage;
 // (Re)computes `p` (its old strings are freed) for `item` in `area`, with
 // `said` (borrowed, nullable; it must outlive `p`) above the truth. The
@@ -113,8 +133,21 @@ typedef struct GameplayPage {
 // text size keeps it from ever getting smaller when the size goes up.
 void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
                           Rect area, float fixed_max);
+// A line the fixed part shows under the techniques, in the colour of a
+// right (or wrong) answer: the feedback's "Which technique?" result.
+typedef struct GameplayPageNote {
+  const char *text;  // borrowed; it must outlive the page
+  bool right;
+} GameplayPageNote;
+// The same with `note` (nullable) in the part always in view.
+void gameplay_page_layout_noted(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
+                                const GameplayPageNote *note, Rect area, float fixed_max);
 // Draws it, the body scrolled by `scroll` (clamp with gameplay_clamp_scroll).
 void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll);
+// The same in two parts, for a screen that wraps the body in a UiScroll:
+// the part always in view, and the body (clipped to p->body) scrolled by `scroll`.
+void gameplay_page_draw_fixed(const GameplayPage *p, const Ui *ui);
+void gameplay_page_draw_body(const GameplayPage *p, const Ui *ui, float scroll);
 // Frees the strings (not `p`); NULL is a no-op.
 void gameplay_page_free(GameplayPage *p);
 
@@ -140,6 +173,9 @@ Rect scene_round_peek_card(const void *scene_data);
 #define GAMEPLAY_HEADLINE_MIN_SIZE 30.0f
 // The feedback screen's page (its layout; borrowed) and scroll offset.
 const GameplayPage *scene_feedback_peek_page(const void *scene_data, float *scroll);
+// The feedback screen's step; *overflow (nullable): the step's layout ran
+// past its room (it never should).
+FeedbackStep scene_feedback_peek_step(const void *scene_data, bool *overflow);
 // The summary's round and measures.
 const Round *scene_summary_peek_round(const void *scene_data);
 const Measures *scene_summary_peek_measures(const void *scene_data);

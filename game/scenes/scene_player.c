@@ -20,6 +20,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "scenes/scenes.h"
+#include "scenes/training_scenes.h"
 
 enum {
   ID_START = 1,
@@ -411,7 +412,7 @@ static void choose(SceneCtx *ctx, PlayerScene *s, const char *name) {
   }
   // The round replaces this screen: leaving the round returns to the packs.
   engine_pop_scene(ctx->engine);
-  scene_round_push(app);
+  scene_round_push_forewarned(app);
 }
 
 // A new guest every time: guests are separate people (Guest 1, Guest 2 ...).
@@ -424,7 +425,7 @@ static void choose_guest(SceneCtx *ctx, PlayerScene *s) {
     return;
   }
   engine_pop_scene(ctx->engine);
-  scene_round_push(app);
+  scene_round_push_forewarned(app);
 }
 
 static void press_char(PlayerScene *s, size_t index) {

@@ -127,14 +127,15 @@ static void on_feedback_done(App *app, void *user) {
 
 static void round_handle_result(App *app, RoundScene *s, const RoundAnswer *a) {
   size_t position = round_result_count(s->round) - 1;
-  if (app->settings.sound) {
-    engine_play_sound(app->engine, a->correct ? SOUND_CUE_CORRECT : SOUND_CUE_WRONG);
-  }
   if (round_shows_feedback(s->round)) {
+    // The feedback screen sounds the verdict when it shows it: after the
+    // confidence tap, which must come before the player knows.
     bool last = position + 1 >= round_count(s->round);
-    scene_feedback_push(app, FEEDBACK_MODE_ANSWER, s->pack, a, position, round_count(s->round), last, on_feedback_done,
-                        s);
+    scene_feedback_push_answer(app, s->session, a, position, round_count(s->round), last, on_feedback_done, s);
   } else {
+    if (app->settings.sound) {
+      engine_play_sound(app->engine, a->correct ? SOUND_CUE_CORRECT : SOUND_CUE_WRONG);
+    }
     round_advance(app, s);
   }
   engine_request_redraw(app->engine);
