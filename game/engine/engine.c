@@ -639,6 +639,8 @@ const char *engine_key_label(const Engine *e, InputAction action) {
 }
 
 void engine_play_sound(Engine *e, SoundCue cue) {
+  e->cues_requested++;
+  e->last_cue = cue;
   audio_play(e->audio, cue);
 }
 
@@ -664,6 +666,8 @@ EngineStats engine_stats(const Engine *e) {
       .frames_drawn = e->frames,
       .events_handled = e->events,
       .steps = e->steps,
+      .cues_requested = e->cues_requested,
+      .last_cue = e->cues_requested ? e->last_cue : -1,
       .text_rasterisations = t.rasterisations,
       .text_cache_hits = t.hits,
       .text_cache_evictions = t.evictions,

@@ -184,6 +184,10 @@ typedef struct EngineStats {
   uint64_t text_cache_evictions;
   size_t text_cache_bytes;
   size_t fonts_open;
+  // Sound cues asked for (whether or not an audio device played them), and
+  // the last one (-1 before any): tests check what a screen sounds.
+  uint64_t cues_requested;
+  SoundCue last_cue;
 } EngineStats;
 
 EngineStats engine_stats(const Engine *engine);

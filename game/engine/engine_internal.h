@@ -72,6 +72,8 @@ struct Engine {
   int win_w, win_h;  // windowed size (kept while fullscreen)
   bool fullscreen;
   uint64_t frames, events, steps;
+  uint64_t cues_requested;  // engine_play_sound() calls (EngineStats)
+  SoundCue last_cue;
   uint64_t scene_frames;  // frames drawn with a scene on the stack (screenshot option)
   bool screenshot_done;
 };

@@ -133,9 +133,9 @@ static void round_handle_result(App *app, RoundScene *s, const RoundAnswer *a) {
     bool last = position + 1 >= round_count(s->round);
     scene_feedback_push_answer(app, s->session, a, position, round_count(s->round), last, on_feedback_done, s);
   } else {
-    if (app->settings.sound) {
-      engine_play_sound(app->engine, a->correct ? SOUND_CUE_CORRECT : SOUND_CUE_WRONG);
-    }
+    // No feedback between questions (an assessment such as the MIST-20):
+    // no right/wrong sound either, or the cue would tell the player what
+    // the screen keeps back and change the test.
     round_advance(app, s);
   }
   engine_request_redraw(app->engine);

@@ -390,11 +390,20 @@ static void test_assessment_no_feedback(void **state) {
   Fixture *f = fixture_make(pack);
   free(pack);
   start_round(f);
+  // With sound on, an answer must not sound right or wrong: the screen
+  // keeps the verdict back, so the cue must too.
+  f->app->settings.sound = true;
   int said_real = 0, rr = 0;
   for (int i = 0; i < 4; i++) {
     PackAnswer t = current_truth(f);
     scene_test_advance(f, 1000);
+    EngineStats before = engine_stats(f->app->engine);
     press(f, 'r');  // "real" to everything: naive by construction
+    EngineStats after = engine_stats(f->app->engine);
+    if (after.cues_requested > before.cues_requested) {
+      assert_int_not_equal(after.last_cue, SOUND_CUE_CORRECT);
+      assert_int_not_equal(after.last_cue, SOUND_CUE_WRONG);
+    }
     said_real++;
     rr += t == PACK_ANSWER_REAL;
     if (i < 3) {
