@@ -39,6 +39,7 @@ typedef struct Engine Engine;
 typedef struct UiStats {
   unsigned cut;       // texts ended with an ellipsis: they did not fit even at their floor
   unsigned shrunk;    // texts drawn below the Normal size of their style
+  unsigned fitted;    // texts drawn smaller so that their longest word fits its line (never broken inside)
   char last_cut[96];  // the start of the last text cut (for a test's message)
 } UiStats;
 
