@@ -498,6 +498,7 @@ static void packs_layout(SceneCtx *ctx) {
   Ui ui = app_ui(app_from_ctx(ctx));
   int focused = ui_form_focused_id(&s->head.form);
   s->header = ui_header_layout(&ui, _("Choose a pack"), true, true);
+  ui_header_use(&ui, &s->header);  // the content starts under it
   Rect c = ui_content_rect(&ui), list_r, card_r;
   arrange(s, &ui, c, &list_r, &card_r);
   menu_text_clear(&s->head.texts);
@@ -701,7 +702,10 @@ static void packs_draw(SceneCtx *ctx) {
   Ui ui = app_ui(app_from_ctx(ctx));
   ui_header_draw_from(&ui, &s->header, _("Choose a pack"));
   if (s->head.form.list) {
+    // Clipped: a row taller than a very short list (a tall header) stays in it.
+    UiClip clip = ui_clip_begin(&ui, rect_inset(s->list.rect, -16));  // room for the focus ring
     ui_list_draw(&ui, &s->list, s->head.form.focus == UI_FOCUS_LIST, draw_row, s);
+    ui_clip_end(&ui, clip);
   }
   if (card_shown(s)) {
     draw_card(&ui, s);

@@ -25,16 +25,14 @@
 
 typedef SceneTestFixture Fixture;
 
-static App *open_at(Fixture *f, int w, int h, const char *size) {
-  app_destroy(f->app);  // first: it saves its settings
-  f->app = NULL;
-  char *ini = xasprintf("[display]\ntext_size = %s\n", size);
-  free(test_write_file(f->dir, "settings.ini", ini));
-  free(ini);
-  f->app = scene_test_app_create(
-      f, &(SceneTestAppOptions){.seed = 5, .wall_base_ms = 1700000000000, .width = w, .height = h});
+// The packs screen (over the title screen) at w x h and text `size`.
+static App *open_at(Fixture *f, int w, int h, SettingsTextSize size) {
+  app_destroy(f->app);
+  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 5, .width = w, .height = h});
+  f->app->settings.text_size = size;
   f->app->settings.sound = false;
-  assert_true(app_start(f->app, "packs", NULL));  // over the title screen
+  app_apply_settings(f->app);
+  assert_true(app_start(f->app, "packs", NULL));
   scene_test_steps(f->app, 2);
   assert_string_equal(scene_test_top(f->app), "packs");
   return f->app;
@@ -58,7 +56,7 @@ static void shot(App *app, const char *name) {
   int w = 0, h = 0;
   SDL_GetRendererOutputSize(engine_renderer(app->engine), &w, &h);
   char *path = xasprintf("%s/%s-%dx%d-%s.png", dir, name, w, h,
-                         app->settings.text_size == SETTINGS_TEXT_LARGEST ? "largest" : "normal");
+                         app->settings.text_size == SETTINGS_TEXT_LARGEST ? "largest" : SETTINGS_TEXT_NORMAL);
   char *err = NULL;
   if (!engine_save_screenshot(app->engine, path, &err)) {
     fail_msg("%s: %s", path, err ? err : "?");
@@ -134,18 +132,18 @@ static bool list_shown(App *app) {
   return head(app)->form.list != NULL;
 }
 
-static const char *const sizes[] = {"normal", "large", "larger", "very_large", "largest"};
 static const int shapes[][2] = {{1024, 768}, {1366, 768}, {1920, 1080}, {768, 1024}};
 
 // Every text size, every shape, every pack's details: laid out whole.
 static void test_every_size_and_shape(void **state) {
   Fixture *f = *state;
   for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
-    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
-      App *app = open_at(f, shapes[k][0], shapes[k][1], sizes[t]);
+    for (int t = 0; t < SETTINGS_TEXT_COUNT; t++) {
+      App *app = open_at(f, shapes[k][0], shapes[k][1], (SettingsTextSize)t);
       size_t n = pack_library_count(app->packs);
       for (size_t i = 0; i < n; i++) {
-        char *where = xasprintf("%dx%d %s, pack %zu", shapes[k][0], shapes[k][1], sizes[t], i);
+        char *where = xasprintf("%dx%d %s, pack %zu", shapes[k][0], shapes[k][1],
+                                settings_text_size_name((SettingsTextSize)t), i);
         assert_clean(app, where);
         if (!details_shown(app)) {
           scene_test_menu_key(app, SDLK_RETURN);  // pages: the details page
@@ -174,7 +172,7 @@ static void test_every_size_and_shape(void **state) {
 // Esc, the Back button or B returns to the list; Esc there leaves.
 static void test_pages_by_every_input(void **state) {
   Fixture *f = *state;
-  App *app = open_at(f, 1024, 768, "largest");
+  App *app = open_at(f, 1024, 768, SETTINGS_TEXT_LARGEST);
   assert_true(list_shown(app));
   assert_false(details_shown(app));
   Rect row = ui_list_row_rect(head(app)->form.list, 0);
@@ -209,12 +207,12 @@ static void test_pages_by_every_input(void **state) {
 // portrait canvas at Normal.
 static void test_side_by_side_and_stacked(void **state) {
   Fixture *f = *state;
-  App *app = open_at(f, 1920, 1080, "normal");
+  App *app = open_at(f, 1920, 1080, SETTINGS_TEXT_NORMAL);
   Rect list = head(app)->form.list->rect;
   const UiButton *play = button(app, "Play");
   assert_true(list_shown(app) && details_shown(app));
   assert_true(play->rect.x >= list.x + list.w);
-  app = open_at(f, 768, 1024, "normal");
+  app = open_at(f, 768, 1024, SETTINGS_TEXT_NORMAL);
   list = head(app)->form.list->rect;
   play = button(app, "Play");
   assert_true(list_shown(app) && details_shown(app));
@@ -243,7 +241,7 @@ static bool plan_has(App *app, const char *needle) {
 // A pack with pairs: the Pair round button opens the pair scene on it.
 static void test_pair_round_button(void **state) {
   Fixture *f = *state;
-  App *app = open_at(f, 1366, 768, "normal");
+  App *app = open_at(f, 1366, 768, SETTINGS_TEXT_NORMAL);
   select_pack(app, "starter-en.xml");
   assert_true(plan_has(app, "Pair round: "));
   const UiButton *pair = button(app, "Pair round");
@@ -260,7 +258,7 @@ static void test_pair_round_button(void **state) {
 // says why.
 static void test_no_pair_round_says_why(void **state) {
   Fixture *f = *state;
-  App *app = open_at(f, 1366, 768, "normal");
+  App *app = open_at(f, 1366, 768, SETTINGS_TEXT_NORMAL);
   select_pack(app, "mist-20.xml");
   const UiButton *pair = button(app, "Pair round");
   assert_non_null(pair);
@@ -271,6 +269,56 @@ static void test_no_pair_round_says_why(void **state) {
   assert_string_equal(scene_test_top(app), "packs");
 }
 
+// ---- the header's title on its own line ------------------------------------------
+
+static bool rects_overlap(Rect a, Rect b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// A long pack title at 1024x768 with the largest text does not fit beside
+// Back, Settings and Help even with icon-only buttons and shrunk to its
+// Normal size: it moves to its own line under them (at most two lines,
+// never below Normal, nothing cut), the header grows, and ui_content_top()
+// follows once the header is used.
+static void test_header_title_below(void **state) {
+  Fixture *f = *state;
+  static const char *const title = "Identity: hate speech, scapegoating and fake quotes";
+  App *app = open_at(f, 1024, 768, SETTINGS_TEXT_LARGEST);
+  Ui ui = app_ui(app);
+  float top = ui_content_top(&ui);
+  UiHeader h = ui_header_layout(&ui, title, true, true);
+  assert_true(h.title_below);
+  assert_true(h.bottom > ui_header_h(&ui));
+  assert_true(h.title.y >= h.back.y + h.back.h - 1);
+  assert_false(rects_overlap(h.title, h.back) || rects_overlap(h.title, h.settings) || rects_overlap(h.title, h.help));
+  assert_true(h.title.y + h.title.h <= h.bottom);
+  TextStyle st = ui_text_style(&ui, THEME_TEXT_TITLE, ui.theme->text);
+  float normal = st.size / ui.theme->text_scale;
+  assert_true(h.title_size >= normal - 0.5f && h.title_size <= st.size);  // never below its Normal size
+  st.weight = TEXT_WEIGHT_BOLD;
+  st.wrap_width = h.title.w;
+  st.size = h.title_size;
+  assert_true(text_measure(app->engine, title, &st).h <= h.title.h + 0.5f);  // whole
+  assert_true(h.title.h <= 2 * text_line_height(app->engine, &st) + 1);      // in at most two lines
+  assert_float_equal(ui_content_top(&ui), top, 0.01);
+  ui_header_use(&ui, &h);
+  assert_true(ui_content_top(&ui) >= h.bottom + ui_gap(&ui));
+  assert_true(ui_content_rect(&ui).y >= h.bottom);
+  ui_stats_clear(app->ui_stats);
+  ui_header_draw_from(&ui, &h, title);
+  assert_int_equal(app->ui_stats->cut, 0);
+  assert_int_equal(app->ui_stats->shrunk, 0);
+
+  // A shorter title fits beside the buttons on a wide canvas at Normal.
+  app = open_at(f, 1920, 1080, SETTINGS_TEXT_NORMAL);
+  ui = app_ui(app);
+  h = ui_header_layout(&ui, "Society and climate", true, true);
+  assert_false(h.title_below);
+  assert_float_equal(h.bottom, ui_header_h(&ui), 0.01);
+  ui_header_use(&ui, &h);
+  assert_float_equal(ui_content_top(&ui), ui_header_h(&ui) + 2 * ui_gap(&ui), 0.01);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_every_size_and_shape, setup, scene_test_teardown),
@@ -278,6 +326,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_side_by_side_and_stacked, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_pair_round_button, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_no_pair_round_says_why, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_header_title_below, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
