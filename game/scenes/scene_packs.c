@@ -653,7 +653,6 @@ static bool packs_event(SceneCtx *ctx, const InputEvent *ev) {
   case UI_RESULT_LIST_SELECT:
     free(s->message);
     s->message = NULL;
-    update_buttons(s);
     ui_scroll_to(&s->head.scroll, 0);
     replan(ctx, s);
     update_buttons(s);
