@@ -520,6 +520,8 @@ static void check_pack_attributes(Loader *L, xmlNode *root) {
   }
   free(kind);
   L->assessment = p->kind == PACK_KIND_ASSESSMENT;
+  p->min_age = int_attr(L, root, "min-age", MARK_ATTR_MIN_AGE, PACK_MIN_AGE_LOWEST, PACK_MIN_AGE_HIGHEST);
+  p->order = int_attr(L, root, "order", MARK_ATTR_ORDER, 1, PACK_MAX_ORDER);
 }
 
 // The items seen so far with one pair id (indices into the pack's items).
