@@ -349,9 +349,13 @@ static float layout_plain(SummaryScene *s, const Ui *ui, float x, float top, flo
   return fmaxf(left.y, bottom);
 }
 
-// The buttons row, sized from its measured words: one row at the end side
-// when it fits, else two. Returns the row's top.
-static float layout_buttons(SummaryScene *s, const Ui *ui) {
+// The buttons, sized from their measured words: one row at the end side
+// when it fits; else, on a landscape canvas that leaves the page at least
+// SIDE_PAGE_EMS body-size ems beside them, a column at the end side (the
+// page keeps the height, which a second row would take); else two rows of
+// two. Returns the room left for the page (unmirrored).
+#define SIDE_PAGE_EMS 14.0f
+static Rect layout_buttons(SummaryScene *s, const Ui *ui) {
   struct {
     int id;
     const char *label;
@@ -364,34 +368,43 @@ static float layout_buttons(SummaryScene *s, const Ui *ui) {
   };
   enum { N = 4 };
   TextStyle st = sm_style(ui, THEME_TEXT_BUTTON, true, ui->theme->text);
-  float w[N], sum = 0, cw = ui_w(ui) - 2 * ui_margin(ui);
+  float w[N], sum = 0, widest = 0, cw = ui_w(ui) - 2 * ui_margin(ui), gap = ui_gap(ui), bh = ui_button_h(ui);
   for (int i = 0; i < N; i++) {
     // Room for the word, the icon before it and the button's padding
     // (ui_button_draw: about a quarter of the height on each side).
     float icon = bs[i].id == ID_PLAY_AGAIN ? 64.0f : 0.0f;
-    w[i] = fmaxf(240.0f, text_measure(ui->engine, bs[i].label, &st).w + icon + 0.6f * ui_button_h(ui));
+    w[i] = fmaxf(240.0f, text_measure(ui->engine, bs[i].label, &st).w + icon + 0.6f * bh);
     sum += w[i];
+    widest = fmaxf(widest, w[i]);
   }
-  bool one_row = sum + (N - 1) * ui_gap(ui) <= cw;
-  float bottom = ui_h(ui) - 40.0f;
-  float top = one_row ? bottom - ui_button_h(ui) : bottom - 2 * ui_button_h(ui) - ui_gap(ui);
-  float x = ui_margin(ui) + (one_row ? cw - sum - (N - 1) * ui_gap(ui) : 0);
+  float top = ui_header_h(ui) + gap, bottom = ui_h(ui) - 40.0f;
+  bool one_row = sum + (N - 1) * gap <= cw;
+  bool column = !one_row && ui_w(ui) >= ui_h(ui) &&
+                cw - widest - 2 * gap >= SIDE_PAGE_EMS * theme_text_size(ui->theme, THEME_TEXT_BODY);
+  float row_top = one_row ? bottom - bh : bottom - 2 * bh - gap;
+  float x = ui_margin(ui) + (one_row ? cw - sum - (N - 1) * gap : 0);
+  // The primary action first in a column (at its top), as in reading order.
+  static const int column_order[N] = {1, 0, 2, 3};
   for (int i = 0; i < N; i++) {
-    float y = top;
-    float bw = w[i];
-    if (!one_row) {
-      bw = (cw - ui_gap(ui)) / 2;
-      x = ui_margin(ui) + (float)(i % 2) * (bw + ui_gap(ui));
-      y = top + (i >= 2 ? ui_button_h(ui) + ui_gap(ui) : 0.0f);  // two rows of two
+    Rect r = {x, row_top, w[i], bh};
+    if (column) {
+      r = (Rect){ui_margin(ui) + cw - widest, bottom - (float)(N - column_order[i]) * (bh + gap) + gap, widest, bh};
+    } else if (!one_row) {
+      r.w = (cw - gap) / 2;
+      r.x = ui_margin(ui) + (float)(i % 2) * (r.w + gap);
+      r.y = row_top + (i >= 2 ? bh + gap : 0.0f);  // two rows of two
     }
-    UiButton b = ui_button(bs[i].id, ui_mirror(ui, (Rect){x, y, bw, ui_button_h(ui)}), bs[i].label, bs[i].kind);
+    UiButton b = ui_button(bs[i].id, ui_mirror(ui, r), bs[i].label, bs[i].kind);
     if (bs[i].id == ID_PLAY_AGAIN) {
       b.icon = DRAW_ICON_PLAY;
     }
     ui_form_add(&s->head.form, b);
-    x += bw + ui_gap(ui);
+    x += w[i] + gap;
   }
-  return top;
+  if (column) {
+    return (Rect){ui_margin(ui), top, cw - widest - gap, bottom - top};
+  }
+  return (Rect){ui_margin(ui), top, cw, row_top - gap - top};
 }
 
 // A focusable area for each review card the form has room for (Tab reaches
@@ -421,12 +434,11 @@ static void summary_layout(SceneCtx *ctx) {
   s->pressed_card = -1;
   ui_form_init(form, ui.rtl);
   ui_form_add_header(form, &ui, true, true);
-  float bottom = layout_buttons(s, &ui) - ui_gap(&ui);
-  float top = ui_header_h(&ui) + ui_gap(&ui);
+  Rect view = layout_buttons(s, &ui);
+  float top = view.y;
   TextStyle body = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
   float line = text_line_height(ui.engine, &body);
   UiScroll *sc = &s->head.scroll;
-  Rect view = {ui_margin(&ui), top, ui_w(&ui) - 2 * ui_margin(&ui), bottom - top};
   ui_scroll_set(sc, ui_mirror(&ui, view), 0, line);
   float w = ui_scroll_content_w(sc);
   float end = s->details ? layout_details(s, &ui, view.x, top, w) : layout_plain(s, &ui, view.x, top, w);
