@@ -265,6 +265,64 @@ static void test_review_stamped(void **state) {
   assert_true(fakes->style.size == reals->style.size && fakes->style.weight == reals->style.weight);
 }
 
+static int setup_mist(void **state) {
+  Fixture *f = scene_test_fixture_create();
+  f->pack_path = test_source_path("quizzes/mist-20.xml");
+  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 5, .width = 1024, .height = 768});
+  char *err = NULL;
+  assert_non_null(f->app->pack);
+  assert_true(app_set_player(f->app, "Tester", &err));
+  f->app->settings.sound = false;
+  *state = f;
+  return 0;
+}
+
+// An assessment reveals nothing while it runs, so its review stamps every
+// headline asked: the mistakes first (believed, then rejected), then the
+// right answers; every fabricated one FALSE with what is true.
+static void test_assessment_reviews_every_headline(void **state) {
+  Fixture *f = *state;
+  scene_packs_push(f->app);
+  scene_round_push(f->app);
+  scene_test_step(f);
+  for (int i = 0; strcmp(scene_test_top(f->app), "summary") != 0; i++) {
+    assert_true(i < 40);
+    assert_string_equal(scene_test_top(f->app), "round");
+    const PackItem *item = round_current_item(scene_round_peek(engine_scene_data(f->app->engine, 0)));
+    PackAnswer given = i % 3 == 0 ? other(item->answer) : item->answer;
+    scene_test_advance(f, 1500);
+    scene_test_key(f, given == PACK_ANSWER_REAL ? SDLK_r : SDLK_f);
+  }
+  const Round *r = scene_summary_peek_round(top_data(f));
+  const PlaySummary *sum = scene_summary_peek_summary(top_data(f));
+  size_t n = round_result_count(r);
+  assert_int_equal(n, 20);
+  assert_int_equal(scene_summary_peek_review_count(top_data(f)), n);
+  bool seen[20] = {false};
+  for (size_t k = 0; k < n; k++) {
+    Rect card;
+    PlayStamp stamp;
+    assert_true(scene_summary_peek_card(top_data(f), k, &card, &stamp));
+    const RoundAnswer *a = NULL;
+    for (size_t i = 0; i < n; i++) {
+      if (text_inside(f, round_result(r, i)->item->headline, card)) {
+        a = round_result(r, i);
+        assert_false(seen[i]);  // each headline once
+        seen[i] = true;
+      }
+    }
+    assert_non_null(a);
+    assert_int_equal(stamp, a->item->answer == PACK_ANSWER_FABRICATED ? PLAY_STAMP_FALSE : PLAY_STAMP_TRUE);
+    assert_int_equal(a->correct, k >= sum->review_count);  // the mistakes first
+    if (a->item->answer == PACK_ANSWER_FABRICATED) {
+      char *fact = xasprintf("What is true: %s", a->item->explanation);
+      assert_true(text_inside(f, fact, card));
+      free(fact);
+    }
+  }
+  assert_non_null(find_text(f, "Your right answers"));
+}
+
 // With PREBUNK_SHOT_DIR set, saves the screen there as NAME-WxH-T-N.png.
 static void shot(Fixture *f, int w, int h, bool large, int n) {
   const char *dir = getenv("PREBUNK_SHOT_DIR");
@@ -331,6 +389,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_technique_table, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_review_stamped, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_whole_at_largest, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_assessment_reviews_every_headline, setup_mist, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
