@@ -12,7 +12,6 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
-#include "base/str.h"
 #include "scenes/gameplay.h"
 
 // The review's groups, in the order shown.
@@ -118,9 +117,10 @@ static float layout_card(SummaryScene *s, const Ui *ui, size_t k, Rect r) {
     }
   }
   if (it->explanation) {
-    char *fact = fake ? xasprintf(_("What is true: %s"), it->explanation) : xstrdup(it->explanation);
-    y += menu_text_add(p, ui, fact, body, (Rect){x, y, w, 0}, SUMMARY_LAYER_PAGE);
-    free(fact);
+    // Under the FALSE stamp the explanation is the correction (the packs
+    // say there what is actually true); no label of ours in front of it,
+    // which would repeat the explanation's own "What is true:".
+    y += menu_text_add(p, ui, it->explanation, body, (Rect){x, y, w, 0}, SUMMARY_LAYER_PAGE);
   }
   c->card = (Rect){r.x, r.y, r.w, y + pad * 0.75f - r.y};
   return c->card.h;
