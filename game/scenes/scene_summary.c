@@ -56,6 +56,7 @@ void scene_summary_push(App *app, Round *round, PlaySummary *summary) {
   s->assessment = !round_shows_feedback(round);
   s->review_button0 = -1;
   s->pressed_card = -1;
+  s->hover_card = -1;
   size_t n = round_result_count(round);
   s->review_q = xcalloc(n ? n : 1, sizeof *s->review_q);
   for (size_t k = 0; k < summary->review_count && s->review_n < n; k++) {
@@ -432,6 +433,7 @@ static void summary_layout(SceneCtx *ctx) {
   s->review_button0 = -1;
   s->review_buttons = 0;
   s->pressed_card = -1;
+  s->hover_card = -1;
   ui_form_init(form, ui.rtl);
   ui_form_add_header(form, &ui, true, true);
   Rect view = layout_buttons(s, &ui);
@@ -510,8 +512,18 @@ static void reveal_focused(SummaryScene *s, const Ui *ui) {
 }
 
 // A click or tap on a review card opens it: pressed and released over the
-// same card, without dragging the page in between. True when used.
+// same card, without dragging the page in between. A pointer moving onto
+// or off a card lights it (used: a redraw); anywhere else it is not used.
 static bool review_pointer(SceneCtx *ctx, SummaryScene *s, const Ui *ui, const InputEvent *ev) {
+  if (ev->type == INPUT_EVENT_POINTER_MOVE && !s->details) {
+    int k = summary_review_card_at(s, ui, ev->x, ev->y);
+    bool changed = k != s->hover_card;
+    s->hover_card = k;
+    if (changed) {
+      ui_form_event(&s->head.form, ev);  // the buttons' hover goes off too
+    }
+    return changed;
+  }
   if (ev->type == INPUT_EVENT_POINTER_DOWN) {
     s->pressed_card = s->details ? -1 : summary_review_card_at(s, ui, ev->x, ev->y);
     return s->pressed_card >= 0;

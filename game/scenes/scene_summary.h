@@ -43,6 +43,7 @@ typedef struct SummaryScene {
   int review_button0;        // the form's index of the first card's button, -1 for none
   int review_buttons;        // how many cards have a button (the form's room)
   int pressed_card;          // the card a pointer went down on, -1 for none
+  int hover_card;            // the card under the pointer, -1 for none (drawn lighter)
   // Card backgrounds of the page (unmirrored, before scrolling), with the
   // colour of their accent edge.
   Rect boxes[SUMMARY_MAX_CARDS];

@@ -132,7 +132,7 @@ float summary_review_layout(SummaryScene *s, const Ui *ui, float x, float y, flo
   float gap = ui_gap(ui);
   TextStyle title = menu_text_style(ui, THEME_TEXT_BODY, t->text, TEXT_WEIGHT_BOLD, TEXT_ALIGN_START);
   TextStyle muted = menu_text_style(ui, THEME_TEXT_SMALL, t->text_muted, TEXT_WEIGHT_REGULAR, TEXT_ALIGN_START);
-  const char *intro = s->review_n ? _("Select a headline to see its whole explanation.")
+  const char *intro = s->review_n ? _("Select a headline to open its feedback again, with the techniques and the tip.")
                                   : _("Nothing to review: every answer was right.");
   y += menu_text_add(p, ui, s->review_n ? _("To review") : intro, title, (Rect){x, y, w, 0}, SUMMARY_LAYER_PAGE);
   if (s->review_n) {
@@ -178,7 +178,7 @@ void summary_review_draw(const SummaryScene *s, const Ui *ui, float offset) {
     }
     Rect m = ui_mirror(ui, r);
     ui_card_draw(ui, m);
-    if (s->pressed_card == (int)k) {
+    if (s->pressed_card == (int)k || s->hover_card == (int)k) {
       draw_round_rect(ui->engine, rect_inset(m, 2.0f), 14.0f, t->surface_hover);
     }
     Rect edge = {ui->rtl ? m.x + m.w - 12.0f : m.x, m.y, 12.0f, m.h};

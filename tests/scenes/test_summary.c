@@ -264,6 +264,28 @@ static void test_review_stamped(void **state) {
   assert_true(fakes->style.size == reals->style.size && fakes->style.weight == reals->style.weight);
 }
 
+// A pointer moving onto a review card lights it (used: a redraw); moving
+// within it, or over nothing, is not used (nothing to draw).
+static void test_card_hover(void **state) {
+  Fixture *f = *state;
+  Played p;
+  play_round(f, true, &p);
+  engine_set_window_size(f->app->engine, 1920, 1080);
+  scene_test_step(f);
+  const UiButton *card = scene_test_button_with_id(f->app, SCENE_SUMMARY_REVIEW_ID);
+  assert_true(card->rect.h > 40.0f);
+  Ui ui = app_ui(f->app);
+  SceneCtx ctx = {f->app->engine, f->app, engine_scene_data(f->app->engine, 0)};
+  InputEvent away = {.type = INPUT_EVENT_POINTER_MOVE, .x = 4.0f, .y = ui_h(&ui) - 4.0f};
+  InputEvent on = {.type = INPUT_EVENT_POINTER_MOVE, .x = card->rect.x + 30.0f, .y = card->rect.y + 30.0f};
+  assert_false(scene_summary_vtable.event(&ctx, &away));
+  assert_true(scene_summary_vtable.event(&ctx, &on));
+  on.x += 8.0f;
+  assert_false(scene_summary_vtable.event(&ctx, &on));
+  assert_true(scene_summary_vtable.event(&ctx, &away));  // off it: drawn plain again
+  assert_false(scene_summary_vtable.event(&ctx, &away));
+}
+
 static int setup_mist(void **state) {
   Fixture *f = scene_test_fixture_create();
   f->pack_path = test_source_path("quizzes/mist-20.xml");
@@ -387,6 +409,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_technique_table, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_review_stamped, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_whole_at_largest, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_card_hover, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_assessment_reviews_every_headline, setup_mist, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
