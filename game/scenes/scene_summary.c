@@ -582,6 +582,20 @@ static bool summary_event(SceneCtx *ctx, const InputEvent *ev) {
 
 // ---- drawing ----------------------------------------------------------------
 
+// The page's text that shows in the view, shifted up by `off`. Only that:
+// a long review drawn whole would rasterise every card on every frame.
+static void draw_page_text(const SummaryScene *s, const Ui *ui, float off) {
+  const Rect view = s->head.scroll.view;
+  const MenuTextPlan *p = &s->head.texts;
+  for (size_t i = 0; i < p->count; i++) {
+    Rect box = p->items[i].box;
+    box.y -= off;
+    if (p->items[i].layer == SUMMARY_LAYER_PAGE && box.y < view.y + view.h && box.y + box.h > view.y) {
+      text_draw(ui->engine, p->items[i].text, &p->items[i].style, ui_mirror(ui, box));
+    }
+  }
+}
+
 static void summary_draw(SceneCtx *ctx) {
   SummaryScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
@@ -600,7 +614,7 @@ static void summary_draw(SceneCtx *ctx) {
   if (!s->details) {
     summary_review_draw(s, &ui, off);
   }
-  menu_text_draw(&ui, &s->head.texts, SUMMARY_LAYER_PAGE, off);
+  draw_page_text(s, &ui, off);
   ui_scroll_end(&ui, &s->head.scroll, clip);
   ui_form_draw(&ui, &s->head.form);
 }
