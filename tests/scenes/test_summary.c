@@ -12,6 +12,7 @@
 #include "scene_test_support.h"
 
 #include <SDL.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,17 +29,21 @@
 
 typedef SceneTestFixture Fixture;
 
-static int setup(void **state) {
+// A fixture playing `pack` (a file of quizzes/) as "Tester", at 1024x768.
+static int setup_pack(void **state, const char *pack, uint64_t seed) {
   Fixture *f = scene_test_fixture_create();
-  char *starter = test_source_path("quizzes/starter-en.xml");
-  f->pack_path = starter;
-  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 11, .width = 1024, .height = 768});
+  f->pack_path = test_source_path(pack);
+  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = seed, .width = 1024, .height = 768});
   char *err = NULL;
   assert_non_null(f->app->pack);
   assert_true(app_set_player(f->app, "Tester", &err));
   f->app->settings.sound = false;
   *state = f;
   return 0;
+}
+
+static int setup(void **state) {
+  return setup_pack(state, "quizzes/starter-en.xml", 11);
 }
 
 // What the player did, counted as the round went.
@@ -287,15 +292,7 @@ static void test_card_hover(void **state) {
 }
 
 static int setup_mist(void **state) {
-  Fixture *f = scene_test_fixture_create();
-  f->pack_path = test_source_path("quizzes/mist-20.xml");
-  f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 5, .width = 1024, .height = 768});
-  char *err = NULL;
-  assert_non_null(f->app->pack);
-  assert_true(app_set_player(f->app, "Tester", &err));
-  f->app->settings.sound = false;
-  *state = f;
-  return 0;
+  return setup_pack(state, "quizzes/mist-20.xml", 5);
 }
 
 // An assessment reveals nothing while it runs, so its review stamps every
