@@ -340,13 +340,13 @@ static void test_assessment_reviews_every_headline(void **state) {
   assert_non_null(find_text(f, "Your right answers"));
 }
 
-// With PREBUNK_SHOT_DIR set, saves the screen there as NAME-WxH-T-N.png.
-static void shot(Fixture *f, int w, int h, bool large, int n) {
+// With PREBUNK_SHOT_DIR set, saves the screen there as summary-VIEW-WxH-T-N.png.
+static void shot(Fixture *f, const char *view, int w, int h, bool large, int n) {
   const char *dir = getenv("PREBUNK_SHOT_DIR");
   if (!dir) {
     return;
   }
-  char *path = xasprintf("%s/summary-page-%dx%d-%s-%d.png", dir, w, h, large ? "largest" : "normal", n);
+  char *path = xasprintf("%s/summary-%s-%dx%d-%s-%d.png", dir, view, w, h, large ? "largest" : "normal", n);
   char *err = NULL;
   if (!engine_save_screenshot(f->app->engine, path, &err)) {
     fail_msg("%s: %s", path, err);
@@ -356,7 +356,7 @@ static void shot(Fixture *f, int w, int h, bool large, int n) {
 
 // Scrolls the page from top to bottom a view at a time, drawing each: no
 // text is cut anywhere (the UI kit's counter and the page's own plan).
-static void check_whole_page(Fixture *f, int w, int h, bool large) {
+static void check_whole_page(Fixture *f, const char *view, int w, int h, bool large) {
   float off, max;
   scene_summary_peek_scroll(top_data(f), &off, &max);
   assert_true(off == 0);
@@ -364,9 +364,9 @@ static void check_whole_page(Fixture *f, int w, int h, bool large) {
     ui_stats_clear(f->app->ui_stats);
     engine_request_redraw(f->app->engine);
     scene_test_steps(f->app, 1);
-    shot(f, w, h, large, n);
+    shot(f, view, w, h, large, n);
     if (f->app->ui_stats->cut || page(f)->cut || scene_summary_peek_overflow(top_data(f))) {
-      fail_msg("%dx%d%s at %.0f: %u texts cut (last: %s), %zu lines cut", w, h, large ? " largest" : "", off,
+      fail_msg("%s %dx%d%s at %.0f: %u texts cut (last: %s), %zu lines cut", view, w, h, large ? " largest" : "", off,
                f->app->ui_stats->cut, f->app->ui_stats->last_cut, page(f)->cut);
     }
     if (off >= max) {
@@ -378,7 +378,8 @@ static void check_whole_page(Fixture *f, int w, int h, bool large) {
   fail_msg("the page did not reach its end");
 }
 
-// At 1024x768 and the largest text everything is shown whole; the other
+// At 1024x768 and the largest text everything is shown whole, on the page
+// and on the Details view; the other
 // sizes of phase 3 too, for the screenshots.
 static void test_whole_at_largest(void **state) {
   Fixture *f = *state;
@@ -394,7 +395,15 @@ static void test_whole_at_largest(void **state) {
       engine_relayout(f->app->engine);
       scene_test_step(f);
       scene_test_key(f, SDLK_HOME);
-      check_whole_page(f, sizes[i][0], sizes[i][1], large);
+      check_whole_page(f, "page", sizes[i][0], sizes[i][1], large);
+      // The Details view too, and back.
+      const UiButton *b = scene_test_button_labelled(f->app, "Details");
+      scene_test_click(f, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2);
+      assert_true(scene_summary_peek_details(top_data(f)));
+      check_whole_page(f, "details", sizes[i][0], sizes[i][1], large);
+      b = scene_test_button_labelled(f->app, "Summary");
+      scene_test_click(f, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2);
+      assert_false(scene_summary_peek_details(top_data(f)));
     }
   }
 }
