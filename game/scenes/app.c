@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/str.h"
 #include "play/session.h"
+#include "play/training.h"
 #include "quiz/pack_library.h"
 #include "scenes/scenes.h"
 #include "scenes/training_scenes.h"
@@ -343,14 +344,33 @@ static bool demo_state(App *app, char **err) {
   return true;
 }
 
-// A finished demo round for the summary screen: every third answer wrong, one
-// time-out, so every part of the summary has something to show.
-static Round *demo_round(App *app, char **err) {
-  RoundSettings rs = settings_round_settings(&app->settings, app->pack);
-  Round *round = round_create(app->pack, &rs, NULL, &app->rng, err);
-  if (!round) {
+// The optional taps of a demo answer: a confidence level for all but every
+// fourth, and "Which technique?" answered (right two times in three).
+static void demo_taps(PlaySession *session, size_t i) {
+  if (i % 4 != 3) {
+    play_session_confidence(session, (PlayConfidence)(PLAY_CONFIDENCE_SURE + (int)(i % 3)));
+  }
+  PlayTechniqueQuestion q;
+  if (play_session_technique_question(session, &q)) {
+    play_session_technique_answer(session, q.choices[i % 3 == 1 ? (q.right + 1) % 3 : q.right], NULL);
+  }
+}
+
+// A finished demo round for the summary screen, played through a session
+// that records nothing: every third answer wrong, one time-out, the taps
+// above, so every part of the summary has something to show. *summary gets
+// its summary (owned); the round is the caller's.
+static Round *demo_round(App *app, PlaySummary **summary, char **err) {
+  PlaySessionSpec spec = {
+      .pack = app->pack,
+      .settings = settings_round_settings(&app->settings, app->pack),
+      .seed = play_seed_next(&app->rng),
+  };
+  PlaySession *session = play_session_create(&spec, err);
+  if (!session) {
     return NULL;
   }
+  Round *round = play_session_round(session);
   int64_t now = 1000;
   for (size_t i = 0; round_state(round) == ROUND_STATE_READY; i++) {
     round_start_question(round, now);
@@ -358,15 +378,19 @@ static Round *demo_round(App *app, char **err) {
     now += 2500 + (int64_t)(i % 4) * 1500;
     if (i == 4 && round_time_limit_ms(round) > 0) {
       now += round_time_limit_ms(round);
-      round_tick(round, now, NULL);
+      play_session_tick(session, now, 0, NULL);
     } else {
       bool right = i % 3 != 2;
       PackAnswer truth = item->answer;
       PackAnswer other = truth == PACK_ANSWER_REAL ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL;
-      round_answer(round, right ? truth : other, now, NULL);
+      play_session_answer(session, right ? truth : other, now, 0, NULL);
+      demo_taps(session, i);
     }
     round_next(round);
   }
+  *summary = play_summary_create(session);
+  round = play_session_take_round(session);
+  play_session_destroy(session);
   return round;
 }
 
@@ -438,20 +462,22 @@ static bool start_round(App *app, char **err) {
 }
 
 static bool start_summary(App *app, char **err) {
-  Round *round = demo_round(app, err);
+  PlaySummary *summary;
+  Round *round = demo_round(app, &summary, err);
   if (!round) {
     return false;
   }
   scene_title_push(app);
   scene_packs_push(app);
-  scene_summary_push(app, round);
+  scene_summary_push(app, round, summary);
   return true;
 }
 
 // The summary of a demo round with the feedback of its first fabricated
 // item (the fullest page: techniques and a tip) on top, for screenshots.
 static bool start_feedback(App *app, char **err) {
-  Round *round = demo_round(app, err);
+  PlaySummary *summary;
+  Round *round = demo_round(app, &summary, err);
   if (!round) {
     return false;
   }
@@ -463,7 +489,7 @@ static bool start_feedback(App *app, char **err) {
     }
   }
   scene_title_push(app);
-  scene_summary_push(app, round);  // owns the round, which outlives the feedback above it
+  scene_summary_push(app, round, summary);  // owns the round, which outlives the feedback above it
   scene_feedback_push(app, FEEDBACK_MODE_REVIEW, round_pack(round), round_result(round, pick), pick, round_count(round),
                       false, NULL, NULL);
   return true;

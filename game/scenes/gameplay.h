@@ -9,6 +9,7 @@
 
 #include "engine/view.h"
 #include "play/session.h"
+#include "play/training.h"
 #include "quiz/diag.h"
 #include "quiz/measures.h"
 #include "quiz/pack.h"
@@ -165,6 +166,9 @@ float gameplay_clamp_scroll(float scroll, float content_h, float visible_h);
 // `scene_data` is engine_scene_data() of a scene with that vtable (borrowed).
 // The round being played (NULL before it starts or once handed on).
 const Round *scene_round_peek(const void *scene_data);
+// The round's play session (borrowed; NULL when the round could not
+// start), for tests that give the optional taps of play/training.h.
+PlaySession *scene_round_peek_session(void *scene_data);
 // The round's headline card as last laid out (mirrored).
 Rect scene_round_peek_card(const void *scene_data);
 // The headline's inset inside its card (gameplay_headline_draw) and the
@@ -176,9 +180,21 @@ const GameplayPage *scene_feedback_peek_page(const void *scene_data, float *scro
 // The feedback screen's step; *overflow (nullable): the step's layout ran
 // past its room (it never should).
 FeedbackStep scene_feedback_peek_step(const void *scene_data, bool *overflow);
-// The summary's round and measures.
+// The summary's round, measures and the whole PlaySummary (borrowed).
 const Round *scene_summary_peek_round(const void *scene_data);
 const Measures *scene_summary_peek_measures(const void *scene_data);
+const PlaySummary *scene_summary_peek_summary(const void *scene_data);
+// The review's cards: the summary's entries (believed, rejected, timed
+// out), then in an assessment the right answers. Card k is the form's
+// focusable area with id SCENE_SUMMARY_REVIEW_ID + k (when the form has
+// room), which opens that item's feedback.
+#define SCENE_SUMMARY_REVIEW_ID 1000
+size_t scene_summary_peek_review_count(const void *scene_data);
+// Review card k as laid out (unmirrored, before scrolling, as the page's
+// text plan) and its stamp; false when there is no such card.
+bool scene_summary_peek_card(const void *scene_data, size_t k, Rect *card, PlayStamp *stamp);
+// The per-technique table (no rows when no fabricated headline was asked).
+const UiTable *scene_summary_peek_techniques(const void *scene_data);
 // True when the last layout had to leave something out or run past its room
 // (it never should, at any size from 1440x1080 and any text size).
 bool scene_summary_peek_overflow(const void *scene_data);

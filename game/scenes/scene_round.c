@@ -24,6 +24,7 @@
 #include "base/log.h"
 #include "base/str.h"
 #include "play/session.h"
+#include "play/training.h"
 #include "scenes/scenes.h"
 
 enum {
@@ -115,10 +116,13 @@ static void round_advance(App *app, RoundScene *s) {
     return;
   }
   play_session_finish(s->session, app_unix_ms(app));
+  // The summary reads the taps the session holds (confidence, "Which
+  // technique?"): made now, before the round leaves the session.
+  PlaySummary *summary = play_summary_create(s->session);
   Round *done = play_session_take_round(s->session);
   s->round = NULL;
   engine_pop_scene(app->engine);
-  scene_summary_push(app, done);
+  scene_summary_push(app, done, summary);
 }
 
 static void on_feedback_done(App *app, void *user) {
@@ -567,6 +571,11 @@ const SceneVTable scene_round_vtable = {
 const Round *scene_round_peek(const void *scene_data) {
   const RoundScene *s = scene_data;
   return s ? s->round : NULL;
+}
+
+PlaySession *scene_round_peek_session(void *scene_data) {
+  RoundScene *s = scene_data;
+  return s ? s->session : NULL;
 }
 
 Rect scene_round_peek_card(const void *scene_data) {
