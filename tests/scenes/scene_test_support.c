@@ -57,6 +57,18 @@ App *scene_test_app_create(SceneTestFixture *f, const SceneTestAppOptions *opt) 
   return app;
 }
 
+App *scene_test_reopen(SceneTestFixture *f, const SceneTestAppOptions *opt, const char *text_size) {
+  app_destroy(f->app);
+  f->app = NULL;
+  if (text_size) {
+    char *ini = xasprintf("[display]\ntext_size = %s\n", text_size);
+    free(test_write_file(f->dir, SETTINGS_FILE_NAME, ini));
+    free(ini);
+  }
+  f->app = scene_test_app_create(f, opt);
+  return f->app;
+}
+
 void scene_test_steps(App *app, int frames) {
   for (int i = 0; i < frames; i++) {
     engine_step(app->engine);

@@ -41,6 +41,12 @@ int scene_test_teardown(void **state);
 // stored in f->app). Fails the test when it cannot be created.
 App *scene_test_app_create(SceneTestFixture *f, const SceneTestAppOptions *opt);
 
+// The next start of the game over the same folders: destroys f->app (first,
+// as closing an app saves its own settings), writes settings.ini with
+// `text_size` ("normal" ... "largest"; NULL keeps the file as it is), and
+// stores a new app in f->app, which it returns (borrowed).
+App *scene_test_reopen(SceneTestFixture *f, const SceneTestAppOptions *opt, const char *text_size);
+
 // Runs `frames` engine frames.
 void scene_test_steps(App *app, int frames);
 // The name of the top scene, or "(none)" when the stack is empty.
