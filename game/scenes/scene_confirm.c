@@ -20,12 +20,4 @@ void scene_confirm_push(App *app, const char *question, const char *yes_label, c
   engine_push_scene(app->engine, &scene_confirm_vtable, d);
 }
 
-const SceneVTable scene_confirm_vtable = {
-    .name = "confirm",
-    .overlay = true,
-    .leave = scene_dialog_leave,
-    .free_data = scene_dialog_free,
-    .layout = scene_dialog_layout,
-    .event = scene_dialog_event,
-    .draw = scene_dialog_draw,
-};
+const SceneVTable scene_confirm_vtable = SCENE_DIALOG_VTABLE("confirm");

@@ -39,3 +39,10 @@ void scene_dialog_leave(SceneCtx *ctx);
 void scene_dialog_free(void *data);
 bool scene_dialog_event(SceneCtx *ctx, const InputEvent *ev);
 void scene_dialog_draw(SceneCtx *ctx);
+
+// The vtable of a dialog screen named `name_` (a string literal).
+#define SCENE_DIALOG_VTABLE(name_)                                                                 \
+  {                                                                                                \
+    .name = (name_), .overlay = true, .leave = scene_dialog_leave, .free_data = scene_dialog_free, \
+    .layout = scene_dialog_layout, .event = scene_dialog_event, .draw = scene_dialog_draw,         \
+  }

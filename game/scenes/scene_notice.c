@@ -15,12 +15,4 @@ void scene_notice_push(App *app, const char *title, const char *message) {
   engine_push_scene(app->engine, &scene_notice_vtable, d);
 }
 
-const SceneVTable scene_notice_vtable = {
-    .name = "notice",
-    .overlay = true,
-    .leave = scene_dialog_leave,
-    .free_data = scene_dialog_free,
-    .layout = scene_dialog_layout,
-    .event = scene_dialog_event,
-    .draw = scene_dialog_draw,
-};
+const SceneVTable scene_notice_vtable = SCENE_DIALOG_VTABLE("notice");
