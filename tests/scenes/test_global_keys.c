@@ -15,11 +15,6 @@
 #include "scene_test_support.h"
 #include "support/test_support.h"
 
-static int setup(void **state) {
-  *state = scene_test_fixture_create();
-  return 0;
-}
-
 static void test_m_toggles_sound_with_a_notice(void **state) {
   SceneTestFixture *f = *state;
   f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 1});
@@ -260,12 +255,14 @@ static void test_every_screen_toggles_sound_and_goes_back(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_m_toggles_sound_with_a_notice, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_pointer_over_nothing_draws_nothing, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_every_screen_leaves_a_pointer_over_nothing_alone, setup,
+      cmocka_unit_test_setup_teardown(test_m_toggles_sound_with_a_notice, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_pointer_over_nothing_draws_nothing, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_every_screen_leaves_a_pointer_over_nothing_alone, scene_test_setup,
                                       scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_every_screen_opens_one_help_and_one_settings, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_every_screen_toggles_sound_and_goes_back, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_every_screen_opens_one_help_and_one_settings, scene_test_setup,
+                                      scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_every_screen_toggles_sound_and_goes_back, scene_test_setup,
+                                      scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

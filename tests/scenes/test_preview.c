@@ -18,11 +18,6 @@
 #include "scenes/scenes.h"
 #include "support/test_support.h"
 
-static int setup(void **state) {
-  *state = scene_test_fixture_create();
-  return 0;
-}
-
 // The preview of `pack_path` (owned by the fixture) at `w` x `h`, text size
 // `size`.
 static App *open_preview(SceneTestFixture *f, int w, int h, const char *size) {
@@ -152,8 +147,8 @@ static void test_preview_fits_every_shape(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_preview_lists_every_error, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_preview_fits_every_shape, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_preview_lists_every_error, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_preview_fits_every_shape, scene_test_setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,23 +92,10 @@ static const void *top_data(Fixture *f) {
   return engine_scene_data(f->app->engine, 0);
 }
 
-static void shot(Fixture *f, const char *name) {
-  const char *dir = getenv("PREBUNK_SHOT_DIR") ? getenv("PREBUNK_SHOT_DIR") : f->dir;
-  int w = 0, h = 0;
-  SDL_GetRendererOutputSize(engine_renderer(f->app->engine), &w, &h);
-  char *path = xasprintf("%s/%s-%dx%d%s.png", dir, name, w, h,
-                         f->app->settings.text_size == SETTINGS_TEXT_LARGEST ? "-largest" : "");
-  char *err = NULL;
-  if (!engine_save_screenshot(f->app->engine, path, &err)) {
-    fail_msg("%s: %s", path, err ? err : "?");
-  }
-  free(path);
-}
-
 // Draws a frame and fails when any text was cut or shrunk below its size.
 static void assert_whole(Fixture *f, const char *what) {
   ui_stats_clear(f->app->ui_stats);
-  shot(f, what);
+  scene_test_shot(f, what);
   if (f->app->ui_stats->cut || f->app->ui_stats->shrunk) {
     fail_msg("%s: %u texts cut, %u shrunk (last cut: %s)", what, f->app->ui_stats->cut, f->app->ui_stats->shrunk,
              f->app->ui_stats->last_cut);
