@@ -79,11 +79,6 @@ void scene_settings_push_in_round(App *app) {
   push(app, true);
 }
 
-static void settings_enter(SceneCtx *ctx) {
-  SettingsScene *s = ctx->data;
-  ui_list_set_count(&s->list, ROW_COUNT);
-}
-
 // The widest value any row can show, measured in the value's style.
 static float widest_value(const Ui *ui, const TextStyle *vs) {
   const char *words[4 + SETTINGS_TEXT_COUNT] = {_("As the pack says"), _("Off (no time limit)"), _("On"), _("Off")};
@@ -479,7 +474,6 @@ static void settings_draw(SceneCtx *ctx) {
 
 const SceneVTable scene_settings_vtable = {
     .name = "settings",
-    .enter = settings_enter,
     .free_data = settings_free,
     .layout = settings_layout,
     .event = settings_event,

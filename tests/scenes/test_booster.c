@@ -221,6 +221,18 @@ static void test_not_now_puts_it_away_until_the_next_start(void **state) {
   assert_false(offered(f));
 }
 
+// The push builds the title's data, the offer with it: a player change
+// between the push and the frame that enters it does not take it away.
+static void test_push_builds_the_offer(void **state) {
+  Fixture *f = *state;
+  practise(f->app, "Gus", 25 * HOUR_MS);
+  scene_title_push(f->app);
+  char *err = NULL;
+  assert_true(app_set_player(f->app, "Newcomer", &err));  // nothing played: nothing due
+  scene_test_step(f);
+  assert_true(offered(f));
+}
+
 // ---- shown whole ------------------------------------------------------------------
 
 static void test_offer_whole_at_every_size(void **state) {
@@ -251,6 +263,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_offer_for_the_most_recent_player, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_start_plays_a_booster_of_five, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_not_now_puts_it_away_until_the_next_start, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_push_builds_the_offer, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_offer_whole_at_every_size, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
