@@ -222,6 +222,9 @@ static void check_sound_and_back(SceneTestFixture *f, const ScreenCase *c) {
     key(app, SDLK_m);
   }
   key(app, SDLK_ESCAPE);
+  char shot[64];
+  snprintf(shot, sizeof shot, "after-back-%s", c->scene);
+  scene_test_shot(f, shot);  // the question asked, or the screen beneath
   size_t want = c->back == BACK_POPS ? n - 1 : c->back == BACK_ASKS ? n + 1 : n;
   if (strcmp(scene_test_top(app), c->after_back) != 0 || engine_scene_count(app->engine) != want) {
     failed("%s: Back gave %s with %zu screen(s); want %s with %zu", c->scene, scene_test_top(app),
