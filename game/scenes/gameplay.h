@@ -16,6 +16,7 @@
 #include "quiz/round.h"
 #include "quiz/technique.h"
 #include "scenes/app.h"
+#include "scenes/menu_text.h"
 #include "scenes/ui.h"
 
 // Why the feedback screen is shown.
@@ -209,3 +210,7 @@ const Pack *scene_preview_peek(const void *scene_data, const DiagList **diags);
 const GameplayPage *scene_preview_peek_page(const void *scene_data);
 // True while the preview lists the pack's warnings instead of an item.
 bool scene_preview_showing_warnings(const void *scene_data);
+// The preview's scroll view (the item page's body, or the list of errors
+// and warnings) and, through `list` (nullable), that list's text plan
+// (layer 1: one piece per diagnostic; empty while an item shows).
+const UiScroll *scene_preview_peek_scroll(const void *scene_data, const MenuTextPlan **list);

@@ -106,3 +106,18 @@ bool menu_text_overlaps(const MenuTextPlan *plan, size_t *a, size_t *b) {
   }
   return false;
 }
+
+void menu_scene_draw(const Ui *ui, const MenuSceneHead *head, int fixed, int scrolled, MenuDrawFn under, void *user) {
+  if (fixed >= 0) {
+    menu_text_draw(ui, &head->texts, fixed, 0);
+  }
+  if (scrolled >= 0) {
+    UiClip clip = ui_scroll_begin(ui, &head->scroll);
+    if (under) {
+      under(ui, head, user);
+    }
+    menu_text_draw(ui, &head->texts, scrolled, head->scroll.offset);
+    ui_scroll_end(ui, &head->scroll, clip);
+  }
+  ui_form_draw(ui, &head->form);
+}

@@ -57,3 +57,12 @@ void menu_text_draw(const Ui *ui, const MenuTextPlan *plan, int layer, float scr
 float menu_text_bottom(const MenuTextPlan *plan, int layer);
 // True when two pieces of the same layer overlap (tests).
 bool menu_text_overlaps(const MenuTextPlan *plan, size_t *a, size_t *b);
+
+// What a menu screen draws inside its scroll view before the scrolled text
+// (cards, highlighted rows, a list), shifted up by head->scroll.offset.
+typedef void (*MenuDrawFn)(const Ui *ui, const MenuSceneHead *head, void *user);
+// Draws a menu screen from its layout: the `fixed` layer of head->texts
+// unscrolled (-1: none); when `scrolled` >= 0, clipped to head->scroll's
+// view, `under` (nullable, given `user`) and the `scrolled` layer moved up
+// by the offset, then the scroll bar; last the form's buttons.
+void menu_scene_draw(const Ui *ui, const MenuSceneHead *head, int fixed, int scrolled, MenuDrawFn under, void *user);

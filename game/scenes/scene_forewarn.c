@@ -21,11 +21,10 @@ typedef struct ForewarnScene {
   SceneForewarnDoneFn done;
   void *user;
   bool closing;
-  // Layout: a card holding a column of blocks (laid out from the card's top,
-  // drawn moved up by `scroll`), scrolled in `view` when it is taller.
+  // Layout: a card holding a column of blocks (unmirrored, laid out from
+  // the card's top), scrolled in the kit's scroll view when it is taller.
   Rect card_rect, kicker, title, what, example_label, example, spot_label, spot, button;
-  Rect view;
-  float content_h, scroll;
+  UiScroll scroll;
 } ForewarnScene;
 
 void scene_forewarn_push(App *app, const PlayForewarnCard *card, SceneForewarnDoneFn done, void *user) {
@@ -74,7 +73,7 @@ static void forewarn_layout(SceneCtx *ctx) {
   s->example = take(ix, &y, iw, text_h(&ui, s->card.example, THEME_TEXT_BODY, true, iw - 2 * gap) + gap, gap);
   s->spot_label = take(ix, &y, iw, text_h(&ui, _("How to spot it"), THEME_TEXT_SMALL, true, iw), gap / 3);
   s->spot = take(ix, &y, iw, text_h(&ui, s->card.spot, THEME_TEXT_BODY, false, iw), 0);
-  s->content_h = y + pad - content.y;
+  float content_h = y + pad - content.y;
 
   float bw = ui_button_width(&ui, &(UiButton){.label = _("Continue"), .icon = DRAW_ICON_PLAY}, bh, true);
   if (bw > w) {
@@ -82,10 +81,12 @@ static void forewarn_layout(SceneCtx *ctx) {
   }
   float floor_y = ui_h(&ui) - ui_margin(&ui) / 2 - bh;
   float room = floor_y - gap - content.y;
-  float card_h = s->content_h < room ? s->content_h : room;
+  float card_h = content_h < room ? content_h : room;
   s->card_rect = (Rect){x, content.y, w, card_h};
-  s->view = rect_inset(s->card_rect, 2.0f);
-  s->scroll = gameplay_clamp_scroll(s->scroll, s->content_h, s->card_rect.h);
+  // The view is the card (the blocks inside keep its padding); the bar
+  // sits in the gap left at the end side.
+  TextStyle body = ui_text_style(&ui, THEME_TEXT_BODY, ui.theme->text);
+  ui_scroll_set(&s->scroll, ui_mirror(&ui, s->card_rect), content_h, text_line_height(ui.engine, &body));
   s->button = (Rect){x + (w - bw) / 2, content.y + card_h + gap, bw, bh};
   ui_form_init(&s->form, ui.rtl);
   ui_form_add_header(&s->form, &ui, false, true);
@@ -96,12 +97,6 @@ static void forewarn_layout(SceneCtx *ctx) {
   ui_form_focus_id(&s->form, ID_CONTINUE);
 }
 
-static bool forewarn_scroll(ForewarnScene *s, float dy) {
-  float before = s->scroll;
-  s->scroll = gameplay_clamp_scroll(s->scroll + dy, s->content_h, s->card_rect.h);
-  return s->scroll != before;
-}
-
 bool scene_forewarn_peek_overflow(const void *scene_data, float canvas_h) {
   const ForewarnScene *s = scene_data;
   return s->card_rect.y + s->card_rect.h > s->button.y || s->button.y + s->button.h > canvas_h + 0.5f;
@@ -109,6 +104,10 @@ bool scene_forewarn_peek_overflow(const void *scene_data, float canvas_h) {
 
 Technique scene_forewarn_peek_technique(const void *scene_data) {
   return ((const ForewarnScene *)scene_data)->card.technique;
+}
+
+const UiScroll *scene_forewarn_peek_scroll(const void *scene_data) {
+  return &((const ForewarnScene *)scene_data)->scroll;
 }
 
 static void forewarn_close(SceneCtx *ctx, ForewarnScene *s) {
@@ -124,14 +123,9 @@ static void forewarn_close(SceneCtx *ctx, ForewarnScene *s) {
 
 static bool forewarn_event(SceneCtx *ctx, const InputEvent *ev) {
   ForewarnScene *s = ctx->data;
-  // Up / Down and the wheel scroll the card when it is taller than its room.
-  float step = theme_text_size(&app_from_ctx(ctx)->theme, THEME_TEXT_BODY) * 2.0f;
-  bool scrolls = s->content_h > s->card_rect.h + 0.5f;
-  if (ev->type == INPUT_EVENT_WHEEL) {
-    return forewarn_scroll(s, -ev->wheel_y * step);
-  }
-  if (scrolls && ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
-    forewarn_scroll(s, ev->action == INPUT_ACTION_UP ? -step : step);
+  // Up / Down, the wheel and a drag scroll the card when it is taller than
+  // its room; at either end Up / Down are left to the buttons.
+  if (ui_scroll_event(&s->scroll, ev, true)) {
     return true;
   }
   UiResult r = ui_form_event(&s->form, ev);
@@ -152,8 +146,8 @@ static bool forewarn_event(SceneCtx *ctx, const InputEvent *ev) {
 
 static void draw_block(const ForewarnScene *s, const Ui *ui, const char *text, ThemeText role, bool bold, Color color,
                        Rect box) {
-  box.y -= s->scroll;
-  if (box.y + box.h < s->view.y || box.y > s->view.y + s->view.h) {
+  box.y -= s->scroll.offset;
+  if (box.y + box.h < s->scroll.view.y || box.y > s->scroll.view.y + s->scroll.view.h) {
     return;  // out of view
   }
   TextStyle st = ui_text_style(ui, role, color);
@@ -167,7 +161,7 @@ static void forewarn_draw(SceneCtx *ctx) {
   const Theme *t = ui.theme;
   ui_header_draw(&ui, _("Forewarned"));
   ui_card_draw(&ui, ui_mirror(&ui, s->card_rect));
-  UiClip clip = ui_clip_begin(&ui, ui_mirror(&ui, s->view));
+  UiClip clip = ui_scroll_begin(&ui, &s->scroll);
   draw_block(s, &ui, _("Before you start: a technique to watch for"), THEME_TEXT_SMALL, true, t->text_muted, s->kicker);
   draw_block(s, &ui, s->card.title, THEME_TEXT_TITLE, true, t->text, s->title);
   draw_block(s, &ui, s->card.what, THEME_TEXT_BODY, false, t->text, s->what);
@@ -176,16 +170,14 @@ static void forewarn_draw(SceneCtx *ctx) {
   // The example sits in a box edged in the fabricated colour: it is never
   // shown like a headline of the round.
   Rect ex = s->example;
-  ex.y -= s->scroll;
+  ex.y -= s->scroll.offset;
   draw_round_rect_outline(ui.engine, ui_mirror(&ui, ex), t->radius, t->focus_thickness / 2, t->fabricated);
   float g = ui_gap(&ui);
   draw_block(s, &ui, s->card.example, THEME_TEXT_BODY, true, t->text,
              (Rect){s->example.x + g, s->example.y + g / 2, s->example.w - 2 * g, s->example.h - g});
   draw_block(s, &ui, _("How to spot it"), THEME_TEXT_SMALL, true, t->text_muted, s->spot_label);
   draw_block(s, &ui, s->card.spot, THEME_TEXT_BODY, false, t->text, s->spot);
-  ui_clip_end(&ui, clip);
-  Rect track = {s->card_rect.x + s->card_rect.w - g, s->card_rect.y + g / 2, g / 2, s->card_rect.h - g};
-  ui_scrollbar_draw(&ui, ui_mirror(&ui, track), s->card_rect.h, s->content_h, s->scroll);
+  ui_scroll_end(&ui, &s->scroll, clip);
   ui_form_draw(&ui, &s->form);
 }
 

@@ -1,5 +1,6 @@
 // The header's Back, Help and Settings buttons, and the actions of the same
-// names, mean the same on every screen (see the conventions in scenes.h).
+// names, mean the same on every screen (see the conventions in scenes.h);
+// and the page of a screen that has only a message to show.
 
 #include "scenes/scenes.h"
 
@@ -35,4 +36,13 @@ bool scene_header_action(SceneCtx *ctx, const InputEvent *ev) {
   default:
     return false;
   }
+}
+
+void scene_message_draw(const Ui *ui, const char *title, const char *message, Color color, const UiForm *form) {
+  ui_header_draw(ui, title);
+  if (message) {
+    Rect box = rect_inset(ui_content_rect(ui), 40.0f);
+    ui_text(ui, message, THEME_TEXT_BODY, color, box, TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
+  }
+  ui_form_draw(ui, form);
 }

@@ -234,11 +234,7 @@ static void help_draw(SceneCtx *ctx) {
   Ui ui = app_ui(app_from_ctx(ctx));
   ui_scrim_draw(&ui);
   ui_card_draw(&ui, s->card);
-  menu_text_draw(&ui, &s->head.texts, LAYER_FIXED, 0);
-  UiClip clip = ui_scroll_begin(&ui, &s->head.scroll);
-  menu_text_draw(&ui, &s->head.texts, LAYER_SCROLLED, s->head.scroll.offset);
-  ui_scroll_end(&ui, &s->head.scroll, clip);
-  ui_form_draw(&ui, &s->head.form);
+  menu_scene_draw(&ui, &s->head, LAYER_FIXED, LAYER_SCROLLED, NULL, NULL);
 }
 
 const SceneVTable scene_help_vtable = {

@@ -142,12 +142,13 @@ static void ask_quit(App *app, PauseScene *s) {
                      on_quit_answer, s);
 }
 
+// Help and the sound key are the global ones (app_keys.c); Settings opens
+// the in-round settings screen, so it is handled here.
 static bool pause_event(SceneCtx *ctx, const InputEvent *ev) {
   PauseScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
-  engine_request_redraw(ctx->engine);
   if (s->closing) {
-    return true;
+    return true;  // the menu is going: nothing else may happen on top of the round
   }
   UiResult r = ui_form_event(&s->form, ev);
   if (r.kind == UI_RESULT_ACTIVATE) {
@@ -169,24 +170,25 @@ static bool pause_event(SceneCtx *ctx, const InputEvent *ev) {
     }
     return true;
   }
-  if (r.kind != UI_RESULT_IGNORED || ev->type != INPUT_EVENT_ACTION || ev->repeat) {
+  if (r.kind != UI_RESULT_IGNORED) {
     return true;
+  }
+  if (ev->type != INPUT_EVENT_ACTION) {
+    return false;  // a pointer over the scrim: nothing to draw
   }
   switch (ev->action) {
   case INPUT_ACTION_PAUSE:  // P / Start again: the same key un-pauses
   case INPUT_ACTION_BACK:   // Esc / B: leave the menu, i.e. resume
-    resume(ctx, s);
-    break;
+    if (!ev->repeat) {
+      resume(ctx, s);
+    }
+    return true;
   case INPUT_ACTION_SETTINGS:
     scene_settings_push_in_round(app);
-    break;
-  case INPUT_ACTION_HELP:
-    scene_help_push(app);
-    break;
+    return true;
   default:
-    break;
+    return false;
   }
-  return true;
 }
 
 static void pause_draw(SceneCtx *ctx) {

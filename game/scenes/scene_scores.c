@@ -331,33 +331,34 @@ static bool scores_event(SceneCtx *ctx, const InputEvent *ev) {
   return r.kind != UI_RESULT_IGNORED;
 }
 
+// The two cards and the current player's rows in the top table, under the
+// page's text.
+static void draw_cards(const Ui *ui, const MenuSceneHead *head, void *user) {
+  const ScoresScene *s = (const ScoresScene *)head;
+  int64_t me = *(const int64_t *)user;
+  float off = head->scroll.offset;
+  for (int i = 0; i < 2; i++) {
+    Rect r = s->cards[i];
+    r.y -= off;
+    ui_card_draw(ui, ui_mirror(ui, r));
+  }
+  for (size_t i = 0; me && i < s->top_table.rows; i++) {
+    if (s->top.items[i].player_id == me) {
+      Rect r = s->top_table.row[i];
+      r.x -= 12;
+      r.w += 24;
+      r.y -= off;
+      draw_round_rect(ui->engine, ui_mirror(ui, r), 12, ui->theme->surface_hover);
+    }
+  }
+}
+
 static void scores_draw(SceneCtx *ctx) {
   ScoresScene *s = ctx->data;
-  Ui ui = app_ui(app_from_ctx(ctx));
+  App *app = app_from_ctx(ctx);
+  Ui ui = app_ui(app);
   ui_header_draw(&ui, _("High scores"));
-  menu_text_draw(&ui, &s->head.texts, LAYER_FIXED, 0);
-  if (s->pack_count > 0) {
-    float off = s->head.scroll.offset;
-    UiClip clip = ui_scroll_begin(&ui, &s->head.scroll);
-    for (int i = 0; i < 2; i++) {
-      Rect r = s->cards[i];
-      r.y -= off;
-      ui_card_draw(&ui, ui_mirror(&ui, r));
-    }
-    // The current player's rows in the top table.
-    for (size_t i = 0; i < s->top_table.rows; i++) {
-      if (s->top.items[i].player_id == app_from_ctx(ctx)->player_id && app_from_ctx(ctx)->player_id) {
-        Rect r = s->top_table.row[i];
-        r.x -= 12;
-        r.w += 24;
-        r.y -= off;
-        draw_round_rect(ui.engine, ui_mirror(&ui, r), 12, ui.theme->surface_hover);
-      }
-    }
-    menu_text_draw(&ui, &s->head.texts, LAYER_PAGE, off);
-    ui_scroll_end(&ui, &s->head.scroll, clip);
-  }
-  ui_form_draw(&ui, &s->head.form);
+  menu_scene_draw(&ui, &s->head, LAYER_FIXED, s->pack_count > 0 ? LAYER_PAGE : -1, draw_cards, &app->player_id);
 }
 
 const SceneVTable scene_scores_vtable = {

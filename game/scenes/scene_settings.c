@@ -79,11 +79,6 @@ void scene_settings_push_in_round(App *app) {
   push(app, true);
 }
 
-static void settings_enter(SceneCtx *ctx) {
-  SettingsScene *s = ctx->data;
-  ui_list_set_count(&s->list, ROW_COUNT);
-}
-
 // The widest value any row can show, measured in the value's style.
 static float widest_value(const Ui *ui, const TextStyle *vs) {
   const char *words[4 + SETTINGS_TEXT_COUNT] = {_("As the pack says"), _("Off (no time limit)"), _("On"), _("Off")};
@@ -459,26 +454,26 @@ static void draw_row(void *user, const Ui *ui, size_t i, Rect r, bool selected, 
   draw_icon(ui->engine, DRAW_ICON_ARROW_RIGHT, rect_inset(phys_right, 20), t->text);
 }
 
+// The notes card and the rows, under the notes' text.
+static void draw_page(const Ui *ui, const MenuSceneHead *head, void *user) {
+  const SettingsScene *s = (const SettingsScene *)head;
+  Rect note = s->note;
+  note.y -= head->scroll.offset;
+  ui_card_draw(ui, ui_mirror(ui, note));
+  RowCtx rc = {.app = user, .scene = s};
+  ui_list_draw(ui, &s->list, head->form.focus == UI_FOCUS_LIST, draw_row, &rc);
+}
+
 static void settings_draw(SceneCtx *ctx) {
   SettingsScene *s = ctx->data;
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   ui_header_draw(&ui, _("Settings"));
-  float off = s->head.scroll.offset;
-  UiClip clip = ui_scroll_begin(&ui, &s->head.scroll);
-  Rect note = s->note;
-  note.y -= off;
-  ui_card_draw(&ui, ui_mirror(&ui, note));
-  menu_text_draw(&ui, &s->head.texts, 0, off);
-  RowCtx rc = {.app = app, .scene = s};
-  ui_list_draw(&ui, &s->list, s->head.form.focus == UI_FOCUS_LIST, draw_row, &rc);
-  ui_scroll_end(&ui, &s->head.scroll, clip);
-  ui_form_draw(&ui, &s->head.form);
+  menu_scene_draw(&ui, &s->head, -1, 0, draw_page, app);
 }
 
 const SceneVTable scene_settings_vtable = {
     .name = "settings",
-    .enter = settings_enter,
     .free_data = settings_free,
     .layout = settings_layout,
     .event = settings_event,

@@ -52,12 +52,6 @@ typedef struct TitleScene {
   char start_hint[HINT_MAX], later_hint[HINT_MAX];
 } TitleScene;
 
-void scene_title_push(App *app) {
-  TitleScene *s = xcalloc(1, sizeof *s);
-  s->focus_id = ID_PLAY;
-  engine_push_scene(app->engine, &scene_title_vtable, s);
-}
-
 static void title_free(void *data) {
   TitleScene *s = data;
   menu_text_free(&s->head.texts);
@@ -100,7 +94,7 @@ static bool offer_candidate(App *app, int64_t *id, char **name) {
   return found;
 }
 
-// Asks the play layer again (the title was entered or is back on top).
+// Asks the play layer again (the title is pushed or is back on top).
 static void offer_check(App *app, TitleScene *s) {
   offer_hide(s);
   int64_t id = 0;
@@ -124,6 +118,15 @@ static void offer_check(App *app, TitleScene *s) {
   s->offer_name = name;
   s->offer_message = xasprintf(_("Time for a 2-minute booster, %s: %d headlines on what you missed last time."), name,
                                (int)PLAY_BOOSTER_ITEMS);
+}
+
+// The push builds the title's data, the booster offer with it (its strings
+// are freed by free_data).
+void scene_title_push(App *app) {
+  TitleScene *s = xcalloc(1, sizeof *s);
+  s->focus_id = ID_PLAY;
+  offer_check(app, s);
+  engine_push_scene(app->engine, &scene_title_vtable, s);
 }
 
 static UiDialogSpec offer_spec(const TitleScene *s) {
@@ -373,10 +376,6 @@ static void title_layout(SceneCtx *ctx) {
   }
 }
 
-static void title_enter(SceneCtx *ctx) {
-  offer_check(app_from_ctx(ctx), ctx->data);
-}
-
 // Back on top: the player may have changed ("Playing as ..."), and a
 // booster may have been played or fallen due meanwhile.
 static void title_uncover(SceneCtx *ctx) {
@@ -481,7 +480,6 @@ static void title_draw(SceneCtx *ctx) {
 
 const SceneVTable scene_title_vtable = {
     .name = "title",
-    .enter = title_enter,
     .free_data = title_free,
     .layout = title_layout,
     .uncover = title_uncover,

@@ -24,6 +24,7 @@
 #include "engine/scene.h"
 #include "quiz/round.h"
 #include "scenes/app.h"
+#include "scenes/ui.h"
 
 // ---- menus and overlays (engineer A) ---------------------------------------
 
@@ -74,6 +75,10 @@ bool scene_header_activate(SceneCtx *ctx, int id);
 // buttons) that the screen's form left alone. Returns false (and does
 // nothing) for any other event.
 bool scene_header_action(SceneCtx *ctx, const InputEvent *ev);
+// The page of a screen that has only a message to show (a round that cannot
+// start, a pack with no items): the header with `title`, `message`
+// (nullable) centred in the content area in `color`, then `form`.
+void scene_message_draw(const Ui *ui, const char *title, const char *message, Color color, const UiForm *form);
 
 // ---- gameplay (engineer B) -------------------------------------------------
 

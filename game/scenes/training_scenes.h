@@ -43,6 +43,8 @@ void scene_forewarn_push(App *app, const PlayForewarnCard *card, SceneForewarnDo
 bool scene_forewarn_peek_overflow(const void *scene_data, float canvas_h);
 // The card's technique (tests).
 Technique scene_forewarn_peek_technique(const void *scene_data);
+// The card's scroll view (tests; borrowed).
+const UiScroll *scene_forewarn_peek_scroll(const void *scene_data);
 
 // For `--scene pair` / `--scene forewarn` (app_start): the pair round of the
 // selected pack, or of the first pack with pairs (which becomes selected);

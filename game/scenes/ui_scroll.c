@@ -139,6 +139,10 @@ UiClip ui_scroll_begin(const Ui *ui, const UiScroll *s) {
 
 void ui_scroll_end(const Ui *ui, const UiScroll *s, UiClip saved) {
   ui_clip_end(ui, saved);
+  ui_scroll_bar_draw(ui, s);
+}
+
+void ui_scroll_bar_draw(const Ui *ui, const UiScroll *s) {
   Rect track, thumb;
   if (ui_scroll_bar_rects(s, ui->rtl, &track, &thumb)) {
     draw_round_rect(ui->engine, track, track.w / 2, ui->theme->bar_track);

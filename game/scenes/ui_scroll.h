@@ -83,6 +83,9 @@ bool ui_scroll_event(UiScroll *s, const InputEvent *ev, bool focused);
 UiClip ui_scroll_begin(const Ui *ui, const UiScroll *s);
 // Restores the clip and draws the scroll bar (when the content overflows).
 void ui_scroll_end(const Ui *ui, const UiScroll *s, UiClip saved);
+// Only the scroll bar (when the content overflows), for content that clips
+// itself (the gameplay page's body).
+void ui_scroll_bar_draw(const Ui *ui, const UiScroll *s);
 // The bar's track and thumb at the viewport's end side (tests and drawing);
 // false when there is no bar.
 bool ui_scroll_bar_rects(const UiScroll *s, bool rtl, Rect *track, Rect *thumb);

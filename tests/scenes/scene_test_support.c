@@ -30,6 +30,11 @@ void scene_test_fixture_destroy(SceneTestFixture *f) {
   free(f);
 }
 
+int scene_test_setup(void **state) {
+  *state = scene_test_fixture_create();
+  return 0;
+}
+
 int scene_test_teardown(void **state) {
   scene_test_fixture_destroy(*state);
   pack_loader_shutdown();
@@ -56,6 +61,31 @@ App *scene_test_app_create(SceneTestFixture *f, const SceneTestAppOptions *opt) 
     fail_msg("app_create: %s", err ? err : "?");
   }
   return app;
+}
+
+App *scene_test_reopen(SceneTestFixture *f, const SceneTestAppOptions *opt, const char *text_size) {
+  app_destroy(f->app);
+  f->app = NULL;
+  if (text_size) {
+    char *ini = xasprintf("[display]\ntext_size = %s\n", text_size);
+    free(test_write_file(f->dir, SETTINGS_FILE_NAME, ini));
+    free(ini);
+  }
+  f->app = scene_test_app_create(f, opt);
+  return f->app;
+}
+
+void scene_test_shot(SceneTestFixture *f, const char *name) {
+  const char *dir = getenv("PREBUNK_SHOT_DIR") ? getenv("PREBUNK_SHOT_DIR") : f->dir;
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(engine_renderer(f->app->engine), &w, &h);
+  char *path = xasprintf("%s/%s-%dx%d%s.png", dir, name, w, h,
+                         f->app->settings.text_size == SETTINGS_TEXT_LARGEST ? "-largest" : "");
+  char *err = NULL;
+  if (!engine_save_screenshot(f->app->engine, path, &err)) {
+    fail_msg("%s: %s", path, err ? err : "?");
+  }
+  free(path);
 }
 
 void scene_test_steps(App *app, int frames) {

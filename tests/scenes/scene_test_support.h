@@ -34,12 +34,25 @@ typedef struct SceneTestAppOptions {
 SceneTestFixture *scene_test_fixture_create(void);
 // Destroys the app, removes the data folder and frees `f`; NULL is a no-op.
 void scene_test_fixture_destroy(SceneTestFixture *f);
+// A cmocka setup that puts a new fixture (no app yet) in *state.
+int scene_test_setup(void **state);
 // A cmocka teardown for a fixture in *state: destroys it and shuts the pack
 // loader down (so nothing it keeps counts as a leak).
 int scene_test_teardown(void **state);
 // An app over `f`'s folders, clock and pack (owned by the caller, usually
 // stored in f->app). Fails the test when it cannot be created.
 App *scene_test_app_create(SceneTestFixture *f, const SceneTestAppOptions *opt);
+
+// The next start of the game over the same folders: destroys f->app (first,
+// as closing an app saves its own settings), writes settings.ini with
+// `text_size` ("normal" ... "largest"; NULL keeps the file as it is), and
+// stores a new app in f->app, which it returns (borrowed).
+App *scene_test_reopen(SceneTestFixture *f, const SceneTestAppOptions *opt, const char *text_size);
+
+// Saves the last frame as $PREBUNK_SHOT_DIR (else the fixture's folder)
+// /NAME-WxH[-largest].png, W x H in output pixels; fails the test when it
+// cannot.
+void scene_test_shot(SceneTestFixture *f, const char *name);
 
 // Runs `frames` engine frames.
 void scene_test_steps(App *app, int frames);

@@ -32,32 +32,18 @@
 
 typedef SceneTestFixture Fixture;
 
-static App *open_app(Fixture *f, int w, int h) {
-  App *app = scene_test_app_create(
-      f, &(SceneTestAppOptions){.seed = 5, .wall_base_ms = WALL_BASE_MS, .width = w, .height = h});
-  app->settings.sound = false;
-  return app;
+// A fresh app (the next start of the game) over the same data folder, with
+// no sound; `largest` writes the largest text size first (else Normal).
+static void reopen(Fixture *f, int w, int h, bool largest) {
+  SceneTestAppOptions opt = {.seed = 5, .wall_base_ms = WALL_BASE_MS, .width = w, .height = h};
+  scene_test_reopen(f, &opt, largest ? "largest" : "normal")->settings.sound = false;
 }
 
 static int setup(void **state) {
   Fixture *f = scene_test_fixture_create();
-  f->app = open_app(f, 1280, 720);
+  reopen(f, 1280, 720, false);
   *state = f;
   return 0;
-}
-
-// A fresh app (the next start of the game) over the same data folder;
-// `largest` writes the largest text size first (closing an app saves its
-// own settings, so with no app open).
-static void reopen(Fixture *f, int w, int h, bool largest) {
-  app_destroy(f->app);
-  f->app = NULL;
-  char *path = fs_join(f->dir, SETTINGS_FILE_NAME);
-  char *err = NULL;
-  const char *ini = largest ? "[display]\ntext_size = largest\n" : "[display]\ntext_size = normal\n";
-  assert_true(fs_write_atomic(path, ini, strlen(ini), &err));
-  free(path);
-  f->app = open_app(f, w, h);
 }
 
 // The first practice pack of the library with room for a booster.
@@ -122,19 +108,6 @@ static const UiButton *button(App *app, const char *label) {
 
 static bool offered(Fixture *f) {
   return strcmp(scene_test_top(f->app), "title") == 0 && button(f->app, "Start booster") != NULL;
-}
-
-static void shot(Fixture *f, const char *name) {
-  const char *dir = getenv("PREBUNK_SHOT_DIR") ? getenv("PREBUNK_SHOT_DIR") : f->dir;
-  int w = 0, h = 0;
-  SDL_GetRendererOutputSize(engine_renderer(f->app->engine), &w, &h);
-  char *path = xasprintf("%s/%s-%dx%d%s.png", dir, name, w, h,
-                         f->app->settings.text_size == SETTINGS_TEXT_LARGEST ? "-largest" : "");
-  char *err = NULL;
-  if (!engine_save_screenshot(f->app->engine, path, &err)) {
-    fail_msg("%s: %s", path, err ? err : "?");
-  }
-  free(path);
 }
 
 // ---- when the offer shows ---------------------------------------------------------
@@ -248,6 +221,18 @@ static void test_not_now_puts_it_away_until_the_next_start(void **state) {
   assert_false(offered(f));
 }
 
+// The push builds the title's data, the offer with it: a player change
+// between the push and the frame that enters it does not take it away.
+static void test_push_builds_the_offer(void **state) {
+  Fixture *f = *state;
+  practise(f->app, "Gus", 25 * HOUR_MS);
+  scene_title_push(f->app);
+  char *err = NULL;
+  assert_true(app_set_player(f->app, "Newcomer", &err));  // nothing played: nothing due
+  scene_test_step(f);
+  assert_true(offered(f));
+}
+
 // ---- shown whole ------------------------------------------------------------------
 
 static void test_offer_whole_at_every_size(void **state) {
@@ -260,7 +245,7 @@ static void test_offer_whole_at_every_size(void **state) {
       show_title(f);
       assert_true(offered(f));
       ui_stats_clear(f->app->ui_stats);
-      shot(f, "booster-offer");
+      scene_test_shot(f, "booster-offer");
       const MenuSceneHead *head = engine_scene_data(f->app->engine, 0);
       if (f->app->ui_stats->cut || f->app->ui_stats->shrunk || head->texts.cut) {
         fail_msg("%dx%d%s: %u texts cut, %u shrunk, %zu lines cut (last cut: %s)", sizes[i][0], sizes[i][1],
@@ -278,6 +263,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_offer_for_the_most_recent_player, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_start_plays_a_booster_of_five, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_not_now_puts_it_away_until_the_next_start, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_push_builds_the_offer, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_offer_whole_at_every_size, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,21 +19,10 @@
 
 typedef SceneTestFixture Fixture;
 
-static int setup(void **state) {
-  *state = scene_test_fixture_create();
-  return 0;
-}
-
 // An app at `w` x `h` with the text size `size` ("normal" ... "largest").
 static App *open_at(Fixture *f, int w, int h, const char *size) {
-  app_destroy(f->app);  // first: it saves its settings
-  f->app = NULL;
-  char *ini = xasprintf("[display]\ntext_size = %s\n", size);
-  free(test_write_file(f->dir, "settings.ini", ini));
-  free(ini);
-  f->app = scene_test_app_create(
-      f, &(SceneTestAppOptions){.seed = 7, .wall_base_ms = 1700000000000, .width = w, .height = h});
-  return f->app;
+  SceneTestAppOptions opt = {.seed = 7, .wall_base_ms = 1700000000000, .width = w, .height = h};
+  return scene_test_reopen(f, &opt, size);
 }
 
 static const MenuTextPlan *top_texts(App *app) {
@@ -293,15 +282,16 @@ static void test_packs_say_every_headline_was_seen(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_help_twice_in_one_frame_opens_one, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_help_explains_the_game, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_settings_twice_in_one_frame_opens_one, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_settings_note_and_relayout, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_scores_columns_never_overlap, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_help_everywhere, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_settings_everywhere, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_packs_refresh_after_a_round, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_packs_say_every_headline_was_seen, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_twice_in_one_frame_opens_one, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_explains_the_game, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_twice_in_one_frame_opens_one, scene_test_setup,
+                                      scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_note_and_relayout, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_scores_columns_never_overlap, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_help_everywhere, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_settings_everywhere, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_packs_refresh_after_a_round, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_packs_say_every_headline_was_seen, scene_test_setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

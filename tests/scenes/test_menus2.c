@@ -15,21 +15,10 @@
 
 typedef SceneTestFixture Fixture;
 
-static int setup(void **state) {
-  *state = scene_test_fixture_create();
-  return 0;
-}
-
 // An app at `w` x `h` with the text size `size` ("normal" ... "largest").
 static App *open_at(Fixture *f, int w, int h, const char *size) {
-  app_destroy(f->app);  // first: it saves its settings
-  f->app = NULL;
-  char *ini = xasprintf("[display]\ntext_size = %s\n", size);
-  free(test_write_file(f->dir, "settings.ini", ini));
-  free(ini);
-  f->app = scene_test_app_create(
-      f, &(SceneTestAppOptions){.seed = 7, .wall_base_ms = 1700000000000, .width = w, .height = h});
-  return f->app;
+  SceneTestAppOptions opt = {.seed = 7, .wall_base_ms = 1700000000000, .width = w, .height = h};
+  return scene_test_reopen(f, &opt, size);
 }
 
 // ---- the screen table ------------------------------------------------------------
@@ -311,15 +300,15 @@ static void test_packs_everywhere(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_scene_table_is_the_one_list, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_title_everywhere, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_title_legend_is_not_clickable, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_player_everywhere, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_player_focus_starts_on_the_name, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_player_guests_are_separate_people, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_player_text_input_follows_cover, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_packs_everywhere, setup, scene_test_teardown),
-      cmocka_unit_test_setup_teardown(test_header_hints_follow_rebinding, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_scene_table_is_the_one_list, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_title_everywhere, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_title_legend_is_not_clickable, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_everywhere, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_focus_starts_on_the_name, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_guests_are_separate_people, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_player_text_input_follows_cover, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_packs_everywhere, scene_test_setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_header_hints_follow_rebinding, scene_test_setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -56,35 +56,27 @@ static const char *const pack_text =
 
 typedef SceneTestFixture Fixture;
 
-static App *open_app(Fixture *f, int w, int h) {
-  App *app = scene_test_app_create(
-      f, &(SceneTestAppOptions){.seed = 11, .wall_base_ms = WALL_BASE_MS, .width = w, .height = h});
+// A player and no sound, in every test's app.
+static void ready(App *app) {
   char *err = NULL;
   assert_non_null(app->pack);
   assert_true(app_set_player(app, "Tester", &err));
   app->settings.sound = false;
-  return app;
+}
+
+// A fresh app at this size; `largest` writes the largest text size first.
+static void reopen(Fixture *f, int w, int h, bool largest) {
+  scene_test_reopen(f, &(SceneTestAppOptions){.seed = 11, .wall_base_ms = WALL_BASE_MS, .width = w, .height = h},
+                    largest ? "largest" : "normal");
+  ready(f->app);
 }
 
 static int setup(void **state) {
   Fixture *f = scene_test_fixture_create();
   f->pack_path = test_write_file(f->dir, "pack.xml", pack_text);
-  f->app = open_app(f, 1280, 720);
+  reopen(f, 1280, 720, false);
   *state = f;
   return 0;
-}
-
-// A fresh app at this size; `largest` writes the largest text size first
-// (with no app open: closing an app saves its own settings).
-static void reopen(Fixture *f, int w, int h, bool largest) {
-  app_destroy(f->app);
-  f->app = NULL;
-  char *path = fs_join(f->dir, SETTINGS_FILE_NAME);
-  char *err = NULL;
-  const char *ini = largest ? "[display]\ntext_size = largest\n" : "[display]\ntext_size = normal\n";
-  assert_true(fs_write_atomic(path, ini, strlen(ini), &err));
-  free(path);
-  f->app = open_app(f, w, h);
 }
 
 static void start_at(Fixture *f, const char *name) {
@@ -100,23 +92,10 @@ static const void *top_data(Fixture *f) {
   return engine_scene_data(f->app->engine, 0);
 }
 
-static void shot(Fixture *f, const char *name) {
-  const char *dir = getenv("PREBUNK_SHOT_DIR") ? getenv("PREBUNK_SHOT_DIR") : f->dir;
-  int w = 0, h = 0;
-  SDL_GetRendererOutputSize(engine_renderer(f->app->engine), &w, &h);
-  char *path = xasprintf("%s/%s-%dx%d%s.png", dir, name, w, h,
-                         f->app->settings.text_size == SETTINGS_TEXT_LARGEST ? "-largest" : "");
-  char *err = NULL;
-  if (!engine_save_screenshot(f->app->engine, path, &err)) {
-    fail_msg("%s: %s", path, err ? err : "?");
-  }
-  free(path);
-}
-
 // Draws a frame and fails when any text was cut or shrunk below its size.
 static void assert_whole(Fixture *f, const char *what) {
   ui_stats_clear(f->app->ui_stats);
-  shot(f, what);
+  scene_test_shot(f, what);
   if (f->app->ui_stats->cut || f->app->ui_stats->shrunk) {
     fail_msg("%s: %u texts cut, %u shrunk (last cut: %s)", what, f->app->ui_stats->cut, f->app->ui_stats->shrunk,
              f->app->ui_stats->last_cut);
@@ -255,6 +234,38 @@ static void test_forewarn_whole_at_every_size(void **state) {
   }
 }
 
+// The card scrolls in the kit's scroll view where it is taller than its
+// room (1024x768 at the largest size): End, Home, Page Down and a drag move
+// it, and its bar stays inside the card.
+static void test_forewarn_scrolls(void **state) {
+  Fixture *f = *state;
+  reopen(f, 1024, 768, true);
+  start_at(f, "forewarn");
+  const UiScroll *sc = scene_forewarn_peek_scroll(top_data(f));
+  assert_true(ui_scroll_overflows(sc));
+  scene_test_key(f, SDLK_END);
+  assert_true(sc->offset == ui_scroll_max(sc));
+  scene_test_key(f, SDLK_HOME);
+  assert_true(sc->offset == 0);
+  scene_test_key(f, SDLK_PAGEDOWN);
+  assert_true(sc->offset > 0);
+  scene_test_key(f, SDLK_HOME);
+  // A drag upwards in the card scrolls it down by as much.
+  float x = sc->view.x + sc->view.w / 2, y = sc->view.y + sc->view.h * 0.75f;
+  scene_test_push_mouse_move(f->app, x, y);
+  scene_test_push_mouse_button(f->app, x, y, true);
+  scene_test_push_mouse_move(f->app, x, y - 40);
+  scene_test_push_mouse_move(f->app, x, y - 100);
+  scene_test_push_mouse_button(f->app, x, y - 100, false);
+  scene_test_step(f);
+  assert_true(sc->offset > 90 && sc->offset < 110);
+  assert_string_equal(scene_test_top(f->app), "forewarn");  // the drag chose nothing
+  Rect track;
+  assert_true(ui_scroll_bar_rects(sc, f->app->ui_rtl, &track, NULL));
+  assert_true(track.x >= sc->view.x && track.x + track.w <= sc->view.x + sc->view.w);
+  assert_whole(f, "forewarn-dragged");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_pair_round_by_keys_mouse_and_pad, setup, scene_test_teardown),
@@ -263,6 +274,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_forewarn_before_round, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_no_forewarn_for_assessment, setup, scene_test_teardown),
       cmocka_unit_test_setup_teardown(test_forewarn_whole_at_every_size, setup, scene_test_teardown),
+      cmocka_unit_test_setup_teardown(test_forewarn_scrolls, setup, scene_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,46 +19,13 @@
 #include "base/log.h"
 #include "base/rng.h"
 #include "base/str.h"
+#include "store_test_support.h"
 #include "support/test_support.h"
 
 // 2023-11-14 22:13:20 UTC
 #define T0 INT64_C(1700000000000)
 
 // ---- helpers -----------------------------------------------------------------
-
-static int setup_dir(void **state) {
-  log_set_stderr(false);
-  *state = test_tmpdir();
-  return 0;
-}
-
-static int teardown_dir(void **state) {
-  char *dir = *state;
-  chmod(dir, 0700);
-  test_rmtree(dir);
-  free(dir);
-  return 0;
-}
-
-static Store *open_ok(const char *dir) {
-  StoreOpenResult r;
-  Store *s = store_open(dir, NULL, &r);
-  assert_non_null(s);
-  assert_int_equal(r.status, STORE_OPEN_OK);
-  assert_null(store_open_result_message(&r));
-  store_open_result_clear(&r);
-  return s;
-}
-
-static int64_t player(Store *s, const char *name) {
-  int64_t id = 0;
-  char *err = NULL;
-  if (!store_player_get_or_create(s, name, T0, &id, &err)) {
-    fail_msg("player '%s': %s", name, err);
-  }
-  assert_true(id > 0);
-  return id;
-}
 
 static int64_t begin(Store *s, int64_t player_id, const char *pack, int questions, int64_t start_ms) {
   StoreRoundSpec spec = {.player_id = player_id,
@@ -172,9 +139,9 @@ static size_t count_rounds(Store *s, const StoreFilter *f) {
 static void test_create_and_reopen_keeps_data(void **state) {
   const char *dir = *state;
   char *sub = fs_join(dir, "nested/data");  // a missing folder is created
-  Store *s = open_ok(sub);
+  Store *s = store_test_open(sub);
   assert_true(store_is_persistent(s));
-  int64_t ann = player(s, "Ann");
+  int64_t ann = store_test_player(s, "Ann");
   int64_t r1 = play(s, ann, "pack-a", 4, 3, 35, true, T0);
   store_close(s);
 
@@ -186,7 +153,7 @@ static void test_create_and_reopen_keeps_data(void **state) {
   free(mode);
   free(version);
 
-  s = open_ok(sub);
+  s = store_test_open(sub);
   StoreRoundList rounds;
   assert_true(store_rounds(s, NULL, &rounds, NULL));
   assert_int_equal(rounds.count, 1);
@@ -232,8 +199,8 @@ static void test_create_and_reopen_keeps_data(void **state) {
 
 static void test_in_progress_round_abandoned_on_reopen(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t p = player(s, "Bo");
+  Store *s = store_test_open(dir);
+  int64_t p = store_test_player(s, "Bo");
   int64_t done = play(s, p, "pk", 2, 2, 20, true, T0);
   int64_t open_round = begin(s, p, "pk", 10, T0 + 60000);
   answer(s, open_round, 0, true, T0 + 61000);
@@ -282,8 +249,8 @@ static void test_in_progress_round_abandoned_on_reopen(void **state) {
 // A second copy of the game must not abandon the round the first is playing.
 static void test_running_instance_rounds_left_alone(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t p = player(s, "Max");
+  Store *s = store_test_open(dir);
+  int64_t p = store_test_player(s, "Max");
   store_close(s);
   int ready[2], release[2];
   assert_int_equal(pipe(ready), 0);
@@ -340,8 +307,8 @@ static void test_running_instance_rounds_left_alone(void **state) {
 
 static void test_round_lifecycle_errors(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t p = player(s, "Cy");
+  Store *s = store_test_open(dir);
+  int64_t p = store_test_player(s, "Cy");
   int64_t r = begin(s, p, "pk", 3, T0);
   answer(s, r, 0, true, T0 + 1);
   char *err = NULL;
@@ -450,7 +417,7 @@ static void test_migration_from_v1(void **state) {
   store_answer_list_free(&answers);
 
   // The migrated file takes new-style data, and the old player is the same one.
-  int64_t dana = player(s, "DANA");
+  int64_t dana = store_test_player(s, "DANA");
   assert_int_equal(dana, 1);
   int64_t r = begin(s, dana, "classic", 2, T0);
   answer(s, r, 1, true, T0 + 1);
@@ -497,7 +464,7 @@ static void test_newer_version_refused(void **state) {
   assert_non_null(strstr(msg, path));
   free(msg);
   store_open_result_clear(&res);
-  int64_t p = player(s, "Eve");
+  int64_t p = store_test_player(s, "Eve");
   play(s, p, "pk", 2, 1, 10, true, T0);
   assert_int_equal(count_rounds(s, NULL), 1);
   store_close(s);
@@ -554,9 +521,9 @@ static void expect_recovered(const char *dir, const char *bytes, size_t len, int
 
   // The fresh database works and keeps what is written to it.
   assert_int_equal(count_rounds(s, NULL), 0);
-  play(s, player(s, "Fay"), "pk", 1, 1, 10, true, T0);
+  play(s, store_test_player(s, "Fay"), "pk", 1, 1, 10, true, T0);
   store_close(s);
-  s = open_ok(dir);
+  s = store_test_open(dir);
   assert_int_equal(count_rounds(s, NULL), 1);
   store_close(s);
 }
@@ -590,8 +557,8 @@ static void test_garbage_file_set_aside(void **state) {
 
 // A real database with a few hundred rounds (several pages), closed cleanly.
 static void make_real_db(const char *dir, char **bytes, size_t *len) {
-  Store *s = open_ok(dir);
-  int64_t p = player(s, "Gil");
+  Store *s = store_test_open(dir);
+  int64_t p = store_test_player(s, "Gil");
   for (int i = 0; i < 60; i++) {
     play(s, p, "pack-with-a-long-identifier-to-fill-pages", 5, i % 6, i, true, T0 + i * 100000);
   }
@@ -654,7 +621,7 @@ static void expect_in_memory(Store *s, const StoreOpenResult *res) {
   char *msg = store_open_result_message(res);
   assert_non_null(msg);
   free(msg);
-  int64_t p = player(s, "Hal");
+  int64_t p = store_test_player(s, "Hal");
   play(s, p, "pk", 3, 2, 20, true, T0 + 10);
   StoreTopList top;
   assert_true(store_top_scores(s, "pk", 10, &top, NULL));
@@ -664,8 +631,8 @@ static void expect_in_memory(Store *s, const StoreOpenResult *res) {
 
 static void test_read_only_forced_keeps_old_scores(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t ida = player(s, "Ida");
+  Store *s = store_test_open(dir);
+  int64_t ida = store_test_player(s, "Ida");
   play(s, ida, "pk", 4, 4, 40, true, T0);
   int64_t left_open = begin(s, ida, "pk", 4, T0 + 50000);
   answer(s, left_open, 0, true, T0 + 51000);
@@ -701,7 +668,7 @@ static void test_read_only_forced_keeps_old_scores(void **state) {
   char *wal = xasprintf("%s-wal", path);
   assert_false(fs_exists(wal));
   free(wal);
-  s = open_ok(dir);
+  s = store_test_open(dir);
   assert_int_equal(count_rounds(s, NULL), 2);  // Hal's in-memory round is gone
   store_close(s);
   free(before);
@@ -727,8 +694,8 @@ static void test_read_only_chmod(void **state) {
   const char *dir = *state;
   char *ro = fs_join(dir, "ro");
   assert_true(fs_mkdir_p(ro));
-  Store *s = open_ok(ro);
-  play(s, player(s, "Jo"), "pk", 2, 2, 20, true, T0);
+  Store *s = store_test_open(ro);
+  play(s, store_test_player(s, "Jo"), "pk", 2, 2, 20, true, T0);
   store_close(s);
   assert_int_equal(chmod(ro, 0555), 0);
   StoreOpenResult res;
@@ -769,8 +736,8 @@ static char *dir_listing(const char *dir) {
 
 // A saved store with one round by Kim; its bytes and the folder's listing.
 static void saved_store(const char *dir, char **bytes, size_t *len, char **listing) {
-  Store *s = open_ok(dir);
-  play(s, player(s, "Kim"), "pk", 3, 3, 30, true, T0);
+  Store *s = store_test_open(dir);
+  play(s, store_test_player(s, "Kim"), "pk", 3, 3, 30, true, T0);
   store_close(s);
   char *path = db_path(dir);
   read_bytes(path, bytes, len);
@@ -848,7 +815,7 @@ static void test_unreadable_file_forced(void **state) {
   expect_untouched(dir, bytes, len, listing);
 
   // Once readable again, everything saved before is there.
-  s = open_ok(dir);
+  s = store_test_open(dir);
   assert_int_equal(count_rounds(s, &(StoreFilter){.player_name = "kim"}), 1);
   store_close(s);
 
@@ -918,23 +885,24 @@ static void test_query_only_does_not_create(void **state) {
 
 static void test_player_names(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t ann = player(s, "  Ann \t Lee ");
-  assert_int_equal(player(s, "ann lee"), ann);
-  assert_int_equal(player(s, "ANN LEE"), ann);
-  assert_int_equal(player(s, "Ann  Lee"), ann);
-  assert_int_not_equal(player(s, "Ann Leé"), ann);
-  int64_t elodie = player(s, "Élodie");
-  assert_int_equal(player(s, "éLODIE"), elodie);
-  assert_int_equal(player(s, "ÉLODIE"), elodie);
-  assert_int_equal(player(s, "E\xcc\x81lodie"), elodie);        // E + combining acute: the same name
-  assert_int_equal(player(s, "STRASSE"), player(s, "straße"));  // full case folding, not only simple
-  int64_t olga = player(s, "Ольга");
-  assert_int_equal(player(s, "ОЛЬГА"), olga);
-  int64_t lukasz = player(s, "Łukasz");
-  assert_int_equal(player(s, "łukasz"), lukasz);
-  int64_t sara = player(s, "سارة");  // no case in Arabic: itself
-  assert_int_equal(player(s, " سارة "), sara);
+  Store *s = store_test_open(dir);
+  int64_t ann = store_test_player(s, "  Ann \t Lee ");
+  assert_int_equal(store_test_player(s, "ann lee"), ann);
+  assert_int_equal(store_test_player(s, "ANN LEE"), ann);
+  assert_int_equal(store_test_player(s, "Ann  Lee"), ann);
+  assert_int_not_equal(store_test_player(s, "Ann Leé"), ann);
+  int64_t elodie = store_test_player(s, "Élodie");
+  assert_int_equal(store_test_player(s, "éLODIE"), elodie);
+  assert_int_equal(store_test_player(s, "ÉLODIE"), elodie);
+  assert_int_equal(store_test_player(s, "E\xcc\x81lodie"), elodie);  // E + combining acute: the same name
+  assert_int_equal(store_test_player(s, "STRASSE"),
+                   store_test_player(s, "straße"));  // full case folding, not only simple
+  int64_t olga = store_test_player(s, "Ольга");
+  assert_int_equal(store_test_player(s, "ОЛЬГА"), olga);
+  int64_t lukasz = store_test_player(s, "Łukasz");
+  assert_int_equal(store_test_player(s, "łukasz"), lukasz);
+  int64_t sara = store_test_player(s, "سارة");  // no case in Arabic: itself
+  assert_int_equal(store_test_player(s, " سارة "), sara);
 
   StorePlayerList list;
   assert_true(store_recent_players(s, 100, &list, NULL));
@@ -961,7 +929,7 @@ static void test_player_names(void **state) {
   char forty[STORE_PLAYER_NAME_MAX + 2];
   memset(forty, 'x', STORE_PLAYER_NAME_MAX);
   forty[STORE_PLAYER_NAME_MAX] = '\0';
-  player(s, forty);
+  store_test_player(s, forty);
   forty[STORE_PLAYER_NAME_MAX] = 'x';
   forty[STORE_PLAYER_NAME_MAX + 1] = '\0';
   char *err = NULL;
@@ -972,10 +940,10 @@ static void test_player_names(void **state) {
 
 static void test_recent_players_order(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t a = player(s, "A");  // created at T0
-  int64_t b = player(s, "B");
-  int64_t c = player(s, "C");
+  Store *s = store_test_open(dir);
+  int64_t a = store_test_player(s, "A");  // created at T0
+  int64_t b = store_test_player(s, "B");
+  int64_t c = store_test_player(s, "C");
   play(s, a, "pk", 1, 1, 10, true, T0 + 5000);
   play(s, c, "pk", 1, 1, 10, true, T0 + 9000);
   StorePlayerList list;
@@ -997,9 +965,9 @@ static void test_recent_players_order(void **state) {
 
 static void test_history_and_items(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t kim = player(s, "Kim");
-  int64_t lou = player(s, "Lou");
+  Store *s = store_test_open(dir);
+  int64_t kim = store_test_player(s, "Kim");
+  int64_t lou = store_test_player(s, "Lou");
   int64_t r1 = play(s, kim, "pk", 3, 1, 10, true, T0);  // item-0 right, item-1, item-2 wrong
   int64_t r2 = begin(s, kim, "pk", 3, T0 + 100000);
   answer(s, r2, 0, false, T0 + 101000);  // item-0 now wrong
@@ -1263,7 +1231,7 @@ static void test_open_messages(void **state) {
   store_open_result_clear(NULL);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define T(f) cmocka_unit_test_setup_teardown(f, store_test_setup, store_test_teardown)
 
 int main(void) {
   const struct CMUnitTest tests[] = {

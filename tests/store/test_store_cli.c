@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/str.h"
 #include "store/store.h"
+#include "store_test_support.h"
 #include "support/test_support.h"
 
 // 2023-11-14 22:13:20 UTC
@@ -20,18 +21,6 @@
 static const char *const SMITH = "Smith, \"Jo\"";  // a comma and quotes
 static const char *const ZOE = "Zoë";              // wider in bytes than on screen
 static const char *const ODD_PACK = "pack,with\nnewline";
-
-static int setup_dir(void **state) {
-  log_set_stderr(false);
-  *state = test_tmpdir();
-  return 0;
-}
-
-static int teardown_dir(void **state) {
-  test_rmtree(*state);
-  free(*state);
-  return 0;
-}
 
 static int64_t add_round(Store *s, const char *name, const char *pack, int answered, int correct, int score,
                          int finish /* 1 completed, 0 abandoned, -1 left in progress */, int64_t start) {
@@ -434,7 +423,7 @@ static void test_unreadable_databases(void **state) {
   free(db);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define T(f) cmocka_unit_test_setup_teardown(f, store_test_setup, store_test_teardown)
 
 int main(void) {
   const struct CMUnitTest tests[] = {

@@ -18,40 +18,10 @@
 #include "base/log.h"
 #include "base/stats.h"
 #include "base/str.h"
+#include "store_test_support.h"
 #include "support/test_support.h"
 
 #define T0 INT64_C(1700000000000)
-
-static int setup_dir(void **state) {
-  log_set_stderr(false);
-  *state = test_tmpdir();
-  return 0;
-}
-
-static int teardown_dir(void **state) {
-  char *dir = *state;
-  test_rmtree(dir);
-  free(dir);
-  return 0;
-}
-
-static Store *open_ok(const char *dir) {
-  StoreOpenResult r;
-  Store *s = store_open(dir, NULL, &r);
-  assert_non_null(s);
-  assert_int_equal(r.status, STORE_OPEN_OK);
-  store_open_result_clear(&r);
-  return s;
-}
-
-static int64_t player(Store *s, const char *name) {
-  int64_t id = 0;
-  char *err = NULL;
-  if (!store_player_get_or_create(s, name, T0, &id, &err)) {
-    fail_msg("player '%s': %s", name, err);
-  }
-  return id;
-}
 
 // A completed 10-question round on "pk": items alternate real (even
 // positions) and fabricated; answers[i] is 'r', 'f' or '-' (time ran out);
@@ -103,12 +73,12 @@ static int64_t play_round(Store *s, int64_t pid, const char *answers, int ms, in
 // two questions run out discerns better (d' > 0) and ranks above; a perfect
 // round ranks first whatever its time; equal rounds share a rank.
 static void test_care_beats_speed(void **state) {
-  Store *s = open_ok(*state);
-  int64_t guesser = player(s, "Guesser");
-  int64_t careful = player(s, "Careful");
-  int64_t perfect = player(s, "Perfect");
-  int64_t slow_twin = player(s, "Slow twin");
-  int64_t quitter = player(s, "Quitter");
+  Store *s = store_test_open(*state);
+  int64_t guesser = store_test_player(s, "Guesser");
+  int64_t careful = store_test_player(s, "Careful");
+  int64_t perfect = store_test_player(s, "Perfect");
+  int64_t slow_twin = store_test_player(s, "Slow twin");
+  int64_t quitter = store_test_player(s, "Quitter");
   int64_t g = play_round(s, guesser, "ffffffffff", 10, 148, T0, true);
   int64_t c = play_round(s, careful, "rfrf-ffrf-", 6000, 100, T0 + 1000, true);
   play_round(s, careful, "fffrrrrrrr", 100, 150, T0 + 2000, true);  // worse (4 right), more points
@@ -157,7 +127,7 @@ static void test_care_beats_speed(void **state) {
   store_top_list_free(&top);
 
   // An exact copy of the guesser's round ties it: same rank, earlier first.
-  int64_t copy = player(s, "Copy");
+  int64_t copy = store_test_player(s, "Copy");
   play_round(s, copy, "ffffffffff", 10, 148, T0 + 6000, true);
   assert_true(store_top_scores(s, "pk", 3, &top, NULL));
   assert_int_equal(top.count, 3);
@@ -238,7 +208,7 @@ static int file_version(const char *dir) {
 static void test_migration_from_v2(void **state) {
   const char *dir = *state;
   write_v2(dir);
-  Store *s = open_ok(dir);
+  Store *s = store_test_open(dir);
   assert_int_equal(file_version(dir), STORE_SCHEMA_VERSION);
 
   StoreRoundList rounds;
@@ -270,7 +240,7 @@ static void test_migration_from_v2(void **state) {
   assert_int_equal(id, 3);
   assert_true(store_player_find(s, "nobody", &id, NULL));
   assert_int_equal(id, 0);
-  assert_int_equal(player(s, "Olga"), 3);
+  assert_int_equal(store_test_player(s, "Olga"), 3);
 
   StoreTopList top;
   assert_true(store_top_scores(s, "pk", 10, &top, NULL));
@@ -281,7 +251,7 @@ static void test_migration_from_v2(void **state) {
   store_close(s);
 
   // Reopening a version-3 file changes nothing.
-  s = open_ok(dir);
+  s = store_test_open(dir);
   assert_true(store_recent_players(s, 10, &players, NULL));
   assert_int_equal(players.count, 3);
   store_player_list_free(&players);
@@ -346,7 +316,7 @@ static void test_concurrent_migration(void **state) {
   free(path);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define T(f) cmocka_unit_test_setup_teardown(f, store_test_setup, store_test_teardown)
 
 int main(void) {
   const struct CMUnitTest tests[] = {

@@ -12,37 +12,10 @@
 #include "base/fs.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "store_test_support.h"
 #include "support/test_support.h"
 
 #define T0 INT64_C(1700000000000)
-
-static int setup_dir(void **state) {
-  log_set_stderr(false);
-  *state = test_tmpdir();
-  return 0;
-}
-
-static int teardown_dir(void **state) {
-  char *dir = *state;
-  test_rmtree(dir);
-  free(dir);
-  return 0;
-}
-
-static Store *open_ok(const char *dir) {
-  StoreOpenResult r;
-  Store *s = store_open(dir, NULL, &r);
-  assert_non_null(s);
-  assert_int_equal(r.status, STORE_OPEN_OK);
-  store_open_result_clear(&r);
-  return s;
-}
-
-static int64_t player(Store *s, const char *name) {
-  int64_t id = 0;
-  assert_true(store_player_get_or_create(s, name, T0, &id, NULL));
-  return id;
-}
 
 static int64_t begin(Store *s, int64_t pid, StoreRoundKind kind, int64_t start) {
   StoreRoundSpec spec = {.player_id = pid,
@@ -85,8 +58,8 @@ static StoreAnswerList answers_of(Store *s, int64_t round) {
 }
 
 static void test_confidence_stored_with_answer(void **state) {
-  Store *s = open_ok(*state);
-  int64_t pid = player(s, "Ana");
+  Store *s = store_test_open(*state);
+  int64_t pid = store_test_player(s, "Ana");
   int64_t r = begin(s, pid, STORE_ROUND_CLASSIC, T0);
   answer(s, r, 0, "a", STORE_VERDICT_REAL, STORE_VERDICT_REAL, "", NULL);
   answer(s, r, 1, "b", STORE_VERDICT_FABRICATED, STORE_VERDICT_REAL, "emotion", NULL);
@@ -129,8 +102,8 @@ static const StoreTechniqueStat *stat_of(const StoreTechniqueStatList *l, const 
 }
 
 static void test_technique_answers_and_accuracy(void **state) {
-  Store *s = open_ok(*state);
-  int64_t pid = player(s, "Ana"), other = player(s, "Ben");
+  Store *s = store_test_open(*state);
+  int64_t pid = store_test_player(s, "Ana"), other = store_test_player(s, "Ben");
   int64_t r = begin(s, pid, STORE_ROUND_CLASSIC, T0);
   answer(s, r, 0, "f1", STORE_VERDICT_FABRICATED, STORE_VERDICT_FABRICATED, "emotion;conspiracy", NULL);
   answer(s, r, 1, "f2", STORE_VERDICT_FABRICATED, STORE_VERDICT_REAL, "emotion", NULL);
@@ -176,8 +149,8 @@ static void test_technique_answers_and_accuracy(void **state) {
 }
 
 static void test_pair_rounds_recorded_and_unranked(void **state) {
-  Store *s = open_ok(*state);
-  int64_t pid = player(s, "Ana");
+  Store *s = store_test_open(*state);
+  int64_t pid = store_test_player(s, "Ana");
   int64_t pr = begin(s, pid, STORE_ROUND_PAIR, T0);
   for (int i = 0; i < 4; i++) {
     answer(s, pr, i, "real-x", STORE_VERDICT_REAL, STORE_VERDICT_REAL, "", "fake-x");
@@ -206,8 +179,8 @@ static void test_pair_rounds_recorded_and_unranked(void **state) {
 }
 
 static void test_practice_and_booster_state(void **state) {
-  Store *s = open_ok(*state);
-  int64_t pid = player(s, "Ana");
+  Store *s = store_test_open(*state);
+  int64_t pid = store_test_player(s, "Ana");
   StorePracticeState ps;
   assert_true(store_practice_state(s, pid, &ps, NULL));
   assert_int_equal(ps.last_practised_ms, 0);
@@ -248,8 +221,8 @@ static void exec_file(const char *dir, const char *sql) {
 
 static void test_migration_from_v3(void **state) {
   const char *dir = *state;
-  Store *s = open_ok(dir);
-  int64_t pid = player(s, "Ana"), idle = player(s, "Ben");
+  Store *s = store_test_open(dir);
+  int64_t pid = store_test_player(s, "Ana"), idle = store_test_player(s, "Ben");
   int64_t r = begin(s, pid, STORE_ROUND_CLASSIC, T0 + 1000);
   answer(s, r, 0, "a", STORE_VERDICT_REAL, STORE_VERDICT_REAL, "", NULL);
   assert_true(store_round_finish(s, r, 100, true, T0 + 2000, NULL));
@@ -260,7 +233,7 @@ static void test_migration_from_v3(void **state) {
             "ALTER TABLE answers DROP COLUMN technique_given; ALTER TABLE answers DROP COLUMN pair_item_id;"
             "ALTER TABLE rounds DROP COLUMN kind; ALTER TABLE players DROP COLUMN last_practised_ms;"
             "ALTER TABLE players DROP COLUMN boosters_done; PRAGMA user_version = 3;");
-  s = open_ok(dir);
+  s = store_test_open(dir);
   StorePracticeState ps;
   assert_true(store_practice_state(s, pid, &ps, NULL));
   assert_int_equal(ps.last_practised_ms, T0 + 2000);  // backfilled from the round
@@ -276,11 +249,11 @@ static void test_migration_from_v3(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_confidence_stored_with_answer, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_technique_answers_and_accuracy, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_pair_rounds_recorded_and_unranked, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_practice_and_booster_state, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_migration_from_v3, setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_confidence_stored_with_answer, store_test_setup, store_test_teardown),
+      cmocka_unit_test_setup_teardown(test_technique_answers_and_accuracy, store_test_setup, store_test_teardown),
+      cmocka_unit_test_setup_teardown(test_pair_rounds_recorded_and_unranked, store_test_setup, store_test_teardown),
+      cmocka_unit_test_setup_teardown(test_practice_and_booster_state, store_test_setup, store_test_teardown),
+      cmocka_unit_test_setup_teardown(test_migration_from_v3, store_test_setup, store_test_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
