@@ -45,7 +45,11 @@ typedef struct RoundScene {
   // clears it): two keys in one frame must not stack two menus.
   bool overlay_requested;
   uint64_t now;  // time of the last update(), what draw() shows
-  // Layout (round_layout), mirrored.
+  // Layout (round_layout), mirrored; the header unmirrored, as laid out
+  // for the pack's title (on its own line when the bar has no room).
+  UiHeader header;
+  bool title_hidden;  // the pack's title did not fit in the bar
+  UiHeader buttons;   // the header without its Back (the form borrows its hints)
   Rect qbox, sbox, bar, secs, card, note;
   int last_tick_s;
   char hints[4][GAMEPLAY_HINT_SIZE];  // REAL, FABRICATED, Pause, Back keys (from the bindings)
@@ -249,11 +253,25 @@ static void round_open_help(App *app, RoundScene *s) {
 #define RD_BAR_MIN_W 240.0f
 #define RD_BAR_H 28.0f
 
-static void add_back(UiForm *form, const Ui *ui, const char *hint) {
-  UiButton back = ui_button(UI_ID_BACK, ui_header_start_rect(ui), _("Back"), UI_BUTTON_NORMAL);
-  back.icon = ui->rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
-  back.key_hint = hint;
-  ui_form_add(form, back);
+// The pack's title in the bar, when it fits there: on a line of its own
+// it would take the headline's room, and the headline is what the player
+// reads against the clock (the pause menu and the summary name the pack).
+static const char *round_title(const RoundScene *s) {
+  if (s->title_hidden) {
+    return "";
+  }
+  return s->pack ? s->pack->title : _("Round");
+}
+
+// The header's start slot (Back, or Pause while a question can be played),
+// where the header's layout put its Back button.
+static UiButton start_button(const Ui *ui, const UiHeader *h, int id, const char *label, DrawIcon icon,
+                             const char *hint) {
+  UiButton b = ui_button(id, ui_mirror(ui, h->back), label, UI_BUTTON_NORMAL);
+  b.icon = icon;
+  b.key_hint = h->hints ? hint : NULL;
+  b.icon_only = !h->back_word;
+  return b;
 }
 
 static void round_enter(SceneCtx *ctx) {
@@ -308,12 +326,23 @@ static void round_layout(SceneCtx *ctx) {
   ui_form_init(&s->form, ui.rtl);
   // The start slot of the header holds Pause while a question can be
   // played, Back when the round could not start.
-  ui_form_add_header(&s->form, &ui, false, true);
+  s->title_hidden = false;
+  s->header = ui_header_layout(&ui, round_title(s), true, true);
+  if (s->header.title_below && s->round && !s->error) {
+    s->title_hidden = true;
+    s->header = ui_header_layout(&ui, round_title(s), true, true);
+  }
+  ui_header_use(&ui, &s->header);
+  s->buttons = s->header;
+  s->buttons.with_back = false;
+  ui_form_add_header_from(&s->form, &ui, &s->buttons);
   if (s->error || !s->round) {
-    add_back(&s->form, &ui, gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_BACK, s->hints[3]));
+    DrawIcon arrow = ui.rtl ? DRAW_ICON_ARROW_RIGHT : DRAW_ICON_ARROW_LEFT;
+    ui_form_add(&s->form, start_button(&ui, &s->header, UI_ID_BACK, _("Back"), arrow,
+                                       gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_BACK, s->hints[3])));
     return;
   }
-  float top = layout_status(s, &ui, ui_header_h(&ui) + ui_gap(&ui));
+  float top = layout_status(s, &ui, s->header.bottom + ui_gap(&ui));
   float cw = ui_w(&ui) - 2 * ui_margin(&ui);
   float answers_y = ui_h(&ui) - ui_gap(&ui) - RD_ANSWER_H;
   float w = (cw - 2 * ui_gap(&ui)) / 2;
@@ -328,10 +357,8 @@ static void round_layout(SceneCtx *ctx) {
   ui_form_add(&s->form, real);
   ui_form_add(&s->form, fake);
   // Added after the answers: the first arrow key press lands on REAL.
-  UiButton pause = ui_button(ID_PAUSE, ui_header_start_rect(&ui), _("Pause"), UI_BUTTON_NORMAL);
-  pause.icon = DRAW_ICON_PAUSE;
-  pause.key_hint = gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_PAUSE, s->hints[2]);
-  ui_form_add(&s->form, pause);
+  ui_form_add(&s->form, start_button(&ui, &s->header, ID_PAUSE, _("Pause"), DRAW_ICON_PAUSE,
+                                     gameplay_key_hint(app_from_ctx(ctx), INPUT_ACTION_PAUSE, s->hints[2])));
   s->form.focus = focus < s->form.count ? focus : UI_FOCUS_NONE;  // same buttons, same order
   float card_y = top + ui_gap(&ui);
   TextStyle ns = ui_text_style(&ui, THEME_TEXT_SMALL, ui.theme->text_muted);
@@ -369,20 +396,18 @@ static bool round_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   RoundScene *s = ctx->data;
   if (s->error) {
+    // Only the way out is the screen's own; Help, Settings, sound and
+    // the rest are the global keys' (app_keys.c).
     if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_BACK || ev->action == INPUT_ACTION_CONFIRM)) {
       engine_pop_scene(ctx->engine);
-    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_HELP) {
-      scene_help_push(app);
-    } else if (ev->type == INPUT_EVENT_ACTION && ev->action == INPUT_ACTION_SETTINGS) {
-      scene_settings_push(app);
-    } else if (ev->type != INPUT_EVENT_ACTION) {
-      UiResult res = ui_form_event(&s->form, ev);
-      bool handled = res.kind == UI_RESULT_ACTIVATE && scene_header_activate(ctx, res.id);
-      if (!handled && res.kind != UI_RESULT_IGNORED) {
-        engine_request_redraw(ctx->engine);
-      }
+      return true;
     }
-    return true;
+    UiResult res = ui_form_event(&s->form, ev);
+    bool handled = res.kind == UI_RESULT_ACTIVATE && scene_header_activate(ctx, res.id);
+    if (!handled && res.kind != UI_RESULT_IGNORED) {
+      engine_request_redraw(ctx->engine);
+    }
+    return res.kind != UI_RESULT_IGNORED;
   }
   if (ev->type == INPUT_EVENT_FOCUS_LOST) {
     return round_focus_lost(app, s);
@@ -439,7 +464,9 @@ static bool round_event(SceneCtx *ctx, const InputEvent *ev) {
     engine_request_redraw(ctx->engine);
     break;
   }
-  return true;
+  // What the round did not use (M, a pointer over nothing) goes on to the
+  // global keys, and a move over nothing draws no frame.
+  return res.kind != UI_RESULT_IGNORED;
 }
 
 static bool round_update(SceneCtx *ctx, uint64_t now, uint64_t dt) {
@@ -519,15 +546,12 @@ static void round_draw(SceneCtx *ctx) {
   RoundScene *s = ctx->data;
   Ui ui = app_ui(app);
   const Theme *t = ui.theme;
-  ui_header_draw(&ui, s->pack ? s->pack->title : _("Round"));
   if (s->error || !s->round) {
-    if (s->error) {
-      Rect box = rect_inset(ui_content_rect(&ui), 40.0f);
-      ui_text(&ui, s->error, THEME_TEXT_BODY, t->warning, box, TEXT_ALIGN_CENTER, TEXT_VALIGN_MIDDLE);
-    }
-    ui_form_draw(&ui, &s->form);
+    ui_header_use(&ui, &s->header);
+    scene_message_draw(&ui, round_title(s), s->error, t->warning, &s->form);
     return;
   }
+  ui_header_draw_from(&ui, &s->header, round_title(s));
   draw_status(&ui, app, s);
 
   const PackItem *item = round_current_item(s->round);

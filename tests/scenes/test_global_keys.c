@@ -71,28 +71,6 @@ typedef struct ScreenCase {
   bool typing;             // starts with a text field focused: M is a letter of the name there
 } ScreenCase;
 
-// A screen that still takes M for itself, and why: its owner fixes it, then
-// its row here goes. Printed, not failed, so the rest stays checked.
-typedef struct KnownGap {
-  const char *scene;
-  const char *why;
-} KnownGap;
-
-static const KnownGap known_gaps[] = {
-    {"round",
-     "scene_round.c round_event() returns true for every event (its last line), so M never reaches "
-     "app_global_event()"},
-};
-
-static const char *known_gap(const char *scene) {
-  for (size_t i = 0; i < sizeof known_gaps / sizeof known_gaps[0]; i++) {
-    if (strcmp(known_gaps[i].scene, scene) == 0) {
-      return known_gaps[i].why;
-    }
-  }
-  return NULL;
-}
-
 // Every screen's failures, so one run names them all.
 static char failures[4096];
 
@@ -209,11 +187,7 @@ static void check_help_and_settings(SceneTestFixture *f, const ScreenCase *c) {
 static void check_sound_and_back(SceneTestFixture *f, const ScreenCase *c) {
   App *app = open_screen(f, c);
   size_t n = engine_scene_count(app->engine);
-  const char *gap = known_gap(c->scene);
-  if (gap) {
-    print_message("%s: M not checked: %s\n", c->scene, gap);
-  }
-  if (!c->typing && !gap) {
+  if (!c->typing) {
     key(app, SDLK_m);
     if (engine_sound_on(app->engine) || strcmp(scene_test_top(app), c->scene) != 0) {
       failed("%s: M left the sound %s and %s on top", c->scene, engine_sound_on(app->engine) ? "on" : "off",
