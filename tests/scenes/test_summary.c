@@ -61,6 +61,10 @@ static PackAnswer other(PackAnswer a) {
 // `taps`, "sure" on even questions and "I think so" on odd ones, and
 // "Which technique?" answered right on even questions, wrong on odd ones.
 // The last answer's taps too: the summary must see them.
+static const void *top_data_of(Fixture *f) {
+  return engine_scene_data(f->app->engine, 0);
+}
+
 static void play_round(Fixture *f, bool taps, Played *p) {
   memset(p, 0, sizeof *p);
   scene_packs_push(f->app);
@@ -78,20 +82,24 @@ static void play_round(Fixture *f, bool taps, Played *p) {
     assert_string_equal(scene_test_top(f->app), "feedback");
     PlaySession *ps = scene_round_peek_session(engine_scene_data(f->app->engine, 1));
     assert_non_null(ps);
-    PlayTechniqueQuestion q;
     if (taps) {
+      // Through the feedback screen's own keys: 1 and 2 for the
+      // confidence tap, then 1-3 for "Which technique?".
       PlayConfidence c = i % 2 == 0 ? PLAY_CONFIDENCE_SURE : PLAY_CONFIDENCE_THINK;
-      assert_true(play_session_confidence(ps, c));
+      scene_test_key(f, c == PLAY_CONFIDENCE_SURE ? SDLK_1 : SDLK_2);
       p->given[c]++;
       p->correct[c] += right;
-      if (play_session_technique_question(ps, &q)) {
-        bool want = i % 2 == 0, got;
-        assert_true(play_session_technique_answer(ps, q.choices[want ? q.right : (q.right + 1) % 3], &got));
-        assert_int_equal(got, want);
+      PlayTechniqueQuestion q;
+      if (scene_feedback_peek_step(top_data_of(f), NULL) == FEEDBACK_STEP_TECHNIQUE &&
+          play_session_technique_question(ps, &q)) {
+        bool want = i % 2 == 0;
+        int pick = want ? q.right : (q.right + 1) % 3;
+        scene_test_key(f, SDLK_1 + pick);
         p->questions++;
         p->questions_right += want;
       }
     }
+    scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
     scene_test_key(f, SDLK_RETURN);
   }
 }
