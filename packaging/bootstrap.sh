@@ -2,7 +2,9 @@
 # Prebunk set-up for a fresh Debian 12 machine.
 #   bash packaging/bootstrap.sh play   install what is missing, build, start the game
 #   bash packaging/bootstrap.sh test   install what is missing, build, run every test
-#                                      (normal build with -Werror, then ASan+UBSan)
+#                                      (normal build with -Werror, clang-tidy, cppcheck
+#                                      and valgrind; then ASan+UBSan; then the fuzz
+#                                      targets, each fuzzed for 60 s: tests/fuzz/README.md)
 # Extra arguments after "play" go to the game (e.g. --fullscreen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +19,10 @@ packages=(
 )
 # Needed by the tests only: packaging checks, the .deb build, clang-tidy, and
 # strace (the hostile suite proves no socket is opened)
-# (clang-tidy: the ci preset's clang_tidy test).
-test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace)
+# (clang-tidy: the ci preset's clang_tidy test; valgrind and cppcheck: its
+# memcheck_* and cppcheck tests; clang and libclang-rt-14-dev: libFuzzer for
+# the fuzz preset).
+test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace valgrind cppcheck clang libclang-rt-14-dev)
 
 want=("${packages[@]}")
 [ "$mode" = test ] && want+=("${test_packages[@]}")
@@ -46,7 +50,7 @@ case "$mode" in
     ;;
   test)
     status=0
-    for preset in ci asan; do
+    for preset in ci asan fuzz; do
       echo "bootstrap: === $preset build ==="
       cmake --preset "$preset"
       cmake --build --preset "$preset" -j "$jobs"

@@ -10,11 +10,11 @@ shift 4
 rm -rf "$work"
 mkdir -p "$work/corpus"
 status=0
-"$fuzzer" -max_total_time="$seconds" -seed=1 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+"$fuzzer" -max_total_time="$seconds" -seed=1 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
   -dict="$dict" -artifact_prefix="$work/" "$work/corpus" "$@" >"$work/log" 2>&1 || status=$?
 # The log is long: the start, the final stats and any report are enough.
 head -n 5 "$work/log"
-grep -E '^(stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|.*ERROR)' "$work/log" | tail -n 40 || true
+grep -aE '^(stat::|#[0-9]+[[:space:]]+DONE|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|.*ERROR)' "$work/log" | tail -n 40 || true
 if [ "$status" -ne 0 ] || compgen -G "$work/crash-*" >/dev/null || compgen -G "$work/leak-*" >/dev/null ||
   compgen -G "$work/timeout-*" >/dev/null; then
   echo "run_fuzz: $(basename "$fuzzer") failed (status $status); inputs in $work" >&2
