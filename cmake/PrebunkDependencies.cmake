@@ -17,6 +17,9 @@ pkg_check_modules(LIBZIP IMPORTED_TARGET REQUIRED libzip)
 pkg_check_modules(FRIBIDI IMPORTED_TARGET REQUIRED fribidi)
 # Unicode normalisation and case folding (player names), one UTF-8 decoder.
 pkg_check_modules(UTF8PROC IMPORTED_TARGET REQUIRED libutf8proc)
+# The manual pages are written from --help by help2man (packaging/man/); a
+# build without it has none, a Debian build (PREBUNK_DEBIAN) stops.
+find_program(PREBUNK_HELP2MAN help2man)
 # The ci preset's clang_tidy test (Debian package clang-tidy, a test package).
 if(PREBUNK_TIDY)
   find_program(PREBUNK_CLANG_TIDY clang-tidy REQUIRED)

@@ -26,13 +26,15 @@ static void print_scene_list(FILE *out) {
   }
 }
 
+// The "or:" lines are GNU's usage style: help2man makes the man page's
+// SYNOPSIS from them (packaging/man/).
 static void print_usage(FILE *out) {
   fprintf(out, _("Usage: prebunk [OPTION]...            play (the bundled packs by default)\n"
-                 "       prebunk validate [--strict] FILE...\n"
-                 "       prebunk scores [--data-dir DIR] [--pack ID] [--player NAME] [--csv] [--answers]\n"
-                 "       prebunk import-moodle IN.xml -o OUT.xml\n"
-                 "       prebunk import-csv IN.csv -o OUT.xml\n"
-                 "       prebunk export-moodle PACK.xml -o OUT.xml\n"
+                 "  or:  prebunk validate [--strict] FILE...\n"
+                 "  or:  prebunk scores [--data-dir DIR] [--pack ID] [--player NAME] [--csv] [--answers]\n"
+                 "  or:  prebunk import-moodle IN.xml -o OUT.xml\n"
+                 "  or:  prebunk import-csv IN.csv -o OUT.xml\n"
+                 "  or:  prebunk export-moodle PACK.xml -o OUT.xml\n"
                  "\n"
                  "Practise telling real news headlines from fabricated ones.\n"
                  "\n"

@@ -14,15 +14,19 @@ shift || true
 
 # Build and run-time packages (Debian 12 names).
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config help2man
   libsdl2-dev libsdl2-ttf-dev libxml2-dev libsqlite3-dev libcmocka-dev libcsv-dev libinih-dev libpng-dev libfribidi-dev libutf8proc-dev libzip-dev
 )
 # Needed by the tests only: packaging checks, the .deb build, clang-tidy, and
 # strace (the hostile suite proves no socket is opened)
-# (clang-tidy: the ci preset's clang_tidy test; valgrind and cppcheck: its
-# memcheck_* and cppcheck tests; clang and libclang-rt-14-dev: libFuzzer for
-# the fuzz preset).
-test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace valgrind cppcheck clang libclang-rt-14-dev)
+# (clang-tidy: the ci preset's clang_tidy test). The .deb's tests: lintian,
+# hardening-check (devscripts), the font packages the .deb depends on, man,
+# bash-completion; flatpak-builder reads the Flatpak manifest. valgrind and
+# cppcheck: the ci preset's memcheck_* and cppcheck tests; clang and
+# libclang-rt-14-dev: libFuzzer for the fuzz preset.
+test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace
+  lintian devscripts fonts-dejavu-core fonts-noto-core man-db bash-completion flatpak-builder
+  valgrind cppcheck clang libclang-rt-14-dev)
 
 want=("${packages[@]}")
 [ "$mode" = test ] && want+=("${test_packages[@]}")

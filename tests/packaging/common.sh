@@ -69,4 +69,7 @@ check_data_layout() {
   ls "$root/share/prebunk/assets/fonts/"*.ttf >/dev/null 2>&1 || fail "no fonts in share/prebunk/assets/fonts"
   [ -f "$root/share/prebunk/assets/icons/prebunk-64.png" ] || fail "no window icon in share/prebunk/assets/icons"
   [ -f "$root/share/doc/prebunk/copyright" ] || fail "no share/doc/prebunk/copyright"
+  grep -q "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" "$root/share/doc/prebunk/copyright" ||
+    fail "share/doc/prebunk/copyright is not the machine-readable (DEP-5) one"
+  [ -f "$root/share/bash-completion/completions/prebunk" ] || fail "no bash completion in share/bash-completion/completions"
 }
