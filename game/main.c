@@ -1,6 +1,7 @@
 // prebunk: command line. Parses options, then runs the game or a sub-command.
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -123,6 +124,10 @@ static int run_subcommand(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  // Over a file size limit (ulimit -f) a write gets EFBIG instead of the
+  // signal killing the game at its next answer: the store and every writer
+  // report a failed write and the game plays on.
+  signal(SIGXFSZ, SIG_IGN);
   i18n_init(NULL);
 
   if (argc > 1 && argv[1][0] != '-') {

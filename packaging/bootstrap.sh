@@ -21,11 +21,12 @@ packages=(
 # strace (the hostile suite proves no socket is opened)
 # (clang-tidy: the ci preset's clang_tidy test). The .deb's tests: lintian,
 # hardening-check (devscripts), the font packages the .deb depends on, man,
-# bash-completion; flatpak-builder reads the Flatpak manifest. valgrind and
-# cppcheck: the ci preset's memcheck_* and cppcheck tests; clang and
-# libclang-rt-14-dev: libFuzzer for the fuzz preset.
+# bash-completion; flatpak-builder reads the Flatpak manifest; sqlite3 (the
+# fault tests inspect score files). valgrind and cppcheck: the ci preset's
+# memcheck_* and cppcheck tests; clang and libclang-rt-14-dev: libFuzzer for
+# the fuzz preset.
 test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace
-  lintian devscripts fonts-dejavu-core fonts-noto-core man-db bash-completion flatpak-builder
+  lintian devscripts fonts-dejavu-core fonts-noto-core man-db bash-completion flatpak-builder sqlite3
   valgrind cppcheck clang libclang-rt-14-dev)
 
 want=("${packages[@]}")

@@ -38,6 +38,12 @@ void utf8_append(StrBuf *b, int32_t cp) {
 bool utf8_valid(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
+    // ASCII, the bulk of a pack, eight bytes at a time.
+    uint64_t word;
+    if (len - i >= sizeof word && (memcpy(&word, s + i, sizeof word), (word & 0x8080808080808080ull) == 0)) {
+      i += sizeof word;
+      continue;
+    }
     size_t adv;
     if (utf8_decode(s + i, len - i, &adv) == UTF8_INVALID) {
       return false;
@@ -141,21 +147,42 @@ const char *utf8_find_bidi_control(const char *s) {
   return NULL;
 }
 
-char *utf8_escape_terminal(const char *s) {
+// Rewrites `s` one character at a time: `put` appends what character `cp`
+// (the `adv` bytes at `at`; UTF8_INVALID for one byte that is not UTF-8)
+// becomes. Owned; never NULL.
+static char *utf8_map(const char *s, void (*put)(StrBuf *b, const char *at, size_t adv, int32_t cp)) {
   StrBuf b = {0};
   strbuf_append(&b, "");
   size_t len = s ? strlen(s) : 0;
   for (size_t i = 0, adv = 0; i < len; i += adv) {
     int32_t cp = utf8_decode(s + i, len - i, &adv);
-    if (cp == UTF8_INVALID) {
-      strbuf_appendf(&b, "\\x%02x", (unsigned char)s[i]);
-    } else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F) {
-      strbuf_appendf(&b, "\\x%02x", (unsigned)cp);
-    } else if ((cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp)) {
-      strbuf_appendf(&b, "\\u%04x", (unsigned)cp);
-    } else {
-      strbuf_append_n(&b, s + i, adv);
-    }
+    put(&b, s + i, adv, cp);
   }
   return strbuf_take(&b);
+}
+
+static void put_unless_bidi(StrBuf *b, const char *at, size_t adv, int32_t cp) {
+  if (cp == UTF8_INVALID || !utf8_is_bidi_control(cp)) {
+    strbuf_append_n(b, at, adv);
+  }
+}
+
+char *utf8_strip_bidi_controls(const char *s) {
+  return utf8_map(s, put_unless_bidi);
+}
+
+static void put_escaped(StrBuf *b, const char *at, size_t adv, int32_t cp) {
+  if (cp == UTF8_INVALID) {
+    strbuf_appendf(b, "\\x%02x", (unsigned char)*at);
+  } else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F) {
+    strbuf_appendf(b, "\\x%02x", (unsigned)cp);
+  } else if ((cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp)) {
+    strbuf_appendf(b, "\\u%04x", (unsigned)cp);
+  } else {
+    strbuf_append_n(b, at, adv);
+  }
+}
+
+char *utf8_escape_terminal(const char *s) {
+  return utf8_map(s, put_escaped);
 }

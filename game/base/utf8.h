@@ -60,6 +60,11 @@ bool utf8_is_bidi_control(int32_t cp);
 bool utf8_is_zero_width(int32_t cp);
 // The first bidi control in s (a pointer into s), or NULL.
 const char *utf8_find_bidi_control(const char *s);
+// `s` without its bidi controls, for showing text that was stored before
+// they were refused (player names): "\u202eecilA" shows as "ecilA", not
+// as "Alice". Bytes that are not UTF-8 are kept. Owned; never NULL (NULL
+// gives "").
+char *utf8_strip_bidi_controls(const char *s);
 // `s` made safe to print on a terminal: C0 controls other than '\n' and
 // '\t', DEL, C1 controls (U+0080-U+009F, ESC sequences' 8-bit form) and the
 // bidi controls become visible escapes ("\x1b", "\u202e"); bytes that are

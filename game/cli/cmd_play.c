@@ -27,6 +27,15 @@ static bool is_demo_scene(const char *scene) {
   return false;
 }
 
+// A start that fails is said on stderr and in the log (the player may have
+// started the game from a menu, with stderr going nowhere).
+static void report_start_error(const char *err) {
+  fprintf(stderr, "prebunk: error: %s\n", err ? err : "?");
+  log_set_stderr(false);
+  log_error("%s", err ? err : "?");
+  log_set_stderr(true);
+}
+
 int cmd_play(const PlayOptions *opts) {
   char *scratch = NULL;
   if (!opts->data_dir && !opts->preview && is_demo_scene(opts->scene)) {
@@ -76,12 +85,12 @@ int cmd_play(const PlayOptions *opts) {
   char *err = NULL;
   App *app = app_create(&cfg, &err);
   if (!app) {
-    fprintf(stderr, "prebunk: error: %s\n", err ? err : "?");
+    report_start_error(err);
     status = 1;
   } else {
     const char *scene = opts->preview ? "preview" : opts->scene;
     if (!app_start(app, scene, &err)) {
-      fprintf(stderr, "prebunk: error: %s\n", err ? err : "?");
+      report_start_error(err);
       status = opts->scene ? 2 : 1;
     } else {
       app_run(app);

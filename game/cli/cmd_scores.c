@@ -98,12 +98,15 @@ static const char *verdict_label(StoreVerdict verdict) {
 
 // A field is quoted when it holds a comma, a quote, CR or LF; quotes inside
 // are doubled. Records end with CRLF.
-static void csv_field(FILE *out, const char *s, bool first) {
+static void csv_field(FILE *out, const char *raw, bool first) {
   if (!first) {
     fputc(',', out);
   }
+  // Terminal and bidi controls shown as escapes ("\u202e"), as on the table.
+  char *s = utf8_escape_terminal(raw);
   if (!s[strcspn(s, ",\"\r\n")]) {
     fputs(s, out);
+    free(s);
     return;
   }
   fputc('"', out);
@@ -114,6 +117,7 @@ static void csv_field(FILE *out, const char *s, bool first) {
     fputc(*p, out);
   }
   fputc('"', out);
+  free(s);
 }
 
 static void csv_row(FILE *out, const char *const *fields, size_t count) {
@@ -405,7 +409,9 @@ int cmd_scores(int argc, char **argv, const char *data_dir) {
     return 1;
   }
   StoreOpenResult res;
-  Store *store = store_open(dir, &(StoreOptions){.query_only = true}, &res);
+  // Names as stored: what the table and the CSV print is escaped
+  // (cli_printf, csv_field), so a bidi control shows as "\u202e".
+  Store *store = store_open(dir, &(StoreOptions){.query_only = true, .raw_names = true}, &res);
   free(dir);
   int status;
   switch (res.status) {
@@ -416,7 +422,7 @@ int cmd_scores(int argc, char **argv, const char *data_dir) {
   default: {
     char *msg = store_open_result_message(&res);
     cli_printf(stderr, _("prebunk scores: error: %s\n"), msg);
-    if (res.detail) {
+    if (res.detail && !(res.status == STORE_OPEN_UNREADABLE && !res.read_errno)) {  // else in the message
       cli_printf(stderr, "prebunk scores: %s\n", res.detail);
     }
     free(msg);

@@ -30,28 +30,6 @@ EngineConfig engine_config_default(void) {
   };
 }
 
-static void set_icon(Engine *e, const char *path) {
-  if (!path || !fs_exists(path)) {
-    return;  // an icon is nice to have, never required
-  }
-  uint8_t *px;
-  int w, h;
-  char *err = NULL;
-  if (!png_read_rgba(path, &px, &w, &h, &err)) {
-    log_warn("window icon: %s", err);
-    free(err);
-    return;
-  }
-  SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 32, w * 4, SDL_PIXELFORMAT_RGBA32);
-  if (s) {
-    SDL_SetWindowIcon(e->window, s);
-    SDL_FreeSurface(s);
-  } else {
-    log_warn("window icon: %s", SDL_GetError());
-  }
-  free(px);
-}
-
 static void update_view(Engine *e) {
   int ow, oh, ww, wh;
   if (SDL_GetRendererOutputSize(e->renderer, &ow, &oh) != 0) {
@@ -88,65 +66,6 @@ static void load_controller_mappings(const char *data_dir) {
   free(path);
 }
 
-static bool create_window(Engine *e, char **err) {
-  const EngineConfig *c = &e->config;
-  int pos = SDL_WINDOWPOS_CENTERED;
-  if (c->display >= 0) {
-    if (c->display < SDL_GetNumVideoDisplays()) {
-      pos = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(c->display);
-    } else {
-      log_warn("there is no display %d; using the default one", c->display);
-    }
-  }
-  Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  if (c->fullscreen) {
-    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-  }
-  e->win_w = c->width > 0 ? c->width : 1280;
-  e->win_h = c->height > 0 ? c->height : 720;
-  // A remembered 16384x16384 took 1.3 GB: clamped to the display, not below 1280x720.
-  SDL_Rect usable;
-  if (c->fit_display && SDL_GetDisplayUsableBounds(
-                            c->display >= 0 && c->display < SDL_GetNumVideoDisplays() ? c->display : 0, &usable) == 0) {
-    int max_w = usable.w > 1280 ? usable.w : 1280, max_h = usable.h > 720 ? usable.h : 720;
-    if (e->win_w > max_w || e->win_h > max_h) {
-      log_info("window %dx%d is larger than the display (%dx%d): clamped", e->win_w, e->win_h, usable.w, usable.h);
-      e->win_w = e->win_w < max_w ? e->win_w : max_w;
-      e->win_h = e->win_h < max_h ? e->win_h : max_h;
-    }
-  }
-  e->window = SDL_CreateWindow(c->title ? c->title : "", pos, pos, e->win_w, e->win_h, flags);
-  if (!e->window) {
-    *err = xasprintf("cannot open a window: %s", SDL_GetError());
-    return false;
-  }
-  e->fullscreen = c->fullscreen;
-  SDL_SetWindowMinimumSize(e->window, VIEW_MIN_WINDOW_W, VIEW_MIN_WINDOW_H);
-  Uint32 rflags = SDL_RENDERER_ACCELERATED | (c->vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
-  e->renderer = SDL_CreateRenderer(e->window, -1, rflags);
-  if (!e->renderer) {
-    log_warn("no accelerated renderer (%s); using software", SDL_GetError());
-    e->renderer = SDL_CreateRenderer(e->window, -1, SDL_RENDERER_SOFTWARE);
-  }
-  if (!e->renderer) {
-    *err = xasprintf("cannot create a renderer: %s", SDL_GetError());
-    return false;
-  }
-  SDL_RendererInfo info;
-  SDL_GetRendererInfo(e->renderer, &info);
-  // The software renderer may report the flag but cannot wait for the display.
-  e->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) && strcmp(info.name, "software") != 0;
-  SDL_DisplayMode mode;
-  int display = SDL_GetWindowDisplayIndex(e->window);
-  e->refresh_hz = 60;
-  if (display >= 0 && SDL_GetCurrentDisplayMode(display, &mode) == 0 && mode.refresh_rate > 0) {
-    e->refresh_hz = mode.refresh_rate;
-  }
-  SDL_SetRenderDrawBlendMode(e->renderer, SDL_BLENDMODE_BLEND);
-  log_info("renderer %s, vsync %s, %d Hz", info.name, e->vsync ? "on" : "off", e->refresh_hz);
-  return true;
-}
-
 Engine *engine_create(const EngineConfig *config, char **err) {
   Engine *e = xcalloc(1, sizeof *e);
   e->config = *config;
@@ -166,6 +85,10 @@ Engine *engine_create(const EngineConfig *config, char **err) {
     free(e);
     return NULL;
   }
+  if (!engine_video_check(err)) {
+    engine_destroy(e);
+    return NULL;
+  }
   if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0) {
     log_warn("no game controller support: %s", SDL_GetError());
   } else {
@@ -183,11 +106,11 @@ Engine *engine_create(const EngineConfig *config, char **err) {
     return NULL;
   }
   e->fonts = font_cache_create(config->font_dir, config->fonts, config->nfonts, err);
-  if (!e->fonts || !create_window(e, err)) {
+  if (!e->fonts || !engine_window_open(e, err)) {
     engine_destroy(e);
     return NULL;
   }
-  set_icon(e, config->icon_path);
+  engine_window_set_icon(e, config->icon_path);
   // SDL starts with text input on; it must be asked for (name entry only).
   SDL_StopTextInput();
   e->input = input_create(config->bindings, config->nbindings);
@@ -716,6 +639,8 @@ const char *engine_key_label(const Engine *e, InputAction action) {
 }
 
 void engine_play_sound(Engine *e, SoundCue cue) {
+  e->cues_requested++;
+  e->last_cue = cue;
   audio_play(e->audio, cue);
 }
 
@@ -731,12 +656,18 @@ Audio *engine_audio(Engine *e) {
   return e->audio;
 }
 
+const char *engine_font_problems(const Engine *e) {
+  return font_cache_problems(e->fonts);
+}
+
 EngineStats engine_stats(const Engine *e) {
   TextCacheStats t = text_cache_stats(e->text);
   return (EngineStats){
       .frames_drawn = e->frames,
       .events_handled = e->events,
       .steps = e->steps,
+      .cues_requested = e->cues_requested,
+      .last_cue = e->cues_requested ? e->last_cue : -1,
       .text_rasterisations = t.rasterisations,
       .text_cache_hits = t.hits,
       .text_cache_evictions = t.evictions,

@@ -184,9 +184,17 @@ typedef struct EngineStats {
   uint64_t text_cache_evictions;
   size_t text_cache_bytes;
   size_t fonts_open;
+  // Sound cues asked for (whether or not an audio device played them), and
+  // the last one (-1 before any): tests check what a screen sounds.
+  uint64_t cues_requested;
+  SoundCue last_cue;
 } EngineStats;
 
 EngineStats engine_stats(const Engine *engine);
+// The configured fonts that could not be used (missing, or not a font) and
+// why, one sentence for the log and the player: text falls back to another
+// font. Borrowed; NULL when every font loaded.
+const char *engine_font_problems(const Engine *engine);
 // Changes the text cache cap (tests).
 void engine_set_text_cache_cap(Engine *engine, size_t cap_bytes);
 

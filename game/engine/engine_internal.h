@@ -11,8 +11,12 @@
 typedef struct FontCache FontCache;
 
 // Loads the `count` configured font files from `dir` into memory (the
-// EngineFont strings stay borrowed). NULL and *err on failure.
+// EngineFont strings stay borrowed). A font that is missing or cannot be
+// opened is logged and passed over (font_cache_problems); NULL and *err
+// when none can be used.
 FontCache *font_cache_create(const char *dir, const EngineFont *fonts, size_t count, char **err);
+// What was wrong with the fonts passed over, for the player (borrowed), or NULL.
+const char *font_cache_problems(const FontCache *fonts);
 void font_cache_destroy(FontCache *fonts);
 size_t font_cache_count(const FontCache *fonts);
 
@@ -68,6 +72,17 @@ struct Engine {
   int win_w, win_h;  // windowed size (kept while fullscreen)
   bool fullscreen;
   uint64_t frames, events, steps;
+  uint64_t cues_requested;  // engine_play_sound() calls (EngineStats)
+  SoundCue last_cue;
   uint64_t scene_frames;  // frames drawn with a scene on the stack (screenshot option)
   bool screenshot_done;
 };
+
+// window.c: false with *err when SDL's video driver shows nothing (offscreen,
+// dummy) and was not asked for by name (SDL_VIDEODRIVER).
+bool engine_video_check(char **err);
+// Opens e->window and e->renderer from e->config (the size clamped to the
+// display when config.fit_display). False with *err.
+bool engine_window_open(Engine *e, char **err);
+// Sets the window icon from a PNG; a missing or bad file is logged, not an error.
+void engine_window_set_icon(Engine *e, const char *path);

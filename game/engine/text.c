@@ -31,10 +31,35 @@ struct FontCache {
   size_t nfonts;
   char *file[ENGINE_MAX_FONTS];
   size_t file_len[ENGINE_MAX_FONTS];
+  bool bad[ENGINE_MAX_FONTS];  // missing or not a font: never picked
+  char *problems;              // what was wrong with the bad ones, or NULL (owned)
   OpenFont open[FONT_CACHE_MAX];
   size_t nopen;
   uint64_t use_counter;
 };
+
+// Reads font `f` into memory and opens it once: a file that FreeType cannot
+// read (garbage, truncated) must be found here, not as a screen without text.
+static bool font_load(FontCache *fc, const char *dir, size_t f, StrBuf *problems) {
+  char *path = fs_join(dir, fc->font[f].file);
+  char *ferr = NULL;
+  FsReadStatus st = fs_read_file(path, (size_t)32 << 20, &fc->file[f], &fc->file_len[f], &ferr);
+  TTF_Font *probe = NULL;
+  if (st == FS_READ_OK) {
+    SDL_RWops *rw = SDL_RWFromConstMem(fc->file[f], (int)fc->file_len[f]);
+    probe = rw ? TTF_OpenFontRW(rw, 1, 16) : NULL;
+  }
+  if (!probe) {
+    strbuf_appendf(problems, "%s%s: %s", problems->len ? "; " : "", path,
+                   st != FS_READ_OK ? (ferr ? ferr : "cannot read it") : "not a font SDL_ttf can open");
+  }
+  if (probe) {
+    TTF_CloseFont(probe);
+  }
+  free(ferr);
+  free(path);
+  return probe != NULL;
+}
 
 FontCache *font_cache_create(const char *dir, const EngineFont *fonts, size_t count, char **err) {
   if (!fonts || count == 0 || count > ENGINE_MAX_FONTS) {
@@ -43,21 +68,39 @@ FontCache *font_cache_create(const char *dir, const EngineFont *fonts, size_t co
   }
   FontCache *fc = xcalloc(1, sizeof *fc);
   fc->nfonts = count;
-  for (size_t f = 0; f < count; f++) {
-    fc->font[f] = fonts[f];
-    char *path = fs_join(dir, fonts[f].file);
-    char *ferr = NULL;
-    FsReadStatus st = fs_read_file(path, (size_t)32 << 20, &fc->file[f], &fc->file_len[f], &ferr);
-    if (st != FS_READ_OK) {
-      *err = xasprintf("%s: %s", path, ferr ? ferr : "cannot read font");
-      free(ferr);
-      free(path);
-      font_cache_destroy(fc);
-      return NULL;
+  StrBuf problems = {0};
+  size_t good = 0;
+  if (!fs_is_dir(dir)) {
+    strbuf_appendf(&problems, "the font folder %s is missing (it should hold", dir);
+    for (size_t f = 0; f < count; f++) {
+      strbuf_appendf(&problems, "%s %s", f ? "," : "", fonts[f].file);
     }
-    free(path);
+    strbuf_append(&problems, ")");
   }
+  for (size_t f = 0; f < count && fs_is_dir(dir); f++) {
+    fc->font[f] = fonts[f];
+    fc->bad[f] = !font_load(fc, dir, f, &problems);
+    good += !fc->bad[f];
+  }
+  if (problems.len) {
+    log_error("fonts: %s", problems.data);
+  }
+  if (good == 0) {
+    *err = xasprintf(
+        "no font could be used, so no text can be shown: %s. Reinstall Prebunk, or set "
+        "PREBUNK_DATA_DIR to the folder that holds its assets/ and quizzes/",
+        problems.data);
+    strbuf_free(&problems);
+    font_cache_destroy(fc);
+    return NULL;
+  }
+  fc->problems = problems.len ? strbuf_take(&problems) : NULL;
+  strbuf_free(&problems);
   return fc;
+}
+
+const char *font_cache_problems(const FontCache *fc) {
+  return fc ? fc->problems : NULL;
 }
 
 void font_cache_destroy(FontCache *fc) {
@@ -70,6 +113,7 @@ void font_cache_destroy(FontCache *fc) {
   for (size_t f = 0; f < fc->nfonts; f++) {
     free(fc->file[f]);
   }
+  free(fc->problems);
   free(fc);
 }
 
@@ -126,11 +170,15 @@ static bool lang_is_arabic_script(const char *lang) {
 }
 
 // The font for a script (NULL: the default one) and weight: that weight,
-// else that script's first font, else the first font of all.
+// else that script's first font, else the first font of all that works.
+// Fonts that could not be loaded are passed over.
 static Face face_pick(const FontCache *fc, const char *script, TextWeight weight) {
   Face any = -1;
   for (size_t f = 0; f < fc->nfonts; f++) {
     const EngineFont *ef = &fc->font[f];
+    if (fc->bad[f]) {
+      continue;
+    }
     bool same = script ? ef->script && strcmp(ef->script, script) == 0 : ef->script == NULL;
     if (!same) {
       continue;
@@ -139,6 +187,9 @@ static Face face_pick(const FontCache *fc, const char *script, TextWeight weight
       return (Face)f;
     }
     any = any < 0 ? (Face)f : any;
+  }
+  for (size_t f = 0; any < 0 && f < fc->nfonts; f++) {
+    any = fc->bad[f] ? -1 : (Face)f;
   }
   return any >= 0 ? any : 0;
 }

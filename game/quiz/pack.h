@@ -43,6 +43,13 @@ typedef struct Pack {
   int version;
   char *lang;  // BCP 47 tag from xml:lang
   PackKind kind;
+  // min-age="14": the youngest players the pack is written for (an age
+  // band, e.g. for content on hate speech); 0 when the pack is for everyone.
+  int min_age;
+  // order="1": where the pack is listed among packs of its kind and age
+  // band, lowest first (the starter pack is 1); 0 when unset (after those
+  // with one, by title).
+  int order;
   char *title;
   char *description;
   char *author;         // NULL when absent

@@ -84,6 +84,18 @@ static int slot_order(const void *a, const void *b) {
     // Practice first: a fixed test such as the MIST-20 is not where to start.
     return x->pack->kind == PACK_KIND_PRACTICE ? -1 : 1;
   }
+  if (x->pack && y->pack && x->pack->min_age != y->pack->min_age) {
+    // Packs for everyone before age-banded ones (min-age="14": content on
+    // hate speech), the youngest band first: a new player starts on a
+    // general pack, not on the one that carries a content note.
+    return x->pack->min_age < y->pack->min_age ? -1 : 1;
+  }
+  if (x->pack && y->pack && x->pack->order != y->pack->order) {
+    // An explicit order="N" first, lowest first (the starter pack is 1).
+    int ox = x->pack->order ? x->pack->order : PACK_MAX_ORDER + 1;
+    int oy = y->pack->order ? y->pack->order : PACK_MAX_ORDER + 1;
+    return ox < oy ? -1 : 1;
+  }
   const char *kx = x->pack ? x->pack->title : fs_basename(x->path);
   const char *ky = y->pack ? y->pack->title : fs_basename(y->path);
   int c = str_casecmp(kx, ky);

@@ -6,7 +6,9 @@
 // stops the others from loading.
 //
 // Order: bundled packs first, then the user's, then single files; within a
-// group practice packs before assessments, then by title (case-insensitive),
+// group practice packs before assessments, then packs for everyone before
+// age-banded ones (min-age, youngest band first), then by the pack's
+// order="N" (lowest first; packs without one after), then by title (case-insensitive),
 // broken packs last by file name, ties by path.
 
 #include <stdbool.h>

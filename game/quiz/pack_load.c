@@ -125,9 +125,14 @@ static bool check_markup(Loader *L, const char *data, size_t len) {
   MarkupScan m = {.data = data, .end = data + len};
   const char *p = data;
   while ((p = memchr(p, '<', (size_t)(m.end - p))) != NULL) {
-    const char *next = skip_past(p, m.end, "<!--", "-->");
-    next = next ? next : skip_past(p, m.end, "<![CDATA[", "]]>");
-    next = next ? next : skip_past(p, m.end, "<?", "?>");
+    // Comments, CDATA and processing instructions start "<!" or "<?": most
+    // '<' start a tag and need none of the three comparisons.
+    const char *next = NULL;
+    if (p + 1 < m.end && (p[1] == '!' || p[1] == '?')) {
+      next = skip_past(p, m.end, "<!--", "-->");
+      next = next ? next : skip_past(p, m.end, "<![CDATA[", "]]>");
+      next = next ? next : skip_past(p, m.end, "<?", "?>");
+    }
     if (next) {
       p = next;
       continue;
@@ -271,6 +276,50 @@ static xmlDocPtr parse(Loader *L, const char *data, size_t len) {
   return doc;
 }
 
+// Items validated first when the checks already filled the list.
+#define PREFIX_ITEMS 64
+
+// When the checks already gave DIAG_MAX_PER_FILE problems, nothing the schema
+// finds will be listed; all that is left to learn is whether the pack has an
+// error. libxml2 cannot be stopped mid-document and formats a message for
+// every error (most of the time of a 13 MB pack with an error per item), so
+// the root is first validated with only its first PREFIX_ITEMS items: the
+// items are last in the root's sequence, so an error in this prefix is one
+// of the whole document. True when that settled it (the count of problems
+// not listed is then a lower bound: L->stopped). The other children are
+// detached and put back as one chain, in O(1).
+static bool validate_prefix_settles(Loader *L, xmlSchemaValidCtxtPtr v, xmlDocPtr doc) {
+  xmlNode *root = xmlDocGetRootElement(doc);
+  if (L->diags.count < DIAG_MAX_PER_FILE || !root) {
+    return false;
+  }
+  xmlNode *keep = NULL;
+  int items = 0;
+  for (xmlNode *c = root->children; c && items < PREFIX_ITEMS; c = c->next) {
+    keep = c;
+    items += c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "item");
+  }
+  if (!keep || !keep->next || items < PREFIX_ITEMS) {
+    return false;  // short enough to validate whole
+  }
+  xmlNode *tail = keep->next, *last = root->last;
+  keep->next = NULL;
+  tail->prev = NULL;
+  root->last = keep;
+  size_t dropped = L->dropped, dropped_errors = L->dropped_errors;
+  xmlSchemaValidateDoc(v, doc);
+  keep->next = tail;
+  tail->prev = keep;
+  root->last = last;
+  if (L->dropped_errors > dropped_errors) {
+    L->stopped = true;
+    return true;
+  }
+  L->dropped = dropped;  // the whole document is validated next: not counted twice
+  L->dropped_errors = dropped_errors;
+  return false;
+}
+
 static void validate(Loader *L, xmlDocPtr doc) {
   xmlSchemaPtr schema = loader_schema_get(L);
   if (!schema) {
@@ -288,7 +337,9 @@ static void validate(Loader *L, xmlDocPtr doc) {
   // messages name the file themselves (L->name), so the document needs none.
   xmlFree((xmlChar *)doc->URL);
   doc->URL = NULL;
-  xmlSchemaValidateDoc(v, doc);
+  if (!validate_prefix_settles(L, v, doc)) {
+    xmlSchemaValidateDoc(v, doc);
+  }
   xmlSchemaFreeValidCtxt(v);
 }
 

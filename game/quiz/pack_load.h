@@ -44,6 +44,9 @@ enum {
   PACK_MAX_ROUND_QUESTIONS = 1000,    // <round questions="...">
   PACK_MIN_ROUND_SECONDS = 5,         // <round seconds="...">
   PACK_MAX_ROUND_SECONDS = 120,
+  PACK_MIN_AGE_LOWEST = 3,  // <quizpack min-age="...">
+  PACK_MIN_AGE_HIGHEST = 21,
+  PACK_MAX_ORDER = 1000,  // <quizpack order="...">
 };
 // Limits on the markup, checked on the raw bytes before libxml2 parses them
 // (its cost grows faster than the file with each of these):

@@ -82,11 +82,13 @@ static bool id_valid(const char *id) {
   return true;
 }
 
-// Checks a text field's length; true when within `max`.
+// Checks a text field's length; true when within `max`. `what` is an
+// untranslated label (N_): translated only when there is something to say,
+// not once per item of a 75,000-item pack.
 static bool check_length(Loader *L, int line, const char *what, const char *text, size_t max) {
   size_t n = utf8_chars(text);
   if (n > max) {
-    loader_report(L, DIAG_ERROR, line, _("%s is %zu characters long; the limit is %zu"), what, n, max);
+    loader_report(L, DIAG_ERROR, line, _("%s is %zu characters long; the limit is %zu"), _(what), n, max);
     return false;
   }
   // A bidi control makes text display in another order than it reads:
@@ -97,7 +99,7 @@ static bool check_length(Loader *L, int line, const char *what, const char *text
     loader_report(L, DIAG_ERROR, line,
                   _("%s contains the invisible direction control U+%04X, which can make text display as something "
                     "it does not say; remove it"),
-                  what, (unsigned)utf8_decode(bidi, strlen(bidi), &adv));
+                  _(what), (unsigned)utf8_decode(bidi, strlen(bidi), &adv));
     return false;
   }
   return true;
@@ -168,8 +170,8 @@ static char *nonempty_text(Loader *L, xmlNode *el, const char *what, bool paragr
     if (c->type == XML_ELEMENT_NODE) {
       char *qname = c->ns && c->ns->prefix ? xasprintf("%s:%s", (const char *)c->ns->prefix, (const char *)c->name)
                                            : xstrdup((const char *)c->name);
-      loader_report(L, DIAG_ERROR, loader_node_line(c), _("%s must be plain text, without elements such as <%s>"), what,
-                    loader_quote(L, qname));
+      loader_report(L, DIAG_ERROR, loader_node_line(c), _("%s must be plain text, without elements such as <%s>"),
+                    _(what), loader_quote(L, qname));
       free(qname);
       loader_node_mark(el, MARK_TEXT);
       return NULL;
@@ -178,7 +180,7 @@ static char *nonempty_text(Loader *L, xmlNode *el, const char *what, bool paragr
   char *text = normalise_text(element_text(el), paragraphs);
   if (!*text || !check_length(L, loader_node_line(el), what, text, max)) {
     if (!*text) {
-      loader_report(L, DIAG_ERROR, loader_node_line(el), _("%s is empty"), what);
+      loader_report(L, DIAG_ERROR, loader_node_line(el), _("%s is empty"), _(what));
     }
     loader_node_mark(el, MARK_TEXT);
     free(text);
@@ -194,7 +196,7 @@ static void check_source(Loader *L, xmlNode *src, PackItem *it) {
     free(outlet);
     outlet = NULL;  // an empty outlet is no outlet
   }
-  if (outlet && !check_length(L, line, _("outlet"), outlet, PACK_MAX_NAME_CHARS)) {
+  if (outlet && !check_length(L, line, N_("outlet"), outlet, PACK_MAX_NAME_CHARS)) {
     loader_node_mark(src, MARK_ATTR_OUTLET);
   }
   it->outlet = outlet;
@@ -223,7 +225,7 @@ static void check_source(Loader *L, xmlNode *src, PackItem *it) {
     loader_report(L, DIAG_ERROR, line, _("url must be a web address starting with http:// or https://, not \"%s\""),
                   loader_quote(L, url));
     loader_node_mark(src, MARK_ATTR_URL);
-  } else if (url && !check_length(L, line, _("url"), url, PACK_MAX_URL_CHARS)) {
+  } else if (url && !check_length(L, line, N_("url"), url, PACK_MAX_URL_CHARS)) {
     loader_node_mark(src, MARK_ATTR_URL);
   }
   it->url = url;
@@ -263,7 +265,7 @@ static void check_item_id(Loader *L, xmlNode *el, PackItem *it) {
   } else if (!id_valid(id)) {
     loader_report(L, DIAG_ERROR, line, _("item id \"%s\" may contain only letters, digits, \"-\" and \"_\""),
                   loader_quote(L, id));
-  } else if (!check_length(L, line, _("item id"), id, PACK_MAX_ID_CHARS)) {
+  } else if (!check_length(L, line, N_("item id"), id, PACK_MAX_ID_CHARS)) {
     // reported
   } else {
     void *first = xmlHashLookup(L->item_ids, BAD_CAST id);
@@ -288,7 +290,7 @@ static void check_item_pair(Loader *L, xmlNode *el, PackItem *it) {
   if (!id_valid(pair)) {
     loader_report(L, DIAG_ERROR, line, _("pair \"%s\" may contain only letters, digits, \"-\" and \"_\""),
                   loader_quote(L, pair));
-  } else if (check_length(L, line, _("pair id"), pair, PACK_MAX_ID_CHARS)) {
+  } else if (check_length(L, line, N_("pair id"), pair, PACK_MAX_ID_CHARS)) {
     it->pair = pair;
     return;
   }
@@ -338,14 +340,14 @@ static void check_item(Loader *L, xmlNode *el) {
     const char *cn = (const char *)c->name;
     if (strcmp(cn, "headline") == 0 && !has_headline) {
       has_headline = true;
-      it->headline = nonempty_text(L, c, _("<headline>"), false, PACK_MAX_HEADLINE_CHARS);
+      it->headline = nonempty_text(L, c, N_("<headline>"), false, PACK_MAX_HEADLINE_CHARS);
       if (it->headline && utf8_chars(it->headline) > PACK_LONG_HEADLINE_CHARS) {
         loader_report(L, DIAG_WARNING, loader_node_line(c), _("headline is longer than %d characters"),
                       PACK_LONG_HEADLINE_CHARS);
       }
     } else if (strcmp(cn, "explanation") == 0 && !has_explanation) {
       has_explanation = true;
-      it->explanation = nonempty_text(L, c, _("<explanation>"), true, PACK_MAX_EXPLANATION_CHARS);
+      it->explanation = nonempty_text(L, c, N_("<explanation>"), true, PACK_MAX_EXPLANATION_CHARS);
     } else if (strcmp(cn, "source") == 0 && !source) {
       source = c;
       check_source(L, c, it);
@@ -354,9 +356,9 @@ static void check_item(Loader *L, xmlNode *el) {
       check_technique(L, c, it);
     } else if (strcmp(cn, "tip") == 0 && !has_tip) {
       has_tip = true;
-      it->tip = nonempty_text(L, c, _("<tip>"), true, PACK_MAX_TIP_CHARS);
+      it->tip = nonempty_text(L, c, N_("<tip>"), true, PACK_MAX_TIP_CHARS);
     } else if (strcmp(cn, "tag") == 0) {
-      char *tag = nonempty_text(L, c, _("<tag>"), false, PACK_MAX_TAG_CHARS);
+      char *tag = nonempty_text(L, c, N_("<tag>"), false, PACK_MAX_TAG_CHARS);
       if (tag && it->tag_count >= PACK_MAX_TAGS) {
         loader_report(L, DIAG_ERROR, loader_node_line(c), _("item has more than %d tags"), PACK_MAX_TAGS);
       } else if (tag) {
@@ -490,7 +492,7 @@ static void check_pack_attributes(Loader *L, xmlNode *root) {
     loader_report(L, DIAG_ERROR, line, _("pack id \"%s\" may contain only letters, digits, \"-\" and \"_\""),
                   loader_quote(L, id));
     loader_node_mark(root, MARK_ATTR_ID);
-  } else if (!check_length(L, line, _("pack id"), id, PACK_MAX_ID_CHARS)) {
+  } else if (!check_length(L, line, N_("pack id"), id, PACK_MAX_ID_CHARS)) {
     loader_node_mark(root, MARK_ATTR_ID);
   }
   p->id = id;
@@ -518,6 +520,8 @@ static void check_pack_attributes(Loader *L, xmlNode *root) {
   }
   free(kind);
   L->assessment = p->kind == PACK_KIND_ASSESSMENT;
+  p->min_age = int_attr(L, root, "min-age", MARK_ATTR_MIN_AGE, PACK_MIN_AGE_LOWEST, PACK_MIN_AGE_HIGHEST);
+  p->order = int_attr(L, root, "order", MARK_ATTR_ORDER, 1, PACK_MAX_ORDER);
 }
 
 // The items seen so far with one pair id (indices into the pack's items).
@@ -627,16 +631,16 @@ void loader_check_pack(Loader *L, xmlNode *root) {
       check_item(L, c);
     } else if (strcmp(cn, "title") == 0 && !has_title) {
       has_title = true;
-      p->title = nonempty_text(L, c, _("<title>"), false, PACK_MAX_TITLE_CHARS);
+      p->title = nonempty_text(L, c, N_("<title>"), false, PACK_MAX_TITLE_CHARS);
     } else if (strcmp(cn, "description") == 0 && !has_description) {
       has_description = true;
-      p->description = nonempty_text(L, c, _("<description>"), true, PACK_MAX_DESCRIPTION_CHARS);
+      p->description = nonempty_text(L, c, N_("<description>"), true, PACK_MAX_DESCRIPTION_CHARS);
     } else if (strcmp(cn, "author") == 0 && !has_author) {
       has_author = true;
-      p->author = nonempty_text(L, c, _("<author>"), false, PACK_MAX_NAME_CHARS);
+      p->author = nonempty_text(L, c, N_("<author>"), false, PACK_MAX_NAME_CHARS);
     } else if (strcmp(cn, "license") == 0 && !has_license) {
       has_license = true;
-      p->license = nonempty_text(L, c, _("<license>"), false, PACK_MAX_NAME_CHARS);
+      p->license = nonempty_text(L, c, N_("<license>"), false, PACK_MAX_NAME_CHARS);
     } else if (strcmp(cn, "round") == 0 && !round) {
       round = c;
       p->round_questions = int_attr(L, c, "questions", MARK_ATTR_QUESTIONS, 1, PACK_MAX_ROUND_QUESTIONS);

@@ -38,6 +38,8 @@ enum {
   MARK_ATTR_SECONDS = 1u << 11,
   MARK_ATTR_REAL_SHARE = 1u << 12,
   MARK_ATTR_PAIR = 1u << 13,
+  MARK_ATTR_MIN_AGE = 1u << 14,
+  MARK_ATTR_ORDER = 1u << 15,
   MARK_BITS = 16,
 };
 

@@ -92,6 +92,8 @@ static const struct {
     {"seconds", MARK_ATTR_SECONDS},
     {"real-share", MARK_ATTR_REAL_SHARE},
     {"pair", MARK_ATTR_PAIR},
+    {"min-age", MARK_ATTR_MIN_AGE},
+    {"order", MARK_ATTR_ORDER},
 };
 
 // Each element's _private holds (line << MARK_BITS) | marks. The line is that

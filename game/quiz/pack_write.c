@@ -190,6 +190,12 @@ char *pack_write_xml_checked(const Pack *pack, char **err) {
   if (pack->kind == PACK_KIND_ASSESSMENT) {
     attr(&wr, "kind", "assessment");
   }
+  if (pack->min_age > 0) {
+    attr_int(&wr, "min-age", pack->min_age);
+  }
+  if (pack->order > 0) {
+    attr_int(&wr, "order", pack->order);
+  }
   element(&wr, "title", pack->title);
   paragraphs_element(&wr, "description", pack->description);
   optional_element(&wr, "author", pack->author);

@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/str.h"
 #include "play/session.h"
+#include "play/training.h"
 #include "quiz/pack_library.h"
 #include "scenes/scenes.h"
 #include "scenes/training_scenes.h"
@@ -67,6 +68,27 @@ static void apply_colors(App *app) {
   engine_set_background_color(app->engine, app->theme.background);
 }
 
+// Once per step: a store write that failed since the last step (the disk
+// full, over the file size limit, another copy of the game holding the file)
+// is told on screen, above whatever screen made it, and in the log. The
+// round goes on; only what could not be written is lost.
+static bool app_step(void *user, uint64_t now_ms) {
+  App *app = user;
+  bool redraw = app_toast_step(user, now_ms);
+  unsigned failures = store_write_failures(app->store);
+  if (failures != app->write_failures_told) {
+    app->write_failures_told = failures;
+    char *msg = xasprintf(_("Could not save: %s. You can play on, but this is not kept."),
+                          store_last_write_failure(app->store));
+    log_warn("%s (%u failed write(s) to %s)", msg, failures, app->store_result.path);
+    app_toast(app, msg);
+    app->toast_until_ms = now_ms + APP_SAVE_TOAST_MS;
+    free(msg);
+    redraw = true;
+  }
+  return redraw;
+}
+
 App *app_create(const AppConfig *cfg, char **err) {
   App *app = xcalloc(1, sizeof *app);
   app->ui_stats = xcalloc(1, sizeof *app->ui_stats);
@@ -112,7 +134,7 @@ App *app_create(const AppConfig *cfg, char **err) {
   ec.cues = game_cues(&ec.ncues);
   ec.on_unhandled_event = app_global_event;
   ec.draw_overlay = app_draw_toast;
-  ec.on_step = app_toast_step;
+  ec.on_step = app_step;
   ec.screenshot_path = cfg->screenshot_path;
   ec.quit_after_frames = cfg->quit_after_frames;
   char *eerr = NULL;
@@ -322,14 +344,33 @@ static bool demo_state(App *app, char **err) {
   return true;
 }
 
-// A finished demo round for the summary screen: every third answer wrong, one
-// time-out, so every part of the summary has something to show.
-static Round *demo_round(App *app, char **err) {
-  RoundSettings rs = settings_round_settings(&app->settings, app->pack);
-  Round *round = round_create(app->pack, &rs, NULL, &app->rng, err);
-  if (!round) {
+// The optional taps of a demo answer: a confidence level for all but every
+// fourth, and "Which technique?" answered (right two times in three).
+static void demo_taps(PlaySession *session, size_t i) {
+  if (i % 4 != 3) {
+    play_session_confidence(session, (PlayConfidence)(PLAY_CONFIDENCE_SURE + (int)(i % 3)));
+  }
+  PlayTechniqueQuestion q;
+  if (play_session_technique_question(session, &q)) {
+    play_session_technique_answer(session, q.choices[i % 3 == 1 ? (q.right + 1) % 3 : q.right], NULL);
+  }
+}
+
+// A finished demo round for the summary screen, played through a session
+// that records nothing: every third answer wrong, one time-out, the taps
+// above, so every part of the summary has something to show. *summary gets
+// its summary (owned); the round is the caller's.
+static Round *demo_round(App *app, PlaySummary **summary, char **err) {
+  PlaySessionSpec spec = {
+      .pack = app->pack,
+      .settings = settings_round_settings(&app->settings, app->pack),
+      .seed = play_seed_next(&app->rng),
+  };
+  PlaySession *session = play_session_create(&spec, err);
+  if (!session) {
     return NULL;
   }
+  Round *round = play_session_round(session);
   int64_t now = 1000;
   for (size_t i = 0; round_state(round) == ROUND_STATE_READY; i++) {
     round_start_question(round, now);
@@ -337,15 +378,19 @@ static Round *demo_round(App *app, char **err) {
     now += 2500 + (int64_t)(i % 4) * 1500;
     if (i == 4 && round_time_limit_ms(round) > 0) {
       now += round_time_limit_ms(round);
-      round_tick(round, now, NULL);
+      play_session_tick(session, now, 0, NULL);
     } else {
       bool right = i % 3 != 2;
       PackAnswer truth = item->answer;
       PackAnswer other = truth == PACK_ANSWER_REAL ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL;
-      round_answer(round, right ? truth : other, now, NULL);
+      play_session_answer(session, right ? truth : other, now, 0, NULL);
+      demo_taps(session, i);
     }
     round_next(round);
   }
+  *summary = play_summary_create(session);
+  round = play_session_take_round(session);
+  play_session_destroy(session);
   return round;
 }
 
@@ -417,20 +462,22 @@ static bool start_round(App *app, char **err) {
 }
 
 static bool start_summary(App *app, char **err) {
-  Round *round = demo_round(app, err);
+  PlaySummary *summary;
+  Round *round = demo_round(app, &summary, err);
   if (!round) {
     return false;
   }
   scene_title_push(app);
   scene_packs_push(app);
-  scene_summary_push(app, round);
+  scene_summary_push(app, round, summary);
   return true;
 }
 
 // The summary of a demo round with the feedback of its first fabricated
 // item (the fullest page: techniques and a tip) on top, for screenshots.
 static bool start_feedback(App *app, char **err) {
-  Round *round = demo_round(app, err);
+  PlaySummary *summary;
+  Round *round = demo_round(app, &summary, err);
   if (!round) {
     return false;
   }
@@ -442,7 +489,7 @@ static bool start_feedback(App *app, char **err) {
     }
   }
   scene_title_push(app);
-  scene_summary_push(app, round);  // owns the round, which outlives the feedback above it
+  scene_summary_push(app, round, summary);  // owns the round, which outlives the feedback above it
   scene_feedback_push(app, FEEDBACK_MODE_REVIEW, round_pack(round), round_result(round, pick), pick, round_count(round),
                       false, NULL, NULL);
   return true;
@@ -531,6 +578,35 @@ bool app_scene_known(const char *scene) {
   return find_scene(scene) != NULL;
 }
 
+// What went wrong at the start, above the first screen: the score file, a
+// second copy of the game on the same folder, fonts passed over, a settings
+// file that was not read.
+static void push_start_notices(App *app) {
+  push_store_notice(app);
+  if (app->store_result.shared) {
+    // Nothing is refused (each answer is its own transaction), but the
+    // player may wonder whose rounds appear in the high scores.
+    app_toast(app, _("Another Prebunk is using this data folder: the scores of both are kept."));
+    app->toast_until_ms = app_now_ms(app) + APP_SAVE_TOAST_MS;
+    log_info("another copy of the game uses %s too", app->data_dir);
+  }
+  const char *fonts = engine_font_problems(app->engine);
+  if (fonts) {
+    char *msg = xasprintf(_("Some of the game's fonts could not be used, so text is drawn with another one: %s. "
+                            "Reinstalling Prebunk should bring them back."),
+                          fonts);
+    scene_notice_push(app, _("Fonts missing"), msg);
+    free(msg);
+  }
+  if (app->settings_kept) {
+    char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
+                            "left as it is: changes made now are not saved."),
+                          app->settings_path, app->settings_kept);
+    scene_notice_push(app, _("Settings not read"), msg);
+    free(msg);
+  }
+}
+
 static bool start_scene(App *app, const char *scene, char **err);
 
 bool app_start(App *app, const char *scene, char **err) {
@@ -558,14 +634,7 @@ static bool start_scene(App *app, const char *scene, char **err) {
     return false;
   }
   if (!row->no_notice) {
-    push_store_notice(app);
-    if (app->settings_kept) {
-      char *msg = xasprintf(_("Cannot read the settings file %s (%s). The defaults are used, and the file is "
-                              "left as it is: changes made now are not saved."),
-                            app->settings_path, app->settings_kept);
-      scene_notice_push(app, _("Settings not read"), msg);
-      free(msg);
-    }
+    push_start_notices(app);
   }
   return true;
 }

@@ -85,8 +85,10 @@ typedef struct App {
   int forewarn_last;  // technique of the last forewarning card shown in this run, -1 for none
 
   // A brief notice drawn above every screen (app_toast), e.g. "Sound off".
-  char toast[128];
+  char toast[256];
   uint64_t toast_until_ms;  // app clock; 0 = none showing
+  // Store writes that failed (disk full...) and were already told on screen.
+  unsigned write_failures_told;
 } App;
 
 // Creates everything but shows nothing. NULL with *err (owned) when the
@@ -154,6 +156,8 @@ App *app_from_ctx(const SceneCtx *ctx);
 bool app_global_event(void *app, const InputEvent *ev);
 // Shows `text` (copied, cut to fit) for APP_TOAST_MS above every screen.
 #define APP_TOAST_MS 1500
+// How long "Could not save: ..." stays: long enough to read in a round.
+#define APP_SAVE_TOAST_MS 6000
 void app_toast(App *app, const char *text);
 // EngineConfig.draw_overlay and .on_step for the notice.
 void app_draw_toast(void *app);

@@ -27,6 +27,12 @@ static const InputBinding BINDINGS[] = {
     {INPUT_DEVICE_KEYBOARD, SDLK_PAGEDOWN, 0, INPUT_ACTION_PAGE_DOWN, N_("Page Down")},
     {INPUT_DEVICE_KEYBOARD, SDLK_HOME, 0, INPUT_ACTION_HOME, N_("Home")},
     {INPUT_DEVICE_KEYBOARD, SDLK_END, 0, INPUT_ACTION_END, N_("End")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_1, 0, INPUT_ACTION_CHOICE_1, N_("1")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_2, 0, INPUT_ACTION_CHOICE_2, N_("2")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_3, 0, INPUT_ACTION_CHOICE_3, N_("3")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_KP_1, 0, INPUT_ACTION_CHOICE_1, N_("1")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_KP_2, 0, INPUT_ACTION_CHOICE_2, N_("2")},
+    {INPUT_DEVICE_KEYBOARD, SDLK_KP_3, 0, INPUT_ACTION_CHOICE_3, N_("3")},
     {INPUT_DEVICE_KEYBOARD, SDLK_F11, 0, INPUT_ACTION_FULLSCREEN, N_("F11")},
     {INPUT_DEVICE_KEYBOARD, SDLK_RETURN, INPUT_MOD_ALT, INPUT_ACTION_FULLSCREEN, N_("Alt+Enter")},
     {INPUT_DEVICE_KEYBOARD, SDLK_KP_ENTER, INPUT_MOD_ALT, INPUT_ACTION_FULLSCREEN, N_("Alt+Enter")},
@@ -113,7 +119,8 @@ const InputBinding *game_bindings(size_t *count) {
 
 const char *game_action_name(InputAction action) {
   static const char *const names[] = {
-      "answer-real", "answer-fabricated", "pause", "help", "mute", "settings", "page-up", "page-down", "home", "end",
+      "answer-real", "answer-fabricated", "pause",    "help",     "mute", "settings", "page-up", "page-down", "home",
+      "end",         "choice-1",          "choice-2", "choice-3",
   };
   if (action >= INPUT_ACTION_GAME_FIRST && action < GAME_ACTION_END) {
     return names[action - INPUT_ACTION_GAME_FIRST];

@@ -22,6 +22,8 @@
 //   FULLSCREEN         F11, Alt+Enter         -        (the engine acts on it; scenes never see it)
 //   PAGE_UP/PAGE_DOWN  PageUp / PageDown      -        (scroll views, ui_scroll.h)
 //   HOME / END         Home / End             -        (scroll views: top / bottom)
+//   CHOICE_1 .. 3      1 2 3 (and keypad)     -        (the feedback's taps; the controller
+//                                                       moves to a choice and presses A)
 // F1 and F2 are no text, so they keep their meaning while a name is typed.
 
 #include <stddef.h>
@@ -40,6 +42,9 @@ enum {
   INPUT_ACTION_PAGE_DOWN,  // ... down
   INPUT_ACTION_HOME,       // ... to the top
   INPUT_ACTION_END,        // ... to the bottom
+  INPUT_ACTION_CHOICE_1,   // the first of three choices (the confidence tap, "Which technique?")
+  INPUT_ACTION_CHOICE_2,   // ... the second
+  INPUT_ACTION_CHOICE_3,   // ... the third
   GAME_ACTION_END,
 };
 

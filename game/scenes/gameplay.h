@@ -8,6 +8,8 @@
 #include <stdint.h>
 
 #include "engine/view.h"
+#include "play/session.h"
+#include "play/training.h"
 #include "quiz/diag.h"
 #include "quiz/measures.h"
 #include "quiz/pack.h"
@@ -32,6 +34,22 @@ typedef void (*FeedbackDoneFn)(App *app, void *user);
 // `user` (borrowed) is how the round carries on.
 void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
                          size_t count, bool last, FeedbackDoneFn done, void *user);
+
+// The same right after an answer of `session`'s round (FEEDBACK_MODE_ANSWER;
+// the session is borrowed and must outlive the screen; the pack is the
+// session's), with the optional taps of play/training.h as steps (see
+// scene_feedback.c): the confidence tap before the verdict (not after a
+// time-out), then "Which technique?" for a fabricated headline that has
+// one, then the page. Each step is skipped with Enter or Next.
+void scene_feedback_push_answer(App *app, PlaySession *session, const RoundAnswer *answer, size_t index, size_t count,
+                                bool last, FeedbackDoneFn done, void *user);
+
+// Where the feedback screen is.
+typedef enum FeedbackStep {
+  FEEDBACK_STEP_CONFIDENCE,  // "How sure are you?" (the verdict not shown yet)
+  FEEDBACK_STEP_TECHNIQUE,   // "Which technique does it use?" (the techniques not named yet)
+  FEEDBACK_STEP_PAGE,        // the explanation page
+} FeedbackStep;
 
 // The round's pause menu (an overlay): Resume (P, Start, Esc, B, Enter),
 // Settings, Help, and "Quit this round", which asks first. The round's clock
@@ -94,6 +112,7 @@ typedef struct GameplayPage {
   Rect said_box;                 // in view (h 0 when none or it scrolls)
   Rect truth;                    // the truth sentence (with outlet and date), or the source line alone
   Rect techniques;               // "Techniques used: ..." (h 0 when none)
+  Rect note_box;                 // the note under them (h 0 when none)
   Rect tip_card, tip_head, tip;  // h 0 when no tip
   Rect body;                     // what scrolls
   float body_h;                  // its content height (with what moved into it)
@@ -104,7 +123,9 @@ typedef struct GameplayPage {
   char *truth_text;              // owned: what `truth` shows
   char *truth_moved;             // owned: "This headline is real.", moved into the body (NULL when in view)
   char *tech_text;               // owned, NULL when no technique
-  bool overflow;                 // the part always in view did not fit the area
+  const char *note;              // borrowed, nullable: see GameplayPageNote
+  bool note_right;
+  bool overflow;  // the part always in view did not fit the area
 } GameplayPage;
 // (Re)computes `p` (its old strings are freed) for `item` in `area`, with
 // `said` (borrowed, nullable; it must outlive `p`) above the truth. The
@@ -113,8 +134,21 @@ typedef struct GameplayPage {
 // text size keeps it from ever getting smaller when the size goes up.
 void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
                           Rect area, float fixed_max);
+// A line the fixed part shows under the techniques, in the colour of a
+// right (or wrong) answer: the feedback's "Which technique?" result.
+typedef struct GameplayPageNote {
+  const char *text;  // borrowed; it must outlive the page
+  bool right;
+} GameplayPageNote;
+// The same with `note` (nullable) in the part always in view.
+void gameplay_page_layout_noted(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
+                                const GameplayPageNote *note, Rect area, float fixed_max);
 // Draws it, the body scrolled by `scroll` (clamp with gameplay_clamp_scroll).
 void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll);
+// The same in two parts, for a screen that wraps the body in a UiScroll:
+// the part always in view, and the body (clipped to p->body) scrolled by `scroll`.
+void gameplay_page_draw_fixed(const GameplayPage *p, const Ui *ui);
+void gameplay_page_draw_body(const GameplayPage *p, const Ui *ui, float scroll);
 // Frees the strings (not `p`); NULL is a no-op.
 void gameplay_page_free(GameplayPage *p);
 
@@ -132,6 +166,9 @@ float gameplay_clamp_scroll(float scroll, float content_h, float visible_h);
 // `scene_data` is engine_scene_data() of a scene with that vtable (borrowed).
 // The round being played (NULL before it starts or once handed on).
 const Round *scene_round_peek(const void *scene_data);
+// The round's play session (borrowed; NULL when the round could not
+// start), for tests that give the optional taps of play/training.h.
+PlaySession *scene_round_peek_session(void *scene_data);
 // The round's headline card as last laid out (mirrored).
 Rect scene_round_peek_card(const void *scene_data);
 // The headline's inset inside its card (gameplay_headline_draw) and the
@@ -140,9 +177,24 @@ Rect scene_round_peek_card(const void *scene_data);
 #define GAMEPLAY_HEADLINE_MIN_SIZE 30.0f
 // The feedback screen's page (its layout; borrowed) and scroll offset.
 const GameplayPage *scene_feedback_peek_page(const void *scene_data, float *scroll);
-// The summary's round and measures.
+// The feedback screen's step; *overflow (nullable): the step's layout ran
+// past its room (it never should).
+FeedbackStep scene_feedback_peek_step(const void *scene_data, bool *overflow);
+// The summary's round, measures and the whole PlaySummary (borrowed).
 const Round *scene_summary_peek_round(const void *scene_data);
 const Measures *scene_summary_peek_measures(const void *scene_data);
+const PlaySummary *scene_summary_peek_summary(const void *scene_data);
+// The review's cards: the summary's entries (believed, rejected, timed
+// out), then in an assessment the right answers. Card k is the form's
+// focusable area with id SCENE_SUMMARY_REVIEW_ID + k (when the form has
+// room), which opens that item's feedback.
+#define SCENE_SUMMARY_REVIEW_ID 1000
+size_t scene_summary_peek_review_count(const void *scene_data);
+// Review card k as laid out (unmirrored, before scrolling, as the page's
+// text plan) and its stamp; false when there is no such card.
+bool scene_summary_peek_card(const void *scene_data, size_t k, Rect *card, PlayStamp *stamp);
+// The per-technique table (no rows when no fabricated headline was asked).
+const UiTable *scene_summary_peek_techniques(const void *scene_data);
 // True when the last layout had to leave something out or run past its room
 // (it never should, at any size from 1440x1080 and any text size).
 bool scene_summary_peek_overflow(const void *scene_data);

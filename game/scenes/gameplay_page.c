@@ -72,7 +72,7 @@ static float page_gap(const Ui *ui) {
 
 // The fixed part's heights at text size `size` in width `w`.
 typedef struct PageFixed {
-  float said_h, truth_h, tech_h, tip_h, tip_word_w, tip_card_h, total;
+  float said_h, truth_h, tech_h, note_h, tip_h, tip_word_w, tip_card_h, total;
 } PageFixed;
 
 static TextStyle said_style(const Ui *ui) {
@@ -94,8 +94,9 @@ static PageFixed measure_fixed(const Ui *ui, const GameplayPage *p, float size, 
   f.said_h = p->said_scrolls ? 0 : measure_h(ui, p->said, said_style(ui), w);
   f.truth_h = measure_h(ui, p->truth_text, page_style(ui, size, false, t->text, NULL), w);
   f.tech_h = measure_h(ui, p->tech_text, page_style(ui, size, true, t->text, NULL), w);
+  f.note_h = measure_h(ui, p->note, page_style(ui, size, false, t->text, NULL), w);
   f.total = (f.said_h > 0 ? f.said_h + gap : 0) + f.truth_h + gap + (f.tech_h > 0 ? f.tech_h + gap : 0) +
-            (f.tip_card_h > 0 ? f.tip_card_h + gap : 0);
+            (f.note_h > 0 ? f.note_h + gap : 0) + (f.tip_card_h > 0 ? f.tip_card_h + gap : 0);
   return f;
 }
 
@@ -175,10 +176,19 @@ static PageFixed page_choose(GameplayPage *p, const Ui *ui, Rect area, float fix
 
 void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
                           Rect area, float fixed_max) {
+  gameplay_page_layout_noted(p, ui, pack, item, said, NULL, area, fixed_max);
+}
+
+void gameplay_page_layout_noted(GameplayPage *p, const Ui *ui, const Pack *pack, const PackItem *item, const char *said,
+                                const GameplayPageNote *note, Rect area, float fixed_max) {
   gameplay_page_free(p);
   p->pack = pack;
   p->item = item;
   p->said = said;
+  if (note) {
+    p->note = note->text;
+    p->note_right = note->right;
+  }
   p->truth_text = gameplay_truth_sentence(item);
   p->tech_text = techniques_line(item->techniques);
   float gap = page_gap(ui);
@@ -193,6 +203,8 @@ void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const
   y += f.truth_h + gap;
   p->techniques = (Rect){area.x, y, w, f.tech_h};
   y += f.tech_h > 0 ? f.tech_h + gap : 0;
+  p->note_box = (Rect){area.x, y, w, f.note_h};
+  y += f.note_h > 0 ? f.note_h + gap : 0;
   p->tip_card = (Rect){area.x, y, w, f.tip_card_h};
   p->tip_head = (Rect){area.x + PAGE_EDGE_W + ui_gap(ui), y + ui_gap(ui) * 0.5f, f.tip_word_w, f.tip_h};
   p->tip =
@@ -206,6 +218,7 @@ void gameplay_page_layout(GameplayPage *p, const Ui *ui, const Pack *pack, const
   p->said_box = ui_mirror(ui, p->said_box);
   p->truth = ui_mirror(ui, p->truth);
   p->techniques = ui_mirror(ui, p->techniques);
+  p->note_box = ui_mirror(ui, p->note_box);
   p->tip_card = ui_mirror(ui, p->tip_card);
   p->tip_head = ui_mirror(ui, p->tip_head);
   p->tip = ui_mirror(ui, p->tip);
@@ -260,6 +273,17 @@ static void draw_body(const GameplayPage *p, const Ui *ui, float scroll) {
 }
 
 void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll) {
+  gameplay_page_draw_fixed(p, ui);
+  gameplay_page_draw_body(p, ui, scroll);
+}
+
+void gameplay_page_draw_body(const GameplayPage *p, const Ui *ui, float scroll) {
+  if (p->body.h > 0) {
+    draw_body(p, ui, scroll);
+  }
+}
+
+void gameplay_page_draw_fixed(const GameplayPage *p, const Ui *ui) {
   const Theme *t = ui->theme;
   if (!p->headline_scrolls) {
     draw_headline(p, ui, p->headline);
@@ -270,6 +294,10 @@ void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll) {
   draw_text_in(ui, p->truth_text, page_style(ui, p->size, false, t->text, NULL), p->truth);
   draw_text_in(ui, p->tech_text, page_style(ui, p->size, true, t->high_contrast ? t->text : t->fabricated, NULL),
                p->techniques);
+  if (p->note) {
+    Color nc = t->high_contrast ? t->text : p->note_right ? t->correct : t->wrong;
+    draw_text_in(ui, p->note, page_style(ui, p->size, false, nc, NULL), p->note_box);
+  }
   if (p->item->tip) {
     ui_card_draw(ui, p->tip_card);
     Rect tedge = {ui->rtl ? p->tip_card.x + p->tip_card.w - PAGE_EDGE_W : p->tip_card.x, p->tip_card.y, PAGE_EDGE_W,
@@ -278,8 +306,5 @@ void gameplay_page_draw(const GameplayPage *p, const Ui *ui, float scroll) {
     draw_text_in(ui, _("Tip"), page_style(ui, p->size, true, t->high_contrast ? t->text : t->accent, NULL),
                  p->tip_head);
     draw_text_in(ui, p->item->tip, page_style(ui, p->size, false, t->text, pack_item_lang(p->pack, p->item)), p->tip);
-  }
-  if (p->body.h > 0) {
-    draw_body(p, ui, scroll);
   }
 }

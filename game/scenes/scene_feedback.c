@@ -1,8 +1,22 @@
 // The feedback screen: after each answer of a practice round (and again from
 // the summary, read-only) it says whether the answer was right, states the
 // truth in a sentence and explains it. It stays until the player continues:
-// people read at their own pace. Also home of the explanation drawing the
-// author's preview shares, so authors see exactly what students see.
+// people read at their own pace. The page itself is gameplay_page.c.
+//
+// Right after an answer of a practice round it can ask two optional things
+// (play/training.h), each skipped with Enter:
+//  1. "How sure are you?" (Sure / I think so / Guessing), BEFORE the verdict
+//     shows: confidence given after the feedback is hindsight, not
+//     calibration (how often "sure" was right only means something when
+//     the player did not know yet). So neither the verdict, the points nor
+//     the right/wrong sound are given away until the tap or the skip.
+//  2. for a fabricated headline, "Which technique?" with three choices,
+//     after the verdict and BEFORE the page names the techniques (it would
+//     give the answer away); the page then says whether the choice was
+//     right, with the right technique's name and tip.
+// Assessments (the MIST-20) never get here: they show nothing between
+// questions, and a confidence question would change a validated
+// instrument, so they are asked neither.
 
 #include "scenes/gameplay.h"
 
@@ -15,283 +29,30 @@
 #include "base/i18n.h"
 #include "base/str.h"
 #include "engine/text.h"
+#include "play/training.h"
+#include "scenes/game_config.h"
 #include "scenes/scenes.h"
-
-// ---- shared pieces ----------------------------------------------------------
-
-const char *gameplay_technique_label(Technique t) {
-  static const char *const labels[TECHNIQUE_COUNT] = {
-      [TECHNIQUE_IMPERSONATION] = N_("Impersonation"),
-      [TECHNIQUE_EMOTION] = N_("Emotional language"),
-      [TECHNIQUE_POLARIZATION] = N_("Polarisation"),
-      [TECHNIQUE_CONSPIRACY] = N_("Conspiracy theory"),
-      [TECHNIQUE_DISCREDITING] = N_("Discrediting"),
-      [TECHNIQUE_TROLLING] = N_("Trolling"),
-      [TECHNIQUE_FAKE_EXPERT] = N_("Fake expert"),
-      [TECHNIQUE_FEARMONGERING] = N_("Fearmongering"),
-      [TECHNIQUE_SATIRE] = N_("Satire taken as news"),
-      [TECHNIQUE_FALSE_CONTEXT] = N_("False context"),
-      [TECHNIQUE_MISLEADING_STATISTIC] = N_("Misleading statistic"),
-      [TECHNIQUE_SCAPEGOATING] = N_("Scapegoating"),
-      [TECHNIQUE_DEHUMANISING_LANGUAGE] = N_("Dehumanising language"),
-      [TECHNIQUE_FALSE_DICHOTOMY] = N_("False dichotomy"),
-      [TECHNIQUE_AD_HOMINEM] = N_("Ad hominem attack"),
-      [TECHNIQUE_AI_GENERATED_MEDIA] = N_("AI-generated or manipulated media"),
-  };
-  return (unsigned)t < TECHNIQUE_COUNT ? _(labels[t]) : "?";
-}
-
-const char *gameplay_key_hint(const App *app, InputAction action, char buf[GAMEPLAY_HINT_SIZE]) {
-  const char *hint = game_key_hint(app->engine, action);
-  if (!hint[0]) {
-    return NULL;
-  }
-  str_copy(buf, GAMEPLAY_HINT_SIZE, hint);  // a longer key name is cut: still a hint
-  return buf;
-}
-
-static bool parse_digits(const char *s, size_t n, int *out) {
-  int v = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9') {
-      return false;
-    }
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
-}
-
-char *gameplay_format_date(const char *iso) {
-  static const char *const months[12] = {
-      N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
-      N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  if (!iso) {
-    return NULL;
-  }
-  size_t len = strlen(iso);
-  int year = 0, month = 0, day = 0;
-  if (len < 4 || !parse_digits(iso, 4, &year)) {
-    return xstrdup(iso);
-  }
-  if (len == 4) {
-    return xasprintf("%d", year);
-  }
-  if ((len != 7 && len != 10) || iso[4] != '-' || !parse_digits(iso + 5, 2, &month) || month < 1 || month > 12) {
-    return xstrdup(iso);
-  }
-  const char *mname = _(months[month - 1]);
-  if (len == 7) {
-    // TRANSLATORS: a month and a year, e.g. "April 2016"; use %2$d / %1$s to reorder.
-    return xasprintf(_("%s %d"), mname, year);
-  }
-  if (iso[7] != '-' || !parse_digits(iso + 8, 2, &day) || day < 1 || day > 31) {
-    return xstrdup(iso);
-  }
-  // TRANSLATORS: day, month name, year, e.g. "17 April 2016"; reorder with %2$s etc.
-  return xasprintf(_("%d %s %d"), day, mname, year);
-}
-
-char *gameplay_truth_sentence(const PackItem *item) {
-  char *date = gameplay_format_date(item->date);
-  // The outlet may be written in another direction than the sentence (an
-  // Arabic outlet in an English sentence): isolate it so the date and the
-  // punctuation around it stay in place.
-  char *outlet = item->outlet ? text_isolate(item->outlet) : NULL;
-  char *out;
-  if (item->answer == PACK_ANSWER_REAL) {
-    if (outlet && date) {
-      out = xasprintf(_("This headline is real: %s, %s."), outlet, date);
-    } else if (outlet) {
-      out = xasprintf(_("This headline is real: %s."), outlet);
-    } else if (date) {
-      out = xasprintf(_("This headline is real: it ran in %s."), date);
-    } else {
-      out = xstrdup(_("This headline is real."));
-    }
-  } else if (outlet) {
-    // A fabricated item's "outlet" says how it circulated ("Viral post on
-    // social media", "Screenshot styled as a BBC News post"), which reads
-    // wrongly after "It imitates".
-    out = xasprintf(_("This headline is fabricated. It circulated as: %s."), outlet);
-  } else {
-    out = xstrdup(_("This headline is fabricated."));
-  }
-  free(date);
-  free(outlet);
-  return out;
-}
-
-char *gameplay_truth_short(const PackItem *item) {
-  return xstrdup(item->answer == PACK_ANSWER_REAL ? _("This headline is real.") : _("This headline is fabricated."));
-}
-
-char *gameplay_source_sentence(const PackItem *item) {
-  char *date = gameplay_format_date(item->date);
-  char *outlet = item->outlet ? text_isolate(item->outlet) : NULL;
-  char *out = NULL;
-  if (item->answer == PACK_ANSWER_REAL) {
-    if (outlet && date) {
-      out = xasprintf(_("Source: %s, %s."), outlet, date);
-    } else if (outlet) {
-      out = xasprintf(_("Source: %s."), outlet);
-    } else if (date) {
-      out = xasprintf(_("It ran in %s."), date);
-    }
-  } else if (outlet) {
-    out = xasprintf(_("It circulated as: %s."), outlet);
-  }
-  free(date);
-  free(outlet);
-  return out;
-}
-
-float gameplay_clamp_scroll(float scroll, float content_h, float visible_h) {
-  float max = content_h - visible_h;
-  if (max < 0) {
-    max = 0;
-  }
-  return scroll < 0 ? 0 : scroll > max ? max : scroll;
-}
-
-// One wrapped block of the explanation column: measured, drawn when it shows
-// through the clip, and *y moved past it.
-typedef struct Column {
-  Engine *engine;
-  float x, y, width, scroll;
-  Rect clip;
-  bool measure_only;  // lay out without drawing
-} Column;
-
-static void column_text(Column *c, const char *text, TextStyle style, float gap_after) {
-  if (!text || !text[0]) {
-    return;
-  }
-  style.wrap_width = c->width;
-  TextSize m = text_measure(c->engine, text, &style);
-  Rect box = {c->x, c->y - c->scroll, c->width, m.h};
-  if (!c->measure_only && box.y + box.h > c->clip.y && box.y < c->clip.y + c->clip.h) {
-    text_draw(c->engine, text, &style, box);
-  }
-  c->y += m.h + gap_after;
-}
-
-// A URL has no spaces to wrap at, so it is broken after '/', '?', '&', '-'
-// or '.' wherever the line would grow wider than the column.
-static char *break_url(Engine *engine, const char *url, const TextStyle *style, float width) {
-  StrBuf out = {0};
-  StrBuf line = {0};
-  const char *p = url;
-  while (*p) {
-    const char *q = p;
-    while (*q && !strchr("/?&-.", *q)) {
-      q++;
-    }
-    if (*q) {
-      q++;
-    }
-    StrBuf trial = {0};
-    strbuf_append(&trial, line.data ? line.data : "");
-    strbuf_append_n(&trial, p, (size_t)(q - p));
-    if (line.len > 0 && text_measure(engine, trial.data, style).w > width) {
-      strbuf_append(&out, line.data);
-      strbuf_append_char(&out, '\n');
-      strbuf_free(&line);
-      line = (StrBuf){0};
-      strbuf_append_n(&line, p, (size_t)(q - p));
-      strbuf_free(&trial);
-    } else {
-      strbuf_free(&line);
-      line = trial;
-    }
-    p = q;
-  }
-  if (line.data) {
-    strbuf_append(&out, line.data);
-  }
-  strbuf_free(&line);
-  return strbuf_take(&out);
-}
-
-float gameplay_explain_body_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect body, float scroll,
-                                 bool draw) {
-  const Theme *t = ui->theme;
-  float gap = t->spacing > 0 ? t->spacing : ui_gap(ui);
-  // Room at the end side for the scroll bar.
-  Column c = {.engine = ui->engine,
-              .x = ui->rtl ? body.x + 40.0f : body.x,
-              .y = body.y,
-              .width = body.w - 40.0f,
-              .scroll = scroll,
-              .clip = body,
-              .measure_only = !draw};
-  UiClip clip = {0};
-  if (draw) {
-    clip = ui_clip_begin(ui, body);
-  }
-  if (item->url) {
-    TextStyle small = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
-    small.lang = "en";  // a URL reads left to right in every language
-    // Two ems of slack: the text engine wraps a line measured close to the
-    // width once more, leaving an empty line after it.
-    char *url = break_url(ui->engine, item->url, &small, c.width - 2.0f * small.size);
-    column_text(&c, url, small, gap * 0.5f);
-    free(url);
-  }
-  TextStyle text = text_style(theme_text_size(t, THEME_TEXT_BODY), t->text, pack_item_lang(pack, item));
-  column_text(&c, item->explanation, text, gap);
-  for (int i = 0; i < TECHNIQUE_COUNT; i++) {
-    if (!(item->techniques & (1u << i))) {
-      continue;
-    }
-    TextStyle label = ui_text_style(ui, THEME_TEXT_BODY, t->high_contrast ? t->text : t->fabricated);
-    label.weight = TEXT_WEIGHT_BOLD;
-    column_text(&c, gameplay_technique_label((Technique)i), label, 0);
-    column_text(&c, _(technique_description((Technique)i)), ui_text_style(ui, THEME_TEXT_BODY, t->text), gap);
-  }
-  if (draw) {
-    ui_clip_end(ui, clip);
-  }
-  return c.y - body.y;
-}
-
-float gameplay_headline_fit(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size) {
-  Rect in = rect_inset(box, GAMEPLAY_HEADLINE_PAD);
-  TextStyle s = text_style(max_size, ui->theme->text, pack_item_lang(pack, item));
-  s.weight = TEXT_WEIGHT_BOLD;
-  float size = text_fit(ui->engine, item->headline, &s, in.w, in.h, GAMEPLAY_HEADLINE_MIN_SIZE);
-  // text_fit() allows an output pixel of slack, which at a small scale is
-  // about two units: checked against the real measured height, a size that
-  // runs into the card's padding steps down (the width keeps the wrapper's
-  // rounding to whole pixels).
-  s.wrap_width = in.w;
-  while (size > GAMEPLAY_HEADLINE_MIN_SIZE) {
-    s.size = size;
-    TextSize m = text_measure(ui->engine, item->headline, &s);
-    if (m.h <= in.h + 0.5f && m.w <= in.w + 1.5f) {
-      break;
-    }
-    size = fmaxf(GAMEPLAY_HEADLINE_MIN_SIZE, size - 1.0f);
-  }
-  return size;
-}
-
-void gameplay_headline_draw(const Ui *ui, const Pack *pack, const PackItem *item, Rect box, float max_size) {
-  ui_card_draw(ui, box);
-  TextStyle s =
-      text_style(gameplay_headline_fit(ui, pack, item, box, max_size), ui->theme->text, pack_item_lang(pack, item));
-  s.weight = TEXT_WEIGHT_BOLD;
-  s.align = TEXT_ALIGN_CENTER;
-  s.valign = TEXT_VALIGN_MIDDLE;
-  ui_text_fitted(ui, item->headline, &s, rect_inset(box, GAMEPLAY_HEADLINE_PAD), GAMEPLAY_HEADLINE_MIN_SIZE);
-}
+#include "scenes/ui_scroll.h"
 
 // ---- the feedback scene -----------------------------------------------------
 
 enum {
   ID_NEXT = 1,
+  ID_CHOICE = 10,  // ID_CHOICE + k: the k-th of the three choices
+  FEEDBACK_CHOICES = 3,
 };
+
+// The headline card of a question step is left out below this height (two
+// lines at the smallest headline size would not fit in it).
+#define ASK_CARD_MIN_H (2 * GAMEPLAY_HEADLINE_PAD + 2.6f * GAMEPLAY_HEADLINE_MIN_SIZE)
+
+// A question step's layout (the choices are the form's buttons).
+typedef struct FeedbackAsk {
+  Rect card;   // the headline (h 0: no room for it)
+  Rect line;   // "You answered: real." / the truth sentence
+  Rect title;  // "How sure are you?" / "Which technique does it use?"
+  bool overflow;
+} FeedbackAsk;
 
 typedef struct FeedbackScene {
   UiForm form;  // first: see scenes.h
@@ -304,10 +65,24 @@ typedef struct FeedbackScene {
   void *user;
   bool closing;                       // the pop was requested: ignore the rest of this frame's events
   char *said;                         // "You answered: real.  +100 points" (owned)
+  char *said_plain;                   // "You answered: real." with no points, before the verdict (owned)
   char next_key[GAMEPLAY_HINT_SIZE];  // Next's key (CONFIRM)
-  float scroll;
+  char choice_keys[FEEDBACK_CHOICES][GAMEPLAY_HINT_SIZE];
+  UiScroll scroll;  // the explanation, the only part that scrolls
+  // The optional taps (FEEDBACK_MODE_ANSWER with a session only).
+  PlaySession *session;  // borrowed, NULL: no taps (review)
+  FeedbackStep step;
+  PlayConfidence confidence;       // what was tapped, NONE when skipped
+  PlayTechniqueQuestion question;  // valid from FEEDBACK_STEP_TECHNIQUE on when has_question
+  bool has_question;
+  int chosen;  // the technique choice, -1 when none
+  bool chosen_right;
+  char *note;   // the page's "Which technique?" result (owned, NULL when none)
+  char *truth;  // the truth sentence of the technique step (owned)
+  FeedbackAsk ask;
+  bool refocus;  // the step changed: Next takes the focus
   // Layout (feedback_layout).
-  Rect icon, verdict, said_box, hint, track;
+  Rect icon, verdict, said_box, hint;
   bool said_in_page;
   // Compact: the page did not fit at its full size, so the verdict sits in
   // the header bar between icon-only buttons (`header`), with tighter gaps.
@@ -317,8 +92,8 @@ typedef struct FeedbackScene {
   bool overflow;  // the verdict row or the page's fixed part did not fit
 } FeedbackScene;
 
-void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
-                         size_t count, bool last, FeedbackDoneFn done, void *user) {
+static FeedbackScene *feedback_create(FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
+                                      size_t count, bool last, FeedbackDoneFn done, void *user) {
   FeedbackScene *s = xcalloc(1, sizeof *s);
   *s = (FeedbackScene){.mode = mode,
                        .pack = pack,
@@ -327,7 +102,9 @@ void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const Ro
                        .count = count,
                        .last = last,
                        .done = done,
-                       .user = user};
+                       .user = user,
+                       .step = FEEDBACK_STEP_PAGE,
+                       .chosen = -1};
   const char *said = !answer->answered                   ? _("You gave no answer.")
                      : answer->given == PACK_ANSWER_REAL ? _("You answered: real.")
                                                          : _("You answered: fabricated.");
@@ -337,6 +114,37 @@ void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const Ro
   } else {
     s->said = xstrdup(said);
   }
+  s->said_plain = xstrdup(said);
+  return s;
+}
+
+void scene_feedback_push(App *app, FeedbackMode mode, const Pack *pack, const RoundAnswer *answer, size_t index,
+                         size_t count, bool last, FeedbackDoneFn done, void *user) {
+  engine_push_scene(app->engine, &scene_feedback_vtable,
+                    feedback_create(mode, pack, answer, index, count, last, done, user));
+}
+
+// The verdict shows from now on: its sound, then the technique question
+// when the headline has one, else the page.
+static void feedback_reveal(App *app, FeedbackScene *s) {
+  if (app->settings.sound) {
+    engine_play_sound(app->engine, s->answer.correct ? SOUND_CUE_CORRECT : SOUND_CUE_WRONG);
+  }
+  s->has_question = play_session_technique_question(s->session, &s->question);
+  s->step = s->has_question ? FEEDBACK_STEP_TECHNIQUE : FEEDBACK_STEP_PAGE;
+}
+
+void scene_feedback_push_answer(App *app, PlaySession *session, const RoundAnswer *answer, size_t index, size_t count,
+                                bool last, FeedbackDoneFn done, void *user) {
+  FeedbackScene *s =
+      feedback_create(FEEDBACK_MODE_ANSWER, play_session_pack(session), answer, index, count, last, done, user);
+  s->session = session;
+  s->truth = gameplay_truth_sentence(answer->item);
+  if (answer->answered && app->settings.confidence_tap) {
+    s->step = FEEDBACK_STEP_CONFIDENCE;  // a time-out has no verdict to rate
+  } else {
+    feedback_reveal(app, s);
+  }
   engine_push_scene(app->engine, &scene_feedback_vtable, s);
 }
 
@@ -344,6 +152,9 @@ static void feedback_free(void *data) {
   FeedbackScene *s = data;
   gameplay_page_free(&s->page);
   free(s->said);
+  free(s->said_plain);
+  free(s->note);
+  free(s->truth);
   free(s);
 }
 
@@ -351,12 +162,21 @@ static const char *verdict_word(const RoundAnswer *a) {
   return a->correct ? _("Right!") : a->timed_out ? _("Time ran out") : _("Not quite");
 }
 
+static const char *next_label(const FeedbackScene *s) {
+  switch (s->step) {
+  case FEEDBACK_STEP_CONFIDENCE:
+    return _("Show the answer");
+  case FEEDBACK_STEP_TECHNIQUE:
+    return _("Skip the question");
+  default:
+    return s->mode == FEEDBACK_MODE_REVIEW ? _("Back to summary") : s->last ? _("See results") : _("Next question");
+  }
+}
+
 // The footer: Next (its width from its word) at the end side, the scroll
 // hint in the rest. Returns the footer's top.
 static float layout_footer(FeedbackScene *s, const App *app, const Ui *ui) {
-  const char *label = s->mode == FEEDBACK_MODE_REVIEW ? _("Back to summary")
-                      : s->last                       ? _("See results")
-                                                      : _("Next question");
+  const char *label = next_label(s);
   const char *key = gameplay_key_hint(app, INPUT_ACTION_CONFIRM, s->next_key);
   TextStyle bs = ui_text_style(ui, THEME_TEXT_BUTTON, ui->theme->text);
   bs.weight = TEXT_WEIGHT_BOLD;
@@ -420,23 +240,157 @@ static bool layout_verdict_in_header(FeedbackScene *s, const Ui *ui) {
   return true;
 }
 
-// Lays the page out, compact or not (see FeedbackScene).
-static void feedback_layout_as(FeedbackScene *s, const App *app, const Ui *ui, bool compact, float fixed_max) {
-  ui_form_init(&s->form, ui->rtl);
-  s->compact = compact && layout_verdict_in_header(s, ui);
+// The header and, when it is not in the header, the verdict row (shown
+// from the technique step on). Returns the y where the content starts.
+static float layout_top(FeedbackScene *s, const Ui *ui, bool compact, bool verdict) {
+  s->compact = verdict && compact && layout_verdict_in_header(s, ui);
   float gap = ui_gap(ui) * (s->compact ? 0.25f : 0.5f);
   float y = ui_header_h(ui) + gap;
   if (s->compact) {
     ui_form_add_header_from(&s->form, ui, &s->header);
-  } else {
-    // Back only when it is a real step back (review); after an answer the
-    // way on is Next, and Esc asks to quit the round.
-    ui_form_add_header(&s->form, ui, s->mode == FEEDBACK_MODE_REVIEW, true);
-    y = layout_verdict(s, ui, y) + gap;
+    return y;
   }
+  // Back only when it is a real step back (review); after an answer the
+  // way on is Next, and Esc asks to quit the round.
+  ui_form_add_header(&s->form, ui, s->mode == FEEDBACK_MODE_REVIEW, true);
+  return verdict ? layout_verdict(s, ui, y) + gap : y;
+}
+
+// ---- the question steps ---------------------------------------------------------
+
+static const char *choice_label(const FeedbackScene *s, int k) {
+  return s->step == FEEDBACK_STEP_CONFIDENCE ? play_confidence_label((PlayConfidence)(PLAY_CONFIDENCE_SURE + k))
+                                             : gameplay_technique_label(s->question.choices[k]);
+}
+
+static TextStyle ask_title_style(const Ui *ui) {
+  TextStyle st = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  st.weight = TEXT_WEIGHT_BOLD;
+  return st;
+}
+
+static float wrapped_h(const Ui *ui, const char *text, TextStyle st, float w) {
+  st.wrap_width = w;
+  return text_measure(ui->engine, text, &st).h;
+}
+
+// The three choices as buttons: side by side when every word fits its
+// third of the row, else one under another. Placed from `y` when `place`;
+// returns their height.
+static float layout_choices(FeedbackScene *s, const App *app, const Ui *ui, float y, bool place) {
+  float cw = ui_w(ui) - 2 * ui_margin(ui);
+  float bh = ui_button_h(ui);
+  float gap = ui_gap(ui);
+  float w3 = (cw - 2 * gap) / FEEDBACK_CHOICES;
+  UiButton b[FEEDBACK_CHOICES];
+  bool row = true;
+  for (int k = 0; k < FEEDBACK_CHOICES; k++) {
+    b[k] = ui_button(ID_CHOICE + k, (Rect){0}, choice_label(s, k), UI_BUTTON_NORMAL);
+    b[k].key_hint = gameplay_key_hint(app, INPUT_ACTION_CHOICE_1 + k, s->choice_keys[k]);
+    // Some slack, so a word does not run into its key hint.
+    row = row && ui_button_width(ui, &b[k], bh, true) + 0.3f * gap <= w3;
+  }
+  for (int k = 0; place && k < FEEDBACK_CHOICES; k++) {
+    Rect r = row ? (Rect){ui_margin(ui) + (float)k * (w3 + gap), y, w3, bh}
+                 : (Rect){ui_margin(ui), y + (float)k * (bh + gap), cw, bh};
+    b[k].rect = ui_mirror(ui, r);
+    ui_form_add(&s->form, b[k]);
+  }
+  return row ? bh : FEEDBACK_CHOICES * bh + (FEEDBACK_CHOICES - 1) * gap;
+}
+
+static const char *ask_title(const FeedbackScene *s) {
+  return s->step == FEEDBACK_STEP_CONFIDENCE ? _("How sure are you?") : _("Which technique does it use?");
+}
+
+// The line above the question: what was answered (before the verdict, no
+// points), or the truth once the verdict shows.
+static const char *ask_line(const FeedbackScene *s) {
+  return s->step == FEEDBACK_STEP_CONFIDENCE ? s->said_plain : s->truth;
+}
+
+// A question step, top down: [verdict], the headline card (when there is
+// room for it), the line, the question, the choices; Skip in the footer.
+static void layout_ask_as(FeedbackScene *s, const App *app, const Ui *ui, bool compact, bool with_line) {
+  ui_form_init(&s->form, ui->rtl);
+  float y = layout_top(s, ui, compact, s->step == FEEDBACK_STEP_TECHNIQUE);
+  float footer = layout_footer(s, app, ui);
+  float cw = ui_w(ui) - 2 * ui_margin(ui);
+  float gap = ui_gap(ui) * 0.5f;
+  TextStyle ls = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  float line_h = with_line ? wrapped_h(ui, ask_line(s), ls, cw) : 0;
+  float title_h = wrapped_h(ui, ask_title(s), ask_title_style(ui), cw);
+  float choices_h = layout_choices(s, app, ui, 0, false);
+  float rest = (line_h > 0 ? line_h + gap : 0) + title_h + gap + choices_h;
+  float room = footer - 2 * gap - y;
+  TextStyle hs = text_style(theme_text_size(ui->theme, THEME_TEXT_HEADLINE), ui->theme->text,
+                            pack_item_lang(s->pack, s->answer.item));
+  hs.weight = TEXT_WEIGHT_BOLD;
+  float card_full =
+      wrapped_h(ui, s->answer.item->headline, hs, cw - 2 * GAMEPLAY_HEADLINE_PAD) + 2 * GAMEPLAY_HEADLINE_PAD + 2.0f;
+  float card_h = fminf(card_full, room - rest - gap);
+  if (card_h < ASK_CARD_MIN_H) {
+    card_h = 0;
+  }
+  s->ask.overflow = rest > room;
+  s->ask.card = ui_mirror(ui, (Rect){ui_margin(ui), y, cw, card_h});
+  y += card_h > 0 ? card_h + gap : 0;
+  s->ask.line = ui_mirror(ui, (Rect){ui_margin(ui), y, cw, line_h});
+  y += line_h > 0 ? line_h + gap : 0;
+  s->ask.title = ui_mirror(ui, (Rect){ui_margin(ui), y, cw, title_h});
+  y += title_h + gap;
+  layout_choices(s, app, ui, y, true);
+}
+
+// What goes when room is short: the verdict row (into the header), then the line.
+static void layout_ask(FeedbackScene *s, const App *app, const Ui *ui) {
+  bool technique = s->step == FEEDBACK_STEP_TECHNIQUE;
+  layout_ask_as(s, app, ui, false, true);
+  if (s->ask.overflow && technique) {
+    layout_ask_as(s, app, ui, true, true);
+  }
+  if (s->ask.overflow) {
+    layout_ask_as(s, app, ui, technique, false);
+  }
+  s->overflow = s->ask.overflow;
+}
+
+// ---- the page -------------------------------------------------------------------
+
+// Lays the page out, compact or not (see FeedbackScene).
+static void feedback_layout_as(FeedbackScene *s, const App *app, const Ui *ui, bool compact, float fixed_max) {
+  ui_form_init(&s->form, ui->rtl);
+  float y = layout_top(s, ui, compact, true);
+  float gap = ui_gap(ui) * (s->compact ? 0.25f : 0.5f);
   float footer = layout_footer(s, app, ui);
   Rect area = {ui_margin(ui), y, ui_w(ui) - 2 * ui_margin(ui), footer - gap - y};
-  gameplay_page_layout(&s->page, ui, s->pack, s->answer.item, s->said_in_page ? s->said : NULL, area, fixed_max);
+  GameplayPageNote note = {.text = s->note, .right = s->chosen_right};
+  gameplay_page_layout_noted(&s->page, ui, s->pack, s->answer.item, s->said_in_page ? s->said : NULL,
+                             s->note ? &note : NULL, area, fixed_max);
+}
+
+static void layout_page(FeedbackScene *s, const App *app, const Ui *ui) {
+  // The fixed part's cap: its size laid out at the largest text size (the
+  // least room), so that it never gets smaller as the text size goes up.
+  Settings largest = app->settings;
+  largest.text_size = SETTINGS_TEXT_LARGEST;
+  Theme big = theme_from_settings(&largest);
+  Ui bui = *ui;
+  bui.theme = &big;
+  feedback_layout_as(s, app, &bui, false, 0);
+  if (s->page.overflow || s->page.size < theme_text_size(&big, THEME_TEXT_BODY)) {
+    feedback_layout_as(s, app, &bui, true, 0);
+  }
+  float cap = s->page.size;
+  feedback_layout_as(s, app, ui, false, cap);
+  if (s->page.overflow || s->page.size < fminf(cap, theme_text_size(ui->theme, THEME_TEXT_BODY))) {
+    // The fixed part did not fit at its size: the verdict moves up into the
+    // header bar, so the page has that row too.
+    feedback_layout_as(s, app, ui, true, cap);
+  }
+  s->overflow = s->page.overflow;
+  TextStyle body = ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text);
+  ui_scroll_set(&s->scroll, s->page.body, s->page.body_h, text_line_height(ui->engine, &body));
 }
 
 static void feedback_layout(SceneCtx *ctx) {
@@ -444,32 +398,20 @@ static void feedback_layout(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   Ui ui = app_ui(app);
   int focus = ui_form_focused_id(&s->form);
-  bool first = s->form.count == 0;
-  // The fixed part's cap: its size laid out at the largest text size (the
-  // least room), so that it never gets smaller as the text size goes up.
-  Settings largest = app->settings;
-  largest.text_size = SETTINGS_TEXT_LARGEST;
-  Theme big = theme_from_settings(&largest);
-  Ui bui = ui;
-  bui.theme = &big;
-  feedback_layout_as(s, app, &bui, false, 0);
-  if (s->page.overflow || s->page.size < theme_text_size(&big, THEME_TEXT_BODY)) {
-    feedback_layout_as(s, app, &bui, true, 0);
+  bool first = s->form.count == 0 || s->refocus;
+  s->refocus = false;
+  if (s->step == FEEDBACK_STEP_PAGE) {
+    layout_page(s, app, &ui);
+  } else {
+    layout_ask(s, app, &ui);
   }
-  float cap = s->page.size;
-  feedback_layout_as(s, app, &ui, false, cap);
-  if (s->page.overflow || s->page.size < fminf(cap, theme_text_size(ui.theme, THEME_TEXT_BODY))) {
-    // The fixed part did not fit at its size: the verdict moves up into the
-    // header bar, so the page has that row too.
-    feedback_layout_as(s, app, &ui, true, cap);
-  }
-  s->overflow = s->page.overflow;
-  s->scroll = gameplay_clamp_scroll(s->scroll, s->page.body_h, s->page.body.h);
-  s->track = ui_mirror(&ui, (Rect){ui_w(&ui) - ui_margin(&ui) - 12.0f, s->page.body.y, 10.0f, s->page.body.h});
+  // Next first: Enter skips a question step, or goes on from the page.
   if (first || !ui_form_focus_id(&s->form, focus)) {
     ui_form_focus_id(&s->form, ID_NEXT);
   }
 }
+
+// ---- events ---------------------------------------------------------------------
 
 static void feedback_continue(SceneCtx *ctx) {
   FeedbackScene *s = ctx->data;
@@ -486,12 +428,56 @@ static void feedback_continue(SceneCtx *ctx) {
   }
 }
 
-// True when the body moved.
-static bool feedback_scroll(FeedbackScene *s, float delta) {
-  float next = gameplay_clamp_scroll(s->scroll + delta, s->page.body_h, s->page.body.h);
-  bool moved = next != s->scroll;
-  s->scroll = next;
-  return moved;
+static void feedback_step_changed(SceneCtx *ctx, FeedbackScene *s) {
+  s->refocus = true;
+  feedback_layout(ctx);
+  engine_request_redraw(ctx->engine);
+}
+
+// The page's line on the technique answered: right or not, the right
+// technique by name, and its tip.
+static char *technique_note(const FeedbackScene *s, Technique chosen) {
+  Technique right = s->question.choices[s->question.right];
+  const char *tip = _(technique_tip(right));
+  if (s->chosen_right) {
+    return xasprintf(_("Which technique? Right: %s. %s"), gameplay_technique_label(right), tip);
+  }
+  char *mine = xstrdup(gameplay_technique_label(chosen));
+  char *out = xasprintf(_("Which technique? You chose %s; it is %s. %s"), mine, gameplay_technique_label(right), tip);
+  free(mine);
+  return out;
+}
+
+// Choice `k` of a question step (a tap, a click, 1/2/3, A on it).
+static void feedback_choose(SceneCtx *ctx, FeedbackScene *s, int k) {
+  if (s->closing || k < 0 || k >= FEEDBACK_CHOICES) {
+    return;
+  }
+  if (s->step == FEEDBACK_STEP_CONFIDENCE) {
+    s->confidence = (PlayConfidence)(PLAY_CONFIDENCE_SURE + k);
+    play_session_confidence(s->session, s->confidence);
+    feedback_reveal(app_from_ctx(ctx), s);
+  } else if (s->step == FEEDBACK_STEP_TECHNIQUE) {
+    Technique chosen = s->question.choices[k];
+    if (play_session_technique_answer(s->session, chosen, &s->chosen_right)) {
+      s->chosen = k;
+      s->note = technique_note(s, chosen);
+    }
+    s->step = FEEDBACK_STEP_PAGE;
+  } else {
+    return;
+  }
+  feedback_step_changed(ctx, s);
+}
+
+// Enter (or Skip) on a question step: on without an answer.
+static void feedback_skip(SceneCtx *ctx, FeedbackScene *s) {
+  if (s->step == FEEDBACK_STEP_CONFIDENCE) {
+    feedback_reveal(app_from_ctx(ctx), s);
+  } else {
+    s->step = FEEDBACK_STEP_PAGE;
+  }
+  feedback_step_changed(ctx, s);
 }
 
 // Between two questions of a round the settings screen says that the round's
@@ -504,20 +490,35 @@ static void feedback_settings(App *app, const FeedbackScene *s) {
   }
 }
 
+// Next, Enter, Esc: a question step is skipped, the page goes on.
+static void feedback_next(SceneCtx *ctx, FeedbackScene *s) {
+  if (s->step == FEEDBACK_STEP_PAGE) {
+    feedback_continue(ctx);
+  } else if (!s->closing) {
+    feedback_skip(ctx, s);
+  }
+}
+
 static bool feedback_event(SceneCtx *ctx, const InputEvent *ev) {
   App *app = app_from_ctx(ctx);
   FeedbackScene *s = ctx->data;
-  if (ev->type == INPUT_EVENT_ACTION && (ev->action == INPUT_ACTION_UP || ev->action == INPUT_ACTION_DOWN)) {
-    feedback_scroll(s, ev->action == INPUT_ACTION_UP ? -120.0f : 120.0f);
+  bool action = ev->type == INPUT_EVENT_ACTION;
+  if (action && ev->action >= INPUT_ACTION_CHOICE_1 && ev->action <= INPUT_ACTION_CHOICE_3) {
+    if (s->step == FEEDBACK_STEP_PAGE || ev->repeat) {
+      return false;
+    }
+    feedback_choose(ctx, s, (int)(ev->action - INPUT_ACTION_CHOICE_1));
     return true;
   }
-  if (ev->type == INPUT_EVENT_WHEEL) {
-    return feedback_scroll(s, -ev->wheel_y * 80.0f);
+  if (s->step == FEEDBACK_STEP_PAGE && ui_scroll_event(&s->scroll, ev, true)) {
+    return true;
   }
   UiResult res = ui_form_event(&s->form, ev);
   if (res.kind == UI_RESULT_ACTIVATE) {
     if (res.id == ID_NEXT || res.id == UI_ID_BACK) {
-      feedback_continue(ctx);
+      feedback_next(ctx, s);
+    } else if (res.id >= ID_CHOICE && res.id < ID_CHOICE + FEEDBACK_CHOICES) {
+      feedback_choose(ctx, s, res.id - ID_CHOICE);
     } else if (res.id == UI_ID_HELP) {
       scene_help_push(app);
     } else if (res.id == UI_ID_SETTINGS) {
@@ -528,7 +529,7 @@ static bool feedback_event(SceneCtx *ctx, const InputEvent *ev) {
   if (res.kind != UI_RESULT_IGNORED) {
     return true;
   }
-  if (ev->type != INPUT_EVENT_ACTION) {
+  if (!action) {
     return false;
   }
   switch (ev->action) {
@@ -536,7 +537,9 @@ static bool feedback_event(SceneCtx *ctx, const InputEvent *ev) {
   case INPUT_ACTION_BACK:
     // Reviewing: back to the summary. After an answer: the same as Next, so
     // Esc never loses the player's place; quitting is asked on the question.
-    feedback_continue(ctx);
+    if (!ev->repeat) {
+      feedback_next(ctx, s);
+    }
     return true;
   case INPUT_ACTION_SETTINGS:
     feedback_settings(app, s);
@@ -546,46 +549,76 @@ static bool feedback_event(SceneCtx *ctx, const InputEvent *ev) {
   }
 }
 
+// ---- drawing --------------------------------------------------------------------
+
+static void draw_top(const Ui *ui, const FeedbackScene *s, bool verdict) {
+  const Theme *t = ui->theme;
+  const RoundAnswer *a = &s->answer;
+  if (s->compact) {
+    ui_header_draw_from(ui, &s->header, "");
+  } else {
+    // Short: a longer title is cut between the header's buttons at the largest text.
+    char *title = xasprintf(_("%zu of %zu"), s->index + 1, s->count);
+    ui_header_draw(ui, title);
+    free(title);
+  }
+  if (!verdict) {
+    return;
+  }
+  // Verdict: icon + word + what was answered; never colour alone.
+  Color vc = a->correct ? t->correct : t->wrong;
+  draw_circle(ui->engine, s->icon.x + s->icon.w / 2, s->icon.y + s->icon.h / 2, s->icon.w / 2, vc);
+  draw_icon(ui->engine, a->correct ? DRAW_ICON_CHECK : DRAW_ICON_CROSS, rect_inset(s->icon, s->icon.w * 0.2f),
+            t->background);
+  TextStyle vs = ui_text_style(ui, THEME_TEXT_TITLE, vc);
+  vs.weight = TEXT_WEIGHT_BOLD;
+  vs.valign = TEXT_VALIGN_MIDDLE;
+  text_draw(ui->engine, verdict_word(a), &vs, s->verdict);
+  if (!s->said_in_page) {
+    TextStyle ss = ui_text_style(ui, THEME_TEXT_SMALL, t->text_muted);
+    ss.valign = TEXT_VALIGN_MIDDLE;
+    text_draw(ui->engine, s->said, &ss, s->said_box);
+  }
+}
+
+static void draw_wrapped(const Ui *ui, const char *text, TextStyle st, Rect box) {
+  if (box.h > 0) {
+    st.wrap_width = box.w;
+    ui_text_fitted(ui, text, &st, box, st.size);
+  }
+}
+
+static void draw_ask(const Ui *ui, const FeedbackScene *s) {
+  draw_top(ui, s, s->step == FEEDBACK_STEP_TECHNIQUE);
+  if (s->ask.card.h > 0) {
+    gameplay_headline_draw(ui, s->pack, s->answer.item, s->ask.card, theme_text_size(ui->theme, THEME_TEXT_HEADLINE));
+  }
+  draw_wrapped(ui, ask_line(s), ui_text_style(ui, THEME_TEXT_BODY, ui->theme->text), s->ask.line);
+  draw_wrapped(ui, ask_title(s), ask_title_style(ui), s->ask.title);
+}
+
 static void feedback_draw(SceneCtx *ctx) {
   App *app = app_from_ctx(ctx);
   FeedbackScene *s = ctx->data;
   Ui ui = app_ui(app);
   const Theme *t = ui.theme;
-  const RoundAnswer *a = &s->answer;
-
-  if (s->compact) {
-    ui_header_draw_from(&ui, &s->header, "");
-  } else {
-    // Short: a longer title is cut between the header's buttons at the largest text.
-    char *title = xasprintf(_("%zu of %zu"), s->index + 1, s->count);
-    ui_header_draw(&ui, title);
-    free(title);
+  if (s->step != FEEDBACK_STEP_PAGE) {
+    draw_ask(&ui, s);
+    ui_form_draw(&ui, &s->form);
+    return;
   }
-
-  // Verdict: icon + word + what was answered; never colour alone.
-  Color vc = a->correct ? t->correct : t->wrong;
-  draw_circle(ui.engine, s->icon.x + s->icon.w / 2, s->icon.y + s->icon.h / 2, s->icon.w / 2, vc);
-  draw_icon(ui.engine, a->correct ? DRAW_ICON_CHECK : DRAW_ICON_CROSS, rect_inset(s->icon, s->icon.w * 0.2f),
-            t->background);
-  TextStyle vs = ui_text_style(&ui, THEME_TEXT_TITLE, vc);
-  vs.weight = TEXT_WEIGHT_BOLD;
-  vs.valign = TEXT_VALIGN_MIDDLE;
-  text_draw(ui.engine, verdict_word(a), &vs, s->verdict);
-  if (!s->said_in_page) {
-    TextStyle ss = ui_text_style(&ui, THEME_TEXT_SMALL, t->text_muted);
-    ss.valign = TEXT_VALIGN_MIDDLE;
-    text_draw(ui.engine, s->said, &ss, s->said_box);
-  }
-
-  gameplay_page_draw(&s->page, &ui, s->scroll);
-  if (s->page.body_h > s->page.body.h + 1.0f) {
+  draw_top(&ui, s, true);
+  gameplay_page_draw_fixed(&s->page, &ui);
+  UiClip clip = ui_scroll_begin(&ui, &s->scroll);
+  gameplay_page_draw_body(&s->page, &ui, s->scroll.offset);
+  ui_scroll_end(&ui, &s->scroll, clip);
+  if (ui_scroll_overflows(&s->scroll)) {
     // More of the explanation below (or above): say how to reach it.
-    bool more_below = s->scroll + s->page.body.h < s->page.body_h - 1.0f;
+    bool more_below = s->scroll.offset < ui_scroll_max(&s->scroll) - 1.0f;
     TextStyle hs = ui_text_style(&ui, THEME_TEXT_SMALL, t->text_muted);
     hs.valign = TEXT_VALIGN_MIDDLE;
     ui_text_fitted(&ui, more_below ? _("More below: scroll or press Down") : _("Press Up to scroll back"), &hs, s->hint,
                    theme_text_size(t, THEME_TEXT_SMALL) * 0.8f);
-    ui_scrollbar_draw(&ui, s->track, s->page.body.h, s->page.body_h, s->scroll);
   }
   ui_form_draw(&ui, &s->form);
 }
@@ -601,7 +634,15 @@ const SceneVTable scene_feedback_vtable = {
 const GameplayPage *scene_feedback_peek_page(const void *scene_data, float *scroll) {
   const FeedbackScene *s = scene_data;
   if (scroll) {
-    *scroll = s ? s->scroll : 0;
+    *scroll = s ? s->scroll.offset : 0;
   }
   return s ? &s->page : NULL;
+}
+
+FeedbackStep scene_feedback_peek_step(const void *scene_data, bool *overflow) {
+  const FeedbackScene *s = scene_data;
+  if (overflow) {
+    *overflow = s && s->overflow;
+  }
+  return s ? s->step : FEEDBACK_STEP_PAGE;
 }

@@ -20,6 +20,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "scenes/scenes.h"
+#include "scenes/training_scenes.h"
 
 enum {
   ID_START = 1,
@@ -350,12 +351,13 @@ static void player_layout(SceneCtx *ctx) {
   if (focused != UI_FOCUS_NONE && focused != UI_FOCUS_LIST) {
     s->focus_id = focused;
   }
+  s->header = ui_header_layout(&ui, _("Who is playing?"), true, true);
+  ui_header_use(&ui, &s->header);  // a title too long for the bar has its own line
   s->geo = geometry(&ui, s->recent.count);
   const PlayerGeometry *g = &s->geo;
   str_copy(s->start_hint, sizeof s->start_hint, game_key_hint(app->engine, INPUT_ACTION_CONFIRM));
   s->field = ui_mirror(&ui, g->field);
   ui_form_init(&s->form, ui.rtl);
-  s->header = ui_header_layout(&ui, _("Who is playing?"), true, true);
   ui_form_add_header_from(&s->form, &ui, &s->header);
   // The field first: it has the focus when the screen opens.
   ui_form_add(&s->form, ui_button(ID_FIELD, s->field, _("Your name or nickname"), UI_BUTTON_AREA));
@@ -411,7 +413,7 @@ static void choose(SceneCtx *ctx, PlayerScene *s, const char *name) {
   }
   // The round replaces this screen: leaving the round returns to the packs.
   engine_pop_scene(ctx->engine);
-  scene_round_push(app);
+  scene_round_push_forewarned(app);
 }
 
 // A new guest every time: guests are separate people (Guest 1, Guest 2 ...).
@@ -424,7 +426,7 @@ static void choose_guest(SceneCtx *ctx, PlayerScene *s) {
     return;
   }
   engine_pop_scene(ctx->engine);
-  scene_round_push(app);
+  scene_round_push_forewarned(app);
 }
 
 static void press_char(PlayerScene *s, size_t index) {

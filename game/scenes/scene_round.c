@@ -24,6 +24,7 @@
 #include "base/log.h"
 #include "base/str.h"
 #include "play/session.h"
+#include "play/training.h"
 #include "scenes/scenes.h"
 
 enum {
@@ -115,10 +116,13 @@ static void round_advance(App *app, RoundScene *s) {
     return;
   }
   play_session_finish(s->session, app_unix_ms(app));
+  // The summary reads the taps the session holds (confidence, "Which
+  // technique?"): made now, before the round leaves the session.
+  PlaySummary *summary = play_summary_create(s->session);
   Round *done = play_session_take_round(s->session);
   s->round = NULL;
   engine_pop_scene(app->engine);
-  scene_summary_push(app, done);
+  scene_summary_push(app, done, summary);
 }
 
 static void on_feedback_done(App *app, void *user) {
@@ -127,14 +131,15 @@ static void on_feedback_done(App *app, void *user) {
 
 static void round_handle_result(App *app, RoundScene *s, const RoundAnswer *a) {
   size_t position = round_result_count(s->round) - 1;
-  if (app->settings.sound) {
-    engine_play_sound(app->engine, a->correct ? SOUND_CUE_CORRECT : SOUND_CUE_WRONG);
-  }
   if (round_shows_feedback(s->round)) {
+    // The feedback screen sounds the verdict when it shows it: after the
+    // confidence tap, which must come before the player knows.
     bool last = position + 1 >= round_count(s->round);
-    scene_feedback_push(app, FEEDBACK_MODE_ANSWER, s->pack, a, position, round_count(s->round), last, on_feedback_done,
-                        s);
+    scene_feedback_push_answer(app, s->session, a, position, round_count(s->round), last, on_feedback_done, s);
   } else {
+    // No feedback between questions (an assessment such as the MIST-20):
+    // no right/wrong sound either, or the cue would tell the player what
+    // the screen keeps back and change the test.
     round_advance(app, s);
   }
   engine_request_redraw(app->engine);
@@ -566,6 +571,11 @@ const SceneVTable scene_round_vtable = {
 const Round *scene_round_peek(const void *scene_data) {
   const RoundScene *s = scene_data;
   return s ? s->round : NULL;
+}
+
+PlaySession *scene_round_peek_session(void *scene_data) {
+  RoundScene *s = scene_data;
+  return s ? s->session : NULL;
 }
 
 Rect scene_round_peek_card(const void *scene_data) {

@@ -89,8 +89,10 @@ void scene_round_push(App *app);
 // Plays `session` (a booster from play_booster_create; ownership passes to
 // the round) as a round of its own pack, with the normal feedback.
 void scene_round_push_booster(App *app, PlaySession *session);
-// The summary of a round (finished, or with at least the results recorded);
-// takes ownership of `round` (and of nothing else).
-void scene_summary_push(App *app, Round *round);
+// The summary of a round (finished, or with at least the results recorded)
+// from `summary`, made from the round's session at its last answer, before
+// the round was taken (play_summary_create). Takes ownership of both.
+typedef struct PlaySummary PlaySummary;
+void scene_summary_push(App *app, Round *round, PlaySummary *summary);
 // The author's preview of the pack file at `path` (reloads when it changes).
 void scene_preview_push(App *app, const char *path);

@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "base/log.h"
 #include "base/str.h"
+#include "base/utf8.h"
 #include "play/session.h"
 
 // A settings file is a few hundred bytes; anything huge is not ours.
@@ -27,6 +28,7 @@ Settings settings_default(void) {
       .questions = SETTINGS_FROM_PACK,
       // Off: a bonus for speed rewards guessing fast over judging well.
       .speed_bonus = false,
+      .confidence_tap = true,
       .sound = true,
       .text_size = SETTINGS_TEXT_NORMAL,
       .high_contrast = false,
@@ -117,10 +119,10 @@ static int line_of(LoadState *st, const char *name) {
 
 static bool known_setting(const char *section, const char *name) {
   static const char *const known[][2] = {
-      {"round", "seconds"},      {"round", "questions"},       {"round", "speed_bonus"},
-      {"display", "text_size"},  {"display", "high_contrast"}, {"display", "reduced_motion"},
-      {"display", "fullscreen"}, {"display", "window_width"},  {"display", "window_height"},
-      {"sound", "enabled"},
+      {"round", "seconds"},          {"round", "questions"},    {"round", "speed_bonus"},
+      {"round", "confidence_tap"},   {"display", "text_size"},  {"display", "high_contrast"},
+      {"display", "reduced_motion"}, {"display", "fullscreen"}, {"display", "window_width"},
+      {"display", "window_height"},  {"sound", "enabled"},
   };
   for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
     if (strcmp(section, known[i][0]) == 0 && strcmp(name, known[i][1]) == 0) {
@@ -165,6 +167,10 @@ static int on_value(void *user, const char *section, const char *name, const cha
     } else if (strcmp(name, "speed_bonus") == 0) {
       if (!(ok = parse_bool(value, &s->speed_bonus))) {
         s->speed_bonus = def.speed_bonus;
+      }
+    } else if (strcmp(name, "confidence_tap") == 0) {
+      if (!(ok = parse_bool(value, &s->confidence_tap))) {
+        s->confidence_tap = def.confidence_tap;
       }
     }
   } else if (strcmp(section, "display") == 0) {
@@ -223,6 +229,17 @@ bool settings_load(const char *path, Settings *out, char **err) {
                                    : xstrdup(read_err ? read_err : "cannot read");
     }
     free(read_err);
+    free(data);
+    return false;
+  }
+  // A NUL byte or bytes that are not UTF-8: not a settings file any more
+  // (damaged, or something else saved under its name). Kept as the
+  // player's, never rewritten, like one that cannot be read.
+  if (memchr(data, '\0', len) || !utf8_valid(data, len)) {
+    if (err) {
+      *err =
+          xstrdup(memchr(data, '\0', len) ? _("it holds NUL bytes: it is not a text file") : _("it is not UTF-8 text"));
+    }
     free(data);
     return false;
   }
@@ -286,6 +303,7 @@ char *settings_to_ini(const Settings *s) {
     strbuf_appendf(&b, "questions = %d\n", s->questions);
   }
   strbuf_appendf(&b, "speed_bonus = %s\n", bool_name(s->speed_bonus));
+  strbuf_appendf(&b, "confidence_tap = %s\n", bool_name(s->confidence_tap));
   strbuf_appendf(&b, "\n[display]\ntext_size = %s\n", settings_text_size_name(s->text_size));
   strbuf_appendf(&b, "high_contrast = %s\n", bool_name(s->high_contrast));
   strbuf_appendf(&b, "reduced_motion = %s\n", bool_name(s->reduced_motion));

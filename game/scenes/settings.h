@@ -10,6 +10,7 @@
 //   seconds = 20          ; 5..120, "off" (no time limit) or "pack" (the pack's choice)
 //   questions = 10        ; 1..SETTINGS_QUESTIONS_MAX or "pack"
 //   speed_bonus = false  ; off by default: speed must not beat care
+//   confidence_tap = true ; "How sure are you?" before each verdict (optional for the player anyway)
 //   [display]
 //   text_size = normal    ; normal (1x), large (1.25x), larger (1.5x), very_large (1.75x), largest (2x)
 //   high_contrast = false
@@ -49,6 +50,7 @@ typedef struct Settings {
   int seconds_per_question;  // ROUND_SECONDS_MIN..ROUND_SECONDS_MAX, SETTINGS_SECONDS_OFF or SETTINGS_FROM_PACK
   int questions;             // 1..SETTINGS_QUESTIONS_MAX or SETTINGS_FROM_PACK
   bool speed_bonus;
+  bool confidence_tap;  // the feedback asks "How sure are you?" before the verdict
   bool sound;
   SettingsTextSize text_size;
   bool high_contrast;
@@ -63,7 +65,8 @@ Settings settings_default(void);
 
 // Reads `path` into *out (which starts from the defaults). A missing file is
 // not an error (defaults, true). False with *err (owned by the caller) only
-// when the file exists but cannot be read; *out then holds the defaults.
+// when the file exists but cannot be read, is too big, or is not text (a
+// NUL byte, not UTF-8); *out then holds the defaults.
 bool settings_load(const char *path, Settings *out, char **err);
 // Writes every setting to `path` atomically. False with *err (owned) on failure.
 bool settings_save(const char *path, const Settings *s, char **err);

@@ -30,7 +30,7 @@ float ui_button_h(const Ui *ui) {
 }
 
 float ui_content_top(const Ui *ui) {
-  return ui_header_h(ui) + 2 * ui_gap(ui);
+  return fmaxf(ui_header_h(ui), ui->header_bottom) + 2 * ui_gap(ui);
 }
 
 Rect ui_content_rect(const Ui *ui) {

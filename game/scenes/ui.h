@@ -39,6 +39,7 @@ typedef struct Engine Engine;
 typedef struct UiStats {
   unsigned cut;       // texts ended with an ellipsis: they did not fit even at their floor
   unsigned shrunk;    // texts drawn below the Normal size of their style
+  unsigned fitted;    // texts drawn smaller so that their longest word fits its line (never broken inside)
   char last_cut[96];  // the start of the last text cut (for a test's message)
 } UiStats;
 
@@ -52,6 +53,9 @@ typedef struct Ui {
   bool rtl;
   float w, h;      // the logical canvas size (engine_view()), read through ui_w()/ui_h()
   UiStats *stats;  // nullable, borrowed: where cut/shrunk text is counted (app_ui(): the App's)
+  // Where the screen's header ends when it is taller than the bar (its
+  // title on a line of its own, ui_header_use()); 0: the bar alone.
+  float header_bottom;
 } Ui;
 
 // Page geometry at Normal text, for code that has no Ui at hand. Layouts
@@ -66,7 +70,9 @@ typedef struct Ui {
 float ui_w(const Ui *ui);
 float ui_h(const Ui *ui);
 // The theme's page geometry at the current text size (Theme: margin, gap,
-// header_h, button_h); ui_content_top() is below the header bar and two gaps.
+// header_h, button_h); ui_content_top() is below the header and two gaps:
+// the bar, or the bar and the title's own line under it once the screen
+// has passed its header to ui_header_use().
 float ui_margin(const Ui *ui);
 float ui_gap(const Ui *ui);
 float ui_header_h(const Ui *ui);
@@ -367,15 +373,31 @@ void ui_header_draw(const Ui *ui, const char *title);
 // its full size, the hints left out, then Settings as a gear only, then Back
 // as an arrow only. Keep it in the scene's data: the form's buttons borrow
 // its hints.
+//
+// A title that does not fit beside the buttons even then, not even shrunk
+// to its Normal size (a long pack title, large text), moves to a line of
+// its own under them, across the page: at its full size when that takes
+// at most two lines, else smaller down to its Normal size, wrapped at
+// spaces, never cut: the bar grows to hold it, `title_below` says so and `bottom` is
+// where the header ends. Pass the header to ui_header_use() so that
+// ui_content_top() and ui_content_rect() start under it.
 #define UI_HEADER_HINT_MAX 24
 typedef struct UiHeader {
   Rect back, settings, help;  // unmirrored
+  Rect title;                 // unmirrored: the title's box, in the bar or on its own line
   bool with_back, with_settings;
   bool hints, settings_word, back_word;
+  bool title_below;  // the title is on its own line under the buttons
+  float title_size;  // its size there (title_below)
+  float bottom;      // the header's height: ui_header_h(), or more with the title below
   char back_hint[UI_HEADER_HINT_MAX], settings_hint[UI_HEADER_HINT_MAX], help_hint[UI_HEADER_HINT_MAX];
 } UiHeader;
 // `title` may be NULL (then the header leaves the title 30% of the width).
 UiHeader ui_header_layout(const Ui *ui, const char *title, bool with_back, bool with_settings);
+// Makes ui_content_top() / ui_content_rect() of `ui` start under `h` (in
+// layout(), before placing the content; a Ui built again with app_ui()
+// starts from the bar alone).
+void ui_header_use(Ui *ui, const UiHeader *h);
 // Adds the header's buttons as laid out (`h` borrowed: it must outlive the form's use).
 void ui_form_add_header_from(UiForm *form, const Ui *ui, const UiHeader *h);
 // Draws the bar and `title` in the room `h` left it.

@@ -43,6 +43,7 @@ typedef enum StoreOpenStatus {
                              // the store lives in memory, empty, for this session
   STORE_OPEN_MISSING,        // query-only: there is no database yet (empty in-memory store)
   STORE_OPEN_DAMAGED,        // query-only: the database is damaged; nothing touched, NULL returned
+                             // (`stuck` when the game could not set it aside either)
   STORE_OPEN_UNREADABLE,     // query-only: the file exists but cannot be read (`read_errno`,
                              // e.g. EACCES); nothing touched, NULL returned
   STORE_OPEN_FAILED,         // not even an in-memory database could be made; NULL returned
@@ -60,6 +61,11 @@ typedef struct StoreOptions {
   // this errno (e.g. EACCES); 0 to check the file for real. For tests, which
   // run as root, where a mode 000 file is still readable.
   int force_read_errno;
+  // Player names as stored. By default they come without the bidi controls
+  // (U+202A-202E, U+2066-2069) a name stored before they were refused may
+  // hold, so no screen shows "\u202eecilA" as "Alice". `prebunk scores`
+  // takes them raw and escapes them on output instead.
+  bool raw_names;
   // Wall-clock time (Unix ms) used to name a damaged file set aside:
   // scores.db.corrupt-YYYYmmdd-HHMMSS (UTC). 0 means "now".
   int64_t now_ms;
@@ -73,7 +79,12 @@ typedef struct StoreOpenResult {
   int file_version;  // NEWER_VERSION: the schema version found in the file
   int abandoned;     // rounds a previous run left in progress, now marked abandoned
   int read_errno;    // READ_ONLY or UNREADABLE because the existing file cannot be read: why
-                     // (errno, e.g. EACCES); else 0
+                     // (errno, e.g. EACCES); else 0 (UNREADABLE then: SQLite could not read it,
+                     // e.g. locked by another program; `detail` says why)
+  bool shared;       // OK: another copy of the game has this file open right now (both
+                     // record; its rounds in progress are left alone)
+  bool stuck;        // DAMAGED: the folder or the file cannot be written, so the game cannot
+                     // set the file aside either (it plays with scores in memory only)
 } StoreOpenResult;
 
 // Opens (creating `dir` and the file when needed) the store in `dir`.
@@ -90,6 +101,15 @@ void store_open_result_clear(StoreOpenResult *result);
 char *store_open_result_message(const StoreOpenResult *result);
 // False when scores are only kept in memory for this session.
 bool store_is_persistent(const Store *store);
+// Writes that failed since the store was opened because of the file or the
+// disk (full, over the file size limit, an I/O error, the file made read-only
+// or kept busy by another process), not because of a bad argument. Each
+// failed call still returns false with its *err; these let the game say so
+// once on screen, whichever screen made the write. The reason is one short
+// translated clause for the player (e.g. "the disk is full"), borrowed until
+// the next failure, or NULL when nothing failed.
+unsigned store_write_failures(const Store *store);
+const char *store_last_write_failure(const Store *store);
 
 // ---- players ---------------------------------------------------------------
 

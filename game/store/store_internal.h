@@ -16,8 +16,10 @@
 
 struct Store {
   sqlite3 *db;
-  bool persistent;  // false: an in-memory database, gone when the store closes
-  int lock_fd;      // scores.db.lock, write-locked while open; -1 for none
+  bool persistent;            // false: an in-memory database, gone when the store closes
+  int lock_fd;                // scores.db.lock, write-locked while open; -1 for none
+  unsigned write_failures;    // store_write_failures()
+  const char *write_failure;  // store_last_write_failure(): a static translated clause
 };
 
 // How long a writer waits for another connection (e.g. `prebunk scores`
@@ -40,6 +42,10 @@ char *store_text_col(sqlite3_stmt *st, int col);
 char *store_text_col_opt(sqlite3_stmt *st, int col);
 // True for the result codes of a file that is not (or no longer) a database.
 bool store_is_corruption(int rc);
+// Called where a write has just failed: when SQLite's latest error on the
+// store's connection is the file's or the disk's fault (not a constraint or
+// a bad argument), counts it for store_write_failures() with its reason.
+void store_note_write_failure(Store *store);
 // Bind by parameter name, doing nothing when the statement lacks it.
 void store_bind_text_opt(sqlite3_stmt *st, const char *name, const char *value);
 void store_bind_int64_opt(sqlite3_stmt *st, const char *name, int64_t value);
@@ -75,7 +81,12 @@ char *store_name_key(const char *clean);
 // function is registered on every connection by store_schema_register_functions).
 #define STORE_SQL_D_PRIME \
   "prebunk_d_prime(fake_caught, fake_caught + fake_believed, real_rejected, real_trusted + real_rejected)"
-// Registers prebunk_d_prime() (base/stats.h) on `db`.
+// Registers prebunk_d_prime() (base/stats.h) and prebunk_shown_name() (a
+// player name without bidi controls) on `db`.
 void store_schema_register_functions(sqlite3 *db);
+// Makes prebunk_shown_name() give names as stored (StoreOptions.raw_names).
+void store_schema_show_raw_names(sqlite3 *db);
+// How the read queries select a player's name.
+#define STORE_SQL_SHOWN_NAME "prebunk_shown_name(p.name)"
 // Brings the schema of `db` to STORE_SCHEMA_VERSION (store_schema.c).
 bool store_schema_migrate(sqlite3 *db, char **err);

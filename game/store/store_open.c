@@ -419,7 +419,7 @@ static const char *read_errno_text(int e) {
   return e == EACCES || e == EPERM ? _("permission denied") : strerror(e);
 }
 
-static Store *open_query_only(StoreOpenResult *r, int forced_read_errno) {
+static Store *open_query_only(const char *dir, StoreOpenResult *r, int forced_read_errno) {
   r->read_errno = file_read_errno(r->path, forced_read_errno);
   if (r->read_errno) {
     // The message says it all (store_open_result_message): no detail.
@@ -439,8 +439,15 @@ static Store *open_query_only(StoreOpenResult *r, int forced_read_errno) {
     r->status = STORE_OPEN_NEWER_VERSION;
     break;
   case SNAP_DAMAGED:
-  case SNAP_UNREADABLE:
+    // What the game checks before it may move a damaged file aside
+    // (store_open): else it plays in memory and leaves the file as it is.
     r->status = STORE_OPEN_DAMAGED;
+    r->stuck = access(dir, W_OK) != 0 || access(r->path, W_OK) != 0;
+    store_close(s);
+    return NULL;
+  case SNAP_UNREADABLE:
+    // Not damage (locked, an I/O error): the game would not set it aside.
+    r->status = STORE_OPEN_UNREADABLE;
     store_close(s);
     return NULL;
   }
@@ -478,7 +485,11 @@ Store *store_open(const char *dir, const StoreOptions *opts, StoreOpenResult *r)
   memset(r, 0, sizeof *r);
   r->path = fs_join(dir, STORE_FILE_NAME);
   if (o.query_only) {
-    return open_query_only(r, o.force_read_errno);
+    Store *s = open_query_only(dir, r, o.force_read_errno);
+    if (s && o.raw_names) {
+      store_schema_show_raw_names(s->db);
+    }
+    return s;
   }
   r->read_errno = file_read_errno(r->path, o.force_read_errno);
   if (r->read_errno) {
@@ -531,6 +542,7 @@ Store *store_open(const char *dir, const StoreOptions *opts, StoreOpenResult *r)
   }
   bool other_running = false;
   int lock_fd = lock_instance(r->path, &other_running);
+  r->shared = other_running;
   if (other_running) {
     log_info("another Prebunk is using %s: its rounds in progress are left alone", r->path);
   } else {
@@ -582,6 +594,11 @@ char *store_open_result_message(const StoreOpenResult *r) {
     }
     return xasprintf(_("Scores cannot be saved to %s, so they will be lost when the game closes."), path);
   case STORE_OPEN_UNREADABLE:
+    if (!r->read_errno) {
+      return xasprintf(_("Cannot read the score file %s: %s. It is not damaged and is left as it is; while this "
+                         "lasts the game keeps its scores in memory only."),
+                       path, r->detail ? r->detail : _("unknown error"));
+    }
     return xasprintf(_("Cannot read the score file %s: %s."), path, read_errno_text(r->read_errno));
   case STORE_OPEN_NEWER_VERSION:
     return xasprintf(_("The score file %s was made by a newer version of Prebunk. It was left untouched; "
@@ -590,6 +607,12 @@ char *store_open_result_message(const StoreOpenResult *r) {
   case STORE_OPEN_MISSING:
     return xstrdup(_("There are no scores yet."));
   case STORE_OPEN_DAMAGED:
+    if (r->stuck) {
+      return xasprintf(_("The score file %s is damaged, and it or its folder cannot be written, so the game cannot "
+                         "set it aside either: it plays with scores kept in memory only. Copy the file somewhere "
+                         "safe, then move it away (or make the folder writable) to start a new one."),
+                       path);
+    }
     return xasprintf(_("The score file %s is damaged. Start the game once to set it aside and begin a new one."), path);
   case STORE_OPEN_FAILED:
     break;

@@ -76,6 +76,7 @@ bool store_player_get_or_create(Store *store, const char *name, int64_t now_ms, 
     sqlite3_bind_int64(ins, 3, now_ms);
     if (sqlite3_step(ins) != SQLITE_DONE) {
       store_set_err(err, _("cannot save the player: %s"), sqlite3_errmsg(store->db));
+      store_note_write_failure(store);
     } else {
       sqlite3_bind_text(sel, 1, key, -1, SQLITE_STATIC);
       if (sqlite3_step(sel) == SQLITE_ROW) {
@@ -137,7 +138,8 @@ bool store_recent_players(Store *store, size_t limit, StorePlayerList *out, char
   out->items = NULL;
   out->count = 0;
   sqlite3_stmt *st = store_db_prepare(store->db,
-                                      "SELECT p.id, p.name, p.created_ms,"
+                                      "SELECT p.id, " STORE_SQL_SHOWN_NAME
+                                      ", p.created_ms,"
                                       "  MAX(p.created_ms, COALESCE(MAX(r.started_ms), 0)) AS last"
                                       " FROM players p LEFT JOIN rounds r ON r.player_id = p.id"
                                       " GROUP BY p.id ORDER BY last DESC, p.id DESC LIMIT ?1",

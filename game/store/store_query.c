@@ -119,7 +119,8 @@ bool store_rounds(Store *store, const StoreFilter *filter, StoreRoundList *out, 
   StrBuf sql = {0};
   filter_select_rounds(
       &sql,
-      "r.id, r.player_id, p.name, r.pack_id, r.pack_version, r.questions,"
+      "r.id, r.player_id, " STORE_SQL_SHOWN_NAME
+      ", r.pack_id, r.pack_version, r.questions,"
       " r.seconds_per_question, r.speed_bonus, r.seed, r.started_ms, COALESCE(r.ended_ms, 0),"
       " r.score, r.status, r.answered, r.correct, r.timed_out, r.real_items, r.fake_items,"
       " r.real_trusted, r.real_rejected, r.fake_caught, r.fake_believed, r.response_ms, r.d_prime, r.kind",
@@ -169,12 +170,12 @@ bool store_answers(Store *store, const StoreFilter *filter, StoreAnswerList *out
   StrBuf sql = {0};
   strbuf_append(&sql, "WITH picked AS (");
   filter_select_rounds(&sql, "r.id", f);
-  strbuf_append(&sql,
-                ") SELECT a.round_id, p.name, r.pack_id, a.position, a.item_id, a.truth, a.given, a.correct,"
-                " a.points, a.response_ms, a.techniques, a.answered_ms, a.confidence, a.technique_asked,"
-                " a.technique_given, a.pair_item_id"
-                " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = r.player_id"
-                " WHERE a.round_id IN (SELECT id FROM picked)");
+  strbuf_append(&sql, ") SELECT a.round_id, " STORE_SQL_SHOWN_NAME
+                      ", r.pack_id, a.position, a.item_id, a.truth, a.given, a.correct,"
+                      " a.points, a.response_ms, a.techniques, a.answered_ms, a.confidence, a.technique_asked,"
+                      " a.technique_given, a.pair_item_id"
+                      " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = r.player_id"
+                      " WHERE a.round_id IN (SELECT id FROM picked)");
   filter_order(&sql, f);
   strbuf_append(&sql, ", a.position ASC");
   void *items;
@@ -255,7 +256,8 @@ bool store_top_scores(Store *store, const char *pack_id, size_t limit, StoreTopL
       "  SELECT r.*, COALESCE(r.ended_ms, 0) AS ended, ROW_NUMBER() OVER (PARTITION BY r.player_id"
       "    ORDER BY r.correct DESC, r.d_prime DESC, r.response_ms ASC, COALESCE(r.ended_ms, 0) ASC, r.id ASC) AS n"
       "  FROM rounds r WHERE r.pack_id = ?1 AND r.status = 'completed' AND r.kind = 'classic')"
-      " SELECT b.id, b.player_id, p.name, b.score, b.correct, b.answered, b.ended,"
+      " SELECT b.id, b.player_id, " STORE_SQL_SHOWN_NAME
+      ", b.score, b.correct, b.answered, b.ended,"
       "  RANK() OVER (ORDER BY b.correct DESC, b.d_prime DESC, b.response_ms ASC) AS rank,"
       "  b.questions, b.real_items, b.real_trusted, b.fake_items, b.fake_caught, b.d_prime, b.response_ms"
       " FROM best b JOIN players p ON p.id = b.player_id WHERE b.n = 1"

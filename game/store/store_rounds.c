@@ -40,6 +40,7 @@ bool store_round_begin(Store *store, const StoreRoundSpec *spec, int64_t *round_
     *round_id = sqlite3_last_insert_rowid(store->db);
   } else {
     store_set_err(err, _("cannot start the round: %s"), sqlite3_errmsg(store->db));
+    store_note_write_failure(store);
   }
   sqlite3_finalize(st);
   return ok;
@@ -147,15 +148,18 @@ bool store_answer_add(Store *store, int64_t round_id, const StoreAnswerSpec *a, 
   // One transaction per answer: the answer and the round's counts land
   // together, and COMMIT returns only once they are synced to disk.
   if (!store_db_exec(store->db, "BEGIN IMMEDIATE", err)) {
+    store_note_write_failure(store);
     return false;
   }
   if (!answer_write(store, round_id, a, err)) {
+    store_note_write_failure(store);
     store_db_exec(store->db, "ROLLBACK", NULL);
     return false;
   }
   char *cerr = NULL;
   if (!store_db_exec(store->db, "COMMIT", &cerr)) {
     store_set_err(err, _("cannot save the answer: %s"), cerr);
+    store_note_write_failure(store);
     free(cerr);
     store_db_exec(store->db, "ROLLBACK", NULL);
     return false;
@@ -178,6 +182,7 @@ bool store_round_finish(Store *store, int64_t round_id, int final_score, bool co
   bool ok = sqlite3_step(st) == SQLITE_DONE;
   if (!ok) {
     store_set_err(err, _("cannot save the round: %s"), sqlite3_errmsg(store->db));
+    store_note_write_failure(store);
   } else if (sqlite3_changes(store->db) == 0) {
     store_set_err(err, _("cannot save the round: round %lld does not exist or is already over"), (long long)round_id);
     ok = false;

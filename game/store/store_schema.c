@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/stats.h"
 #include "base/str.h"
+#include "base/utf8.h"
 
 // ---- schema ------------------------------------------------------------------
 
@@ -112,9 +113,33 @@ static void d_prime_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
                                                      sqlite3_value_int(argv[2]), sqlite3_value_int(argv[3])));
 }
 
+// prebunk_shown_name(name): the name as the game shows it, without the bidi
+// controls a name stored before they were refused may hold (base/utf8.h).
+// With user data (store_schema_show_raw_names) the name as stored.
+static void shown_name_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *name = (const char *)sqlite3_value_text(argv[0]);
+  if (!name || sqlite3_user_data(ctx) || !utf8_find_bidi_control(name)) {
+    sqlite3_result_value(ctx, argv[0]);
+    return;
+  }
+  sqlite3_result_text(ctx, utf8_strip_bidi_controls(name), -1, free);
+}
+
+static void register_shown_name(sqlite3 *db, bool raw) {
+  static int raw_flag = 1;
+  sqlite3_create_function(db, "prebunk_shown_name", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                          raw ? &raw_flag : NULL, shown_name_sql, NULL, NULL);
+}
+
 void store_schema_register_functions(sqlite3 *db) {
   sqlite3_create_function(db, "prebunk_d_prime", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                           d_prime_sql, NULL, NULL);
+  register_shown_name(db, false);
+}
+
+void store_schema_show_raw_names(sqlite3 *db) {
+  register_shown_name(db, true);
 }
 
 static bool read_version(sqlite3 *db, int *version, char **err) {

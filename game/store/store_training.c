@@ -20,6 +20,7 @@ static bool update_one(Store *store, sqlite3_stmt *st, const char *failed, const
   bool ok = sqlite3_step(st) == SQLITE_DONE;
   if (!ok) {
     store_set_err(err, "%s: %s", failed, sqlite3_errmsg(store->db));
+    store_note_write_failure(store);
   } else if (sqlite3_changes(store->db) == 0) {
     store_set_err(err, "%s", missing);
     ok = false;

@@ -2,10 +2,13 @@
 
 #include "store/store_internal.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
+#include "base/i18n.h"
 #include "base/str.h"
 
 // ---- small helpers -------------------------------------------------------------
@@ -73,6 +76,75 @@ char *store_text_col_opt(sqlite3_stmt *st, int col) {
 bool store_is_corruption(int rc) {
   int primary = rc & 0xff;
   return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT || primary == SQLITE_FORMAT;
+}
+
+// True when the process has a file size limit (ulimit -f): EFBIG then comes
+// back as a plain SQLITE_IOERR_WRITE, and SQLite's system errno is whatever
+// its later calls left, so the limit itself is the best evidence.
+static bool file_size_limited(void) {
+  struct rlimit rl;
+  return getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
+}
+
+// The system's reason first (sqlite3_system_errno), then SQLite's.
+static const char *write_failure_reason(int rc, int sys) {
+  if (rc == SQLITE_IOERR_WRITE && sys != ENOSPC && file_size_limited()) {
+    sys = EFBIG;
+  }
+  switch (sys) {
+  case ENOSPC:
+  case EDQUOT:
+    return _("the disk is full");
+  case EFBIG:
+    return _("the file size limit was reached");
+  case EROFS:
+    return _("the disk is read-only");
+  case EACCES:
+  case EPERM:
+    return _("the score file may no longer be written (permission denied)");
+  default:
+    break;
+  }
+  switch (rc & 0xff) {
+  case SQLITE_FULL:
+    return _("the disk is full");
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+    return _("another program kept the score file busy");
+  case SQLITE_READONLY:
+    return _("the score file has become read-only");
+  default:
+    break;
+  }
+  return store_is_corruption(rc) ? _("the score file is damaged") : _("the disk could not be written");
+}
+
+void store_note_write_failure(Store *store) {
+  int rc = sqlite3_extended_errcode(store->db);
+  switch (rc & 0xff) {
+  case SQLITE_FULL:
+  case SQLITE_IOERR:
+  case SQLITE_READONLY:
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+  case SQLITE_CANTOPEN:
+  case SQLITE_CORRUPT:
+  case SQLITE_NOTADB:
+  case SQLITE_NOMEM:
+    break;
+  default:
+    return;  // a constraint, a missing round: the caller's error, not the disk's
+  }
+  store->write_failures++;
+  store->write_failure = write_failure_reason(rc, sqlite3_system_errno(store->db));
+}
+
+unsigned store_write_failures(const Store *store) {
+  return store ? store->write_failures : 0;
+}
+
+const char *store_last_write_failure(const Store *store) {
+  return store ? store->write_failure : NULL;
 }
 
 void store_bind_text_opt(sqlite3_stmt *st, const char *name, const char *value) {

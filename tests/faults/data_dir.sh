@@ -2,15 +2,8 @@
 # The data folder: $XDG_DATA_HOME/prebunk (one level, not prebunk/prebunk),
 # ~/.local/share/prebunk when XDG_DATA_HOME is empty (it gave /prebunk/prebunk),
 # and data at the old doubled path moved up once, nothing replaced.
-set -u
-bin="${PREBUNK_BINARY:?run through ctest}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
+# shellcheck source=script_lib.sh
+source "$(dirname "$0")/script_lib.sh"
 
 # `prebunk scores` resolves (and creates) the data folder, as the game does.
 HOME="$tmp/h1" XDG_DATA_HOME="$tmp/xdg" "$bin" scores >"$tmp/out" 2>&1
@@ -45,8 +38,4 @@ HOME="$tmp/h3" XDG_DATA_HOME="" "$bin" scores >"$tmp/out" 2>&1
 grep -q "moved" "$tmp/out" && fail "move: reported again"
 [[ -e $old ]] && fail "move: the empty old folder was not removed"
 
-if ((failures)); then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+finish

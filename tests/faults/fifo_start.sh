@@ -3,11 +3,8 @@
 # settings.ini, prebunk.log, scores.db (and its -wal), gamecontrollerdb.txt.
 # Neither the game (headless, a few frames) nor `prebunk scores` may block;
 # each says which file it could not use.
-set -u
-bin="${PREBUNK_BINARY:?run through ctest}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+# shellcheck source=script_lib.sh
+source "$(dirname "$0")/script_lib.sh"
 
 # run LIMIT_S OUTFILE -- ARGS...: runs the binary, killed after LIMIT_S.
 run() {
@@ -60,8 +57,4 @@ if [[ $status != 0 ]] || ! grep -qF "settings $d/settings.ini (is a device" "$tm
   echo "FAIL /dev/zero settings:"; cat "$tmp/zero.out"; failures=$((failures + 1))
 fi
 
-if ((failures)); then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+finish

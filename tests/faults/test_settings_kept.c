@@ -60,6 +60,42 @@ static void test_oversized_settings_kept(void **state) {
   free(path);
 }
 
+// A damaged settings.ini (binary bytes where the text was) is kept too:
+// before, its lines were skipped one by one and the defaults written over
+// it at exit.
+static void test_garbage_settings_kept(void **state) {
+  SceneTestFixture *f = scene_test_fixture_create();
+  *state = f;
+  static const char *const garbage[] = {"[sound]\nenabled = false\n\x01\xfe\xff\x80 junk\n", "[sound]\nenabled"};
+  for (size_t i = 0; i < 2; i++) {
+    char *path = fs_join(f->dir, "settings.ini");
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    fwrite(garbage[i], 1, strlen(garbage[i]) + (i == 1 ? 1 : 0), out);  // the second ends in a NUL byte
+    fputs(" = false\n", out);
+    assert_int_equal(fclose(out), 0);
+    char *before = test_read_file(path);
+    int64_t size = file_size(path);
+    f->app = scene_test_app_create(f, &(SceneTestAppOptions){.seed = 1});
+    assert_non_null(f->app->settings_kept);
+    assert_non_null(strstr(f->app->settings_kept, i == 0 ? "not UTF-8" : "NUL bytes"));
+    char *err = NULL;
+    assert_true(app_start(f->app, NULL, &err));
+    scene_test_steps(f->app, 3);
+    assert_string_equal(scene_test_top(f->app), "notice");
+    assert_false(app_save_settings(f->app, &err));
+    free(err);
+    app_destroy(f->app);
+    f->app = NULL;
+    assert_int_equal(file_size(path), size);
+    char *after = test_read_file(path);
+    assert_memory_equal(before, after, (size_t)size);
+    free(after);
+    free(before);
+    free(path);
+  }
+}
+
 static void test_readable_settings_still_saved(void **state) {
   SceneTestFixture *f = scene_test_fixture_create();
   *state = f;
@@ -137,6 +173,7 @@ static int no_teardown(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_teardown(test_oversized_settings_kept, scene_test_teardown),
+      cmocka_unit_test_teardown(test_garbage_settings_kept, scene_test_teardown),
       cmocka_unit_test_teardown(test_readable_settings_still_saved, scene_test_teardown),
       cmocka_unit_test_teardown(test_bad_lines_reported_with_line, no_teardown),
       cmocka_unit_test_teardown(test_huge_window_clamped, scene_test_teardown),

@@ -1,6 +1,6 @@
 // Work bounded whatever the file holds (issue #11): the markup limits checked
 // before libxml2, at most DIAG_MAX_PER_FILE problems listed per file, and id
-// de-duplication in linear time.
+// de-duplication in linear time, schema validation cut short past the cap.
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 
 #include "base/str.h"
 #include "quiz/diag.h"
+#include "quiz/pack.h"
 #include "quiz/pack_library.h"
 #include "quiz/pack_load.h"
 #include "quiz/pack_write.h"
@@ -195,6 +196,53 @@ static void test_packs_folder_budget(void **state) {
   free(dir);
 }
 
+// Past the cap the loader validates the first items alone first (pack_load.c,
+// validate_prefix_settles): libxml2 formats a message for every schema error
+// and cannot be stopped. The short cut must never change the verdict nor the
+// count of problems not listed. A pack of REAL_ITEM and 150 fabricated items
+// without a technique (a warning each, and one for the lopsided pack); items
+// from `bad_from` to before `bad_to` hold an element the schema refuses.
+// Returns whether it loaded; *last is the last message (owned).
+static bool load_warned_pack(int bad_from, int bad_to, size_t *errors, char **last) {
+  StrBuf b = {0};
+  strbuf_append(&b, HEAD REAL_ITEM);
+  for (int i = 0; i < 150; i++) {
+    strbuf_appendf(&b,
+                   "<item id=\"f%d\" answer=\"fabricated\"><headline>H</headline><explanation>E.</explanation>%s"
+                   "</item>\n",
+                   i, i >= bad_from && i < bad_to ? "<z>x</z>" : "");
+  }
+  strbuf_append(&b, "</quizpack>\n");
+  DiagList d = {0};
+  Pack *p = pack_load_memory("warned.xml", b.data, b.len, &d);
+  *errors = d.errors;
+  *last = xstrdup(d.count ? d.items[d.count - 1].message : "");
+  bool loaded = p != NULL;
+  pack_destroy(p);
+  diag_clear(&d);
+  strbuf_free(&b);
+  return loaded;
+}
+
+static void test_schema_short_cut_keeps_the_verdict(void **state) {
+  (void)state;
+  size_t errors;
+  char *last;
+  // Warnings only: it loads; 151 warnings, 100 listed, 51 counted once.
+  assert_true(load_warned_pack(0, 0, &errors, &last));
+  assert_int_equal(errors, 0);
+  assert_non_null(strstr(last, "and 51 more problems"));
+  free(last);
+  // An error past the first 64 items only: still found, counted once.
+  assert_false(load_warned_pack(149, 150, &errors, &last));
+  assert_non_null(strstr(last, "and 52 more problems"));
+  free(last);
+  // An error in every item: settled by the first items, the count a lower bound.
+  assert_false(load_warned_pack(0, 150, &errors, &last));
+  assert_non_null(strstr(last, "checking stopped after 100 problems"));
+  free(last);
+}
+
 static int teardown(void **state) {
   (void)state;
   pack_loader_shutdown();
@@ -208,6 +256,7 @@ int main(void) {
       cmocka_unit_test(test_at_most_100_problems_per_file),
       cmocka_unit_test(test_id_claims_are_linear),
       cmocka_unit_test(test_packs_folder_budget),
+      cmocka_unit_test(test_schema_short_cut_keeps_the_verdict),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -10,17 +10,22 @@
 #include "quiz/pack_library.h"
 #include "quiz/pack_load.h"
 
-static char *pack_text(const char *id, const char *title) {
+// A valid pack; `attrs` is more of the root's attributes (may be "").
+static char *pack_text_with(const char *id, const char *title, const char *attrs) {
   return xasprintf(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<quizpack xmlns=\"urn:prebunk:quizpack:1\" id=\"%s\" version=\"1\" xml:lang=\"en\">\n"
+      "<quizpack xmlns=\"urn:prebunk:quizpack:1\" id=\"%s\" version=\"1\" xml:lang=\"en\"%s>\n"
       "<title>%s</title><description>D</description>\n"
       "<item id=\"r\" answer=\"real\"><headline>R</headline>"
       "<source outlet=\"O\" date=\"2020\" url=\"https://example.org/r\"/><explanation>E</explanation></item>\n"
       "<item id=\"f\" answer=\"fabricated\"><headline>F</headline><explanation>E</explanation>"
       "<technique>emotion</technique></item>\n"
       "</quizpack>\n",
-      id, title);
+      id, attrs, title);
+}
+
+static char *pack_text(const char *id, const char *title) {
+  return pack_text_with(id, title, "");
 }
 
 static void write_pack(const char *dir, const char *file, const char *id, const char *title) {
@@ -144,14 +149,9 @@ static void test_scan_order_and_broken_packs(void **state) {
 static void test_practice_before_assessment(void **state) {
   (void)state;
   char *dir = test_tmpdir();
-  char *text = pack_text("aaa-test", "Aardvark test");
-  // Same pack, marked as an assessment: it sorts first by title, but a fixed
-  // test is not where a new player should start.
-  char *assessment = NULL;
-  const char *at = strstr(text, "xml:lang=\"en\"");
-  assert_non_null(at);
-  assessment = xasprintf("%.*s kind=\"assessment\"%s", (int)(at - text + strlen("xml:lang=\"en\"")), text,
-                         at + strlen("xml:lang=\"en\""));
+  // Marked as an assessment: it sorts first by title, but a fixed test is
+  // not where a new player should start.
+  char *assessment = pack_text_with("aaa-test", "Aardvark test", " kind=\"assessment\"");
   free(test_write_file(dir, "test.xml", assessment));
   write_pack(dir, "practice.xml", "practice", "Zebra practice");
   PackLibrary *lib = pack_library_create();
@@ -162,8 +162,63 @@ static void test_practice_before_assessment(void **state) {
   pack_library_destroy(lib);
   test_rmtree(dir);
   free(dir);
-  free(text);
   free(assessment);
+}
+
+// Packs for everyone before age-banded ones (the youngest band first),
+// whatever their titles; an explicit order first within those; practice
+// still before assessment.
+static void test_general_before_age_banded(void **state) {
+  (void)state;
+  char *dir = test_tmpdir();
+  static const struct {
+    const char *file, *id, *title, *attrs;
+  } packs[] = {
+      {"a.xml", "identity", "Identity: hate speech", " min-age=\"14\""},
+      {"b.xml", "older", "Another banded pack", " min-age=\"16\""},
+      {"c.xml", "starter", "Starter", " order=\"1\""},
+      {"d.xml", "society", "Society", ""},
+      {"e.xml", "test", "A test", " kind=\"assessment\""},
+  };
+  for (size_t i = 0; i < sizeof packs / sizeof *packs; i++) {
+    char *text = pack_text_with(packs[i].id, packs[i].title, packs[i].attrs);
+    free(test_write_file(dir, packs[i].file, text));
+    free(text);
+  }
+  PackLibrary *lib = pack_library_create();
+  assert_int_equal(pack_library_add_dir(lib, dir, PACK_ORIGIN_BUNDLED), 5);
+  static const char *const want[] = {"starter", "society", "identity", "older", "test"};
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    assert_string_equal(pack_library_get(lib, i)->pack->id, want[i]);
+  }
+  pack_library_destroy(lib);
+  test_rmtree(dir);
+  free(dir);
+}
+
+// The bundled packs: the starter pack comes first, the age-banded identity
+// pack after the general ones, the MIST-20 test last.
+static void test_bundled_order(void **state) {
+  (void)state;
+  char *dir = test_source_path("quizzes");
+  PackLibrary *lib = pack_library_create();
+  size_t n = pack_library_add_dir(lib, dir, PACK_ORIGIN_BUNDLED);
+  assert_true(n >= 3);
+  assert_string_equal(pack_library_get(lib, 0)->pack->id, "starter-en");
+  size_t identity = n, general_last = 0;
+  for (size_t i = 0; i < n; i++) {
+    const Pack *p = pack_library_get(lib, i)->pack;
+    assert_non_null(p);
+    if (strcmp(p->id, "identity-en") == 0) {
+      identity = i;
+    } else if (p->min_age == 0 && p->kind == PACK_KIND_PRACTICE) {
+      general_last = i;
+    }
+  }
+  assert_true(identity < n && identity > general_last);
+  assert_int_equal(pack_library_get(lib, n - 1)->pack->kind, PACK_KIND_ASSESSMENT);
+  pack_library_destroy(lib);
+  free(dir);
 }
 
 static void test_add_file(void **state) {
@@ -232,6 +287,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_scan_order_and_broken_packs, setup, teardown),
       cmocka_unit_test_setup_teardown(test_practice_before_assessment, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_general_before_age_banded, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_bundled_order, setup, teardown),
       cmocka_unit_test_setup_teardown(test_add_file, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_folder_is_fine, setup, teardown),
       cmocka_unit_test_setup_teardown(test_folder_without_packs, setup, teardown),

@@ -9,6 +9,7 @@
 #include "base/str.h"
 #include "pack_test_support.h"
 #include "quiz/pack_load.h"
+#include "quiz/pack_write.h"
 
 // A valid practice pack (one real, one fabricated item) with `round` and
 // the `kind` attribute text (may be "").
@@ -204,6 +205,52 @@ static void test_bundled_packs_have_pairs(void **state) {
   }
 }
 
+// <quizpack min-age="14" order="1">: an age band and a list position,
+// read, range-checked with one message (the schema's and the checker's
+// agree), and written back by pack_write.
+static void test_min_age_and_order(void **state) {
+  (void)state;
+  static const struct {
+    const char *attr, *error;
+    int age, order;  // age -1: refused with `error`
+  } cases[] = {
+      {"", NULL, 0, 0},
+      {" min-age=\"14\"", NULL, 14, 0},
+      {" min-age=\"3\" order=\"1\"", NULL, 3, 1},
+      {" min-age=\"21\" order=\"1000\"", NULL, 21, 1000},
+      {" min-age=\"2\"", "min-age must be a whole number from 3 to 21", -1, 0},
+      {" min-age=\"22\"", "min-age must be a whole number from 3 to 21", -1, 0},
+      {" min-age=\"14+\"", "min-age must be a whole number from 3 to 21", -1, 0},
+      {" min-age=\"\"", "min-age must be a whole number from 3 to 21", -1, 0},
+      {" order=\"0\"", "order must be a whole number from 1 to 1000", -1, 0},
+      {" order=\"first\"", "order must be a whole number from 1 to 1000", -1, 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *text = pack_with_round(cases[i].attr, "");
+    DiagList d = {0};
+    Pack *p = pack_load_memory("mem.xml", text, strlen(text), &d);
+    if (cases[i].age >= 0) {
+      if (!p || d.count != 0 || p->min_age != cases[i].age || p->order != cases[i].order) {
+        fail_msg("%s should load with min_age %d, order %d (got %s, %zu messages: %s)", cases[i].attr, cases[i].age,
+                 cases[i].order, p ? "a pack" : "none", d.count, d.count ? d.items[0].message : "");
+      }
+      char *xml = pack_write_xml(p);
+      Pack *again = pack_load_memory("again.xml", xml, strlen(xml), &d);
+      assert_non_null(again);
+      assert_int_equal(again->min_age, cases[i].age);
+      assert_int_equal(again->order, cases[i].order);
+      pack_destroy(again);
+      free(xml);
+    } else if (p || d.count != 1 || d.items[0].line != 2 || !strstr(d.items[0].message, cases[i].error)) {
+      fail_msg("%s should give one error on line 2 (got %zu: %s)", cases[i].attr, d.count,
+               d.count ? d.items[0].message : "");
+    }
+    pack_destroy(p);
+    diag_clear(&d);
+    free(text);
+  }
+}
+
 static int teardown(void **state) {
   (void)state;
   pack_loader_shutdown();
@@ -221,6 +268,7 @@ int main(void) {
       cmocka_unit_test(test_old_pack_unchanged),
       cmocka_unit_test(test_strict_refuses_more_fakes),
       cmocka_unit_test(test_bundled_packs_have_pairs),
+      cmocka_unit_test(test_min_age_and_order),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }

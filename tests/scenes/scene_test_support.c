@@ -7,6 +7,7 @@
 #include "engine/engine.h"
 #include "quiz/pack_library.h"
 #include "quiz/pack_load.h"
+#include "scenes/gameplay.h"
 #include "support/test_support.h"
 
 SceneTestFixture *scene_test_fixture_create(void) {
@@ -208,4 +209,36 @@ void scene_test_menu_key(App *app, SDL_Keycode sym) {
 void scene_test_menu_pad(App *app, SDL_GameControllerButton button) {
   scene_test_push_pad(app, button);
   scene_test_steps(app, 2);
+}
+
+void scene_test_pass_forewarning(App *app, SceneTestInput how) {
+  assert_string_equal(scene_test_top(app), "forewarn");
+  if (how == SCENE_TEST_MOUSE) {
+    Rect r = scene_test_button_labelled(app, "Continue")->rect;
+    scene_test_push_click(app, r.x + r.w / 2, r.y + r.h / 2);
+  } else if (how == SCENE_TEST_PAD) {
+    scene_test_push_pad(app, SDL_CONTROLLER_BUTTON_A);
+  } else {
+    scene_test_push_key(app, SDLK_RETURN);
+  }
+  scene_test_steps(app, 3);
+  assert_string_equal(scene_test_top(app), "round");
+}
+
+void scene_test_skip_taps(SceneTestFixture *f, SceneTestInput how) {
+  for (int i = 0; i < 3; i++) {
+    assert_string_equal(scene_test_top(f->app), "feedback");
+    if (scene_feedback_peek_step(engine_scene_data(f->app->engine, 0), NULL) == FEEDBACK_STEP_PAGE) {
+      return;
+    }
+    if (how == SCENE_TEST_MOUSE) {
+      Rect r = scene_test_button_with_id(f->app, 1)->rect;  // the footer's button (ID_NEXT)
+      scene_test_click(f, r.x + r.w / 2, r.y + r.h / 2);
+    } else if (how == SCENE_TEST_PAD) {
+      scene_test_pad(f, SDL_CONTROLLER_BUTTON_A);
+    } else {
+      scene_test_key(f, SDLK_RETURN);
+    }
+  }
+  fail_msg("the feedback page did not come");
 }

@@ -82,3 +82,23 @@ void scene_test_click(SceneTestFixture *f, float lx, float ly);
 // press and release, then two frames (menu screens settle within them).
 void scene_test_menu_key(App *app, SDL_Keycode sym);
 void scene_test_menu_pad(App *app, SDL_GameControllerButton button);
+
+// How a test passes a screen: the keyboard, the mouse or the controller.
+typedef enum SceneTestInput {
+  SCENE_TEST_KEYBOARD,
+  SCENE_TEST_MOUSE,
+  SCENE_TEST_PAD,
+} SceneTestInput;
+
+// The player screen started a round for a player with no history on a
+// practice pack: the forewarning card must come first
+// (scene_round_push_forewarned). Fails unless it is on top; passes it with
+// Enter, a click on Continue or the controller's A, and fails unless the
+// round is on top after it.
+void scene_test_pass_forewarning(App *app, SceneTestInput how);
+
+// On the feedback screen right after an answer: skips its optional steps
+// (the confidence tap, "Which technique?") with Enter, a click on the
+// footer's button or the controller's A, until the page shows. Fails unless
+// the feedback screen is on top, then and after.
+void scene_test_skip_taps(SceneTestFixture *f, SceneTestInput how);

@@ -173,6 +173,8 @@ static void test_practice_round_keyboard(void **state) {
   assert_string_equal(top(f), "feedback");
   // Feedback stays until the player continues, however long they read.
   scene_test_advance(f, 120000);
+  scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);  // the optional taps are tests/scenes/test_feedback_taps.c's
+  scene_test_advance(f, 120000);
   assert_string_equal(top(f), "feedback");
   press(f, '\n');
   assert_string_equal(top(f), "round");
@@ -182,7 +184,7 @@ static void test_practice_round_keyboard(void **state) {
   given[1] = other(truth[1]);
   scene_test_advance(f, 3000);
   press(f, key_for(given[1]));
-  assert_string_equal(top(f), "feedback");
+  scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
   press(f, '\n');
 
   // Q3: the time runs out.
@@ -190,7 +192,7 @@ static void test_practice_round_keyboard(void **state) {
   scene_test_advance(f, 9999);
   assert_string_equal(top(f), "round");
   scene_test_advance(f, 1);
-  assert_string_equal(top(f), "feedback");
+  scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
   press(f, '\n');
 
   // Q4: 1 s, then Esc asks to quit; the question is frozen while asked.
@@ -212,7 +214,7 @@ static void test_practice_round_keyboard(void **state) {
   assert_int_equal(round_time_left_ms(r, (int64_t)clock_now_ms(&f->clock)), 9000);
   scene_test_advance(f, 3000);
   press(f, 'f');
-  assert_string_equal(top(f), "feedback");
+  scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
   press(f, '\n');
   assert_string_equal(top(f), "summary");
 
@@ -327,7 +329,7 @@ static void test_quit_keeps_answers_mouse_and_pad(void **state) {
   PackAnswer t0 = current_truth(f);
   scene_test_advance(f, 1500);
   scene_test_click(f, 1920.0f - 300.0f, 1080.0f - 130.0f);
-  assert_string_equal(top(f), "feedback");
+  scene_test_skip_taps(f, SCENE_TEST_MOUSE);
   scene_test_click(f, 1920.0f - 300.0f, 1080.0f - 90.0f);
   assert_string_equal(top(f), "round");
 
@@ -335,7 +337,7 @@ static void test_quit_keeps_answers_mouse_and_pad(void **state) {
   PackAnswer t1 = current_truth(f);
   scene_test_advance(f, 2500);
   scene_test_pad(f, SDL_CONTROLLER_BUTTON_X);
-  assert_string_equal(top(f), "feedback");
+  scene_test_skip_taps(f, SCENE_TEST_PAD);
   scene_test_pad(f, SDL_CONTROLLER_BUTTON_A);
   assert_string_equal(top(f), "round");
 
@@ -343,7 +345,7 @@ static void test_quit_keeps_answers_mouse_and_pad(void **state) {
   PackAnswer t2 = current_truth(f);
   scene_test_advance(f, 500);
   press(f, '<');
-  assert_string_equal(top(f), "feedback");
+  scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
   press(f, '\n');
 
   // Quit: Esc, focus moves from No to Yes, Enter.
@@ -388,11 +390,20 @@ static void test_assessment_no_feedback(void **state) {
   Fixture *f = fixture_make(pack);
   free(pack);
   start_round(f);
+  // With sound on, an answer must not sound right or wrong: the screen
+  // keeps the verdict back, so the cue must too.
+  f->app->settings.sound = true;
   int said_real = 0, rr = 0;
   for (int i = 0; i < 4; i++) {
     PackAnswer t = current_truth(f);
     scene_test_advance(f, 1000);
+    EngineStats before = engine_stats(f->app->engine);
     press(f, 'r');  // "real" to everything: naive by construction
+    EngineStats after = engine_stats(f->app->engine);
+    if (after.cues_requested > before.cues_requested) {
+      assert_int_not_equal(after.last_cue, SOUND_CUE_CORRECT);
+      assert_int_not_equal(after.last_cue, SOUND_CUE_WRONG);
+    }
     said_real++;
     rr += t == PACK_ANSWER_REAL;
     if (i < 3) {
@@ -420,6 +431,7 @@ static void test_summary_review(void **state) {
     PackAnswer t = current_truth(f);
     scene_test_advance(f, 1000);
     press(f, key_for(other(t)));  // all wrong
+    scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
     press(f, '\n');
   }
   assert_string_equal(top(f), "summary");
@@ -574,10 +586,12 @@ static void test_screenshots(void **state) {
       scene_test_advance(f, 1200);
       press(f, key_for(i % 3 == 2 ? other(t) : t));
       if (i == 1 || i == 2) {
+        scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
         p = xasprintf("%s/feedback-%d-%d.png", out, i, sizes[s][0]);
         assert_true(engine_save_screenshot(f->app->engine, p, &err));
         free(p);
       }
+      scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
       press(f, '\n');
     }
     p = xasprintf("%s/summary-%d.png", out, sizes[s][0]);
@@ -624,7 +638,7 @@ static void test_key_hints_follow_bindings(void **state) {
   scene_test_key(f, SDLK_F9);
   assert_string_equal(scene_test_top(f->app), "round");
   scene_test_key(f, SDLK_t);
-  assert_string_equal(scene_test_top(f->app), "feedback");
+  scene_test_skip_taps(f, SCENE_TEST_KEYBOARD);
   assert_string_equal(scene_test_button_labelled(f->app, "Next question")->key_hint, "Enter");
   scene_test_fixture_destroy(f);
 }

@@ -19,6 +19,8 @@
 #include "base/str.h"
 #include "engine/engine.h"
 #include "engine/text.h"
+#include "play/session.h"
+#include "play/training.h"
 #include "quiz/measures.h"
 #include "quiz/pack_library.h"
 #include "quiz/pack_load.h"
@@ -56,31 +58,40 @@ static void set_text_size(Fixture *f, SettingsTextSize size) {
   scene_test_step(f);
 }
 
-// A finished 10-question round of the starter pack, answered in a pattern
-// that gives every pile something: every third "fabricated", every fourth
-// left to time out, the rest "real". Owned by the caller.
-static Round *played_round(const Pack *pack) {
-  RoundSettings rs = round_settings_default(pack);
-  rs.questions = 10;
-  rs.seconds_per_question = 20;
-  Rng rng;
-  rng_seed(&rng, 42);
+// A finished 10-question round of the starter pack, played through a
+// session that records nothing, in a pattern that gives every pile
+// something: every third "fabricated", every fourth left to time out, the
+// rest "real"; "sure" on every answer, "Which technique?" answered right.
+// The round and *summary (made before the round was taken) are the caller's.
+static Round *played_round(const Pack *pack, PlaySummary **summary) {
+  PlaySessionSpec spec = {.pack = pack, .settings = round_settings_default(pack), .seed = 42};
+  spec.settings.questions = 10;
+  spec.settings.seconds_per_question = 20;
   char *err = NULL;
-  Round *r = round_create(pack, &rs, NULL, &rng, &err);
-  assert_non_null(r);
+  PlaySession *s = play_session_create(&spec, &err);
+  assert_non_null(s);
+  Round *r = play_session_round(s);
   int64_t now = 0;
   for (int i = 0; !round_is_finished(r); i++) {
     assert_true(round_start_question(r, now));
     RoundAnswer a;
     if (i % 4 == 3) {
       now += 21000;
-      assert_true(round_tick(r, now, &a));
+      assert_true(play_session_tick(s, now, 0, &a));
     } else {
       now += 3000;
-      assert_true(round_answer(r, i % 3 == 0 ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL, now, &a));
+      assert_true(play_session_answer(s, i % 3 == 0 ? PACK_ANSWER_FABRICATED : PACK_ANSWER_REAL, now, 0, &a));
+      assert_true(play_session_confidence(s, PLAY_CONFIDENCE_SURE));
+      PlayTechniqueQuestion q;
+      if (play_session_technique_question(s, &q)) {
+        assert_true(play_session_technique_answer(s, q.choices[q.right], NULL));
+      }
     }
     round_next(r);
   }
+  *summary = play_summary_create(s);
+  r = play_session_take_round(s);
+  play_session_destroy(s);
   return r;
 }
 
@@ -105,7 +116,9 @@ static void *top_data(Fixture *f) {
 
 static void push_summary(Fixture *f) {
   scene_packs_push(f->app);
-  scene_summary_push(f->app, played_round(f->app->pack));
+  PlaySummary *summary;
+  Round *round = played_round(f->app->pack, &summary);
+  scene_summary_push(f->app, round, summary);
   scene_test_step(f);
   assert_string_equal(scene_test_top(f->app), "summary");
 }
@@ -152,9 +165,14 @@ static void test_summary_fits_every_shape(void **state) {
   scene_test_fixture_destroy(f);
 }
 
+// Review card k's focusable area (its rect: the part in view, w 0 when out of view).
+static const UiButton *review_button(Fixture *f, size_t k) {
+  return scene_test_button_with_id(f->app, SCENE_SUMMARY_REVIEW_ID + (int)k);
+}
+
 // At 1024x768 and the largest text the plain view is longer than the
-// screen: it scrolls above the buttons (keys, drag) with the review list
-// inside it, and a row scrolled into view opens with one click.
+// screen: it scrolls above the buttons (keys, drag) with the review cards
+// inside it, and a card scrolled into view opens with one click.
 static void test_summary_plain_scrolls(void **state) {
   (void)state;
   Fixture *f = fixture_make();
@@ -170,18 +188,20 @@ static void test_summary_plain_scrolls(void **state) {
   assert_true(again->rect.y + again->rect.h <= ui_h(&ui));
   // Down from the focused button scrolls the page to its end.
   assert_true(ui_form_focus_id(scene_test_top_form(f->app), again->id));
-  for (int k = 0; k < 40; k++) {
+  size_t n = scene_summary_peek_review_count(top_data(f));
+  assert_true(n >= 2);
+  assert_true(review_button(f, n - 1)->disabled);  // below the view: not focusable yet
+  for (int k = 0; k < 200; k++) {
     scene_test_push_key(f->app, SDLK_DOWN);
   }
   scene_test_steps(f->app, 3);
   scene_summary_peek_scroll(top_data(f), &off, &max);
   assert_true(off == max);
-  // The last review row is in view above the buttons, and opens with one click.
-  UiForm *form = scene_test_top_form(f->app);
-  assert_non_null(form->list);
-  Rect row = ui_list_row_rect(form->list, form->list->count - 1);
+  // The last review card is in view above the buttons, and opens with one click.
+  Rect row = review_button(f, n - 1)->rect;
   again = scene_test_button_labelled(f->app, "Play again");
-  assert_true(row.y + row.h <= again->rect.y);
+  assert_true(row.w > 0 && row.y + row.h <= again->rect.y);
+  assert_false(review_button(f, n - 1)->disabled);
   scene_test_click(f, row.x + row.w / 2, row.y + row.h / 2);
   assert_string_equal(scene_test_top(f->app), "feedback");
   scene_test_key(f, SDLK_RETURN);
@@ -218,24 +238,33 @@ static void test_summary_details_toggle(void **state) {
   scene_test_fixture_destroy(f);
 }
 
-// One click on a row of the review list opens that item's feedback, even
-// when the row was not the selected one.
+// One click on a review card opens that item's feedback, and Tab reaches
+// a card (scrolled into view) that Enter opens.
 static void test_summary_review_one_click(void **state) {
   (void)state;
   Fixture *f = fixture_make();
   engine_set_window_size(f->app->engine, 1920, 1080);
   push_summary(f);
-  const Measures *m = scene_summary_peek_measures(top_data(f));
-  assert_true(m->missed_count >= 2);
-  // Find the list through the form.
-  UiForm *form = scene_test_top_form(f->app);
-  assert_non_null(form->list);
-  assert_int_equal(form->list->selected, 0);
-  Rect row = ui_list_row_rect(form->list, 1);
+  assert_true(scene_summary_peek_review_count(top_data(f)) >= 2);
+  for (int k = 0; k < 100 && review_button(f, 1)->rect.h < 40.0f; k++) {
+    scene_test_key(f, SDLK_DOWN);
+  }
+  Rect row = review_button(f, 1)->rect;
+  assert_true(row.h >= 40.0f);
   scene_test_click(f, row.x + row.w / 2, row.y + row.h / 2);
   assert_string_equal(scene_test_top(f->app), "feedback");
   scene_test_key(f, SDLK_RETURN);
   assert_string_equal(scene_test_top(f->app), "summary");
+  // Tab from the buttons reaches a card in view; Enter opens it.
+  UiForm *form = scene_test_top_form(f->app);
+  bool card = false;
+  for (int k = 0; k < 12 && !card; k++) {
+    scene_test_key(f, SDLK_TAB);
+    card = ui_form_focused_id(form) >= SCENE_SUMMARY_REVIEW_ID;
+  }
+  assert_true(card);
+  scene_test_key(f, SDLK_RETURN);
+  assert_string_equal(scene_test_top(f->app), "feedback");
   scene_test_fixture_destroy(f);
 }
 

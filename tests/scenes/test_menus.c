@@ -125,7 +125,7 @@ static void test_keyboard_flow_reaches_round(void **state) {
   scene_test_menu_key(app, SDLK_BACKSPACE);
   type_text(app, "n");
   scene_test_menu_key(app, SDLK_RETURN);
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_KEYBOARD);
   assert_string_equal(app->player_name, "Ann");
   assert_non_null(app->pack);
   assert_string_equal(app->pack->id, "menu-test");
@@ -347,7 +347,7 @@ static void test_mouse_only_reaches_round(void **state) {
   click(app, r.x + r.w / 2, r.y + r.h / 2);
   assert_string_equal(scene_test_top(app), "player");
   click_button(app, "Play as a guest");
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_MOUSE);
   assert_string_equal(app->player_name, "Guest 1");  // guests are separate people
   assert_string_equal(app->pack->id, want);
 }
@@ -382,7 +382,7 @@ static void test_controller_only_reaches_round(void **state) {
   }
   assert_string_equal(focused, "Play as a guest");
   scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_PAD);
   assert_string_equal(app->player_name, "Guest 1");
 }
 
@@ -401,7 +401,7 @@ static void test_recent_player_is_offered(void **state) {
   scene_test_menu_key(app, SDLK_RETURN);
   assert_string_equal(scene_test_top(app), "player");
   click_button(app, "Zoë");
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_MOUSE);
   assert_string_equal(app->player_name, "Zoë");
 }
 

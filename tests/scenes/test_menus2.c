@@ -224,7 +224,7 @@ static void test_player_focus_starts_on_the_name(void **state) {
   scene_test_push_text(app, "Zed");
   scene_test_steps(app, 1);
   scene_test_menu_key(app, SDLK_RETURN);
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_KEYBOARD);
   assert_string_equal(app->player_name, "Zed");
 }
 
@@ -240,7 +240,7 @@ static void test_player_guests_are_separate_people(void **state) {
     Rect r = scene_test_button_labelled(app, "Play as a guest")->rect;
     scene_test_push_click(app, r.x + r.w / 2, r.y + r.h / 2);
     scene_test_steps(app, 3);
-    assert_string_equal(scene_test_top(app), "round");
+    scene_test_pass_forewarning(app, SCENE_TEST_MOUSE);
     assert_string_equal(app->player_name, names[k]);
     ids[k] = app->player_id;
   }

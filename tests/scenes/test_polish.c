@@ -189,7 +189,7 @@ static void test_controller_types_a_new_name(void **state) {
   scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
   pad_to(app, "Start the round");
   scene_test_menu_pad(app, SDL_CONTROLLER_BUTTON_A);
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_PAD);
   assert_string_equal(app->player_name, "Ana");
   assert_string_equal(app->pack->id, "short");
 }
@@ -204,7 +204,7 @@ static void test_mouse_types_a_new_name(void **state) {
   click_button(app, "Erase");
   click_button(app, "a");
   click_button(app, "Start the round");
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_MOUSE);
   assert_string_equal(app->player_name, "Ana");
 }
 
@@ -229,7 +229,7 @@ static void test_keyboard_limits(void **state) {
     click_button(app, "7");
   }
   click_button(app, "Start the round");
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_MOUSE);
   char expected[STORE_PLAYER_NAME_MAX + 1] = "b-Jo";
   memset(expected + 4, '7', STORE_PLAYER_NAME_MAX - 4);
   expected[STORE_PLAYER_NAME_MAX] = '\0';
@@ -243,7 +243,7 @@ static void test_physical_keyboard_still_works(void **state) {
   scene_test_push_text(app, "Zo");
   scene_test_steps(app, 1);
   scene_test_menu_key(app, SDLK_RETURN);  // Start is focused first: Enter starts
-  assert_string_equal(scene_test_top(app), "round");
+  scene_test_pass_forewarning(app, SCENE_TEST_KEYBOARD);
   assert_string_equal(app->player_name, "Zo");
 }
 
