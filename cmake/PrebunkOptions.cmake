@@ -27,3 +27,17 @@ target_compile_options(prebunk_harmful INTERFACE
 # clang-tidy over game/ as a test (tests/base/check_tidy.sh): on in the `ci`
 # preset only, so the sanitizer build does not run it a second time.
 option(PREBUNK_TIDY "Run clang-tidy (.clang-tidy) over game/ as the ctest clang_tidy" OFF)
+
+# libFuzzer targets (tests/fuzz/): the `fuzz` preset, with clang. Every
+# object gets libFuzzer's coverage hooks and ASan + UBSan (any UB stops the
+# run, so the fuzzer reports it); only the fuzz_* executables link libFuzzer's
+# main (tests/fuzz/CMakeLists.txt).
+option(PREBUNK_FUZZ "Build the libFuzzer targets in tests/fuzz (needs clang)" OFF)
+if(PREBUNK_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "PREBUNK_FUZZ needs clang (e.g. CC=clang-14, or the `fuzz` preset)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -2,7 +2,9 @@
 # Prebunk set-up for a fresh Debian 12 machine.
 #   bash packaging/bootstrap.sh play   install what is missing, build, start the game
 #   bash packaging/bootstrap.sh test   install what is missing, build, run every test
-#                                      (normal build with -Werror, then ASan+UBSan)
+#                                      (normal build with -Werror, clang-tidy, cppcheck
+#                                      and valgrind; then ASan+UBSan; then the fuzz
+#                                      targets, each fuzzed for 60 s: tests/fuzz/README.md)
 # Extra arguments after "play" go to the game (e.g. --fullscreen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +22,12 @@ packages=(
 # (clang-tidy: the ci preset's clang_tidy test). The .deb's tests: lintian,
 # hardening-check (devscripts), the font packages the .deb depends on, man,
 # bash-completion; flatpak-builder reads the Flatpak manifest; sqlite3 (the
-# fault tests inspect score files).
+# fault tests inspect score files). valgrind and cppcheck: the ci preset's
+# memcheck_* and cppcheck tests; clang and libclang-rt-14-dev: libFuzzer for
+# the fuzz preset.
 test_packages=(desktop-file-utils appstream dpkg-dev file clang-tidy strace
-  lintian devscripts fonts-dejavu-core fonts-noto-core man-db bash-completion flatpak-builder sqlite3)
+  lintian devscripts fonts-dejavu-core fonts-noto-core man-db bash-completion flatpak-builder sqlite3
+  valgrind cppcheck clang libclang-rt-14-dev)
 
 want=("${packages[@]}")
 [ "$mode" = test ] && want+=("${test_packages[@]}")
@@ -50,7 +55,7 @@ case "$mode" in
     ;;
   test)
     status=0
-    for preset in ci asan; do
+    for preset in ci asan fuzz; do
       echo "bootstrap: === $preset build ==="
       cmake --preset "$preset"
       cmake --build --preset "$preset" -j "$jobs"

@@ -414,8 +414,9 @@ Pack *pack_load_file(const char *path, DiagList *diags) {
 }
 
 // Only the problems of this load are judged: `diags` may already hold others.
+// A clean load leaves `items` NULL, and NULL + 0 is undefined in C.
 static Pack *make_strict(Pack *pack, DiagList *diags, size_t first, bool *loads) {
-  DiagList mine = {.items = diags->items + first, .count = diags->count - first};
+  DiagList mine = {.items = diags->items ? diags->items + first : NULL, .count = diags->count - first};
   size_t turned = diag_make_strict(&mine);
   diags->warnings -= turned;
   diags->errors += turned;
