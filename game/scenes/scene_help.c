@@ -40,6 +40,7 @@ static const HelpKey help_keys[] = {
     {N_("F or Right"), N_("Y"), N_("Answer FABRICATED")},
     {N_("Arrow keys"), N_("D-pad or stick"), N_("Move between buttons and lists; scroll this help")},
     {N_("Enter or Space"), N_("A"), N_("Choose, continue")},
+    {N_("1, 2, 3"), N_("D-pad, then A"), N_("After an answer: how sure you were; then which technique it used")},
     {N_("Page Up, Page Down, Home, End"), N_("-"), N_("Scroll a long page (this help, high scores)")},
     {N_("Esc"), N_("B"), N_("Back one step (asks before leaving a round)")},
     {N_("P"), N_("Start"), N_("Pause the round (the clock stops)")},
@@ -94,6 +95,12 @@ static const HelpSection help_sections[] = {
          N_("- c, bias: c = -(z(H) + z(FA)) / 2. Above 0 you lean to trusting (\"real\"), below 0 to doubting "
             "(\"fabricated\")."),
      }},
+    {N_("After each answer"),
+     {N_("- Before the verdict, you may say how sure you were: sure, I think so, or guessing. The summary then shows "
+         "how often \"sure\" was right. You can skip it, or turn it off in Settings (Ask how sure I am)."),
+      N_("- After a fabricated headline, you may name the technique it used, from three. It is scored apart from "
+         "real or fabricated, and the summary shows how well you named each technique."),
+      NULL}},
     {N_("Scoring"),
      {N_("- 100 points for a correct answer."),
       N_("- A speed bonus of up to 50 for answering early, when it is on in Settings (it is off unless you turn it "

@@ -21,6 +21,7 @@ typedef enum SettingRow {
   ROW_SECONDS,
   ROW_QUESTIONS,
   ROW_SPEED_BONUS,
+  ROW_CONFIDENCE,
   ROW_SOUND,
   ROW_TEXT_SIZE,
   ROW_HIGH_CONTRAST,
@@ -232,6 +233,9 @@ static void change(App *app, SettingRow row, int dir, bool wrap) {
   case ROW_SPEED_BONUS:
     st->speed_bonus = !st->speed_bonus;
     break;
+  case ROW_CONFIDENCE:
+    st->confidence_tap = !st->confidence_tap;
+    break;
   case ROW_SOUND:
     st->sound = !st->sound;
     break;
@@ -267,8 +271,15 @@ static void change(App *app, SettingRow row, int dir, bool wrap) {
 
 static const char *row_label(SettingRow row) {
   static const char *const labels[ROW_COUNT] = {
-      N_("Seconds per question"),  N_("Questions per round"), N_("Speed bonus"), N_("Sound"), N_("Text size"),
-      N_("High-contrast colours"), N_("Reduced motion"),      N_("Fullscreen"),
+      N_("Seconds per question"),
+      N_("Questions per round"),
+      N_("Speed bonus"),
+      N_("Ask how sure I am"),
+      N_("Sound"),
+      N_("Text size"),
+      N_("High-contrast colours"),
+      N_("Reduced motion"),
+      N_("Fullscreen"),
   };
   return _(labels[row]);
 }
@@ -293,6 +304,8 @@ static char *row_value(const App *app, SettingRow row) {
     return xasprintf("%d", st->questions);
   case ROW_SPEED_BONUS:
     return xstrdup(st->speed_bonus ? _("On") : _("Off"));
+  case ROW_CONFIDENCE:
+    return xstrdup(st->confidence_tap ? _("On") : _("Off"));
   case ROW_SOUND:
     return xstrdup(st->sound ? _("On") : _("Off"));
   case ROW_TEXT_SIZE:

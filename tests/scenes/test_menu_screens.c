@@ -118,7 +118,7 @@ static void test_settings_note_and_relayout(void **state) {
   assert_true(plan_has(p, "unless the pack sets its own seconds"));
   float before = p->items[0].style.size;
   UiForm *form = scene_test_top_form(app);
-  while (form->list->selected != 4) {  // the text size row
+  while (form->list->selected != 5) {  // the text size row
     scene_test_menu_key(app, SDLK_DOWN);
   }
   scene_test_menu_key(app, SDLK_RIGHT);
@@ -126,7 +126,7 @@ static void test_settings_note_and_relayout(void **state) {
   scene_test_steps(app, 2);
   p = top_texts(app);
   assert_true(p->items[0].style.size > before);
-  assert_int_equal(form->list->selected, 4);  // the relayout kept the selection
+  assert_int_equal(form->list->selected, 5);  // the relayout kept the selection
   assert_plan_clean(app, p, "settings 1024x768 largest");
 }
 

@@ -246,6 +246,10 @@ static void test_settings_change_and_persist(void **state) {
   scene_test_menu_key(app, SDLK_RETURN);    // speed bonus on
   assert_true(app->settings.speed_bonus);
   scene_test_menu_key(app, SDLK_DOWN);
+  assert_true(app->settings.confidence_tap);  // on by default
+  scene_test_menu_key(app, SDLK_RETURN);      // "Ask how sure I am" off
+  assert_false(app->settings.confidence_tap);
+  scene_test_menu_key(app, SDLK_DOWN);
   scene_test_menu_key(app, SDLK_DOWN);  // text size
   for (int i = 0; i < SETTINGS_TEXT_COUNT; i++) {
     scene_test_menu_key(app, SDLK_RIGHT);  // stops at the largest
@@ -265,6 +269,7 @@ static void test_settings_change_and_persist(void **state) {
   assert_int_equal(app->settings.seconds_per_question, 5);
   assert_int_equal(app->settings.questions, 5);
   assert_true(app->settings.speed_bonus);
+  assert_false(app->settings.confidence_tap);
   assert_int_equal(app->settings.text_size, SETTINGS_TEXT_LARGEST);
   assert_true(app->settings.high_contrast);
   assert_true(app->settings.reduced_motion);
@@ -281,8 +286,8 @@ static void test_settings_by_mouse(void **state) {
   assert_true(app_start(app, "settings", NULL));
   scene_test_steps(app, 2);
   UiForm *form = scene_test_top_form(app);
-  // Tap the sound row (row 3): a yes/no row flips with one tap.
-  Rect r = ui_list_row_rect(form->list, 3);
+  // Tap the sound row (row 4): a yes/no row flips with one tap.
+  Rect r = ui_list_row_rect(form->list, 4);
   click(app, r.x + 100, r.y + r.h / 2);
   assert_false(app->settings.sound);
   click(app, r.x + 100, r.y + r.h / 2);

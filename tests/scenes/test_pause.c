@@ -200,8 +200,8 @@ static void test_timer_frozen_under_settings_and_pause(void **state) {
   scene_test_key(f, SDLK_RIGHT);
   assert_int_equal(f->app->settings.seconds_per_question, 5);
   float scale = f->app->theme.text_scale;
-  for (int i = 0; i < 4; i++) {
-    scene_test_key(f, SDLK_DOWN);  // questions, speed bonus, sound, text size
+  for (int i = 0; i < 5; i++) {
+    scene_test_key(f, SDLK_DOWN);  // questions, speed bonus, ask how sure, sound, text size
   }
   scene_test_key(f, SDLK_RIGHT);
   assert_true(f->app->theme.text_scale > scale);
