@@ -60,6 +60,10 @@ typedef struct PreviewScene {
   // The errors view: its heading (fixed) and one line per diagnostic
   // (scrolled), measured at their themed sizes.
   MenuTextPlan list;
+  // The header, laid out for the title (on a line of its own when the bar
+  // has no room for it; unmirrored), and the title (owned).
+  UiHeader header;
+  char *title;
 } PreviewScene;
 
 static void preview_load(PreviewScene *s) {
@@ -142,6 +146,7 @@ static void preview_free(void *data) {
   pack_destroy(s->pack);
   diag_clear(&s->diags);
   free(s->path);
+  free(s->title);
   free(s);
 }
 
@@ -184,6 +189,7 @@ static void preview_list(PreviewScene *s, const Ui *ui, float bottom) {
 static void preview_page(SceneCtx *ctx) {
   PreviewScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
+  ui_header_use(&ui, &s->header);
   if (showing_list(s)) {
     gameplay_page_free(&s->page);
     preview_list(s, &ui, s->status.y + s->status.h);
@@ -205,7 +211,7 @@ static void preview_buttons(PreviewScene *s, const Ui *ui, float y) {
   int focus = ui_form_focused_id(&s->form);
   bool first = s->form.count == 0;
   ui_form_init(&s->form, ui->rtl);
-  ui_form_add_header(&s->form, ui, true, true);
+  ui_form_add_header_from(&s->form, ui, &s->header);
   float m = ui_margin(ui), bh = ui_button_h(ui), gap = ui_gap(ui);
   float w = fminf(440.0f, (ui_w(ui) - 2 * m - 2 * gap) / 3);
   UiButton prev = ui_button(ID_PREV, ui_mirror(ui, (Rect){m, y, w, bh}), _("Previous"), UI_BUTTON_NORMAL);
@@ -276,16 +282,45 @@ static float preview_info(PreviewScene *s, const Ui *ui, float y) {
 }
 
 // Footer, key hints, the info row, then the page (or the errors) between.
+// The header's title: "Preview: <pack title>" when it fits in the bar,
+// else the pack's title alone, else the file's name (what the author has
+// open), else nothing: a title on a line of its own would take the room
+// of the page the author is checking.
+static void preview_header(PreviewScene *s, const Ui *ui) {
+  const char *name = fs_basename(s->path);
+  char *candidates[3] = {
+      xasprintf(_("Preview: %s"), s->pack ? s->pack->title : name),
+      xstrdup(s->pack ? s->pack->title : name),
+      xstrdup(name),
+  };
+  free(s->title);
+  s->title = NULL;
+  for (size_t i = 0; i < 3; i++) {
+    s->header = ui_header_layout(ui, candidates[i], true, true);
+    if (!s->title && !s->header.title_below) {
+      s->title = candidates[i];
+      candidates[i] = NULL;
+    }
+    free(candidates[i]);
+  }
+  if (!s->title) {
+    s->title = xstrdup("");
+  }
+  s->header = ui_header_layout(ui, s->title, true, true);
+}
+
 static void preview_layout(SceneCtx *ctx) {
   PreviewScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
+  preview_header(s, &ui);
+  ui_header_use(&ui, &s->header);
   float m = ui_margin(&ui), gap = ui_gap(&ui);
   float footer_y = ui_h(&ui) - 40.0f - ui_button_h(&ui);
   preview_buttons(s, &ui, footer_y);
   TextStyle ss = ui_text_style(&ui, THEME_TEXT_SMALL, ui.theme->text_muted);
   ss.wrap_width = ui_w(&ui) - 2 * m;
   float sh = text_measure(ui.engine, _("Left/Right moves · reloads on save"), &ss).h;
-  float top = preview_info(s, &ui, ui_header_h(&ui) + 20.0f);
+  float top = preview_info(s, &ui, s->header.bottom + 20.0f);
   // The key hints give their room to the page when it is short of it (the
   // footer's buttons say the same).
   for (int pass = 0; pass < 2; pass++) {
@@ -406,14 +441,12 @@ static void draw_item(const Ui *ui, const PreviewScene *s) {
 static void preview_draw(SceneCtx *ctx) {
   PreviewScene *s = ctx->data;
   Ui ui = app_ui(app_from_ctx(ctx));
-  char *title = xasprintf(_("Preview: %s"), s->pack ? s->pack->title : fs_basename(s->path));
+  ui_header_use(&ui, &s->header);
   if (!showing_list(s) && s->pack->item_count == 0) {
-    scene_message_draw(&ui, title, _("This pack has no items yet."), ui.theme->text, &s->form);
-    free(title);
+    scene_message_draw(&ui, s->title, _("This pack has no items yet."), ui.theme->text, &s->form);
     return;
   }
-  ui_header_draw(&ui, title);
-  free(title);
+  ui_header_draw_from(&ui, &s->header, s->title);
   if (showing_list(s)) {
     menu_text_draw(&ui, &s->list, LAYER_FIXED, 0);
     UiClip clip = ui_scroll_begin(&ui, &s->scroll);
