@@ -11,9 +11,10 @@
 #include "base/log.h"
 #include "base/str.h"
 #include "round/round_fixtures.h"
+#include "store/store_test_support.h"
 #include "support/test_support.h"
 
-#define T0 INT64_C(1700000000000)
+#define T0 STORE_TEST_T0
 
 typedef struct Fixture {
   char *dir;
@@ -24,11 +25,7 @@ static int setup(void **state) {
   log_set_stderr(false);
   Fixture *f = xcalloc(1, sizeof *f);
   f->dir = test_tmpdir();
-  StoreOpenResult r;
-  f->store = store_open(f->dir, NULL, &r);
-  assert_non_null(f->store);
-  assert_int_equal(r.status, STORE_OPEN_OK);
-  store_open_result_clear(&r);
+  f->store = store_test_open(f->dir);
   *state = f;
   return 0;
 }

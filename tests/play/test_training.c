@@ -15,9 +15,10 @@
 #include "play/forewarn.h"
 #include "play/pair.h"
 #include "play/training_fixtures.h"
+#include "store/store_test_support.h"
 #include "support/test_support.h"
 
-#define T0 INT64_C(1700000000000)
+#define T0 STORE_TEST_T0
 #define HOUR_MS (INT64_C(3600) * 1000)
 
 typedef struct Fixture {
@@ -30,11 +31,8 @@ static int setup(void **state) {
   log_set_stderr(false);
   Fixture *f = xcalloc(1, sizeof *f);
   f->dir = test_tmpdir();
-  StoreOpenResult r;
-  f->store = store_open(f->dir, NULL, &r);
-  assert_non_null(f->store);
-  store_open_result_clear(&r);
-  assert_true(store_player_get_or_create(f->store, "Ana", T0, &f->pid, NULL));
+  f->store = store_test_open(f->dir);
+  f->pid = store_test_player(f->store, "Ana");
   *state = f;
   return 0;
 }
