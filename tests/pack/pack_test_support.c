@@ -38,3 +38,12 @@ Pack *load_fixture(const char *name, DiagList *d, char **path) {
   free(rel);
   return pack_load_file(*path, d);
 }
+
+void expect_fixture_refused(const char *name, const char *const *expected, size_t n) {
+  DiagList d = {0};
+  char *path;
+  assert_null(load_fixture(name, &d, &path));
+  expect_diags(&d, path, expected, n);
+  diag_clear(&d);
+  free(path);
+}

@@ -19,3 +19,13 @@ void expect_diags(const DiagList *d, const char *file, const char *const *expect
 
 // Loads tests/data/packs/<name>; *path is owned by the caller.
 Pack *load_fixture(const char *name, DiagList *d, char **path);
+
+// Loads tests/data/packs/<name>, which must be refused with exactly
+// `expected` (as expect_diags()).
+void expect_fixture_refused(const char *name, const char *const *expected, size_t n);
+
+#define EXPECT_REFUSED(name, ...)                                        \
+  do {                                                                   \
+    static const char *const want_[] = {__VA_ARGS__};                    \
+    expect_fixture_refused((name), want_, sizeof want_ / sizeof *want_); \
+  } while (0)

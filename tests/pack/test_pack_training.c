@@ -72,12 +72,8 @@ static void test_bad_pairs(void **state) {
 
 static void test_real_share_percentage_refused(void **state) {
   (void)state;
-  DiagList d = {0};
-  char *path;
-  assert_null(load_fixture("bad-real-share.xml", &d, &path));
-  EXPECT(&d, path, ":5: error: real-share must be a fraction from 0.25 to 0.75 such as 0.6 (60 % real), not \"60%\"");
-  diag_clear(&d);
-  free(path);
+  EXPECT_REFUSED("bad-real-share.xml",
+                 ":5: error: real-share must be a fraction from 0.25 to 0.75 such as 0.6 (60 % real), not \"60%\"");
 }
 
 // Every shape of the attribute: what loads, as which percent, and what not.
